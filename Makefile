@@ -1,0 +1,33 @@
+# telnyx-conferencing: every target works from a fresh clone with only Python 3.11, make and pip.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+UPSTREAM ?= ../shared/telnyx-openapi/spec3.yml
+
+.PHONY: install generate check-generated test lint bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found (set PYTHON=...)"; exit 2; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev,sandbox]"
+	@touch $(STAMP)
+
+generate: install
+	$(PY) -m generator --spec spec/openapi.yaml --out generated
+
+check-generated: install
+	$(PY) -m generator --spec spec/openapi.yaml --check generated
+
+test: install check-generated
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check generator tests bench generated overlays/lib
+	$(VENV)/bin/ruff format --check generator tests bench generated overlays/lib
+	$(VENV)/bin/mypy
+
+clean:
+	rm -rf $(VENV)

@@ -1,0 +1,509 @@
+"""The HTTP engine under both clients: configuration, auth, retries with backoff, errors, raw mode, paging.
+
+`BaseClient` holds everything that does no I/O; `SyncAPIClient` and `AsyncAPIClient` differ only in
+the methods that send and sleep, like httpx's `Client` and `AsyncClient`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import logging
+import os
+import random
+import time
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from types import TracebackType
+from typing import Any, Generic, Self, TypeVar, cast
+
+import httpx
+
+from ._exceptions import API_KEY_ENV, APIConnectionError, APITimeoutError, MissingAPIKeyError, make_status_error
+from ._logs import logger, redact_headers, setup_logging
+from ._pagination import AsyncPaginator, SyncPage, make_page_request
+from ._qs import build_query, encode_query
+from ._response import APIResponse, decode_json
+from ._types import RequestOptions, Timeout
+from ._version import __version__
+
+__all__ = [
+    "BASE_URL_ENV",
+    "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "AsyncAPIClient",
+    "BaseClient",
+    "SyncAPIClient",
+]
+
+_T = TypeVar("_T")
+_HttpClientT = TypeVar("_HttpClientT", httpx.Client, httpx.AsyncClient)
+
+DEFAULT_BASE_URL = "https://api.telnyx.com/v2"
+BASE_URL_ENV = "TELNYX_BASE_URL"
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_MAX_RETRIES = 2
+USER_AGENT = f"telnyx-conferencing-python/{__version__}"
+
+INITIAL_RETRY_DELAY = 0.5
+MAX_RETRY_DELAY = 8.0
+MAX_SERVER_DELAY = 60.0
+"""Longer Retry-After / x-ratelimit-reset hints are not believed; the computed backoff is used instead."""
+RETRY_BUDGET = 30.0
+"""Most seconds one call may spend sleeping between attempts: Telnyx forgets a command_id after ~60 s,
+so a retried action must land well inside that window to stay deduplicated."""
+
+_RETRY_STATUSES = frozenset({408, 409, 429})
+# Failures where the request may be sent again; others (bad URL scheme, proxy misconfiguration) are final.
+_RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+_NO_OPTIONS: RequestOptions = {}
+
+
+class _Secret:
+    """Holds the API key so that `repr(client)`, `vars(client)` and tracebacks show `'<redacted>'`."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "'<redacted>'"
+
+
+class _RedactedHeaders(dict[str, str]):
+    """The precomputed request headers (they include Authorization), with a repr that hides credentials."""
+
+    def __repr__(self) -> str:
+        return repr(redact_headers(self))
+
+
+class BaseClient(Generic[_HttpClientT]):
+    """Configuration and the I/O-free steps of a call: building the request, deciding on retries, logging."""
+
+    _client: _HttpClientT
+    _sleep: Callable[[float], Any]
+    """Waits between attempts; tests replace it with a recorder."""
+    _random: Callable[[], float] = staticmethod(random.random)
+    """Returns a float in [0, 1) for jitter; tests replace it to make delays exact."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: _HttpClientT | None = None,
+        auto_command_id: bool = True,
+    ) -> None:
+        setup_logging()
+        if api_key is None:
+            api_key = os.environ.get(API_KEY_ENV)
+        if not api_key:
+            raise MissingAPIKeyError()
+        if max_retries < 0:
+            raise ValueError(f"max_retries must be 0 or more, got {max_retries}")
+        if base_url is None:
+            base_url = os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
+        self._api_key = _Secret(api_key)
+        self._base_url = str(base_url).rstrip("/")
+        self._timeout = timeout
+        self._max_retries = max_retries
+        self._default_headers = dict(default_headers or {})
+        self._auto_command_id = auto_command_id
+        self._raw_response = False
+        # Built once: every request sends these, so per-call work is a lookup, not a merge.
+        self._base_headers = _RedactedHeaders(
+            {"Accept": "application/json", "User-Agent": USER_AGENT, "Authorization": f"Bearer {api_key}"}
+        )
+        self._base_headers.update(self._default_headers)
+        self._owns_client = http_client is None
+        self._client = http_client if http_client is not None else self._make_http_client()
+
+    def _make_http_client(self) -> _HttpClientT:
+        raise NotImplementedError
+
+    @property
+    def base_url(self) -> str:
+        return self._base_url
+
+    @property
+    def timeout(self) -> Timeout:
+        return self._timeout
+
+    @property
+    def max_retries(self) -> int:
+        return self._max_retries
+
+    @property
+    def auto_command_id(self) -> bool:
+        """Whether the facades fill in a `command_id` for call-control actions that take one."""
+        return self._auto_command_id
+
+    def _constructor_kwargs(self) -> dict[str, Any]:
+        """The arguments that rebuild this client; subclasses with more settings extend it."""
+        return {
+            "api_key": self._api_key.reveal(),
+            "base_url": self._base_url,
+            "timeout": self._timeout,
+            "max_retries": self._max_retries,
+            "default_headers": self._default_headers,
+            "http_client": self._client,
+            "auto_command_id": self._auto_command_id,
+        }
+
+    def with_options(self, **changes: Any) -> Self:
+        """A copy with some constructor arguments changed (`default_headers` are merged over the current ones).
+
+        The copy shares this client's HTTP connection pool unless `http_client=` is given, and never closes it.
+        """
+        kwargs = self._constructor_kwargs()
+        if "default_headers" in changes:
+            changes["default_headers"] = {**self._default_headers, **(changes["default_headers"] or {})}
+        kwargs.update(changes)
+        copy = type(self)(**kwargs)
+        copy._sleep = self._sleep
+        copy._random = self._random
+        copy._raw_response = self._raw_response
+        return copy
+
+    @property
+    def with_raw_response(self) -> Self:
+        """A copy whose calls return `APIResponse` (status, headers, `parse()`) instead of the parsed model."""
+        copy = self.with_options()
+        copy._raw_response = True
+        return copy
+
+    def _build_request(
+        self, method: str, path: str, params: Sequence[tuple[str, str]] | None, json: Any, options: RequestOptions
+    ) -> httpx.Request:
+        url = self._base_url + path if path.startswith("/") else f"{self._base_url}/{path}"
+        extra_query = options.get("extra_query")
+        if params or extra_query:
+            pairs = list(params or ())
+            if extra_query:
+                nested = frozenset(name for name, value in extra_query.items() if isinstance(value, Mapping))
+                pairs.extend(build_query(extra_query, nested))
+            # Encoded here rather than by httpx, which would send `page%5Bnumber%5D` instead of `page[number]`.
+            url = f"{url}?{encode_query(pairs)}"
+        extra_body = options.get("extra_body")
+        if extra_body:
+            if json is None:
+                json = dict(extra_body)
+            elif isinstance(json, Mapping):
+                json = {**json, **extra_body}
+            else:
+                raise TypeError("extra_body can only be merged into a JSON object body")
+        headers: Mapping[str, str] = self._base_headers
+        extra_headers = options.get("extra_headers")
+        if extra_headers:
+            headers = {**headers, **extra_headers}
+        # httpx adds `Content-Type: application/json` itself whenever json is not None.
+        return self._client.build_request(
+            method, url, headers=headers, json=json, timeout=options.get("timeout", self._timeout)
+        )
+
+    def _retry_delay(
+        self, retries_done: int, max_retries: int, slept: float, response: httpx.Response | None
+    ) -> float | None:
+        """Seconds to wait before the next attempt, or None when this call is out of retries or of time."""
+        if retries_done >= max_retries:
+            return None
+        delay = _server_delay(response) if response is not None else None
+        if delay is None:
+            backoff = min(INITIAL_RETRY_DELAY * 2**retries_done, MAX_RETRY_DELAY)
+            delay = backoff * (1.0 - 0.25 * self._random())  # jitter in [0.75, 1.0] x, so clients spread out
+        if slept + delay > RETRY_BUDGET:
+            return None
+        return delay
+
+    def _log_attempt(
+        self, request: httpx.Request, outcome: httpx.Response | Exception, attempt: int, started: float
+    ) -> None:
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        if isinstance(outcome, httpx.Response):
+            result = str(outcome.status_code)
+            request_id = outcome.headers.get("x-request-id") or outcome.headers.get("request-id")
+        else:
+            result, request_id = type(outcome).__name__, None
+        logger.debug(
+            "%s %s -> %s (attempt %d, %.1f ms, request id %s) headers=%s",
+            request.method,
+            request.url,
+            result,
+            attempt,
+            elapsed_ms,
+            request_id,
+            redact_headers(request.headers),
+        )
+
+    def _finish(self, response: httpx.Response, cast_to: Callable[[Any], _T]) -> _T:
+        if self._raw_response:
+            # Raw mode is exposed untyped by the facades, so the APIResponse travels under T.
+            return cast(_T, APIResponse(response, cast_to))
+        return cast_to(decode_json(response))
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} base_url={self._base_url!r} max_retries={self._max_retries}>"
+
+
+class SyncAPIClient(BaseClient[httpx.Client]):
+    """The blocking client; its `http_client=` is an `httpx.Client`."""
+
+    _sleep: Callable[[float], None] = staticmethod(time.sleep)
+
+    def _make_http_client(self) -> httpx.Client:
+        return httpx.Client(timeout=self._timeout)
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Sequence[tuple[str, str]] | None = None,
+        json: Any = None,
+        cast: Callable[[Any], _T],
+        options: RequestOptions | None = None,
+    ) -> _T:
+        """Send one API call (retrying as configured) and return `cast(decoded JSON)`, or an APIResponse in raw mode.
+
+        `path` is appended to the base URL; `params` are already wire pairs (see `_qs.build_query`).
+        Raises an `APIStatusError` subclass for a non-2xx status and `APIConnectionError` when no response came.
+        """
+        return self._finish(self._send(method, path, params=params, json=json, options=options), cast)
+
+    def get_page(
+        self,
+        path: str,
+        *,
+        params: Sequence[tuple[str, str]] = (),
+        page_number: int | None = None,
+        page_size: int | None = None,
+        cast: Callable[[Any], Any],
+        options: RequestOptions | None = None,
+    ) -> SyncPage[Any]:
+        """GET one page of a list endpoint: `params` are the call's query pairs without the paging ones,
+        `page_number`/`page_size` become `page[number]`/`page[size]` (left out when None), and `cast` builds
+        the response model (with `.data` and `.meta`) from the JSON. Signature:
+        `get_page(path, *, params=(), page_number=None, page_size=None, cast, options=None) -> SyncPage[Any]`.
+        In raw mode the result is an APIResponse whose `parse()` returns the page.
+        """
+        request = make_page_request(path, params, page_number, page_size, cast, options)
+        if self._raw_response:
+            response = self._send("GET", path, params=request.query(), json=None, options=options)
+            raw: Any = APIResponse(response, lambda body: SyncPage(self, request, request.cast(body)))
+            return _as_page(raw)
+        return SyncPage.fetch(self, request)
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Sequence[tuple[str, str]] | None,
+        json: Any,
+        options: RequestOptions | None,
+    ) -> httpx.Response:
+        """The retry loop: returns a read 2xx response or raises."""
+        options = options or _NO_OPTIONS
+        request = self._build_request(method, path, params, json, options)
+        max_retries = options.get("max_retries", self._max_retries)
+        retries_done, slept = 0, 0.0
+        while True:
+            debug = logger.isEnabledFor(logging.DEBUG)
+            started = time.perf_counter() if debug else 0.0
+            try:
+                response = self._client.send(request)
+            except httpx.TransportError as exc:
+                if debug:
+                    self._log_attempt(request, exc, retries_done + 1, started)
+                retryable = isinstance(exc, _RETRYABLE_ERRORS)
+                delay = self._retry_delay(retries_done, max_retries, slept, None) if retryable else None
+                if delay is None:
+                    raise _connection_error(exc, request) from exc
+            else:
+                if debug:
+                    self._log_attempt(request, response, retries_done + 1, started)
+                if response.is_success:
+                    return response
+                delay = self._retry_delay(retries_done, max_retries, slept, response) if _retryable(response) else None
+                if delay is None:
+                    raise make_status_error(response)
+                response.close()
+            _log_retry(delay)
+            self._sleep(delay)
+            slept += delay
+            retries_done += 1
+
+    def close(self) -> None:
+        """Close the HTTP client if this SDK created it; an injected one is left to its owner."""
+        if self._owns_client:
+            self._client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
+    """The asyncio client; its `http_client=` is an `httpx.AsyncClient`."""
+
+    _sleep: Callable[[float], Awaitable[None]] = staticmethod(asyncio.sleep)
+
+    def _make_http_client(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient(timeout=self._timeout)
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Sequence[tuple[str, str]] | None = None,
+        json: Any = None,
+        cast: Callable[[Any], _T],
+        options: RequestOptions | None = None,
+    ) -> _T:
+        """Send one API call (retrying as configured) and return `cast(decoded JSON)`, or an APIResponse in raw mode.
+
+        `path` is appended to the base URL; `params` are already wire pairs (see `_qs.build_query`).
+        Raises an `APIStatusError` subclass for a non-2xx status and `APIConnectionError` when no response came.
+        """
+        return self._finish(await self._send(method, path, params=params, json=json, options=options), cast)
+
+    def get_page(
+        self,
+        path: str,
+        *,
+        params: Sequence[tuple[str, str]] = (),
+        page_number: int | None = None,
+        page_size: int | None = None,
+        cast: Callable[[Any], Any],
+        options: RequestOptions | None = None,
+    ) -> AsyncPaginator[Any]:
+        """Like `SyncAPIClient.get_page`, but not a coroutine: returns an `AsyncPaginator` to `await` (first
+        `AsyncPage`) or `async for` (every item). Signature:
+        `get_page(path, *, params=(), page_number=None, page_size=None, cast, options=None) -> AsyncPaginator[Any]`.
+        Nothing is sent until it is awaited or iterated.
+        """
+        return AsyncPaginator(self, make_page_request(path, params, page_number, page_size, cast, options))
+
+    async def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Sequence[tuple[str, str]] | None,
+        json: Any,
+        options: RequestOptions | None,
+    ) -> httpx.Response:
+        """The retry loop: returns a read 2xx response or raises."""
+        options = options or _NO_OPTIONS
+        request = self._build_request(method, path, params, json, options)
+        max_retries = options.get("max_retries", self._max_retries)
+        retries_done, slept = 0, 0.0
+        while True:
+            debug = logger.isEnabledFor(logging.DEBUG)
+            started = time.perf_counter() if debug else 0.0
+            try:
+                response = await self._client.send(request)
+            except httpx.TransportError as exc:
+                if debug:
+                    self._log_attempt(request, exc, retries_done + 1, started)
+                retryable = isinstance(exc, _RETRYABLE_ERRORS)
+                delay = self._retry_delay(retries_done, max_retries, slept, None) if retryable else None
+                if delay is None:
+                    raise _connection_error(exc, request) from exc
+            else:
+                if debug:
+                    self._log_attempt(request, response, retries_done + 1, started)
+                if response.is_success:
+                    return response
+                delay = self._retry_delay(retries_done, max_retries, slept, response) if _retryable(response) else None
+                if delay is None:
+                    raise make_status_error(response)
+                await response.aclose()
+            _log_retry(delay)
+            await self._sleep(delay)
+            slept += delay
+            retries_done += 1
+
+    async def aclose(self) -> None:
+        """Close the HTTP client if this SDK created it; an injected one is left to its owner."""
+        if self._owns_client:
+            await self._client.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+
+def _as_page(raw: Any) -> SyncPage[Any]:
+    """`typing.cast` to a page, for `get_page`, whose `cast` parameter shadows it."""
+    return cast(SyncPage[Any], raw)
+
+
+def _retryable(response: httpx.Response) -> bool:
+    return response.status_code in _RETRY_STATUSES or response.status_code >= 500
+
+
+def _server_delay(response: httpx.Response) -> float | None:
+    """The wait the server asked for, if any and sane: retry-after-ms, Retry-After, or (on 429) x-ratelimit-reset."""
+    headers = response.headers
+    candidates: list[float | None] = [_seconds(headers.get("retry-after-ms"), scale=0.001)]
+    retry_after = headers.get("retry-after")
+    if retry_after is not None:
+        candidates.append(_seconds(retry_after) if _is_number(retry_after) else _seconds_until_date(retry_after))
+    if response.status_code == 429:
+        # Telnyx sends the rate-limit headers on every response; the reset only matters once limited.
+        candidates.append(_seconds(headers.get("x-ratelimit-reset")))
+    for delay in candidates:
+        if delay is not None and 0 <= delay <= MAX_SERVER_DELAY:
+            return delay
+    return None
+
+
+def _is_number(text: str) -> bool:
+    return _seconds(text) is not None
+
+
+def _seconds(text: str | None, scale: float = 1.0) -> float | None:
+    if text is None:
+        return None
+    try:
+        value = float(text) * scale
+    except ValueError:
+        return None
+    return value if value == value else None  # NaN is no delay
+
+
+def _seconds_until_date(text: str) -> float | None:
+    try:
+        moment = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    return moment.timestamp() - time.time()
+
+
+def _log_retry(delay: float) -> None:
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug("retrying in %.2f s", delay)
+
+
+def _connection_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
+    where = f"{request.method} {request.url}"
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(f"Request timed out ({type(exc).__name__}): {where}", request=request)
+    return APIConnectionError(f"Connection error ({type(exc).__name__}: {exc}): {where}", request=request)

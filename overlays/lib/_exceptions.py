@@ -1,0 +1,257 @@
+"""Every error the SDK raises, in one tree.
+
+TelnyxError
+ ├── APIError
+ │    ├── APIConnectionError            no response: DNS, refused, reset, ...
+ │    │    └── APITimeoutError          connect/read/write/pool timeout
+ │    └── APIStatusError                a non-2xx response; `make_status_error` picks the subclass
+ │         ├── BadRequestError            400
+ │         ├── AuthenticationError        401
+ │         ├── PermissionDeniedError      403
+ │         ├── NotFoundError              404
+ │         ├── ConflictError              409
+ │         ├── UnprocessableEntityError   422
+ │         ├── RateLimitError             429
+ │         └── InternalServerError        >= 500
+ ├── WebhookVerificationError           a webhook delivery failed verification
+ └── MissingAPIKeyError                 no api_key and no TELNYX_API_KEY
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+import httpx
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "ErrorDetail",
+    "InternalServerError",
+    "MissingAPIKeyError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "TelnyxError",
+    "UnprocessableEntityError",
+    "WebhookVerificationError",
+    "make_status_error",
+]
+
+API_KEY_ENV = "TELNYX_API_KEY"
+_MAX_PART_LENGTH = 200  # keeps a junk `detail` from turning the message into a page of text
+
+
+class TelnyxError(Exception):
+    """Base class of every error raised by this SDK."""
+
+
+class APIError(TelnyxError):
+    """A request to the Telnyx API failed."""
+
+    message: str
+    request: httpx.Request | None
+
+    def __init__(self, message: str, *, request: httpx.Request | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.request = request
+
+
+class APIConnectionError(APIError):
+    """The request never got a response (network failure)."""
+
+    request: httpx.Request
+
+    def __init__(self, message: str = "Connection error.", *, request: httpx.Request) -> None:
+        super().__init__(message, request=request)
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out."""
+
+    def __init__(self, message: str = "Request timed out.", *, request: httpx.Request) -> None:
+        super().__init__(message, request=request)
+
+
+@attrs.frozen
+class ErrorDetail:
+    """One entry of the Telnyx `errors` array."""
+
+    code: str | None = None
+    title: str | None = None
+    detail: str | None = None
+    source: dict[str, Any] | None = None
+    meta: dict[str, Any] | None = None
+
+    @classmethod
+    def from_json(cls, raw: object) -> ErrorDetail | None:
+        """Build from one decoded entry, or None when it is not an object."""
+        if not isinstance(raw, Mapping):
+            return None
+        return cls(
+            code=_optional_str(raw.get("code")),
+            title=_optional_str(raw.get("title")),
+            detail=_optional_str(raw.get("detail")),
+            source=dict(raw["source"]) if isinstance(raw.get("source"), Mapping) else None,
+            meta=dict(raw["meta"]) if isinstance(raw.get("meta"), Mapping) else None,
+        )
+
+
+class APIStatusError(APIError):
+    """The API answered with a non-2xx status."""
+
+    response: httpx.Response
+    status_code: int
+    body: object
+    """The decoded JSON body, the text when it is not JSON, or None when empty."""
+    errors: list[ErrorDetail]
+    request_id: str | None
+
+    def __init__(
+        self, message: str, *, response: httpx.Response, body: object = None, errors: list[ErrorDetail] | None = None
+    ) -> None:
+        super().__init__(message, request=_request_of(response))
+        self.response = response
+        self.status_code = response.status_code
+        self.body = body
+        self.errors = errors if errors is not None else []
+        self.request_id = response.headers.get("x-request-id") or response.headers.get("request-id")
+
+
+class BadRequestError(APIStatusError):
+    """400: the request was malformed."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: the API key is missing, wrong or revoked."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the key may not do this."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such resource."""
+
+
+class ConflictError(APIStatusError):
+    """409: the request conflicts with the resource's current state."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: the request was well-formed but its values were rejected."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests; see the `x-ratelimit-*` headers."""
+
+
+class InternalServerError(APIStatusError):
+    """5xx: the API failed."""
+
+
+class WebhookVerificationError(TelnyxError):
+    """A webhook delivery could not be verified (subclasses say why)."""
+
+
+class MissingAPIKeyError(TelnyxError):
+    """No API key was passed and the environment variable is unset."""
+
+    def __init__(self) -> None:
+        super().__init__(f"No API key: pass api_key=... or set the {API_KEY_ENV} environment variable.")
+
+
+_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def make_status_error(response: httpx.Response) -> APIStatusError:
+    """Turn a non-2xx response (already read) into the matching `APIStatusError` subclass."""
+    body = _decode_body(response)
+    errors = _parse_errors(body)
+    status = response.status_code
+    error_class = _STATUS_ERRORS.get(status) or (InternalServerError if status >= 500 else APIStatusError)
+    error = error_class("", response=response, body=body, errors=errors)
+    message = _redact_key(_one_line_message(status, response.reason_phrase, errors, error.request_id), response)
+    error.message = message
+    error.args = (message,)
+    return error
+
+
+def _decode_body(response: httpx.Response) -> object:
+    content = response.content
+    if not content:
+        return None
+    try:
+        return json.loads(content)
+    except ValueError:
+        return response.text
+
+
+def _parse_errors(body: object) -> list[ErrorDetail]:
+    if not isinstance(body, Mapping):
+        return []
+    raw_errors = body.get("errors")
+    if not isinstance(raw_errors, list):
+        return []
+    return [detail for detail in map(ErrorDetail.from_json, raw_errors) if detail is not None]
+
+
+def _one_line_message(status: int, reason: str, errors: list[ErrorDetail], request_id: str | None) -> str:
+    first = errors[0] if errors else None
+    text = ""
+    if first is not None:
+        parts = [part for part in (first.title, first.detail) if part]
+        if len(parts) == 2 and parts[0] == parts[1]:
+            parts.pop()
+        text = " - ".join(_clean(part) for part in parts)
+        if first.code:
+            text = f"{_clean(first.code)}: {text}" if text else _clean(first.code)
+    message = f"{status} {text or reason or 'error'}"
+    if request_id:
+        message += f" (request id {_clean(request_id)})"
+    return message
+
+
+def _clean(text: str) -> str:
+    """Collapse whitespace (so the message stays one line) and bound the length."""
+    text = " ".join(text.split())
+    return text if len(text) <= _MAX_PART_LENGTH else text[: _MAX_PART_LENGTH - 3] + "..."
+
+
+def _redact_key(message: str, response: httpx.Response) -> str:
+    # A misbehaving server or proxy may echo the Authorization header back into an error body.
+    request = _request_of(response)
+    authorization = request.headers.get("authorization", "") if request is not None else ""
+    secret = authorization.removeprefix("Bearer ").strip()
+    return message.replace(secret, "<redacted>") if len(secret) >= 4 else message
+
+
+def _optional_str(value: object) -> str | None:
+    if value is None:
+        return None
+    return value if isinstance(value, str) else str(value)
+
+
+def _request_of(response: httpx.Response) -> httpx.Request | None:
+    # httpx raises rather than returning None for a response built without a request (as in tests).
+    try:
+        return response.request
+    except RuntimeError:
+        return None

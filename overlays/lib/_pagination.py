@@ -1,0 +1,201 @@
+"""Pages of Telnyx list responses (`{"data": [...], "meta": {...}}`) and lazy iteration across them.
+
+Only the current page is kept: iterating a million items holds one page in memory at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Generator, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+
+import attrs
+
+from ._qs import deep_object
+from ._response import APIResponse, decode_json
+from ._types import RequestOptions
+
+if TYPE_CHECKING:
+    from ._base_client import AsyncAPIClient, SyncAPIClient
+
+__all__ = ["DEFAULT_PAGE_SIZE", "AsyncPage", "AsyncPaginator", "PageRequest", "SyncPage", "make_page_request"]
+
+_T = TypeVar("_T")
+
+DEFAULT_PAGE_SIZE = 20
+"""What Telnyx returns when `page[size]` is not sent."""
+
+
+@attrs.frozen
+class PageRequest:
+    """Everything needed to fetch one page of a list endpoint; `next(n)` describes page n."""
+
+    path: str
+    params: tuple[tuple[str, str], ...]
+    """The query pairs of the call, without `page[number]` and `page[size]`."""
+    cast: Callable[[Any], Any]
+    """Builds the response model (with `.data` and `.meta`) from the decoded JSON."""
+    page_number: int | None
+    page_size: int | None
+    options: RequestOptions | None
+
+    def query(self) -> list[tuple[str, str]]:
+        return [*self.params, *deep_object("page", {"number": self.page_number, "size": self.page_size})]
+
+    def next(self, page_number: int) -> PageRequest:
+        return attrs.evolve(self, page_number=page_number)
+
+
+class _BasePage(Generic[_T]):
+    """The I/O-free part of a page: its items, its meta and whether another page follows."""
+
+    __slots__ = ("_request", "data", "meta", "response")
+
+    data: list[_T]
+    meta: Any
+    """The model's `meta` (page_number, page_size, total_pages, total_results), or None."""
+    response: Any
+    """The parsed response model this page was built from."""
+
+    def __init__(self, request: PageRequest, model: Any) -> None:
+        self._request = request
+        self.response = model
+        data = getattr(model, "data", None)
+        self.data = data if isinstance(data, list) else []
+        self.meta = getattr(model, "meta", None)
+
+    @property
+    def page_number(self) -> int:
+        """This page's number (1-based): from meta when present, else the one requested."""
+        return _meta_int(self.meta, "page_number") or self._request.page_number or 1
+
+    def has_next_page(self) -> bool:
+        """Whether another page follows: by `meta.total_pages` when known, else whether this page was full."""
+        if not self.data:
+            return False
+        total_pages = _meta_int(self.meta, "total_pages")
+        if total_pages is not None:
+            return self.page_number < total_pages
+        page_size = self._request.page_size or _meta_int(self.meta, "page_size") or DEFAULT_PAGE_SIZE
+        return len(self.data) >= page_size
+
+    def _next_request(self) -> PageRequest:
+        if not self.has_next_page():
+            raise RuntimeError("There is no next page; check has_next_page() first.")
+        return self._request.next(self.page_number + 1)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} page_number={self.page_number} items={len(self.data)}>"
+
+
+class SyncPage(_BasePage[_T]):
+    """One page of a list call; iterating it yields every item of this and the following pages."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: SyncAPIClient, request: PageRequest, model: Any) -> None:
+        super().__init__(request, model)
+        self._client = client
+
+    @classmethod
+    def fetch(cls, client: SyncAPIClient, request: PageRequest) -> SyncPage[_T]:
+        response = client._send("GET", request.path, params=request.query(), json=None, options=request.options)
+        return cls(client, request, request.cast(decode_json(response)))
+
+    def next_page(self) -> SyncPage[_T]:
+        """Fetch the page after this one; raises RuntimeError when `has_next_page()` is False."""
+        return self.fetch(self._client, self._next_request())
+
+    def iter_pages(self) -> Iterator[SyncPage[_T]]:
+        """This page, then each following page, fetched as the iteration reaches it."""
+        page = self
+        while True:
+            yield page
+            if not page.has_next_page():
+                return
+            page = page.next_page()
+
+    def __iter__(self) -> Iterator[_T]:
+        for page in self.iter_pages():
+            yield from page.data
+
+
+class AsyncPage(_BasePage[_T]):
+    """One page of an async list call; `async for` yields every item of this and the following pages."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: AsyncAPIClient, request: PageRequest, model: Any) -> None:
+        super().__init__(request, model)
+        self._client = client
+
+    @classmethod
+    async def fetch(cls, client: AsyncAPIClient, request: PageRequest) -> AsyncPage[_T]:
+        response = await client._send("GET", request.path, params=request.query(), json=None, options=request.options)
+        return cls(client, request, request.cast(decode_json(response)))
+
+    async def next_page(self) -> AsyncPage[_T]:
+        """Fetch the page after this one; raises RuntimeError when `has_next_page()` is False."""
+        return await self.fetch(self._client, self._next_request())
+
+    async def iter_pages(self) -> AsyncIterator[AsyncPage[_T]]:
+        """This page, then each following page, fetched as the iteration reaches it."""
+        page = self
+        while True:
+            yield page
+            if not page.has_next_page():
+                return
+            page = await page.next_page()
+
+    async def __aiter__(self) -> AsyncIterator[_T]:
+        async for page in self.iter_pages():
+            for item in page.data:
+                yield item
+
+
+class AsyncPaginator(Generic[_T]):
+    """What an async list call returns: `await` it for the first page, or `async for` over every item."""
+
+    __slots__ = ("_client", "_request")
+
+    def __init__(self, client: AsyncAPIClient, request: PageRequest) -> None:
+        self._client = client
+        self._request = request
+
+    async def _first_page(self) -> AsyncPage[_T]:
+        if not self._client._raw_response:
+            return await AsyncPage.fetch(self._client, self._request)
+        # Raw mode: hand back the HTTP response; its parse() builds the page (typed as the page, as raw mode is).
+        request, client = self._request, self._client
+        response = await client._send("GET", request.path, params=request.query(), json=None, options=request.options)
+        raw: Any = APIResponse(response, lambda body: AsyncPage(client, request, request.cast(body)))
+        return cast(AsyncPage[_T], raw)
+
+    def __await__(self) -> Generator[Any, None, AsyncPage[_T]]:
+        return self._first_page().__await__()
+
+    async def __aiter__(self) -> AsyncIterator[_T]:
+        page: AsyncPage[_T] = await AsyncPage.fetch(self._client, self._request)
+        async for item in page:
+            yield item
+
+
+def make_page_request(
+    path: str,
+    params: Sequence[tuple[str, str]],
+    page_number: int | None,
+    page_size: int | None,
+    cast: Callable[[Any], Any],
+    options: RequestOptions | None,
+) -> PageRequest:
+    """Validate the paging arguments of a list call and bundle them."""
+    if page_number is not None and page_number < 1:
+        raise ValueError(f"page_number starts at 1, got {page_number}")
+    if page_size is not None and page_size < 1:
+        raise ValueError(f"page_size must be at least 1, got {page_size}")
+    return PageRequest(path, tuple(params), cast, page_number, page_size, options)
+
+
+def _meta_int(meta: object, name: str) -> int | None:
+    # Generated models spell "absent" as an Unset instance, so anything that is not an int is unknown.
+    value = getattr(meta, name, None)
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None

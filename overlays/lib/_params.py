@@ -1,0 +1,57 @@
+"""Argument checks and JSON conversion shared by the generated facades (run before any request)."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ._types import Omit
+
+
+def check_id(name: str, value: object) -> str:
+    """A path id must be a non-empty string: an empty one would silently hit a different URL."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"Expected a non-empty value for `{name}` but received {value!r}")
+    return value
+
+
+def check_required(name: str, value: object) -> None:
+    if value is None or isinstance(value, Omit):
+        raise ValueError(f"Missing required argument `{name}`")
+
+
+def check_enum(name: str, value: object, allowed: tuple[Any, ...]) -> None:
+    """Reject a value outside the spec's enum before it reaches Telnyx (a typo is a 422 otherwise)."""
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            check_enum(name, item, allowed)
+        return
+    if value not in allowed:
+        choices = ", ".join(repr(a) for a in allowed)
+        raise ValueError(f"Invalid value for `{name}`: {value!r}; expected one of {choices}")
+
+
+def to_json(value: Any) -> Any:
+    """Turn models, datetimes and containers given by the caller into JSON-ready values."""
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    to_dict = getattr(value, "to_dict", None)
+    if callable(to_dict):
+        return to_dict()
+    if isinstance(value, (datetime.datetime, datetime.date)):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): to_json(v) for k, v in value.items() if not isinstance(v, Omit)}
+    if isinstance(value, Iterable):
+        return [to_json(v) for v in value]
+    return value
+
+
+def query_value(value: Any) -> str:
+    """Render a plain query parameter the way Telnyx expects (lower-case booleans)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (datetime.datetime, datetime.date)):
+        return value.isoformat()
+    return str(value)

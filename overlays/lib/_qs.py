@@ -1,0 +1,82 @@
+"""Query strings in Telnyx's wire form: deepObject parameters like `page[number]=2`, `filter[a][gte]=x`."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Iterable, Mapping
+from typing import Any
+from urllib.parse import quote
+
+from ._types import Omit
+
+__all__ = ["build_query", "deep_object", "encode_query", "to_query_value"]
+
+
+def deep_object(name: str, value: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Flatten one deepObject parameter: `deep_object("page", {"number": 2})` -> `[("page[number]", "2")]`.
+
+    Nested mappings nest their brackets, lists repeat the key, booleans are `true`/`false`, and
+    None/omit values are dropped. An object with `to_dict()` (a generated model) is flattened as its dict.
+    """
+    pairs: list[tuple[str, str]] = []
+    _flatten(name, value, pairs)
+    return pairs
+
+
+def build_query(params: Mapping[str, Any], deep: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """Turn keyword parameters into wire pairs; the names in `deep` are deepObject parameters.
+
+    Plain parameters (strings, numbers, booleans, enums, dates) pass through as one pair each, a list
+    as repeated pairs; None and omit are dropped.
+    """
+    pairs: list[tuple[str, str]] = []
+    for name, value in params.items():
+        if name in deep:
+            _flatten(name, value, pairs)
+            continue
+        if _is_missing(value):
+            continue
+        if isinstance(value, list | tuple):
+            pairs.extend((name, to_query_value(item)) for item in value if not _is_missing(item))
+        elif isinstance(value, Mapping) or hasattr(value, "to_dict"):
+            raise TypeError(f"query parameter {name!r} is an object but is not declared deepObject")
+        else:
+            pairs.append((name, to_query_value(value)))
+    return pairs
+
+
+def encode_query(pairs: Iterable[tuple[str, str]]) -> str:
+    """Percent-encode pairs into `a=1&b=2`, leaving the brackets of deepObject keys readable."""
+    return "&".join(f"{quote(key, safe='[]')}={quote(value, safe='')}" for key, value in pairs)
+
+
+def to_query_value(value: object) -> str:
+    """The wire text of one scalar: `true`/`false`, enum values, ISO dates, else `str()`."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, enum.Enum):
+        return to_query_value(value.value)
+    if isinstance(value, datetime.date | datetime.time):  # datetime is a date subclass
+        return value.isoformat()
+    return str(value)
+
+
+def _flatten(key: str, value: object, pairs: list[tuple[str, str]]) -> None:
+    if _is_missing(value):
+        return
+    to_dict = getattr(value, "to_dict", None)
+    if callable(to_dict) and not isinstance(value, Mapping):
+        value = to_dict()
+    if isinstance(value, Mapping):
+        for sub_key, sub_value in value.items():
+            _flatten(f"{key}[{sub_key}]", sub_value, pairs)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _flatten(key, item, pairs)
+    else:
+        pairs.append((key, to_query_value(value)))
+
+
+def _is_missing(value: object) -> bool:
+    return value is None or isinstance(value, Omit)

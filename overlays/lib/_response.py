@@ -1,0 +1,68 @@
+"""`APIResponse`, what raw mode (`client.with_raw_response`) returns instead of the parsed model."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+import httpx
+
+__all__ = ["APIResponse", "decode_json"]
+
+_T = TypeVar("_T")
+_UNPARSED: Any = object()
+
+
+class APIResponse(Generic[_T]):
+    """The HTTP response of a successful call, with `parse()` for the model the call would have returned."""
+
+    __slots__ = ("_cast", "_parsed", "http_response")
+
+    http_response: httpx.Response
+
+    def __init__(self, http_response: httpx.Response, cast: Callable[[Any], _T]) -> None:
+        self.http_response = http_response
+        self._cast = cast
+        self._parsed: _T = _UNPARSED
+
+    @property
+    def status_code(self) -> int:
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.http_response.headers
+
+    @property
+    def request_id(self) -> str | None:
+        headers = self.http_response.headers
+        request_id: str | None = headers.get("x-request-id") or headers.get("request-id")
+        return request_id
+
+    @property
+    def elapsed(self) -> datetime.timedelta:
+        return self.http_response.elapsed
+
+    @property
+    def text(self) -> str:
+        return self.http_response.text
+
+    def json(self) -> Any:
+        """The decoded body; None for an empty body (such as a 204)."""
+        return decode_json(self.http_response)
+
+    def parse(self) -> _T:
+        """The typed result; decoded and built on first call, then cached."""
+        if self._parsed is _UNPARSED:
+            self._parsed = self._cast(self.json())
+        return self._parsed
+
+    def __repr__(self) -> str:
+        request = self.http_response.request
+        return f"<APIResponse [{self.status_code} {self.http_response.reason_phrase}] {request.method} {request.url}>"
+
+
+def decode_json(response: httpx.Response) -> Any:
+    """The decoded JSON body of a read response; None for an empty body (such as a 204)."""
+    return response.json() if response.content else None
