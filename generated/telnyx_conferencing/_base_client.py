@@ -102,6 +102,16 @@ class BaseClient(Generic[_HttpClientT]):
         http_client: _HttpClientT | None = None,
         auto_command_id: bool = True,
     ) -> None:
+        """Configure a client; every argument is optional.
+
+        api_key: defaults to $TELNYX_API_KEY; neither given raises MissingAPIKeyError.
+        base_url: defaults to $TELNYX_BASE_URL, else https://api.telnyx.com/v2.
+        timeout: per attempt; applied to every request, also through an injected http_client.
+        max_retries: extra attempts after a retryable failure (0 disables retrying).
+        default_headers: sent with every request, over the SDK's own.
+        http_client: an httpx client to use (and leave open); by default the SDK creates and closes its own.
+        auto_command_id: read by the facades, which then add a `command_id` to call-control actions.
+        """
         setup_logging()
         if api_key is None:
             api_key = os.environ.get(API_KEY_ENV)
@@ -185,13 +195,12 @@ class BaseClient(Generic[_HttpClientT]):
     ) -> httpx.Request:
         url = self._base_url + path if path.startswith("/") else f"{self._base_url}/{path}"
         extra_query = options.get("extra_query")
-        if params or extra_query:
-            pairs = list(params or ())
-            if extra_query:
-                nested = frozenset(name for name, value in extra_query.items() if isinstance(value, Mapping))
-                pairs.extend(build_query(extra_query, nested))
+        if extra_query:
+            nested = frozenset(name for name, value in extra_query.items() if isinstance(value, Mapping))
+            params = [*(params or ()), *build_query(extra_query, nested)]
+        if params:
             # Encoded here rather than by httpx, which would send `page%5Bnumber%5D` instead of `page[number]`.
-            url = f"{url}?{encode_query(pairs)}"
+            url = f"{url}?{encode_query(params)}"
         extra_body = options.get("extra_body")
         if extra_body:
             if json is None:
@@ -330,13 +339,12 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             else:
                 if debug:
                     self._log_attempt(request, response, retries_done + 1, started)
-                if not response.is_closed:
-                    response.close()  # already read; closing also stamps `.elapsed` (which MockTransport skips)
                 if response.is_success:
                     return response
                 delay = self._retry_delay(retries_done, max_retries, slept, response) if _retryable(response) else None
                 if delay is None:
                     raise make_status_error(response)
+                response.close()
             _log_retry(delay)
             self._sleep(delay)
             slept += delay
@@ -427,13 +435,12 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             else:
                 if debug:
                     self._log_attempt(request, response, retries_done + 1, started)
-                if not response.is_closed:
-                    await response.aclose()  # already read; closing also stamps `.elapsed` (which MockTransport skips)
                 if response.is_success:
                     return response
                 delay = self._retry_delay(retries_done, max_retries, slept, response) if _retryable(response) else None
                 if delay is None:
                     raise make_status_error(response)
+                await response.aclose()
             _log_retry(delay)
             await self._sleep(delay)
             slept += delay

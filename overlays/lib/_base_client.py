@@ -23,7 +23,7 @@ from ._logs import logger, redact_headers, setup_logging
 from ._pagination import AsyncPaginator, SyncPage, make_page_request
 from ._qs import build_query, encode_query
 from ._response import APIResponse, decode_json
-from ._types import RequestOptions, Timeout
+from ._types import Omit, Query, RequestOptions, Timeout
 from ._version import __version__
 
 __all__ = [
@@ -101,6 +101,16 @@ class BaseClient(Generic[_HttpClientT]):
         http_client: _HttpClientT | None = None,
         auto_command_id: bool = True,
     ) -> None:
+        """Configure a client; every argument is optional.
+
+        api_key: defaults to $TELNYX_API_KEY; neither given raises MissingAPIKeyError.
+        base_url: defaults to $TELNYX_BASE_URL, else https://api.telnyx.com/v2.
+        timeout: per attempt; applied to every request, also through an injected http_client.
+        max_retries: extra attempts after a retryable failure (0 disables retrying).
+        default_headers: sent with every request, over the SDK's own.
+        http_client: an httpx client to use (and leave open); by default the SDK creates and closes its own.
+        auto_command_id: read by the facades, which then add a `command_id` to call-control actions.
+        """
         setup_logging()
         if api_key is None:
             api_key = os.environ.get(API_KEY_ENV)
@@ -183,14 +193,13 @@ class BaseClient(Generic[_HttpClientT]):
         self, method: str, path: str, params: Sequence[tuple[str, str]] | None, json: Any, options: RequestOptions
     ) -> httpx.Request:
         url = self._base_url + path if path.startswith("/") else f"{self._base_url}/{path}"
-        extra_query = options.get("extra_query")
-        if params or extra_query:
-            pairs = list(params or ())
-            if extra_query:
-                nested = frozenset(name for name, value in extra_query.items() if isinstance(value, Mapping))
-                pairs.extend(build_query(extra_query, nested))
+        extra_query: Query | None = options.get("extra_query")
+        if extra_query:
+            nested = frozenset(name for name, value in extra_query.items() if isinstance(value, Mapping))
+            params = [*(params or ()), *build_query(extra_query, nested)]
+        if params:
             # Encoded here rather than by httpx, which would send `page%5Bnumber%5D` instead of `page[number]`.
-            url = f"{url}?{encode_query(pairs)}"
+            url = f"{url}?{encode_query(params)}"
         extra_body = options.get("extra_body")
         if extra_body:
             if json is None:
@@ -282,15 +291,16 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         path: str,
         *,
         params: Sequence[tuple[str, str]] = (),
-        page_number: int | None = None,
-        page_size: int | None = None,
+        page_number: int | Omit | None = None,
+        page_size: int | Omit | None = None,
         cast: Callable[[Any], Any],
         options: RequestOptions | None = None,
     ) -> SyncPage[Any]:
         """GET one page of a list endpoint: `params` are the call's query pairs without the paging ones,
-        `page_number`/`page_size` become `page[number]`/`page[size]` (left out when None), and `cast` builds
+        `page_number`/`page_size` become `page[number]`/`page[size]` (left out when None or omit), and `cast` builds
         the response model (with `.data` and `.meta`) from the JSON. Signature:
-        `get_page(path, *, params=(), page_number=None, page_size=None, cast, options=None) -> SyncPage[Any]`.
+        `get_page(path, *, params=(), page_number: int | Omit | None = None, page_size: int | Omit | None = None,
+        cast, options=None) -> SyncPage[Any]`.
         In raw mode the result is an APIResponse whose `parse()` returns the page.
         """
         request = make_page_request(path, params, page_number, page_size, cast, options)
@@ -384,14 +394,15 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         path: str,
         *,
         params: Sequence[tuple[str, str]] = (),
-        page_number: int | None = None,
-        page_size: int | None = None,
+        page_number: int | Omit | None = None,
+        page_size: int | Omit | None = None,
         cast: Callable[[Any], Any],
         options: RequestOptions | None = None,
     ) -> AsyncPaginator[Any]:
         """Like `SyncAPIClient.get_page`, but not a coroutine: returns an `AsyncPaginator` to `await` (first
         `AsyncPage`) or `async for` (every item). Signature:
-        `get_page(path, *, params=(), page_number=None, page_size=None, cast, options=None) -> AsyncPaginator[Any]`.
+        `get_page(path, *, params=(), page_number: int | Omit | None = None, page_size: int | Omit | None = None,
+        cast, options=None) -> AsyncPaginator[Any]`.
         Nothing is sent until it is awaited or iterated.
         """
         return AsyncPaginator(self, make_page_request(path, params, page_number, page_size, cast, options))

@@ -92,8 +92,8 @@ class UnknownEvent(WebhookEvent):
             occurred_at = payload.get("occurred_at")
         record_type = data.get("record_type")
         return cls(
-            event_type=string(required(data, "event_type", "event"), "event_type"),
-            id=string(required(data, "id", "event"), "event id"),
+            event_type=required(string(data, "event_type", "event"), "event_type", "event"),
+            id=required(string(data, "id", "event"), "id", "event"),
             occurred_at=_lenient_datetime(occurred_at),
             record_type=record_type if isinstance(record_type, str) else None,
             payload=payload,

@@ -206,7 +206,10 @@ def find_header(headers: Any, name: str) -> str | None:
                 break
             if value is not None:
                 return _header_text(value)
-    lowered_wsgi = wsgi_name.lower()
+    return _scan_headers(headers, (name, wsgi_name.lower()))
+
+
+def _scan_headers(headers: Any, names: tuple[str, ...]) -> str | None:
     try:
         items = getattr(headers, "items", None)
         entries = items() if callable(items) else iter(headers)
@@ -217,7 +220,7 @@ def find_header(headers: Any, name: str) -> str | None:
                 key, value = entry
             if isinstance(key, (bytes, bytearray)):
                 key = bytes(key).decode("latin-1")
-            if isinstance(key, str) and key.lower() in (name, lowered_wsgi) and value is not None:
+            if isinstance(key, str) and key.lower() in names and value is not None:
                 return _header_text(value)
     except Exception:  # not a headers object we can read: the header counts as missing
         return None
