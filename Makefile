@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 UPSTREAM ?= ../shared/telnyx-openapi/spec3.yml
 
-.PHONY: install generate check-generated test lint bench clean
+.PHONY: install generate check-generated test lint bench clean contract contract-selfcheck drift
 
 install: $(STAMP)
 
@@ -23,6 +23,15 @@ check-generated: install
 
 test: install check-generated
 	$(PY) -m pytest
+
+contract: install
+	$(PY) -m pytest tests/contract/test_operations.py tests/contract/test_webhooks.py tests/contract/test_selfcheck.py
+
+contract-selfcheck: install
+	$(PY) -m pytest tests/contract/test_selfcheck.py
+
+drift: install
+	$(PY) -m generator.drift --upstream $(UPSTREAM)
 
 lint: install
 	$(VENV)/bin/ruff check generator tests bench generated overlays/lib

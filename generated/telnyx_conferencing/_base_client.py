@@ -22,9 +22,9 @@ import httpx
 from ._exceptions import API_KEY_ENV, APIConnectionError, APITimeoutError, MissingAPIKeyError, make_status_error
 from ._logs import logger, redact_headers, setup_logging
 from ._pagination import AsyncPaginator, SyncPage, make_page_request
-from ._qs import build_query, encode_query
+from ._qs import encode_query, extra_query_pairs
 from ._response import APIResponse, decode_json
-from ._types import RequestOptions, Timeout
+from ._types import Omit, RequestOptions, Timeout
 from ._version import __version__
 
 __all__ = [
@@ -194,10 +194,8 @@ class BaseClient(Generic[_HttpClientT]):
         self, method: str, path: str, params: Sequence[tuple[str, str]] | None, json: Any, options: RequestOptions
     ) -> httpx.Request:
         url = self._base_url + path if path.startswith("/") else f"{self._base_url}/{path}"
-        extra_query = options.get("extra_query")
-        if extra_query:
-            nested = frozenset(name for name, value in extra_query.items() if isinstance(value, Mapping))
-            params = [*(params or ()), *build_query(extra_query, nested)]
+        if "extra_query" in options:
+            params = [*(params or ()), *extra_query_pairs(options["extra_query"])]
         if params:
             # Encoded here rather than by httpx, which would send `page%5Bnumber%5D` instead of `page[number]`.
             url = f"{url}?{encode_query(params)}"
@@ -292,15 +290,16 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         path: str,
         *,
         params: Sequence[tuple[str, str]] = (),
-        page_number: int | None = None,
-        page_size: int | None = None,
+        page_number: int | Omit | None = None,
+        page_size: int | Omit | None = None,
         cast: Callable[[Any], Any],
         options: RequestOptions | None = None,
     ) -> SyncPage[Any]:
         """GET one page of a list endpoint: `params` are the call's query pairs without the paging ones,
-        `page_number`/`page_size` become `page[number]`/`page[size]` (left out when None), and `cast` builds
+        `page_number`/`page_size` become `page[number]`/`page[size]` (left out when None or omit), and `cast` builds
         the response model (with `.data` and `.meta`) from the JSON. Signature:
-        `get_page(path, *, params=(), page_number=None, page_size=None, cast, options=None) -> SyncPage[Any]`.
+        `get_page(path, *, params=(), page_number: int | Omit | None = None, page_size: int | Omit | None = None,
+        cast, options=None) -> SyncPage[Any]`.
         In raw mode the result is an APIResponse whose `parse()` returns the page.
         """
         request = make_page_request(path, params, page_number, page_size, cast, options)
@@ -394,14 +393,15 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         path: str,
         *,
         params: Sequence[tuple[str, str]] = (),
-        page_number: int | None = None,
-        page_size: int | None = None,
+        page_number: int | Omit | None = None,
+        page_size: int | Omit | None = None,
         cast: Callable[[Any], Any],
         options: RequestOptions | None = None,
     ) -> AsyncPaginator[Any]:
         """Like `SyncAPIClient.get_page`, but not a coroutine: returns an `AsyncPaginator` to `await` (first
         `AsyncPage`) or `async for` (every item). Signature:
-        `get_page(path, *, params=(), page_number=None, page_size=None, cast, options=None) -> AsyncPaginator[Any]`.
+        `get_page(path, *, params=(), page_number: int | Omit | None = None, page_size: int | Omit | None = None,
+        cast, options=None) -> AsyncPaginator[Any]`.
         Nothing is sent until it is awaited or iterated.
         """
         return AsyncPaginator(self, make_page_request(path, params, page_number, page_size, cast, options))

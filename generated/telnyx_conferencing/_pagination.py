@@ -13,7 +13,7 @@ import attrs
 
 from ._qs import deep_object
 from ._response import APIResponse, decode_json
-from ._types import RequestOptions
+from ._types import Omit, RequestOptions
 
 if TYPE_CHECKING:
     from ._base_client import AsyncAPIClient, SyncAPIClient
@@ -183,12 +183,14 @@ class AsyncPaginator(Generic[_T]):
 def make_page_request(
     path: str,
     params: Sequence[tuple[str, str]],
-    page_number: int | None,
-    page_size: int | None,
+    page_number: int | Omit | None,
+    page_size: int | Omit | None,
     cast: Callable[[Any], Any],
     options: RequestOptions | None,
 ) -> PageRequest:
-    """Validate the paging arguments of a list call and bundle them."""
+    """Validate the paging arguments of a list call and bundle them (omit means not given, like None)."""
+    page_number = None if isinstance(page_number, Omit) else page_number
+    page_size = None if isinstance(page_size, Omit) else page_size
     if page_number is not None and page_number < 1:
         raise ValueError(f"page_number starts at 1, got {page_number}")
     if page_size is not None and page_size < 1:
