@@ -53,9 +53,7 @@ def _facts(doc: dict[str, Any], node: Any, seen: tuple[str, ...] = ()) -> Any:
             target = target[token.replace("~1", "/").replace("~0", "~")]
         return _facts(doc, target, (*seen, ref))
     return {
-        key: _facts(doc, value, seen)
-        for key, value in node.items()
-        if key not in _PROSE and not key.startswith("x-")
+        key: _facts(doc, value, seen) for key, value in node.items() if key not in _PROSE and not key.startswith("x-")
     }
 
 

@@ -95,7 +95,7 @@ class _Bundler:
                     if not ref.startswith("#"):
                         path, pointer, _ = self.target(ref, self.root)
                         self.registered[(path, pointer)] = f"#/components/{section}/{name}"
-        out = self.resolve(doc, self.root, stack=())
+        out: dict[str, Any] = self.resolve(doc, self.root, stack=())
         for section in _COMPONENT_SECTIONS:
             entries = (doc.get("components") or {}).get(section) or {}
             for name, entry in entries.items():

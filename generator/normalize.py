@@ -132,7 +132,7 @@ def wrap_bare_webhook_events(doc: dict[str, Any]) -> list[str]:
         inner = key[: -len("Event")] if key.endswith("Event") and key != "Event" else f"{key}Data"
         if inner in schemas:
             continue
-        inner_schema = dict(schema)
+        inner_schema = dict(schema or {})
         inner_title = inner_schema.get("title")
         inner_title = inner_title.removesuffix(" Event") if isinstance(inner_title, str) else _title_from_key(inner)
         inner_schema["title"] = inner_title
@@ -186,7 +186,7 @@ RULES: tuple[Rule, ...] = (
 
 def normalize(doc: dict[str, Any]) -> list[tuple[str, str]]:
     """Apply every rule in order; return ``(rule name, change)`` pairs."""
-    report = []
+    report: list[tuple[str, str]] = []
     for rule in RULES:
         report.extend((rule.__name__, change) for change in rule(doc))
     return report

@@ -18,21 +18,18 @@ import yaml
 from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.parser import GeneratorData
 from openapi_python_client.parser.errors import GeneratorError, ParseError
-from openapi_python_client.parser.properties import (
-    AnyProperty,
-    BooleanProperty,
-    DateProperty,
-    DateTimeProperty,
-    FloatProperty,
-    IntProperty,
-    ListProperty,
-    LiteralEnumProperty,
-    ModelProperty,
-    Property,
-    StringProperty,
-    UnionProperty,
-    UuidProperty,
-)
+from openapi_python_client.parser.properties import ModelProperty, Property
+from openapi_python_client.parser.properties.any import AnyProperty
+from openapi_python_client.parser.properties.boolean import BooleanProperty
+from openapi_python_client.parser.properties.date import DateProperty
+from openapi_python_client.parser.properties.datetime import DateTimeProperty
+from openapi_python_client.parser.properties.float import FloatProperty
+from openapi_python_client.parser.properties.int import IntProperty
+from openapi_python_client.parser.properties.list_property import ListProperty
+from openapi_python_client.parser.properties.literal_enum_property import LiteralEnumProperty
+from openapi_python_client.parser.properties.string import StringProperty
+from openapi_python_client.parser.properties.union import UnionProperty
+from openapi_python_client.parser.properties.uuid import UuidProperty
 
 from .errors import BuildError
 
@@ -111,6 +108,7 @@ class Webhook:
     fields: tuple[EventField, ...]
     payload_fields: tuple[EventField, ...]
     example: dict[str, Any] = field(default_factory=dict, compare=False)
+    aliases: tuple[str, ...] = ()  # other event_type spellings that parse to this class
 
 
 @dataclass(frozen=True)
@@ -191,7 +189,7 @@ def _describe_errors(errors: list[ParseError] | list[GeneratorError]) -> list[st
     return lines
 
 
-def _kind(prop: Property) -> str:
+def _kind(prop: Any) -> str:
     kinds: list[tuple[type, str]] = [
         (LiteralEnumProperty, "enum"),
         (DateTimeProperty, "datetime"),
@@ -235,14 +233,14 @@ def _scalar_hint(kind: str) -> str:
     }[kind]
 
 
-def _type_hint(prop: Property, schema: dict[str, Any]) -> tuple[str, str, tuple[Any, ...], str | None]:
+def _type_hint(prop: Any, schema: dict[str, Any]) -> tuple[str, str, tuple[Any, ...], str | None]:
     """Return (kind, annotation, enum values in spec order, item kind) for a facade argument."""
     kind = _kind(prop)
     if kind == "enum":
-        values = _enum_values(schema) or tuple(sorted(prop.values, key=str))  # type: ignore[attr-defined]
+        values = _enum_values(schema) or tuple(sorted(prop.values, key=str))
         return kind, "Literal[" + ", ".join(repr(v) for v in values) + "]", values, None
     if kind == "array":
-        inner = prop.inner_property  # type: ignore[attr-defined]
+        inner = prop.inner_property
         item_schema = schema.get("items") if isinstance(schema.get("items"), dict) else {}
         item_kind, item_hint, item_enum, _ = _type_hint(inner, item_schema or {})
         return kind, f"Sequence[{item_hint}]", item_enum, item_kind
@@ -370,12 +368,12 @@ def _flatten_page(prop: ModelProperty, schema: dict[str, Any], index: _SpecIndex
     return flattened
 
 
-def _load_naming(path: Path) -> dict[str, dict[str, str]]:
+def _load_naming(path: Path) -> dict[str, Any]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
     return data or {}
 
 
-def _build_operation(endpoint: Any, index: _SpecIndex, naming: dict[str, dict[str, str]]) -> Operation:
+def _build_operation(endpoint: Any, index: _SpecIndex, naming: dict[str, Any]) -> Operation:
     path, method = _text(endpoint.path), endpoint.method.lower()
     raw = index.operation(path, method)
     operation_id = raw.get("operationId") or str(endpoint.name)
@@ -491,21 +489,14 @@ def _event_fields(model: ModelProperty, schema: dict[str, Any], index: _SpecInde
     return tuple(fields)
 
 
-def _build_webhooks(data: GeneratorData, index: _SpecIndex) -> tuple[Webhook, ...]:
+def _build_webhooks(data: GeneratorData, index: _SpecIndex, aliases: dict[str, list[str]]) -> tuple[Webhook, ...]:
     models = {str(m.class_info.name): m for m in data.models}
     schemas = (index.doc.get("components") or {}).get("schemas") or {}
     webhooks = []
     for name, item in (index.doc.get("webhooks") or {}).items():
         operation = index.deref(item).get("post") or {}
-        envelope_key = (
-            index.body_schema(operation)
-            and (
-                (((operation.get("requestBody") or {}).get("content") or {}).get("application/json") or {})
-                .get("schema", {})
-                .get("$ref", "")
-                .rsplit("/", 1)[-1]
-            )
-        )
+        media = ((operation.get("requestBody") or {}).get("content") or {}).get("application/json") or {}
+        envelope_key = str((media.get("schema") or {}).get("$ref", "")).rsplit("/", 1)[-1]
         envelope = schemas.get(envelope_key) or {}
         inner_ref = (envelope.get("properties") or {}).get("data") or {}
         inner_schema = index.deref(inner_ref)
@@ -513,8 +504,9 @@ def _build_webhooks(data: GeneratorData, index: _SpecIndex) -> tuple[Webhook, ..
         event_types = _enum_values(inner_props.get("event_type", {}))
         if not event_types:
             raise BuildError(f"webhook {name}: its event schema has no event_type enum")
-        envelope_model = models.get(_class_name(envelope.get("title") or envelope_key))
-        event_model = models.get(_class_name(inner_schema.get("title") or inner_ref.get("$ref", "").rsplit("/", 1)[-1]))
+        envelope_model = models.get(_class_name(str(envelope.get("title") or envelope_key)))
+        inner_name = inner_schema.get("title") or str(inner_ref.get("$ref", "")).rsplit("/", 1)[-1]
+        event_model = models.get(_class_name(str(inner_name)))
         if envelope_model is None or event_model is None:
             raise BuildError(f"webhook {name}: the engine produced no model for {envelope_key}")
         payload_prop = next(
@@ -541,6 +533,7 @@ def _build_webhooks(data: GeneratorData, index: _SpecIndex) -> tuple[Webhook, ..
                 fields=top_fields,
                 payload_fields=payload_fields,
                 example=example if isinstance(example, dict) else {},
+                aliases=tuple(a for a in aliases.get(name, []) if a != event_types[0]),
             )
         )
     return tuple(sorted(webhooks, key=lambda w: w.event_type))
@@ -591,7 +584,7 @@ def build_plan(doc: dict[str, Any], naming_file: Path) -> tuple[Plan, GeneratorD
         title=_text(data.title),
         version=_text(data.version),
         operations=tuple(operations),
-        webhooks=_build_webhooks(data, index),
+        webhooks=_build_webhooks(data, index, dict(naming.get("webhook_aliases") or {})),
         models=tuple(str(m.class_info.name) for m in data.models),
         enums=tuple(str(e.class_info.name) for e in data.enums),
         deep_object_params=deep,

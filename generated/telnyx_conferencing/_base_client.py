@@ -135,6 +135,10 @@ class BaseClient(Generic[_HttpClientT]):
         self._base_headers.update(self._default_headers)
         self._owns_client = http_client is None
         self._client = http_client if http_client is not None else self._make_http_client()
+        # A client made here already carries the timeout; letting httpx use it skips a Timeout() per request.
+        self._request_timeout: Timeout | httpx._client.UseClientDefault = (
+            httpx.USE_CLIENT_DEFAULT if self._owns_client else timeout
+        )
 
     def _make_http_client(self) -> _HttpClientT:
         raise NotImplementedError
@@ -213,7 +217,7 @@ class BaseClient(Generic[_HttpClientT]):
             headers = {**headers, **extra_headers}
         # httpx adds `Content-Type: application/json` itself whenever json is not None.
         return self._client.build_request(
-            method, url, headers=headers, json=json, timeout=options.get("timeout", self._timeout)
+            method, url, headers=headers, json=json, timeout=options.get("timeout", self._request_timeout)
         )
 
     def _retry_delay(

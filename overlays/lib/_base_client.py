@@ -21,9 +21,9 @@ import httpx
 from ._exceptions import API_KEY_ENV, APIConnectionError, APITimeoutError, MissingAPIKeyError, make_status_error
 from ._logs import logger, redact_headers, setup_logging
 from ._pagination import AsyncPaginator, SyncPage, make_page_request
-from ._qs import build_query, encode_query
+from ._qs import encode_query, extra_query_pairs
 from ._response import APIResponse, decode_json
-from ._types import Omit, Query, RequestOptions, Timeout
+from ._types import Omit, RequestOptions, Timeout
 from ._version import __version__
 
 __all__ = [
@@ -134,6 +134,10 @@ class BaseClient(Generic[_HttpClientT]):
         self._base_headers.update(self._default_headers)
         self._owns_client = http_client is None
         self._client = http_client if http_client is not None else self._make_http_client()
+        # A client made here already carries the timeout; letting httpx use it skips a Timeout() per request.
+        self._request_timeout: Timeout | httpx._client.UseClientDefault = (
+            httpx.USE_CLIENT_DEFAULT if self._owns_client else timeout
+        )
 
     def _make_http_client(self) -> _HttpClientT:
         raise NotImplementedError
@@ -193,10 +197,8 @@ class BaseClient(Generic[_HttpClientT]):
         self, method: str, path: str, params: Sequence[tuple[str, str]] | None, json: Any, options: RequestOptions
     ) -> httpx.Request:
         url = self._base_url + path if path.startswith("/") else f"{self._base_url}/{path}"
-        extra_query: Query | None = options.get("extra_query")
-        if extra_query:
-            nested = frozenset(name for name, value in extra_query.items() if isinstance(value, Mapping))
-            params = [*(params or ()), *build_query(extra_query, nested)]
+        if "extra_query" in options:
+            params = [*(params or ()), *extra_query_pairs(options["extra_query"])]
         if params:
             # Encoded here rather than by httpx, which would send `page%5Bnumber%5D` instead of `page[number]`.
             url = f"{url}?{encode_query(params)}"
@@ -214,7 +216,7 @@ class BaseClient(Generic[_HttpClientT]):
             headers = {**headers, **extra_headers}
         # httpx adds `Content-Type: application/json` itself whenever json is not None.
         return self._client.build_request(
-            method, url, headers=headers, json=json, timeout=options.get("timeout", self._timeout)
+            method, url, headers=headers, json=json, timeout=options.get("timeout", self._request_timeout)
         )
 
     def _retry_delay(

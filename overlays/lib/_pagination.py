@@ -1,6 +1,6 @@
 """Pages of Telnyx list responses (`{"data": [...], "meta": {...}}`) and lazy iteration across them.
 
-Only the current page is kept: iterating a million items holds one page in memory at a time.
+Iteration fetches lazily and lets go of the pages it has passed, so memory stays flat however many pages.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ class _BasePage(Generic[_T]):
 
     data: list[_T]
     meta: Any
-    """The model's `meta` (page_number, page_size, total_pages, total_results), or None."""
+    """The model's `meta` (page_number, page_size, total_pages, total_results); may be Unset or None."""
     response: Any
     """The parsed response model this page was built from."""
 

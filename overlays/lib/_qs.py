@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from ._types import Omit
 
-__all__ = ["build_query", "deep_object", "encode_query", "to_query_value"]
+__all__ = ["build_query", "deep_object", "encode_query", "extra_query_pairs", "to_query_value"]
 
 
 def deep_object(name: str, value: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -45,6 +45,11 @@ def build_query(params: Mapping[str, Any], deep: frozenset[str] = frozenset()) -
         else:
             pairs.append((name, to_query_value(value)))
     return pairs
+
+
+def extra_query_pairs(params: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Wire pairs for a caller's `extra_query`, where any mapping value is taken as a deepObject parameter."""
+    return build_query(params, frozenset(name for name, value in params.items() if isinstance(value, Mapping)))
 
 
 def encode_query(pairs: Iterable[tuple[str, str]]) -> str:

@@ -150,7 +150,6 @@ def _body_sample(op: Operation) -> dict[str, Any] | None:
 def _reply(op: Operation) -> Any:
     if op.response_example is not None and _complete(op):
         return copy.deepcopy(op.response_example)
-    from tests.contract.validator import SpecValidator
 
     validator = _validator()
     route = validator.match(op.method, op.path)
@@ -172,7 +171,9 @@ def _resolved_example(validator: Any, schema: Any, depth: int = 0) -> Any:
     resolved = dict(schema)
     if "properties" in schema:
         resolved["properties"] = {
-            k: {"example": v} for k, s in schema["properties"].items() if (v := _resolved_example(validator, s, depth + 1)) is not None
+            k: {"example": v}
+            for k, s in schema["properties"].items()
+            if (v := _resolved_example(validator, s, depth + 1)) is not None
         }
     if "items" in schema:
         item = _resolved_example(validator, schema["items"], depth + 1)

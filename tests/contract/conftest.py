@@ -33,7 +33,9 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         return
     complete = [c.id for c in ops if all(f"{c.id}-{i}" in ran for i in INTERFACES)]
     hooks = webhook_cases()
-    hooks_ok = [w for w in hooks if any(p.startswith(w.event_type) for p in _passed.get("test_webhook_contract", set()))]
+    hooks_ok = [
+        w for w in hooks if any(p.startswith(w.event_type) for p in _passed.get("test_webhook_contract", set()))
+    ]
     terminalreporter.write_sep("-", "contract report")
     missing = [c.id for c in ops if c.id not in complete]
     if missing:

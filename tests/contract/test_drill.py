@@ -43,16 +43,32 @@ def test_a_new_optional_field_flows_through(tmp_path: Path) -> None:
         "import inspect, telnyx_conferencing as t\n"
         "from telnyx_conferencing.resources.conferences.actions import ConferencesActionsResource as R\n"
         "assert 'drill_label' in inspect.signature(R.join).parameters\n"
-        "assert t.__file__.startswith(%r)\n" % str(tmp_path / "out")
+        f"assert t.__file__.startswith({str(tmp_path / 'out')!r})\n"
     )
     subprocess.run([sys.executable, "-c", probe], env=env, check=True)
     cli = subprocess.run(
         [sys.executable, "-m", "telnyx_conferencing.cli", "conferences", "actions", "join", "--help"],
-        env=env, capture_output=True, text=True, check=True,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert "--drill-label" in cli.stdout
     contract = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(PROJECT / "tests" / "contract" / "test_operations.py"), "-k", "JoinConference"],
-        env=env, capture_output=True, text=True, cwd=PROJECT,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            str(PROJECT / "tests" / "contract" / "test_operations.py"),
+            "-k",
+            "JoinConference",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
     )
     assert contract.returncode == 0, contract.stdout[-3000:]

@@ -25,7 +25,9 @@ def request(method: str, path: str, *, body: Any = None, params: Any = None, hea
 
 def test_a_correct_request_passes() -> None:
     assert validator().request_problems(request("POST", "/conferences/c1/actions/join", body=GOOD_JOIN)) == []
-    good_list = request("GET", "/conferences", params=[("page[number]", "2"), ("filter[occurred_at][gte]", "2024-01-01T00:00:00Z")])
+    good_list = request(
+        "GET", "/conferences", params=[("page[number]", "2"), ("filter[occurred_at][gte]", "2024-01-01T00:00:00Z")]
+    )
     assert validator().request_problems(good_list) == []
 
 
@@ -36,10 +38,17 @@ DEFECTS = {
     "page=2 instead of page[number]=2": request("GET", "/conferences", params={"page": "2"}),
     "flattened filter key": request("GET", "/conferences", params={"status": "in_progress"}),
     "body field of the wrong type": request("POST", "/conferences/c1/actions/join", body={**GOOD_JOIN, "mute": "yes"}),
-    "enum value outside the spec": request("POST", "/conferences/c1/actions/join", body={**GOOD_JOIN, "beep_enabled": "x"}),
+    "enum value outside the spec": request(
+        "POST", "/conferences/c1/actions/join", body={**GOOD_JOIN, "beep_enabled": "x"}
+    ),
     "page size over the limit": request("GET", "/conferences", params={"page[size]": "999"}),
     "missing bearer header": httpx.Request("POST", BASE + "/conferences/c1/actions/join", json=GOOD_JOIN),
-    "form-encoded body": request("POST", "/conferences/c1/actions/join", body=GOOD_JOIN, headers={"Content-Type": "application/x-www-form-urlencoded"}),
+    "form-encoded body": request(
+        "POST",
+        "/conferences/c1/actions/join",
+        body=GOOD_JOIN,
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    ),
     "missing required body": request("POST", "/conferences/c1/actions/join"),
     "empty path id": request("POST", "/conferences//actions/join", body=GOOD_JOIN),
 }

@@ -52,7 +52,9 @@ class SpecValidator:
             regex = "^" + re.sub(r"\\\{([^}]+)\\\}", r"(?P<\1>[^/]+)", re.escape(template)) + "$"
             for method in _METHODS:
                 if method in item:
-                    params = tuple(self.deref(p) for p in [*item.get("parameters", []), *item[method].get("parameters", [])])
+                    params = tuple(
+                        self.deref(p) for p in [*item.get("parameters", []), *item[method].get("parameters", [])]
+                    )
                     pointer = f"/paths/{_escape(template)}/{method}"
                     self.routes.append(Route(method, template, re.compile(regex), pointer, item[method], params))
 
@@ -66,7 +68,9 @@ class SpecValidator:
 
     def schema_errors(self, pointer: str, instance: Any) -> list[str]:
         validator = Draft202012Validator({"$ref": f"{_URN}#{pointer}"}, registry=self.registry)
-        return [f"{'/'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}" for e in validator.iter_errors(instance)]
+        return [
+            f"{'/'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}" for e in validator.iter_errors(instance)
+        ]
 
     def match(self, method: str, path: str) -> tuple[Route, dict[str, str]] | None:
         if self.base_path and path.startswith(self.base_path + "/"):

@@ -30,8 +30,16 @@ components:
 
 
 def test_registered_components_become_local_refs_and_the_rest_is_inlined(tmp_path: Path) -> None:
-    write(tmp_path, "paths/things.yaml", "things:\n  get:\n    responses:\n      '200':\n        description: ok\n        content:\n          application/json:\n            schema: {$ref: '../schemas/things.yaml#/Thing'}\n")
-    write(tmp_path, "schemas/things.yaml", "Thing:\n  type: object\n  properties:\n    owner: {$ref: '#/Owner'}\n    tag: {$ref: 'common.yaml#/Tag'}\nOwner: {type: string}\n")
+    write(
+        tmp_path,
+        "paths/things.yaml",
+        "things:\n  get:\n    responses:\n      '200':\n        description: ok\n        content:\n          application/json:\n            schema: {$ref: '../schemas/things.yaml#/Thing'}\n",
+    )
+    write(
+        tmp_path,
+        "schemas/things.yaml",
+        "Thing:\n  type: object\n  properties:\n    owner: {$ref: '#/Owner'}\n    tag: {$ref: 'common.yaml#/Tag'}\nOwner: {type: string}\n",
+    )
     write(tmp_path, "schemas/common.yaml", "Tag: {type: string, enum: [a, b]}\n")
     doc = load_spec(write(tmp_path, "openapi.yaml", ROOT))
     schema = doc["paths"]["/things"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]

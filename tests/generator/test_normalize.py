@@ -20,7 +20,11 @@ def test_every_rule_has_a_docstring() -> None:
 
 
 def test_dedupe_enum_values_collapses_case_variants() -> None:
-    doc: dict[str, Any] = {"components": {"schemas": {"P": {"type": "string", "enum": ["telnyx", "minimax", "Telnyx", "Minimax", "x", "x"]}}}}
+    doc: dict[str, Any] = {
+        "components": {
+            "schemas": {"P": {"type": "string", "enum": ["telnyx", "minimax", "Telnyx", "Minimax", "x", "x"]}}
+        }
+    }
     changes = dedupe_enum_values(doc)
     assert doc["components"]["schemas"]["P"]["enum"] == ["telnyx", "minimax", "x"]
     assert len(changes) == 3 and "'Minimax'" in " ".join(changes)
@@ -34,7 +38,11 @@ def test_dedupe_ignores_a_property_named_enum() -> None:
 def test_retitle_duplicate_titles_keeps_record_resume() -> None:
     pause = {"type": "object", "title": "Pause Recording Request", "properties": {"a": {"type": "string"}}}
     resume = {"type": "object", "title": "Pause Recording Request", "properties": {"b": {"type": "string"}}}
-    doc: dict[str, Any] = {"components": {"schemas": {"PauseConferenceRecordingRequest": pause, "ResumeConferenceRecordingRequest": resume}}}
+    doc: dict[str, Any] = {
+        "components": {
+            "schemas": {"PauseConferenceRecordingRequest": pause, "ResumeConferenceRecordingRequest": resume}
+        }
+    }
     changes = retitle_duplicate_schema_titles(doc)
     assert resume["title"] == "Resume Conference Recording Request"
     assert pause["title"] == "Pause Recording Request"
@@ -48,7 +56,12 @@ def test_identical_schemas_may_share_a_title() -> None:
 
 
 def test_null_string_defaults_are_dropped() -> None:
-    doc: dict[str, Any] = {"parameters": [{"schema": {"type": "string", "default": "null"}}, {"schema": {"type": "string", "default": "x"}}]}
+    doc: dict[str, Any] = {
+        "parameters": [
+            {"schema": {"type": "string", "default": "null"}},
+            {"schema": {"type": "string", "default": "x"}},
+        ]
+    }
     changes = drop_null_string_defaults(doc)
     assert "default" not in doc["parameters"][0]["schema"] and doc["parameters"][1]["schema"]["default"] == "x"
     assert len(changes) == 1
@@ -60,7 +73,11 @@ def _webhook_doc(event: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_bare_webhook_event_gets_the_data_envelope() -> None:
-    bare = {"type": "object", "title": "Floor", "properties": {"event_type": {"type": "string"}, "payload": {"type": "object"}}}
+    bare = {
+        "type": "object",
+        "title": "Floor",
+        "properties": {"event_type": {"type": "string"}, "payload": {"type": "object"}},
+    }
     doc = _webhook_doc(bare)
     changes = wrap_bare_webhook_events(doc)
     schemas = doc["components"]["schemas"]
@@ -80,7 +97,10 @@ def test_titled_inline_responses_are_hoisted_and_shared() -> None:
     schema = {"type": "object", "title": "Thing Response", "properties": {"data": {"type": "string"}}}
 
     def operation(op_id: str) -> dict[str, Any]:
-        return {"operationId": op_id, "responses": {"200": {"content": {"application/json": {"schema": copy.deepcopy(schema)}}}}}
+        return {
+            "operationId": op_id,
+            "responses": {"200": {"content": {"application/json": {"schema": copy.deepcopy(schema)}}}},
+        }
 
     doc: dict[str, Any] = {"paths": {"/a": {"get": operation("A")}, "/b": {"get": operation("B")}}}
     changes = hoist_inline_response_schemas(doc)

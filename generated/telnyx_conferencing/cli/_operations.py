@@ -21,14 +21,14 @@ from ._types import CommaList, JsonValue, SpecChoice, join_lists, sent
 
 calls_group = click.Group(
     "calls",
-    help="The `client.calls` operations (0) and the actions group.",
+    help="client.calls: the actions group.",
     no_args_is_help=True,
 )
 
 
 calls_actions_group = click.Group(
     "actions",
-    help="The `client.calls.actions` operations (2).",
+    help="client.calls.actions: 2 commands.",
     no_args_is_help=True,
 )
 calls_group.add_command(calls_actions_group)
@@ -56,14 +56,12 @@ calls_group.add_command(calls_actions_group)
     "--client-state",
     "client_state",
     type=click.STRING,
-    required=False,
     help=brief("Base64-encoded state that Telnyx echoes back in every webhook that follows."),
 )
 @click.option(
     "--command-id",
     "command_id",
     type=click.STRING,
-    required=False,
     help=brief(
         "Idempotency key: Telnyx ignores a repeated command with the same `command_id` for the same `call_control_id`."
     ),
@@ -72,7 +70,6 @@ calls_group.add_command(calls_actions_group)
     "--keep-after-hangup/--no-keep-after-hangup",
     "keep_after_hangup",
     default=None,
-    required=False,
     help=brief(
         "Keep the call queued after it hangs up. Bridging to it then fails, returning the details needed to reconnect the call.",
         default=False,
@@ -82,19 +79,18 @@ calls_group.add_command(calls_actions_group)
     "--max-size",
     "max_size",
     type=click.INT,
-    required=False,
     help=brief("Most calls the queue may hold at once. Fixed once the queue exists.", default=100),
 )
 @click.option(
     "--max-wait-time-secs",
     "max_wait_time_secs",
     type=click.INT,
-    required=False,
     help=brief("Seconds a call may wait before it is taken out of the queue."),
 )
 @click.pass_context
 def calls_actions_enqueue(
     ctx: click.Context,
+    /,
     call_control_id: str,
     **options: Any,
 ) -> None:
@@ -118,14 +114,12 @@ def calls_actions_enqueue(
     "--client-state",
     "client_state",
     type=click.STRING,
-    required=False,
     help=brief("Base64-encoded state that Telnyx echoes back in every webhook that follows."),
 )
 @click.option(
     "--command-id",
     "command_id",
     type=click.STRING,
-    required=False,
     help=brief(
         "Idempotency key: Telnyx ignores a repeated command with the same `command_id` for the same `call_control_id`."
     ),
@@ -133,6 +127,7 @@ def calls_actions_enqueue(
 @click.pass_context
 def calls_actions_leave_queue(
     ctx: click.Context,
+    /,
     call_control_id: str,
     **options: Any,
 ) -> None:
@@ -143,7 +138,7 @@ def calls_actions_leave_queue(
 
 conferences_group = click.Group(
     "conferences",
-    help="The `client.conferences` operations (6) and the actions group.",
+    help="client.conferences: 6 commands and the actions group.",
     no_args_is_help=True,
 )
 
@@ -176,14 +171,12 @@ conferences_group = click.Group(
     "--beep-enabled",
     "beep_enabled",
     type=SpecChoice(("always", "never", "on_enter", "on_exit")),
-    required=False,
     help=brief("When to play a beep as participants enter and/or leave.", default="never"),
 )
 @click.option(
     "--client-state",
     "client_state",
     type=click.STRING,
-    required=False,
     help=brief(
         "Base64-encoded state echoed back in every later webhook. It is stored on the creator's call leg and used for all webhooks about this conference."
     ),
@@ -192,28 +185,24 @@ conferences_group = click.Group(
     "--comfort-noise/--no-comfort-noise",
     "comfort_noise",
     default=None,
-    required=False,
     help=brief("Play comfort noise in the background.", default=True),
 )
 @click.option(
     "--command-id",
     "command_id",
     type=click.STRING,
-    required=False,
     help=brief("Idempotency key: a later command carrying a `command_id` that was already executed is ignored."),
 )
 @click.option(
     "--duration-minutes",
     "duration_minutes",
     type=click.INT,
-    required=False,
     help=brief("Minutes after which the conference ends automatically."),
 )
 @click.option(
     "--hold-audio-url",
     "hold_audio_url",
     type=click.STRING,
-    required=False,
     help=brief(
         "URL of a WAV or MP3 file played to participants as they join. Do not combine with hold_media_name. Only used when start_conference_on_create is false."
     ),
@@ -222,7 +211,6 @@ conferences_group = click.Group(
     "--hold-media-name",
     "hold_media_name",
     type=click.STRING,
-    required=False,
     help=brief(
         "media_name of a WAV or MP3 file, uploaded earlier to api.telnyx.com/v2/media by the same user or organization, played to participants as they join. Only used when start_conference_on_create is false."
     ),
@@ -231,14 +219,12 @@ conferences_group = click.Group(
     "--max-participants",
     "max_participants",
     type=click.INT,
-    required=False,
     help=brief("Upper limit on active participants, from 2 to 800 (250 when omitted)."),
 )
 @click.option(
     "--region",
     "region",
     type=SpecChoice(("Australia", "Europe", "Middle East", "US")),
-    required=False,
     help=brief(
         "Region in which to host the conference data. When omitted, the region from the account's data locality settings (Europe or US) is used."
     ),
@@ -247,12 +233,12 @@ conferences_group = click.Group(
     "--start-conference-on-create/--no-start-conference-on-create",
     "start_conference_on_create",
     default=None,
-    required=False,
     help=brief("Start the conference immediately (true when omitted). Until it starts, everyone who joins is held."),
 )
 @click.pass_context
 def conferences_create(
     ctx: click.Context,
+    /,
     **options: Any,
 ) -> None:
     """Start a new conference (``POST /conferences``)."""
@@ -274,7 +260,6 @@ def conferences_create(
     "--filter",
     "filter",
     type=JsonValue("object"),
-    required=False,
     help=brief(
         "Conference filters, sent as deepObject query keys such as filter[name], filter[status] or filter[occurred_at][gte]. Supported keys: application_name.contains, outbound.outbound_voice_profile_id, leg_id, application_session_id, connection_id, product, failed, from, to, name, type, occurred_at (eq, gt, gte, lt, lte) and status."
     ),
@@ -283,48 +268,43 @@ def conferences_create(
     "--page-after",
     "page_after",
     type=click.STRING,
-    required=False,
     help=brief("Cursor for the following page."),
 )
 @click.option(
     "--page-before",
     "page_before",
     type=click.STRING,
-    required=False,
     help=brief("Cursor for the preceding page."),
 )
 @click.option(
     "--page-limit",
     "page_limit",
     type=click.INT,
-    required=False,
     help=brief("Maximum number of records in one page.", default=20),
 )
 @click.option(
     "--page-number",
     "page_number",
     type=click.INT,
-    required=False,
     help=brief("Which page to return, counting from 1.", default=1),
 )
 @click.option(
     "--page-size",
     "page_size",
     type=click.INT,
-    required=False,
     help=brief("Number of records per page.", default=20),
 )
 @click.option(
     "--region",
     "region",
     type=SpecChoice(("Australia", "Europe", "Middle East", "US")),
-    required=False,
     help=brief("Region that holds the conference's data."),
 )
 @click.option("--all", "all_pages", is_flag=True, help="Follow every page and print each item as one JSON line.")
 @click.pass_context
 def conferences_list(
     ctx: click.Context,
+    /,
     all_pages: bool,
     **options: Any,
 ) -> None:
@@ -348,7 +328,6 @@ def conferences_list(
     "--filter",
     "filter",
     type=JsonValue("object"),
-    required=False,
     help=brief(
         "Participant filters, sent as deepObject query keys: filter[muted], filter[on_hold], filter[whispering]."
     ),
@@ -357,48 +336,43 @@ def conferences_list(
     "--page-after",
     "page_after",
     type=click.STRING,
-    required=False,
     help=brief("Cursor for the following page."),
 )
 @click.option(
     "--page-before",
     "page_before",
     type=click.STRING,
-    required=False,
     help=brief("Cursor for the preceding page."),
 )
 @click.option(
     "--page-limit",
     "page_limit",
     type=click.INT,
-    required=False,
     help=brief("Maximum number of records in one page.", default=20),
 )
 @click.option(
     "--page-number",
     "page_number",
     type=click.INT,
-    required=False,
     help=brief("Which page to return, counting from 1.", default=1),
 )
 @click.option(
     "--page-size",
     "page_size",
     type=click.INT,
-    required=False,
     help=brief("Number of records per page.", default=20),
 )
 @click.option(
     "--region",
     "region",
     type=SpecChoice(("Australia", "Europe", "Middle East", "US")),
-    required=False,
     help=brief("Region that holds the conference's data."),
 )
 @click.option("--all", "all_pages", is_flag=True, help="Follow every page and print each item as one JSON line.")
 @click.pass_context
 def conferences_list_participants(
     ctx: click.Context,
+    /,
     conference_id: str,
     all_pages: bool,
     **options: Any,
@@ -423,12 +397,12 @@ def conferences_list_participants(
     "--region",
     "region",
     type=SpecChoice(("Australia", "Europe", "Middle East", "US")),
-    required=False,
     help=brief("Region that holds the conference's data."),
 )
 @click.pass_context
 def conferences_retrieve(
     ctx: click.Context,
+    /,
     id: str,
     **options: Any,
 ) -> None:
@@ -458,6 +432,7 @@ def conferences_retrieve(
 @click.pass_context
 def conferences_retrieve_participant(
     ctx: click.Context,
+    /,
     participant_id: str,
     **options: Any,
 ) -> None:
@@ -488,26 +463,24 @@ def conferences_retrieve_participant(
     "--beep-enabled",
     "beep_enabled",
     type=SpecChoice(("always", "never", "on_enter", "on_exit")),
-    required=False,
     help=brief("When this participant's entry and exit beeps play."),
 )
 @click.option(
     "--end-conference-on-exit/--no-end-conference-on-exit",
     "end_conference_on_exit",
     default=None,
-    required=False,
     help=brief("End the conference when this participant leaves."),
 )
 @click.option(
     "--soft-end-conference-on-exit/--no-soft-end-conference-on-exit",
     "soft_end_conference_on_exit",
     default=None,
-    required=False,
     help=brief("Soft-end the conference when this participant leaves: nobody new can join, but those present stay."),
 )
 @click.pass_context
 def conferences_update_participant(
     ctx: click.Context,
+    /,
     participant_id: str,
     **options: Any,
 ) -> None:
@@ -518,7 +491,7 @@ def conferences_update_participant(
 
 conferences_actions_group = click.Group(
     "actions",
-    help="The `client.conferences.actions` operations (17).",
+    help="client.conferences.actions: 17 commands.",
     no_args_is_help=True,
 )
 conferences_group.add_command(conferences_actions_group)
@@ -539,12 +512,12 @@ conferences_group.add_command(conferences_actions_group)
     "--command-id",
     "command_id",
     type=click.STRING,
-    required=False,
     help=brief("Idempotency key: Telnyx ignores a repeated command with the same `command_id` for this conference."),
 )
 @click.pass_context
 def conferences_actions_end_conference(
     ctx: click.Context,
+    /,
     id: str,
     **options: Any,
 ) -> None:
@@ -575,110 +548,96 @@ def conferences_actions_end_conference(
     "--audio-url",
     "audio_url",
     type=click.STRING,
-    required=False,
     help=brief("URL of the prompt audio to play (WAV or MP3)."),
 )
 @click.option(
     "--client-state",
     "client_state",
     type=click.STRING,
-    required=False,
     help=brief("Base64-encoded state echoed back in every webhook that follows."),
 )
 @click.option(
     "--gather-id",
     "gather_id",
     type=click.STRING,
-    required=False,
     help=brief("Your ID for this gather, returned in the gather-ended webhook (up to 100 characters)."),
 )
 @click.option(
     "--initial-timeout-millis",
     "initial_timeout_millis",
     type=click.INT,
-    required=False,
     help=brief("Milliseconds to wait for the first digit."),
 )
 @click.option(
     "--inter-digit-timeout-millis",
     "inter_digit_timeout_millis",
     type=click.INT,
-    required=False,
     help=brief("Milliseconds allowed between consecutive digits.", default=5000),
 )
 @click.option(
     "--invalid-audio-url",
     "invalid_audio_url",
     type=click.STRING,
-    required=False,
     help=brief("URL of audio to play after invalid input."),
 )
 @click.option(
     "--invalid-media-name",
     "invalid_media_name",
     type=click.STRING,
-    required=False,
     help=brief("Media file name to play after invalid input."),
 )
 @click.option(
     "--maximum-digits",
     "maximum_digits",
     type=click.INT,
-    required=False,
     help=brief("Most digits to collect.", default=128),
 )
 @click.option(
     "--maximum-tries",
     "maximum_tries",
     type=click.INT,
-    required=False,
     help=brief("How many times the prompt is played when no input arrives.", default=3),
 )
 @click.option(
     "--media-name",
     "media_name",
     type=click.STRING,
-    required=False,
     help=brief("Name of a file in Media Storage to play as the prompt."),
 )
 @click.option(
     "--minimum-digits",
     "minimum_digits",
     type=click.INT,
-    required=False,
     help=brief("Fewest digits to collect.", default=1),
 )
 @click.option(
     "--stop-playback-on-dtmf/--no-stop-playback-on-dtmf",
     "stop_playback_on_dtmf",
     default=None,
-    required=False,
     help=brief("Stop the prompt as soon as a digit is pressed.", default=True),
 )
 @click.option(
     "--terminating-digit",
     "terminating_digit",
     type=click.STRING,
-    required=False,
     help=brief("Key that ends input collection.", default="#"),
 )
 @click.option(
     "--timeout-millis",
     "timeout_millis",
     type=click.INT,
-    required=False,
     help=brief("Milliseconds to wait for input overall before giving up.", default=60000),
 )
 @click.option(
     "--valid-digits",
     "valid_digits",
     type=click.STRING,
-    required=False,
     help=brief("Keys accepted as input; any other key press is ignored.", default="0123456789#*"),
 )
 @click.pass_context
 def conferences_actions_gather_dtmf_audio(
     ctx: click.Context,
+    /,
     id: str,
     **options: Any,
 ) -> None:
@@ -702,7 +661,6 @@ def conferences_actions_gather_dtmf_audio(
     "--audio-url",
     "audio_url",
     type=click.STRING,
-    required=False,
     help=brief("URL of audio played to participants while they are held. Do not combine with media_name."),
 )
 @click.option(
@@ -711,7 +669,6 @@ def conferences_actions_gather_dtmf_audio(
     type=CommaList(click.STRING),
     multiple=True,
     callback=join_lists,
-    required=False,
     help=brief(
         "Call control IDs of the participants to hold; leave empty to hold everyone.",
         note="Repeat the option or give a comma-separated list.",
@@ -721,7 +678,6 @@ def conferences_actions_gather_dtmf_audio(
     "--media-name",
     "media_name",
     type=click.STRING,
-    required=False,
     help=brief(
         "media_name of a WAV or MP3 file, uploaded earlier to api.telnyx.com/v2/media by the same user or organization, played while participants are held."
     ),
@@ -730,7 +686,6 @@ def conferences_actions_gather_dtmf_audio(
     "--region",
     "region",
     type=SpecChoice(("Australia", "Europe", "Middle East", "US")),
-    required=False,
     help=brief(
         "Region holding the conference data. When not given, the region from the account's data locality settings (Europe or US) is used."
     ),
@@ -738,6 +693,7 @@ def conferences_actions_gather_dtmf_audio(
 @click.pass_context
 def conferences_actions_hold(
     ctx: click.Context,
+    /,
     id: str,
     **options: Any,
 ) -> None:
@@ -768,14 +724,12 @@ def conferences_actions_hold(
     "--beep-enabled",
     "beep_enabled",
     type=SpecChoice(("always", "never", "on_enter", "on_exit")),
-    required=False,
     help=brief("When to play a beep as this participant enters and/or leaves; overrides the conference setting."),
 )
 @click.option(
     "--client-state",
     "client_state",
     type=click.STRING,
-    required=False,
     help=brief(
         "Base64-encoded state echoed back in every later webhook. It is stored on the joining participant's call leg, so conference webhooks only change if that participant owns the conference."
     ),
@@ -784,28 +738,24 @@ def conferences_actions_hold(
     "--command-id",
     "command_id",
     type=click.STRING,
-    required=False,
     help=brief("Idempotency key: a later command carrying a `command_id` that was already executed is ignored."),
 )
 @click.option(
     "--end-conference-on-exit/--no-end-conference-on-exit",
     "end_conference_on_exit",
     default=None,
-    required=False,
     help=brief("End the conference and hang up everyone else when this participant leaves (false when omitted)."),
 )
 @click.option(
     "--hold/--no-hold",
     "hold",
     default=None,
-    required=False,
     help=brief("Put the participant on hold right after joining (false when omitted)."),
 )
 @click.option(
     "--hold-audio-url",
     "hold_audio_url",
     type=click.STRING,
-    required=False,
     help=brief(
         "URL of audio played to the participant while held after joining. Do not combine with hold_media_name. Only used when start_conference_on_create is false and hold is true."
     ),
@@ -814,7 +764,6 @@ def conferences_actions_hold(
     "--hold-media-name",
     "hold_media_name",
     type=click.STRING,
-    required=False,
     help=brief(
         "media_name of a WAV or MP3 file, uploaded earlier to api.telnyx.com/v2/media by the same user or organization, played to the participant while held after joining. Only used when start_conference_on_create is false and hold is true."
     ),
@@ -823,14 +772,12 @@ def conferences_actions_hold(
     "--mute/--no-mute",
     "mute",
     default=None,
-    required=False,
     help=brief("Mute the participant right after joining (false when omitted)."),
 )
 @click.option(
     "--region",
     "region",
     type=SpecChoice(("Australia", "Europe", "Middle East", "US")),
-    required=False,
     help=brief(
         "Region holding the conference data. When not given, the region from the account's data locality settings (Europe or US) is used."
     ),
@@ -839,21 +786,18 @@ def conferences_actions_hold(
     "--soft-end-conference-on-exit/--no-soft-end-conference-on-exit",
     "soft_end_conference_on_exit",
     default=None,
-    required=False,
     help=brief("End the conference when this participant leaves, without hanging up the others (false when omitted)."),
 )
 @click.option(
     "--start-conference-on-enter/--no-start-conference-on-enter",
     "start_conference_on_enter",
     default=None,
-    required=False,
     help=brief("Start the conference once this participant has joined (false when omitted)."),
 )
 @click.option(
     "--supervisor-role",
     "supervisor_role",
     type=SpecChoice(("barge", "monitor", "none", "whisper")),
-    required=False,
     help=brief(
         "Joins the participant as a supervisor; a conference may have several. `barge`: takes part like a normal participant (same as `none`). `monitor`: muted, but hears everyone. `whisper`: heard only by the participants listed in whisper_call_control_ids. `none` when omitted."
     ),
@@ -864,7 +808,6 @@ def conferences_actions_hold(
     type=CommaList(click.STRING),
     multiple=True,
     callback=join_lists,
-    required=False,
     help=brief(
         "Call control IDs the joining supervisor may whisper to. With none, the supervisor only monitors.",
         note="Repeat the option or give a comma-separated list.",
@@ -873,6 +816,7 @@ def conferences_actions_hold(
 @click.pass_context
 def conferences_actions_join(
     ctx: click.Context,
+    /,
     id: str,
     **options: Any,
 ) -> None:
@@ -903,21 +847,18 @@ def conferences_actions_join(
     "--beep-enabled",
     "beep_enabled",
     type=SpecChoice(("always", "never", "on_enter", "on_exit")),
-    required=False,
     help=brief("When to play a beep as this participant leaves; overrides the conference setting."),
 )
 @click.option(
     "--command-id",
     "command_id",
     type=click.STRING,
-    required=False,
     help=brief("Idempotency key: a later command carrying a `command_id` that was already executed is ignored."),
 )
 @click.option(
     "--region",
     "region",
     type=SpecChoice(("Australia", "Europe", "Middle East", "US")),
-    required=False,
     help=brief(
         "Region holding the conference data. When not given, the region from the account's data locality settings (Europe or US) is used."
     ),
@@ -925,6 +866,7 @@ def conferences_actions_join(
 @click.pass_context
 def conferences_actions_leave(
     ctx: click.Context,
+    /,
     id: str,
     **options: Any,
 ) -> None:
@@ -950,7 +892,6 @@ def conferences_actions_leave(
     type=CommaList(click.STRING),
     multiple=True,
     callback=join_lists,
-    required=False,
     help=brief(
         "Call control IDs of the participants to mute; leave empty to mute everyone.",
         note="Repeat the option or give a comma-separated list.",
@@ -960,7 +901,6 @@ def conferences_actions_leave(
     "--region",
     "region",
     type=SpecChoice(("Australia", "Europe", "Middle East", "US")),
-    required=False,
     help=brief(
         "Region holding the conference data. When not given, the region from the account's data locality settings (Europe or US) is used."
     ),
@@ -968,6 +908,7 @@ def conferences_actions_leave(
 @click.pass_context
 def conferences_actions_mute(
     ctx: click.Context,
+    /,
     id: str,
     **options: Any,
 ) -> None:
@@ -991,7 +932,6 @@ def conferences_actions_mute(
     "--audio-url",
     "audio_url",
     type=click.STRING,
-    required=False,
     help=brief("URL of the audio to play in the conference. Do not combine with media_name."),
 )
 @click.option(
@@ -1000,7 +940,6 @@ def conferences_actions_mute(
     type=CommaList(click.STRING),
     multiple=True,
     callback=join_lists,
-    required=False,
     help=brief(
         "Call control IDs of the participants who should hear the audio; omit to play to the whole conference.",
         note="Repeat the option or give a comma-separated list.",
@@ -1010,14 +949,12 @@ def conferences_actions_mute(
     "--loop",
     "loop",
     type=JsonValue(plain_string=True),
-    required=False,
     help=brief(""),
 )
 @click.option(
     "--media-name",
     "media_name",
     type=click.STRING,
-    required=False,
     help=brief(
         "media_name of a WAV or MP3 file, uploaded earlier to api.telnyx.com/v2/media by the same user or organization, to play in the conference."
     ),
@@ -1026,7 +963,6 @@ def conferences_actions_mute(
     "--region",
     "region",
     type=SpecChoice(("Australia", "Europe", "Middle East", "US")),
-    required=False,
     help=brief(
         "Region holding the conference data. When not given, the region from the account's data locality settings (Europe or US) is used."
     ),
@@ -1034,6 +970,7 @@ def conferences_actions_mute(
 @click.pass_context
 def conferences_actions_play(
     ctx: click.Context,
+    /,
     id: str,
     **options: Any,
 ) -> None:
@@ -1057,7 +994,6 @@ def conferences_actions_play(
     "--command-id",
     "command_id",
     type=click.STRING,
-    required=False,
     help=brief(
         "Idempotency key: Telnyx ignores a repeated command with the same `command_id` for the same `call_control_id`."
     ),
@@ -1066,14 +1002,12 @@ def conferences_actions_play(
     "--recording-id",
     "recording_id",
     type=click.STRING,
-    required=False,
     help=brief("Pause only this recording."),
 )
 @click.option(
     "--region",
     "region",
     type=SpecChoice(("Australia", "Europe", "Middle East", "US")),
-    required=False,
     help=brief(
         "Region holding the conference data. When not given, the region from the account's data locality settings (Europe or US) is used."
     ),
@@ -1081,6 +1015,7 @@ def conferences_actions_play(
 @click.pass_context
 def conferences_actions_record_pause(
     ctx: click.Context,
+    /,
     id: str,
     **options: Any,
 ) -> None:
@@ -1104,7 +1039,6 @@ def conferences_actions_record_pause(
     "--command-id",
     "command_id",
     type=click.STRING,
-    required=False,
     help=brief(
         "Idempotency key: Telnyx ignores a repeated command with the same `command_id` for the same `call_control_id`."
     ),
@@ -1113,14 +1047,12 @@ def conferences_actions_record_pause(
     "--recording-id",
     "recording_id",
     type=click.STRING,
-    required=False,
     help=brief("Resume only this recording."),
 )
 @click.option(
     "--region",
     "region",
     type=SpecChoice(("Australia", "Europe", "Middle East", "US")),
-    required=False,
     help=brief(
         "Region holding the conference data. When not given, the region from the account's data locality settings (Europe or US) is used."
     ),
@@ -1128,6 +1060,7 @@ def conferences_actions_record_pause(
 @click.pass_context
 def conferences_actions_record_resume(
     ctx: click.Context,
+    /,
     id: str,
     **options: Any,
 ) -> None:
@@ -1158,7 +1091,6 @@ def conferences_actions_record_resume(
     "--channels",
     "channels",
     type=SpecChoice(("single", "dual")),
-    required=False,
     help=brief(
         "With `dual`, the file is stereo: the conference creator on the first channel, everyone else on the second.",
         default="single",
@@ -1168,7 +1100,6 @@ def conferences_actions_record_resume(
     "--command-id",
     "command_id",
     type=click.STRING,
-    required=False,
     help=brief(
         "Idempotency key: Telnyx ignores a repeated command with the same `command_id` for the same `conference_id`."
     ),
@@ -1177,21 +1108,18 @@ def conferences_actions_record_resume(
     "--custom-file-name",
     "custom_file_name",
     type=click.STRING,
-    required=False,
     help=brief("File name to use instead of the default `call_leg_id`; Telnyx still appends a Unix timestamp."),
 )
 @click.option(
     "--play-beep/--no-play-beep",
     "play_beep",
     default=None,
-    required=False,
     help=brief("Play a beep when recording begins."),
 )
 @click.option(
     "--region",
     "region",
     type=SpecChoice(("Australia", "Europe", "Middle East", "US")),
-    required=False,
     help=brief(
         "Region holding the conference data. When not given, the region from the account's data locality settings (Europe or US) is used."
     ),
@@ -1200,12 +1128,12 @@ def conferences_actions_record_resume(
     "--trim",
     "trim",
     type=SpecChoice(("trim-silence",)),
-    required=False,
     help=brief("With `trim-silence`, leading and trailing silence is cut from the recording."),
 )
 @click.pass_context
 def conferences_actions_record_start(
     ctx: click.Context,
+    /,
     id: str,
     **options: Any,
 ) -> None:
@@ -1229,14 +1157,12 @@ def conferences_actions_record_start(
     "--client-state",
     "client_state",
     type=click.STRING,
-    required=False,
     help=brief("Base64-encoded state that Telnyx echoes back in every webhook that follows."),
 )
 @click.option(
     "--command-id",
     "command_id",
     type=click.STRING,
-    required=False,
     help=brief(
         "Idempotency key: Telnyx ignores a repeated command with the same `command_id` for the same `call_control_id`."
     ),
@@ -1245,14 +1171,12 @@ def conferences_actions_record_start(
     "--recording-id",
     "recording_id",
     type=click.STRING,
-    required=False,
     help=brief("ID of the recording to stop."),
 )
 @click.option(
     "--region",
     "region",
     type=SpecChoice(("Australia", "Europe", "Middle East", "US")),
-    required=False,
     help=brief(
         "Region holding the conference data. When not given, the region from the account's data locality settings (Europe or US) is used."
     ),
@@ -1260,6 +1184,7 @@ def conferences_actions_record_start(
 @click.pass_context
 def conferences_actions_record_stop(
     ctx: click.Context,
+    /,
     id: str,
     **options: Any,
 ) -> None:
@@ -1292,7 +1217,6 @@ def conferences_actions_record_stop(
     type=CommaList(click.STRING),
     multiple=True,
     callback=join_lists,
-    required=False,
     help=brief(
         "Call control IDs of the participants who receive the tones; leave empty to send to everyone.",
         note="Repeat the option or give a comma-separated list.",
@@ -1302,19 +1226,18 @@ def conferences_actions_record_stop(
     "--client-state",
     "client_state",
     type=click.STRING,
-    required=False,
     help=brief("Base64-encoded state echoed back in every webhook that follows."),
 )
 @click.option(
     "--duration-millis",
     "duration_millis",
     type=click.INT,
-    required=False,
     help=brief("Length of each tone in milliseconds.", default=250),
 )
 @click.pass_context
 def conferences_actions_send_dtmf(
     ctx: click.Context,
+    /,
     id: str,
     **options: Any,
 ) -> None:
@@ -1356,7 +1279,6 @@ def conferences_actions_send_dtmf(
     type=CommaList(click.STRING),
     multiple=True,
     callback=join_lists,
-    required=False,
     help=brief(
         "Call control IDs of the participants who hear the speech; leave empty for everyone.",
         note="Repeat the option or give a comma-separated list.",
@@ -1366,7 +1288,6 @@ def conferences_actions_send_dtmf(
     "--command-id",
     "command_id",
     type=click.STRING,
-    required=False,
     help=brief("Idempotency key: a later command carrying a `command_id` that was already executed is ignored."),
 )
 @click.option(
@@ -1405,21 +1326,18 @@ def conferences_actions_send_dtmf(
             "tr-TR",
         )
     ),
-    required=False,
     help=brief("Language of the speech. Not used with `Polly.*` voices."),
 )
 @click.option(
     "--payload-type",
     "payload_type",
     type=SpecChoice(("text", "ssml")),
-    required=False,
     help=brief("Whether `payload` is plain text or SSML.", default="text"),
 )
 @click.option(
     "--region",
     "region",
     type=SpecChoice(("Australia", "Europe", "Middle East", "US")),
-    required=False,
     help=brief(
         "Region holding the conference data. When not given, the region from the account's data locality settings (Europe or US) is used."
     ),
@@ -1428,12 +1346,12 @@ def conferences_actions_send_dtmf(
     "--voice-settings",
     "voice_settings",
     type=JsonValue(plain_string=False),
-    required=False,
     help=brief("Provider-specific settings for the chosen voice; `type` selects the provider."),
 )
 @click.pass_context
 def conferences_actions_speak(
     ctx: click.Context,
+    /,
     id: str,
     **options: Any,
 ) -> None:
@@ -1459,7 +1377,6 @@ def conferences_actions_speak(
     type=CommaList(click.STRING),
     multiple=True,
     callback=join_lists,
-    required=False,
     help=brief(
         "Call control IDs of the participants whose playback should stop; omit to stop it for the whole conference.",
         note="Repeat the option or give a comma-separated list.",
@@ -1469,7 +1386,6 @@ def conferences_actions_speak(
     "--region",
     "region",
     type=SpecChoice(("Australia", "Europe", "Middle East", "US")),
-    required=False,
     help=brief(
         "Region holding the conference data. When not given, the region from the account's data locality settings (Europe or US) is used."
     ),
@@ -1477,6 +1393,7 @@ def conferences_actions_speak(
 @click.pass_context
 def conferences_actions_stop(
     ctx: click.Context,
+    /,
     id: str,
     **options: Any,
 ) -> None:
@@ -1512,7 +1429,6 @@ def conferences_actions_stop(
     "--region",
     "region",
     type=SpecChoice(("Australia", "Europe", "Middle East", "US")),
-    required=False,
     help=brief(
         "Region holding the conference data. When not given, the region from the account's data locality settings (Europe or US) is used."
     ),
@@ -1520,6 +1436,7 @@ def conferences_actions_stop(
 @click.pass_context
 def conferences_actions_unhold(
     ctx: click.Context,
+    /,
     id: str,
     **options: Any,
 ) -> None:
@@ -1545,7 +1462,6 @@ def conferences_actions_unhold(
     type=CommaList(click.STRING),
     multiple=True,
     callback=join_lists,
-    required=False,
     help=brief(
         "Call control IDs of the participants to unmute; leave empty to unmute everyone.",
         note="Repeat the option or give a comma-separated list.",
@@ -1555,7 +1471,6 @@ def conferences_actions_unhold(
     "--region",
     "region",
     type=SpecChoice(("Australia", "Europe", "Middle East", "US")),
-    required=False,
     help=brief(
         "Region holding the conference data. When not given, the region from the account's data locality settings (Europe or US) is used."
     ),
@@ -1563,6 +1478,7 @@ def conferences_actions_unhold(
 @click.pass_context
 def conferences_actions_unmute(
     ctx: click.Context,
+    /,
     id: str,
     **options: Any,
 ) -> None:
@@ -1602,14 +1518,12 @@ def conferences_actions_unmute(
     "--command-id",
     "command_id",
     type=click.STRING,
-    required=False,
     help=brief("Idempotency key: a later command carrying a `command_id` that was already executed is ignored."),
 )
 @click.option(
     "--region",
     "region",
     type=SpecChoice(("Australia", "Europe", "Middle East", "US")),
-    required=False,
     help=brief(
         "Region holding the conference data. When not given, the region from the account's data locality settings (Europe or US) is used."
     ),
@@ -1620,7 +1534,6 @@ def conferences_actions_unmute(
     type=CommaList(click.STRING),
     multiple=True,
     callback=join_lists,
-    required=False,
     help=brief(
         "Call control IDs the supervisor may whisper to. With none, the supervisor only monitors.",
         note="Repeat the option or give a comma-separated list.",
@@ -1629,6 +1542,7 @@ def conferences_actions_unmute(
 @click.pass_context
 def conferences_actions_update(
     ctx: click.Context,
+    /,
     id: str,
     **options: Any,
 ) -> None:

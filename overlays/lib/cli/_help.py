@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
 __all__ = ["brief", "command_help"]
 
@@ -11,9 +13,14 @@ _MAX_BRIEF = 160
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s")
 
 
-def brief(text: str, *, note: str = "") -> str:
-    """The first sentence of `text` (bounded in length), then `note` (e.g. the API's default)."""
+def brief(text: str, *, default: Any = None, note: str = "") -> str:
+    """The first sentence of `text` (bounded in length), then `note`, then the API's `default` if it has one.
+
+    The default is what Telnyx assumes when the option is left out; the CLI itself sends nothing then.
+    """
     text = " ".join(text.split())
+    if default is not None:
+        note = " ".join(part for part in (note, f"[API default: {json.dumps(default)}]") if part)
     match = _SENTENCE_END.search(text)
     first = text[: match.end()] if match else text
     if len(first) > _MAX_BRIEF:

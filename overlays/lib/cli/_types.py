@@ -14,7 +14,7 @@ from typing import Any
 import click
 from click.shell_completion import CompletionItem
 
-__all__ = ["CommaList", "JsonValue", "SpecChoice", "join_lists", "sent"]
+__all__ = ["CommaList", "JsonValue", "SpecChoice", "collect", "join_lists", "sent"]
 
 
 class SpecChoice(click.Choice[Any]):
@@ -34,12 +34,12 @@ class SpecChoice(click.Choice[Any]):
         return [CompletionItem(str(c)) for c in self.choices if str(c).casefold().startswith(prefix)]
 
 
-class CommaList(click.ParamType):
+class CommaList(click.ParamType[list[Any]]):
     """One occurrence of a repeatable option: ``A,B`` -> ``[A, B]``, each item converted by `item_type`."""
 
     name = "list"
 
-    def __init__(self, item_type: click.ParamType | type = click.STRING) -> None:
+    def __init__(self, item_type: click.ParamType[Any] | type = click.STRING) -> None:
         self.item_type = click.types.convert_type(item_type)
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> list[Any]:
@@ -52,7 +52,7 @@ class CommaList(click.ParamType):
         return f"{self.item_type.name.upper()}[,...]"
 
 
-class JsonValue(click.ParamType):
+class JsonValue(click.ParamType[Any]):
     """A JSON option value. `expect="object"` insists on a JSON object; `plain_string` lets a value that
     is not JSON through as a string (for unions with a string variant, e.g. ``--loop infinity``)."""
 
@@ -67,12 +67,12 @@ class JsonValue(click.ParamType):
             return value
         try:
             parsed = json.loads(value)
-        except ValueError as exc:
+        except json.JSONDecodeError as exc:
             if self.plain_string:
                 return value
             self.fail(f"not valid JSON ({exc.msg} at character {exc.pos}): {value!r}", param, ctx)
         if self.expect == "object" and not isinstance(parsed, Mapping):
-            self.fail(f"expected a JSON object such as '{{\"key\": \"value\"}}', got {value!r}", param, ctx)
+            self.fail(f'expected a JSON object such as \'{{"key": "value"}}\', got {value!r}', param, ctx)
         return parsed
 
     def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str:
@@ -83,6 +83,11 @@ def join_lists(ctx: click.Context, param: click.Parameter, value: Sequence[list[
     """Option callback for `CommaList` options: all occurrences as one list, or None when none was given."""
     items = [item for occurrence in value or () for item in occurrence]
     return items or None
+
+
+def collect(ctx: click.Context, param: click.Parameter, value: Sequence[Any] | None) -> list[Any] | None:
+    """Option callback for repeatable JSON options: the values as a list, or None when none was given."""
+    return list(value) if value else None
 
 
 def sent(options: Mapping[str, Any]) -> dict[str, Any]:

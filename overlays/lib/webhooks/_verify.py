@@ -147,10 +147,10 @@ def _decode_signature(text: str) -> bytes:
 
 def _decode_public_key(public_key: str | bytes | None) -> bytes:
     """Return the 32 key bytes; raise InvalidPublicKeyError (never quoting the key) otherwise."""
-    source = "public_key"
+    source = "The public_key argument"
     if public_key is None:
         public_key = os.environ.get(PUBLIC_KEY_ENV, "")
-        source = f"the {PUBLIC_KEY_ENV} environment variable"
+        source = f"The {PUBLIC_KEY_ENV} environment variable"
         if not public_key.strip():
             raise InvalidPublicKeyError(
                 f"No webhook public key: pass public_key=... or set the {PUBLIC_KEY_ENV} environment variable "

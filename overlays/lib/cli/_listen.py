@@ -1,0 +1,109 @@
+"""The local webhook receiver behind ``telnyx-conf webhooks listen``, on the standard library only.
+
+A `ThreadingHTTPServer` verifies each POST with `telnyx_conferencing.webhooks.unwrap`, answers 200
+(verified) or 400 (rejected), and prints one flushed line per delivery on stdout. It stops on
+Ctrl-C, or after ``max_events`` deliveries.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import click
+
+__all__ = ["serve"]
+
+_MAX_BODY = 1024 * 1024  # Telnyx deliveries are a few kB; anything larger is not one
+
+
+class _Receiver(ThreadingHTTPServer):
+    """The server plus what its handlers share: the key, the tolerance and the delivery count."""
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], public_key: str, tolerance: int, max_events: int | None) -> None:
+        super().__init__(address, _Handler)
+        self.public_key = public_key
+        self.tolerance = tolerance
+        self.max_events = max_events
+        self._count = 0
+        self._lock = threading.Lock()
+
+    def record_delivery(self, line: str) -> None:
+        """Print the delivery's line; once `max_events` have arrived, stop serving."""
+        with self._lock:
+            click.echo(line)
+            self._count += 1
+            done = self.max_events is not None and self._count >= self.max_events
+        if done:
+            # shutdown() waits for serve_forever() to return, so it cannot run on a handler thread's own stack.
+            threading.Thread(target=self.shutdown, daemon=True).start()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Receiver
+    protocol_version = "HTTP/1.1"
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        from ..webhooks import WebhookVerificationError, unwrap
+
+        length = self.headers.get("content-length")
+        if length is None or not length.isdigit() or int(length) > _MAX_BODY:
+            self._answer(411 if length is None else 413, {"error": "a Content-Length of at most 1 MiB is required"})
+            return
+        body = self.rfile.read(int(length))
+        try:
+            event = unwrap(body, self.headers, public_key=self.server.public_key, tolerance=self.server.tolerance)
+        except WebhookVerificationError as exc:
+            self._reject(body, 400, " ".join(str(exc).split()), verdict="rejected")
+            return
+        except Exception as exc:  # a bug must not kill the receiver: answer 500 and say so
+            self._reject(body, 500, f"{type(exc).__name__}: {exc}", verdict="error")
+            return
+        self._answer(200, {"status": "verified"})
+        self.server.record_delivery(f"{event.event_type} id={event.id} verified")
+
+    def _reject(self, body: bytes, status: int, reason: str, *, verdict: str) -> None:
+        event_type, event_id = _unverified_identity(body)
+        self._answer(status, {"error": reason})
+        self.server.record_delivery(f"{event_type} id={event_id} {verdict}: {reason}")
+
+    def do_GET(self) -> None:  # noqa: N802
+        self._answer(405, {"error": "send webhook deliveries as POST"})
+
+    def _answer(self, status: int, payload: dict[str, Any]) -> None:
+        data = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # one line per delivery is printed by record_delivery; no access log
+
+
+def _unverified_identity(body: bytes) -> tuple[str, str]:
+    """Best-effort event type and id of a rejected body, for the log line only (never trusted)."""
+    try:
+        document = json.loads(body)
+    except ValueError:
+        return "-", "-"
+    event = document.get("data", document) if isinstance(document, dict) else None
+    if not isinstance(event, dict):
+        return "-", "-"
+    return str(event.get("event_type") or "-"), str(event.get("id") or "-")
+
+
+def serve(host: str, port: int, *, public_key: str, tolerance: int, max_events: int | None = None) -> None:
+    """Run the receiver until Ctrl-C or `max_events` deliveries; the address goes to stderr first."""
+    with _Receiver((host, port), public_key, tolerance, max_events) as server:
+        bound_host, bound_port = server.server_address[:2]
+        click.echo(f"listening on http://{bound_host!s}:{bound_port}/ (Ctrl-C to stop)", err=True)
+        try:
+            server.serve_forever(poll_interval=0.2)
+        except KeyboardInterrupt:
+            click.echo("stopped", err=True)

@@ -1,0 +1,98 @@
+"""``telnyx-conf sandbox``: run the offline Telnyx conferencing sandbox.
+
+    telnyx-conf sandbox serve --port 4010 --webhook-url http://127.0.0.1:8080/hooks --seed 7 --fault-rate 0.3
+
+The root CLI maps the ``sandbox`` command to this module's `sandbox` group; it imports nothing
+heavy until ``serve`` runs, and says how to install the extra when it is missing.
+"""
+
+from __future__ import annotations
+
+import click
+
+from ._extra import require_extra
+
+__all__ = ["sandbox"]
+
+
+@click.group(name="sandbox")
+def sandbox() -> None:
+    """An offline stand-in for the Telnyx conferencing API, with signed webhooks and fault injection."""
+
+
+@sandbox.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=4010, show_default=True, type=click.IntRange(0, 65535), help="0 picks a free port.")
+@click.option(
+    "--webhook-url", default=None, help="Where to POST signed webhooks (kept in GET /sandbox/inbox if omitted)."
+)
+@click.option("--seed", type=int, default=None, help="Makes ids, faults and the signing key reproducible.")
+@click.option(
+    "--fault-rate",
+    type=click.FloatRange(0.0, 1.0),
+    default=0.0,
+    show_default=True,
+    help="Share of API requests to fail.",
+)
+@click.option(
+    "--fault-after-share",
+    type=click.FloatRange(0.0, 1.0),
+    default=0.5,
+    show_default=True,
+    help="Share of 500/reset/delay faults that strike after the command was applied.",
+)
+@click.option(
+    "--fault-delay", type=click.FloatRange(0.0), default=3.0, show_default=True, help="Seconds of a delay fault."
+)
+@click.option("--api-key", default=None, help="Accept only this bearer token (any token when omitted).")
+@click.option(
+    "--log-level",
+    type=click.Choice(["critical", "error", "warning", "info", "debug"], case_sensitive=False),
+    default="warning",
+    show_default=True,
+)
+def serve(
+    host: str,
+    port: int,
+    webhook_url: str | None,
+    seed: int | None,
+    fault_rate: float,
+    fault_after_share: float,
+    fault_delay: float,
+    api_key: str | None,
+    log_level: str,
+) -> None:
+    """Serve the sandbox until interrupted; prints its URL and the webhook public key first."""
+    try:
+        require_extra()
+    except ImportError as exc:
+        raise click.ClickException(str(exc)) from None
+    from ._app import SandboxApp
+    from ._server import bind
+    from ._server import serve as run
+
+    app = SandboxApp(
+        seed=seed,
+        webhook_url=webhook_url,
+        fault_rate=fault_rate,
+        fault_after_share=fault_after_share,
+        fault_delay=fault_delay,
+        api_key=api_key,
+    )
+    try:
+        sock = bind(host, port)
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    bound_port = sock.getsockname()[1]
+    base_url = f"http://{host}:{bound_port}"
+    click.echo(f"Telnyx sandbox listening on {base_url} (base_url {base_url} or {base_url}/v2)")
+    click.echo(f"public key: {app.public_key}")
+    click.echo(f"webhooks: {webhook_url or base_url + '/sandbox/inbox (in memory)'}")
+    if fault_rate:
+        click.echo(f"faults: {fault_rate:.0%} of requests (seed {seed})")
+    click.echo("inspect: /sandbox/events /sandbox/stats /sandbox/queues /sandbox/public-key; Ctrl-C stops", err=False)
+    try:
+        run(app, sock, log_level=log_level.lower())
+    finally:
+        app.close()
+        sock.close()

@@ -1,0 +1,48 @@
+"""A pytest fixture for apps built on telnyx-conferencing: ``telnyx_sandbox``, a live offline Telnyx.
+
+Enable it in your top-level ``conftest.py``::
+
+    pytest_plugins = ["telnyx_conferencing.sandbox.pytest_plugin"]
+
+then use it in a test::
+
+    def test_conference(telnyx_sandbox):
+        client = telnyx_sandbox.client  # a sync Telnyx client pointed at the sandbox
+        conference = client.conferences.create(call_control_id="v3:agent", name="support")
+        (delivery,) = telnyx_sandbox.wait_for("conference.created")
+        event = delivery.unwrap(telnyx_sandbox.public_key)  # verified with the SDK
+        assert telnyx_sandbox.stats()["duplicates_applied"] == 0
+
+To configure the sandbox (seed, fault_rate, webhook_url, ...; see `SandboxApp`), override the
+``telnyx_sandbox_options`` fixture and return its keyword arguments. Each test gets a fresh sandbox.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from ._extra import require_extra
+
+__all__ = ["telnyx_sandbox", "telnyx_sandbox_options"]
+
+
+@pytest.fixture
+def telnyx_sandbox_options() -> dict[str, Any]:
+    """Keyword arguments for the sandbox (`SandboxApp`) and its harness (`max_retries`); override to change."""
+    return {}
+
+
+@pytest.fixture
+def telnyx_sandbox(telnyx_sandbox_options: dict[str, Any]) -> Iterator[Any]:
+    """A running sandbox (`SandboxHarness`): `.client`, `.public_key`, `.events`, `.wait_for()`, `.stats()`."""
+    require_extra()
+    from ._harness import SandboxHarness
+
+    harness = SandboxHarness(**telnyx_sandbox_options)
+    try:
+        yield harness
+    finally:
+        harness.close()
