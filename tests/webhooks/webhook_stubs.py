@@ -37,6 +37,7 @@ class StubWebhook:
     fields: tuple[StubField, ...]
     payload_fields: tuple[StubField, ...]
     example: dict[str, Any] = field(default_factory=dict)
+    aliases: tuple[str, ...] = ()
 
 
 def _s(name: str, description: str = "", kind: str = "string", hint: str = "str", required: bool = False) -> StubField:
