@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
+
 from telnyx_conferencing._base_client import AsyncAPIClient, SyncAPIClient
 
 API_KEY = "KEY_secret_123"

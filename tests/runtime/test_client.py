@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
+
 from telnyx_conferencing._base_client import AsyncAPIClient, SyncAPIClient
 from telnyx_conferencing._exceptions import MissingAPIKeyError, NotFoundError
 from telnyx_conferencing._response import APIResponse

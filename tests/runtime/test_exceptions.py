@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
+
 from telnyx_conferencing._exceptions import (
     APIError,
     APIStatusError,

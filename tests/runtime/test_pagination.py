@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 import httpx
 import pytest
+
 from telnyx_conferencing._base_client import AsyncAPIClient, SyncAPIClient
 from telnyx_conferencing._pagination import AsyncPage, AsyncPaginator, SyncPage
 from telnyx_conferencing._response import APIResponse

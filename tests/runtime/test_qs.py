@@ -9,6 +9,7 @@ import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from telnyx_conferencing._qs import build_query, deep_object, encode_query
 from telnyx_conferencing._types import omit
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
+
 from telnyx_conferencing._base_client import MAX_RETRY_DELAY, RETRY_BUDGET
 from telnyx_conferencing._exceptions import (
     APIConnectionError,

@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
+
 from telnyx_conferencing import _logs
 from telnyx_conferencing._base_client import AsyncAPIClient, SyncAPIClient
 from telnyx_conferencing._exceptions import APIConnectionError, AuthenticationError

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+
 from telnyx_conferencing.webhooks.testing import generate_keypair, sign
 
 EVENT_ID = "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"

@@ -8,6 +8,7 @@ from typing import Any
 import httpx
 import pytest
 from starlette.datastructures import Headers as StarletteHeaders
+
 from telnyx_conferencing import webhooks
 from telnyx_conferencing.webhooks import MissingHeaderError
 from telnyx_conferencing.webhooks._verify import find_header

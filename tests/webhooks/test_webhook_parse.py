@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 import pytest
+
 from telnyx_conferencing import webhooks
 from telnyx_conferencing.webhooks import (
     CallEnqueuedEvent,

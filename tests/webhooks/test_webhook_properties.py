@@ -8,6 +8,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from telnyx_conferencing import webhooks
 from telnyx_conferencing.webhooks import InvalidPayloadError, WebhookEvent, WebhookVerificationError
 from telnyx_conferencing.webhooks.events import EVENT_TYPES

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 
 import pytest
+
 from telnyx_conferencing import webhooks
 from telnyx_conferencing.webhooks import WebhookVerificationError
 from telnyx_conferencing.webhooks.testing import generate_keypair, sign

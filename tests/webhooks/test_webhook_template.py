@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from telnyx_conferencing.webhooks import InvalidPayloadError, WebhookEvent
 
 from .webhook_stubs import HEADER, STUB_WEBHOOKS, StubField, StubWebhook, render

@@ -8,6 +8,7 @@ import time
 
 import pytest
 from nacl.signing import SigningKey, VerifyKey
+
 from telnyx_conferencing import webhooks
 from telnyx_conferencing.webhooks.testing import example_body, generate_keypair, sign
 

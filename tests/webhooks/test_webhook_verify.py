@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import pytest
+
 from telnyx_conferencing import webhooks
 from telnyx_conferencing._exceptions import TelnyxError
 from telnyx_conferencing.webhooks import (
