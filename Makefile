@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 UPSTREAM ?= ../shared/telnyx-openapi/spec3.yml
 
-.PHONY: install generate check-generated test lint bench clean contract contract-selfcheck drift
+.PHONY: install generate check-generated test lint bench clean contract contract-selfcheck drift demo
 
 install: $(STAMP)
 
@@ -33,9 +33,12 @@ contract-selfcheck: install
 drift: install
 	$(PY) -m generator.drift --upstream $(UPSTREAM)
 
+demo: install
+	$(PY) demo/run.py
+
 lint: install
-	$(VENV)/bin/ruff check generator tests bench generated overlays/lib
-	$(VENV)/bin/ruff format --check generator tests bench generated overlays/lib
+	$(VENV)/bin/ruff check generator tests bench demo generated overlays/lib
+	$(VENV)/bin/ruff format --check generator tests bench demo generated overlays/lib
 	$(VENV)/bin/mypy
 
 clean:

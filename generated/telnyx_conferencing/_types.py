@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Final, TypeAlias, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Final, TypeAlias, TypedDict, TypeVar
 
-import httpx
+if TYPE_CHECKING:  # keep httpx out of light imports such as the CLI's --help
+    import httpx
 
 __all__ = [
     "Body",
@@ -59,7 +60,7 @@ Headers: TypeAlias = Mapping[str, str]
 Query: TypeAlias = Mapping[str, object]
 Body: TypeAlias = Mapping[str, object]
 QueryPairs: TypeAlias = Sequence[tuple[str, str]]
-Timeout: TypeAlias = float | httpx.Timeout
+Timeout: TypeAlias = "float | httpx.Timeout"
 
 
 class RequestOptions(TypedDict, total=False):

@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-import attrs
-import httpx
+if TYPE_CHECKING:  # httpx stays out of `import telnyx_conferencing` (the CLI's --help must be fast)
+    import httpx
 
 __all__ = [
     "APIConnectionError",
@@ -82,7 +83,7 @@ class APITimeoutError(APIConnectionError):
         super().__init__(message, request=request)
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class ErrorDetail:
     """One entry of the Telnyx `errors` array."""
 

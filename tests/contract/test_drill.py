@@ -24,9 +24,9 @@ def add_field_to_join(spec_dir: Path) -> None:
     requests = spec_dir / "schemas" / "requests.yaml"
     text = requests.read_text()
     start = text.index("JoinConferenceRequest:")
-    props = text.index("  properties:\n", start) + len("  properties:\n")
+    props = text.index("\n  properties:\n", start) + len("\n  properties:\n")
     text = text[:props] + FIELD + text[props:]
-    example = text.index("  example:\n", start) + len("  example:\n")
+    example = text.index("\n  example:\n", start) + len("\n  example:\n")
     requests.write_text(text[:example] + "    drill_label: drill\n" + text[example:])
 
 

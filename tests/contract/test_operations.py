@@ -129,11 +129,64 @@ async def call_facade_async(case: Case, transport: httpx.MockTransport) -> Any:
     return await _facade_method(client, case)(*args, **kwargs)
 
 
+def _cli_flag(param: Any) -> str:
+    from openapi_python_client import strings
+
+    name = f"{param.wire_group}_{param.name}" if param.wire_group else param.name
+    return "--" + strings.snake_case(name).replace("_", "-")
+
+
+def cli_args(case: Case) -> list[str]:
+    """The command line for a case: resource groups, the method, the positional id, then options."""
+    from generator.render import arg_name
+
+    args, kwargs = case.facade_args()
+    argv = [*case.op.resource.split("."), case.op.cli_name, *map(str, args)]
+    for param in case.op.params:
+        value = kwargs.get(arg_name(param))
+        if value is None:
+            continue
+        flag = _cli_flag(param)
+        if param.kind == "boolean":
+            argv.append(flag if value else f"--no-{flag[2:]}")
+        elif param.kind == "array":
+            for item in value:
+                argv += [flag, item if isinstance(item, str) else json.dumps(item)]
+        elif param.kind in ("object", "union", "any") and not isinstance(value, str):
+            argv += [flag, json.dumps(value)]
+        else:
+            argv += [flag, str(value)]
+    return argv
+
+
+def call_cli(case: Case, transport: httpx.MockTransport) -> Any:
+    from click.testing import CliRunner
+
+    from telnyx_conferencing.cli import cli
+
+    result = CliRunner().invoke(
+        cli, cli_args(case), obj={"http_client": httpx.Client(transport=transport)}, env={"TELNYX_API_KEY": API_KEY}
+    )
+    assert result.exit_code == 0, (cli_args(case), result.output)
+    return _Printed(json.loads(result.stdout))
+
+
+class _Printed:
+    """The CLI's JSON output, compared like a parsed model."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def to_dict(self) -> Any:
+        return self.value
+
+
 INTERFACES = {
     "lowlevel-sync": call_lowlevel_sync,
     "lowlevel-async": call_lowlevel_async,
     "facade-sync": call_facade_sync,
     "facade-async": call_facade_async,
+    "cli": call_cli,
 }
 
 

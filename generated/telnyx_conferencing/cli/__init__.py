@@ -45,7 +45,11 @@ Exit codes:
 @click.group(
     PROG_NAME,
     cls=RootGroup,
-    lazy_subcommands={**API_GROUPS, "webhooks": f"{__name__}.webhooks:webhooks"},
+    lazy_subcommands={
+        **API_GROUPS,
+        "webhooks": f"{__name__}.webhooks:webhooks",
+        "sandbox": "telnyx_conferencing.sandbox.cli:sandbox",
+    },
     epilog=EXIT_CODES,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},

@@ -12,6 +12,7 @@ __all__ = ["brief", "command_help"]
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]`'\"])[.!?](?=\s+[A-Z`(]|\s*$)")
 _MAX_BRIEF = 160
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
 def brief(text: str, *, default: Any = None, note: str = "") -> str:
@@ -35,7 +36,7 @@ def command_help(summary: str, description: str, endpoint: str, arguments: dict[
     Paragraphs with list items or indentation are marked ``\\b`` so click keeps their line breaks.
     """
     paragraphs = [summary.strip().rstrip(".") + "."] if summary.strip() else []
-    for paragraph in re.split(r"\n\s*\n", description.strip()):
+    for paragraph in re.split(r"\n\s*\n", _BOLD.sub(r"\1", description.strip())):
         lines = paragraph.splitlines()
         if not paragraph.strip() or " ".join(paragraph.split()) == " ".join(summary.split()):
             continue

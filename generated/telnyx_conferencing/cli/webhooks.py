@@ -8,6 +8,8 @@ which is imported only when a command runs.
 
 from __future__ import annotations
 
+import base64
+import binascii
 from typing import IO
 
 import click
@@ -19,6 +21,22 @@ from ._output import print_json
 __all__ = ["webhooks"]
 
 _PUBLIC_KEY_HELP = "The account's base64 Ed25519 public key (Mission Control Portal > Keys & Credentials)."
+_KEY_BYTES = 32
+
+
+def _public_key(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Reject a key that is not base64 of 32 bytes up front (a usage error), never echoing it."""
+    if value is None:
+        return None
+    try:
+        raw = base64.b64decode(value.strip(), validate=True)
+    except (binascii.Error, ValueError):
+        raise click.BadParameter("not valid base64; copy the public key again from the portal") from None
+    if len(raw) != _KEY_BYTES:
+        raise click.BadParameter(f"decodes to {len(raw)} bytes; an Ed25519 public key is {_KEY_BYTES} bytes")
+    return value.strip()
+
+
 _TOLERANCE_HELP = "Seconds the telnyx-timestamp may differ from now; raise it to check an old saved delivery."
 
 
@@ -28,7 +46,14 @@ def webhooks() -> None:
 
 
 @webhooks.command("verify")
-@click.option("--public-key", envvar="TELNYX_PUBLIC_KEY", show_envvar=True, required=True, help=_PUBLIC_KEY_HELP)
+@click.option(
+    "--public-key",
+    envvar="TELNYX_PUBLIC_KEY",
+    show_envvar=True,
+    required=True,
+    callback=_public_key,
+    help=_PUBLIC_KEY_HELP,
+)
 @click.option("--timestamp", required=True, help="The delivery's telnyx-timestamp header (unix seconds).")
 @click.option("--signature", required=True, help="The delivery's telnyx-signature-ed25519 header (base64).")
 @click.option("--tolerance", type=click.IntRange(min=0), default=300, show_default=True, help=_TOLERANCE_HELP)
@@ -54,7 +79,14 @@ def verify(
 @webhooks.command("listen")
 @click.option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True, help="Port (0: any free).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-@click.option("--public-key", envvar="TELNYX_PUBLIC_KEY", show_envvar=True, required=True, help=_PUBLIC_KEY_HELP)
+@click.option(
+    "--public-key",
+    envvar="TELNYX_PUBLIC_KEY",
+    show_envvar=True,
+    required=True,
+    callback=_public_key,
+    help=_PUBLIC_KEY_HELP,
+)
 @click.option("--tolerance", type=click.IntRange(min=0), default=300, show_default=True, help=_TOLERANCE_HELP)
 @click.option(
     "--max-events", type=click.IntRange(min=1), help="Exit after this many deliveries (default: run until Ctrl-C)."

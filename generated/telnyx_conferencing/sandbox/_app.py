@@ -5,7 +5,7 @@ Every operation of the rendered route table is served under ``/`` and ``/v2``, s
 ``base_url="http://127.0.0.1:4010"`` and ``".../v2"`` work. A request goes through: route match
 (404/405), bearer auth (401), fault injection before the command, query and body validation against
 the spec (422), `command_id` deduplication, the state change, fault injection after it. The
-``/sandbox/*`` endpoints (no auth) expose the public key, webhook deliveries, an inbox, stats, queues
+``/sandbox/*`` endpoints (also under ``/v2``; no auth) expose the public key, webhook deliveries, an inbox, stats, queues
 and the fault settings.
 """
 
@@ -101,6 +101,10 @@ class SandboxApp:
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] == "http" and path.startswith(BASE_PATH + "/sandbox/"):
+            path = path[len(BASE_PATH) :]  # /v2/sandbox/... works too
+            scope = {**scope, "path": path, "raw_path": path.encode()}
         await self._starlette(scope, receive, send)
 
     @property
@@ -136,12 +140,12 @@ class SandboxApp:
                 key = (target, command_id)
                 seen = self._remembered(key)
                 if seen is not None:
-                    self.stats.deduplicated(route.operation_id, command_id)
+                    self.stats.deduplicated(route.operation_id, key)
                     return seen
             result = self.state.handle(route, path, query, body)
             if route.mutating:
                 description = f"{route.method} {route.path} {path} {body}"
-                self.stats.applied(route.operation_id, fingerprint, command_id, description[:300])
+                self.stats.applied(route.operation_id, fingerprint, key, description[:300])
             if key is not None:
                 with self._commands_lock:
                     self._commands[key] = (time.monotonic(), result)
@@ -235,13 +239,12 @@ class _ApiEndpoint:
         stats.started(route.operation_id)
         try:
             fault = self.app.faults.decide(fingerprint)
-            if fault is not None and not fault.after and fault.kind != "delay":
-                await self._inject(fault, route, scope, receive, send)
-                return
-            if fault is not None and fault.kind == "delay" and not fault.after:
-                if _transport(receive) is None:  # in process: the client "times out", nothing is applied
-                    await self._inject(fault, route, scope, receive, send)
+            if fault is not None and not fault.after:
+                if fault.kind != "delay" or _transport(receive) is None:
+                    await self._inject(fault, route, scope, receive, send)  # nothing is applied
                     return
+                # Over a socket a stalled request still runs once the stall is over, most likely after the
+                # client gave up and retried: the late, second application is what command_id prevents.
                 stats.fault(route.operation_id, "delay", "before")
                 await asyncio.sleep(self.app.faults.delay)
             try:

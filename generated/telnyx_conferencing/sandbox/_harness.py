@@ -20,12 +20,14 @@ class SandboxHarness:
     """A running sandbox: `client` (sync SDK client), `public_key`, `events` (received webhooks), `stats()`.
 
     Webhooks go to the sandbox's in-memory inbox unless `webhook_url` is given. SDK retries do not
-    sleep (`fast_retries`), so fault-injection tests stay quick.
+    sleep (`fast_retries`), and a delay fault outlasts the clients' `timeout` by a little, so
+    fault-injection tests stay quick. Other keyword arguments go to `SandboxApp`.
     """
 
     def __init__(
-        self, *, max_retries: int = 2, fast_retries: bool = True, timeout: float = 10.0, **options: Any
+        self, *, max_retries: int = 2, fast_retries: bool = True, timeout: float = 1.0, **options: Any
     ) -> None:
+        options.setdefault("fault_delay", timeout + 0.25)
         self.app = SandboxApp(**options)
         self.base_url, self._stop = run_in_thread(self.app)
         self.public_key = self.app.public_key

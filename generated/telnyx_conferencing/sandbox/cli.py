@@ -91,7 +91,7 @@ def serve(
     click.echo(f"webhooks: {webhook_url or base_url + '/sandbox/inbox (in memory)'}")
     if fault_rate:
         click.echo(f"faults: {fault_rate:.0%} of requests (seed {seed})")
-    click.echo("inspect: /sandbox/events /sandbox/stats /sandbox/queues /sandbox/public-key; Ctrl-C stops", err=False)
+    click.echo("inspect: /sandbox/events /sandbox/stats /sandbox/queues /sandbox/public-key; Ctrl-C stops")
     try:
         run(app, sock, log_level=log_level.lower())
     finally:

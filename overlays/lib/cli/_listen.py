@@ -2,13 +2,16 @@
 
 A `ThreadingHTTPServer` verifies each POST with `telnyx_conferencing.webhooks.unwrap`, answers 200
 (verified) or 400 (rejected), and prints one flushed line per delivery on stdout. It stops on
-Ctrl-C, or after ``max_events`` deliveries.
+Ctrl-C (or SIGTERM), or after ``max_events`` deliveries.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import signal
 import threading
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -47,11 +50,12 @@ class _Handler(BaseHTTPRequestHandler):
     server: _Receiver
     protocol_version = "HTTP/1.1"
 
-    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+    def do_POST(self) -> None:
         from ..webhooks import WebhookVerificationError, unwrap
 
         length = self.headers.get("content-length")
         if length is None or not length.isdigit() or int(length) > _MAX_BODY:
+            self.close_connection = True  # the unread body would otherwise be taken for the next request
             self._answer(411 if length is None else 413, {"error": "a Content-Length of at most 1 MiB is required"})
             return
         body = self.rfile.read(int(length))
@@ -71,7 +75,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._answer(status, {"error": reason})
         self.server.record_delivery(f"{event_type} id={event_id} {verdict}: {reason}")
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         self._answer(405, {"error": "send webhook deliveries as POST"})
 
     def _answer(self, status: int, payload: dict[str, Any]) -> None:
@@ -99,11 +103,28 @@ def _unverified_identity(body: bytes) -> tuple[str, str]:
 
 
 def serve(host: str, port: int, *, public_key: str, tolerance: int, max_events: int | None = None) -> None:
-    """Run the receiver until Ctrl-C or `max_events` deliveries; the address goes to stderr first."""
-    with _Receiver((host, port), public_key, tolerance, max_events) as server:
+    """Run the receiver until Ctrl-C/SIGTERM or `max_events` deliveries; the address goes to stderr first."""
+    with _Receiver((host, port), public_key, tolerance, max_events) as server, _sigterm_as_interrupt():
         bound_host, bound_port = server.server_address[:2]
-        click.echo(f"listening on http://{bound_host!s}:{bound_port}/ (Ctrl-C to stop)", err=True)
         try:
+            click.echo(f"listening on http://{bound_host!s}:{bound_port}/ (Ctrl-C to stop)", err=True)
             server.serve_forever(poll_interval=0.2)
         except KeyboardInterrupt:
             click.echo("stopped", err=True)
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """Treat SIGTERM like Ctrl-C while serving (main thread only), so `kill` also stops cleanly."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

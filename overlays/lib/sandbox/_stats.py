@@ -40,20 +40,31 @@ class Stats:
         with self._lock:
             self.in_flight -= 1
 
-    def applied(self, operation: str, fingerprint: str, command_id: str | None, description: str) -> None:
+    def _command(self, operation: str, command: tuple[str, str]) -> dict[str, Any]:
+        """The entry of a (target, command_id): keyed by the command_id, or `id@target` when reused elsewhere."""
+        target, command_id = command
+        key = command_id
+        existing = self._commands.get(key)
+        if existing is not None and existing["target"] != target:
+            key = f"{command_id}@{target}"
+        return self._commands.setdefault(
+            key, {"operation": operation, "target": target, "applied": 0, "deduplicated": 0}
+        )
+
+    def applied(self, operation: str, fingerprint: str, command: tuple[str, str] | None, description: str) -> None:
+        """A state change happened; `command` is (target, command_id) when the request carried one."""
         with self._lock:
             self._count(operation, "applied")
             self._applied[fingerprint] += 1
             self._described.setdefault(fingerprint, description)
-            if command_id:
-                entry = self._commands.setdefault(command_id, {"operation": operation, "applied": 0, "deduplicated": 0})
-                entry["applied"] += 1
+            if command is not None:
+                self._command(operation, command)["applied"] += 1
 
-    def deduplicated(self, operation: str, command_id: str) -> None:
+    def deduplicated(self, operation: str, command: tuple[str, str]) -> None:
+        """A repeated command_id was acknowledged without applying it."""
         with self._lock:
             self._count(operation, "deduplicated")
-            entry = self._commands.setdefault(command_id, {"operation": operation, "applied": 0, "deduplicated": 0})
-            entry["deduplicated"] += 1
+            self._command(operation, command)["deduplicated"] += 1
 
     def responded(self, operation: str, status: int, fingerprint: str) -> None:
         with self._lock:

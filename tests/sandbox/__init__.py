@@ -1,0 +1,1 @@
+"""Tests of the offline sandbox (`telnyx_conferencing.sandbox`)."""
