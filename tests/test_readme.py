@@ -1,0 +1,53 @@
+"""The README's Python snippets run as written, in order, against the offline sandbox.
+
+Blocks that need a web framework (Flask) or are pytest files are skipped; a statement followed by
+a ``# SomeError: message`` comment must raise that error with that message.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import telnyx_conferencing
+from tests.conftest import PROJECT
+
+BLOCK = re.compile(r"```python\n(.*?)```", re.S)
+EXPECTED = re.compile(r"^# (\w+Error): (.*)$")
+
+
+def blocks() -> list[str]:
+    text = (PROJECT / "README.md").read_text(encoding="utf-8")
+    return [b for b in BLOCK.findall(text) if "flask" not in b and "pytest_plugins" not in b and "def test_" not in b]
+
+
+def run_block(code: str, namespace: dict[str, Any]) -> None:
+    lines = code.splitlines()
+    if not any(EXPECTED.match(line) for line in lines):
+        exec(compile(code, "README.md", "exec"), namespace)
+        return
+    for statement, comment in zip(lines[::2], lines[1::2], strict=True):
+        expected = EXPECTED.match(comment)
+        assert expected, comment
+        error = getattr(telnyx_conferencing, expected.group(1), None) or __builtins__[expected.group(1)]  # type: ignore[index]
+        with pytest.raises(error, match=re.escape(expected.group(2).split("...")[0].strip())):
+            exec(compile(statement, "README.md", "exec"), namespace)
+
+
+def test_readme_snippets_run_against_the_sandbox(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from telnyx_conferencing.sandbox._harness import SandboxHarness
+
+    harness = SandboxHarness()
+    try:
+        monkeypatch.setenv("TELNYX_BASE_URL", harness.base_url)
+        monkeypatch.setenv("TELNYX_API_KEY", "KEY_readme")
+        namespace: dict[str, Any] = {"__name__": "readme"}
+        found = blocks()
+        assert len(found) >= 6
+        for code in found:
+            run_block(code, namespace)
+    finally:
+        harness.close()
