@@ -203,5 +203,6 @@ def differences(expected: Path, actual: Path) -> list[str]:
         for name, sub in sorted(cmp.subdirs.items()):
             walk(sub, f"{prefix}{name}/")
 
-    walk(filecmp.dircmp(str(expected), str(actual), ignore=["__pycache__", ".mypy_cache"]), "")
+    ignore = ["__pycache__", ".mypy_cache", "telnyx_conferencing.egg-info"]  # build-tool droppings, not output
+    walk(filecmp.dircmp(str(expected), str(actual), ignore=ignore), "")
     return sorted(lines)
