@@ -4,6 +4,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 UPSTREAM ?= ../shared/telnyx-openapi/spec3.yml
+# The official SDK, measured side by side by `make bench` from a venv of its own.
+PEER := bench/.venv-peer
+OFFICIAL_SDK := telnyx[webhooks]==4.189.0
+PEER_STAMP := $(PEER)/.installed-4.189.0
 
 .PHONY: install generate check-generated test lint bench clean contract contract-selfcheck drift demo
 
@@ -32,6 +36,12 @@ contract-selfcheck: install
 
 drift: install
 	$(PY) -m generator.drift --upstream $(UPSTREAM)
+
+bench: install
+	@test -f $(PEER_STAMP) || { { test -x $(PEER)/bin/python || $(PYTHON) -m venv $(PEER); } \
+	  && $(PEER)/bin/python -m pip install --quiet --disable-pip-version-check "$(OFFICIAL_SDK)" \
+	  && touch $(PEER_STAMP); } || echo "bench: could not install $(OFFICIAL_SDK); the official SDK column shows n/a"
+	UPSTREAM=$(UPSTREAM) $(PY) -m bench
 
 demo: install
 	$(PY) demo/run.py

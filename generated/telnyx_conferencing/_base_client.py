@@ -7,17 +7,14 @@ the methods that send and sleep, like httpx's `Client` and `AsyncClient`.
 
 from __future__ import annotations
 
-import asyncio
-import email.utils
 import logging
 import os
 import random
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from functools import cache
 from types import TracebackType
-from typing import Any, Generic, Self, TypeVar, cast
-
-import httpx
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, cast
 
 from ._exceptions import API_KEY_ENV, APIConnectionError, APITimeoutError, MissingAPIKeyError, make_status_error
 from ._logs import logger, redact_headers, setup_logging
@@ -26,6 +23,9 @@ from ._qs import encode_query, extra_query_pairs
 from ._response import APIResponse, decode_json
 from ._types import Omit, RequestOptions, Timeout
 from ._version import __version__
+
+if TYPE_CHECKING:  # httpx loads with the first HTTP client, not with `import telnyx_conferencing`
+    import httpx
 
 __all__ = [
     "BASE_URL_ENV",
@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
-_HttpClientT = TypeVar("_HttpClientT", httpx.Client, httpx.AsyncClient)
+_HttpClientT = TypeVar("_HttpClientT", "httpx.Client", "httpx.AsyncClient")
 
 DEFAULT_BASE_URL = "https://api.telnyx.com/v2"
 BASE_URL_ENV = "TELNYX_BASE_URL"
@@ -55,8 +55,16 @@ RETRY_BUDGET = 30.0
 so a retried action must land well inside that window to stay deduplicated."""
 
 _RETRY_STATUSES = frozenset({408, 409, 429})
-# Failures where the request may be sent again; others (bad URL scheme, proxy misconfiguration) are final.
-_RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+
+
+@cache
+def _retryable_errors() -> tuple[type[Exception], ...]:
+    """Failures where the request may be sent again; others (bad URL scheme, proxy misconfiguration) are final."""
+    import httpx
+
+    return (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+
+
 _NO_OPTIONS: RequestOptions = {}
 
 
@@ -82,10 +90,15 @@ class _RedactedHeaders(dict[str, str]):
         return repr(redact_headers(self))
 
 
+async def _asyncio_sleep(seconds: float) -> None:
+    import asyncio  # imported when the async client first waits, not by `import telnyx_conferencing`
+
+    await asyncio.sleep(seconds)
+
+
 class BaseClient(Generic[_HttpClientT]):
     """Configuration and the I/O-free steps of a call: building the request, deciding on retries, logging."""
 
-    _client: _HttpClientT
     _sleep: Callable[[float], Any]
     """Waits between attempts; tests replace it with a recorder."""
     _random: Callable[[], float] = staticmethod(random.random)
@@ -134,11 +147,22 @@ class BaseClient(Generic[_HttpClientT]):
         )
         self._base_headers.update(self._default_headers)
         self._owns_client = http_client is None
-        self._client = http_client if http_client is not None else self._make_http_client()
-        # A client made here already carries the timeout; letting httpx use it skips a Timeout() per request.
-        self._request_timeout: Timeout | httpx._client.UseClientDefault = (
-            httpx.USE_CLIENT_DEFAULT if self._owns_client else timeout
-        )
+        # Made on first use: building an httpx client loads the CA bundle, which a client that never
+        # sends a request (or only verifies webhooks) should not pay for.
+        self._http_client: _HttpClientT | None = http_client
+        self._request_timeout: Any = timeout
+        self._closed = False
+
+    @property
+    def _client(self) -> _HttpClientT:
+        client = self._http_client
+        if client is None:
+            if self._closed:
+                raise RuntimeError("Cannot send a request, as the client has been closed.")
+            client = self._http_client = self._make_http_client()
+            # Our own client carries the timeout and the base headers, so requests need not repeat them.
+            self._request_timeout = _use_client_default()
+        return client
 
     def _make_http_client(self) -> _HttpClientT:
         raise NotImplementedError
@@ -211,12 +235,14 @@ class BaseClient(Generic[_HttpClientT]):
                 json = {**json, **extra_body}
             else:
                 raise TypeError("extra_body can only be merged into a JSON object body")
-        headers: Mapping[str, str] = self._base_headers
+        client = self._client
+        # A client the SDK made already sends the base headers; an injected one gets them per request.
+        headers: Mapping[str, str] | None = None if self._owns_client else self._base_headers
         extra_headers = options.get("extra_headers")
         if extra_headers:
-            headers = {**headers, **extra_headers}
+            headers = {**self._base_headers, **extra_headers}
         # httpx adds `Content-Type: application/json` itself whenever json is not None.
-        return self._client.build_request(
+        return client.build_request(
             method, url, headers=headers, json=json, timeout=options.get("timeout", self._request_timeout)
         )
 
@@ -237,6 +263,8 @@ class BaseClient(Generic[_HttpClientT]):
     def _log_attempt(
         self, request: httpx.Request, outcome: httpx.Response | Exception, attempt: int, started: float
     ) -> None:
+        import httpx
+
         elapsed_ms = (time.perf_counter() - started) * 1000
         if isinstance(outcome, httpx.Response):
             result = str(outcome.status_code)
@@ -264,13 +292,15 @@ class BaseClient(Generic[_HttpClientT]):
         return f"<{type(self).__name__} base_url={self._base_url!r} max_retries={self._max_retries}>"
 
 
-class SyncAPIClient(BaseClient[httpx.Client]):
+class SyncAPIClient(BaseClient["httpx.Client"]):
     """The blocking client; its `http_client=` is an `httpx.Client`."""
 
     _sleep: Callable[[float], None] = staticmethod(time.sleep)
 
     def _make_http_client(self) -> httpx.Client:
-        return httpx.Client(timeout=self._timeout)
+        import httpx
+
+        return httpx.Client(timeout=self._timeout, headers=self._base_headers)
 
     def request(
         self,
@@ -323,6 +353,8 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         options: RequestOptions | None,
     ) -> httpx.Response:
         """The retry loop: returns a read 2xx response or raises."""
+        import httpx
+
         options = options or _NO_OPTIONS
         request = self._build_request(method, path, params, json, options)
         max_retries = options.get("max_retries", self._max_retries)
@@ -335,7 +367,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             except httpx.TransportError as exc:
                 if debug:
                     self._log_attempt(request, exc, retries_done + 1, started)
-                retryable = isinstance(exc, _RETRYABLE_ERRORS)
+                retryable = isinstance(exc, _retryable_errors())
                 delay = self._retry_delay(retries_done, max_retries, slept, None) if retryable else None
                 if delay is None:
                     raise _connection_error(exc, request) from exc
@@ -356,7 +388,9 @@ class SyncAPIClient(BaseClient[httpx.Client]):
     def close(self) -> None:
         """Close the HTTP client if this SDK created it; an injected one is left to its owner."""
         if self._owns_client:
-            self._client.close()
+            self._closed = True
+            if self._http_client is not None:
+                self._http_client.close()
 
     def __enter__(self) -> Self:
         return self
@@ -367,13 +401,15 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         self.close()
 
 
-class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
+class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
     """The asyncio client; its `http_client=` is an `httpx.AsyncClient`."""
 
-    _sleep: Callable[[float], Awaitable[None]] = staticmethod(asyncio.sleep)
+    _sleep: Callable[[float], Awaitable[None]] = staticmethod(_asyncio_sleep)
 
     def _make_http_client(self) -> httpx.AsyncClient:
-        return httpx.AsyncClient(timeout=self._timeout)
+        import httpx
+
+        return httpx.AsyncClient(timeout=self._timeout, headers=self._base_headers)
 
     async def request(
         self,
@@ -420,6 +456,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         options: RequestOptions | None,
     ) -> httpx.Response:
         """The retry loop: returns a read 2xx response or raises."""
+        import httpx
+
         options = options or _NO_OPTIONS
         request = self._build_request(method, path, params, json, options)
         max_retries = options.get("max_retries", self._max_retries)
@@ -432,7 +470,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             except httpx.TransportError as exc:
                 if debug:
                     self._log_attempt(request, exc, retries_done + 1, started)
-                retryable = isinstance(exc, _RETRYABLE_ERRORS)
+                retryable = isinstance(exc, _retryable_errors())
                 delay = self._retry_delay(retries_done, max_retries, slept, None) if retryable else None
                 if delay is None:
                     raise _connection_error(exc, request) from exc
@@ -453,7 +491,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     async def aclose(self) -> None:
         """Close the HTTP client if this SDK created it; an injected one is left to its owner."""
         if self._owns_client:
-            await self._client.aclose()
+            self._closed = True
+            if self._http_client is not None:
+                await self._http_client.aclose()
 
     async def __aenter__(self) -> Self:
         return self
@@ -505,6 +545,8 @@ def _seconds(text: str | None, scale: float = 1.0) -> float | None:
 
 def _seconds_until_date(text: str) -> float | None:
     try:
+        import email.utils  # rare (an HTTP-date Retry-After): not worth its import time up front
+
         moment = email.utils.parsedate_to_datetime(text)
     except (TypeError, ValueError):
         return None
@@ -517,7 +559,16 @@ def _log_retry(delay: float) -> None:
 
 
 def _connection_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
+    import httpx
+
     where = f"{request.method} {request.url}"
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(f"Request timed out ({type(exc).__name__}): {where}", request=request)
     return APIConnectionError(f"Connection error ({type(exc).__name__}: {exc}): {where}", request=request)
+
+
+@cache
+def _use_client_default() -> Any:
+    import httpx
+
+    return httpx.USE_CLIENT_DEFAULT

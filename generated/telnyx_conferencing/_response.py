@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-import httpx
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = ["APIResponse", "decode_json"]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable, Generator, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
-import attrs
+import dataclasses
 
 from ._qs import deep_object
 from ._response import APIResponse, decode_json
@@ -25,7 +25,7 @@ DEFAULT_PAGE_SIZE = 20
 """What Telnyx returns when `page[size]` is not sent."""
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True, slots=True)
 class PageRequest:
     """Everything needed to fetch one page of a list endpoint; `next(n)` describes page n."""
 
@@ -42,7 +42,7 @@ class PageRequest:
         return [*self.params, *deep_object("page", {"number": self.page_number, "size": self.page_size})]
 
     def next(self, page_number: int) -> PageRequest:
-        return attrs.evolve(self, page_number=page_number)
+        return dataclasses.replace(self, page_number=page_number)
 
 
 class _BasePage(Generic[_T]):

@@ -135,3 +135,31 @@ def test_auto_command_id_can_be_disabled() -> None:
     client._sleep = lambda seconds: None  # type: ignore[attr-defined]
     client.conferences.actions.join("c1", call_control_id="v3:a")
     assert all("command_id" not in body for body in handler.bodies)
+
+
+def test_a_response_enum_value_newer_than_the_spec_is_kept() -> None:
+    """Telnyx may add a status before this SDK is regenerated: parsing must not fail on it."""
+    example = next(c for c in CASES if c.id == "RetrieveConference").reply
+    reply = {"data": {**example["data"], "status": "paused_by_future_feature"}}
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, json=reply))
+    client = Telnyx(api_key="KEY", http_client=httpx.Client(transport=transport))
+    conference = client.conferences.retrieve("c1")
+    assert conference.data.status == "paused_by_future_feature"
+    assert conference.to_dict()["data"]["status"] == "paused_by_future_feature"
+
+
+def test_building_a_client_does_not_import_the_http_stack_or_every_model() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, telnyx_conferencing as t\n"
+        "c = t.Telnyx(api_key='x'); c.conferences.actions\n"
+        "heavy = [m for m in ('httpx', 'nacl', 'telnyx_conferencing.cli', 'telnyx_conferencing.webhooks') if m in sys.modules]\n"
+        "models = [m for m in sys.modules if m.startswith('telnyx_conferencing.lowlevel.models.')]\n"
+        "print(','.join(heavy), len(models))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    heavy, models_loaded = (out[0], out[1]) if len(out) == 2 else ("", out[0])
+    assert heavy == ""
+    assert int(models_loaded) < 40  # of about 180: only what the conferences resources return

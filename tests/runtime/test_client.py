@@ -147,6 +147,10 @@ def test_close_only_closes_owned_client() -> None:
     with owned:
         pass
     assert owned._client.is_closed
+    never_used = SyncAPIClient()
+    never_used.close()  # its httpx client was never built (it is made on first use)
+    with pytest.raises(RuntimeError, match="closed"):
+        never_used.request("GET", "/conferences", cast=lambda body: body)
 
 
 async def test_aclose_only_closes_owned_client() -> None:
@@ -156,7 +160,8 @@ async def test_aclose_only_closes_owned_client() -> None:
     assert not injected.is_closed
     async with AsyncAPIClient() as owned:
         pass
-    assert owned._client.is_closed
+    with pytest.raises(RuntimeError, match="closed"):
+        await owned.request("GET", "/conferences", cast=lambda body: body)
 
 
 def test_repr() -> None:
