@@ -11,8 +11,8 @@ import os
 import random
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from types import TracebackType
 from functools import cache
+from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, cast
 
 from ._exceptions import API_KEY_ENV, APIConnectionError, APITimeoutError, MissingAPIKeyError, make_status_error
@@ -62,6 +62,7 @@ def _retryable_errors() -> tuple[type[Exception], ...]:
     import httpx
 
     return (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+
 
 _NO_OPTIONS: RequestOptions = {}
 

@@ -5,10 +5,9 @@ Iteration fetches lazily and lets go of the pages it has passed, so memory stays
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import AsyncIterator, Callable, Generator, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
-
-import dataclasses
 
 from ._qs import deep_object
 from ._response import APIResponse, decode_json
