@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ._exceptions import (
     APIConnectionError,
     APIError,
+    APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
     AuthenticationError,
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = [
     "APIConnectionError",
     "APIError",
+    "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
     "AsyncTelnyx",

@@ -5,6 +5,7 @@ TelnyxError
  ├── APIError
  │    ├── APIConnectionError            no response: DNS, refused, reset, ...
  │    │    └── APITimeoutError          connect/read/write/pool timeout
+ │    ├── APIResponseValidationError    a 2xx response whose body is not the documented shape
  │    └── APIStatusError                a non-2xx response; `make_status_error` picks the subclass
  │         ├── BadRequestError            400
  │         ├── AuthenticationError        401
@@ -31,6 +32,7 @@ if TYPE_CHECKING:  # httpx stays out of `import telnyx_conferencing` (the CLI's 
 __all__ = [
     "APIConnectionError",
     "APIError",
+    "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
     "AuthenticationError",
@@ -106,6 +108,24 @@ class ErrorDetail:
             source=dict(raw["source"]) if isinstance(raw.get("source"), Mapping) else None,
             meta=dict(raw["meta"]) if isinstance(raw.get("meta"), Mapping) else None,
         )
+
+
+class APIResponseValidationError(APIError):
+    """A 2xx response whose body does not match the spec's shape (not JSON, or a required field missing).
+
+    Raised instead of a bare KeyError/ValueError from deep inside a model, with the response attached.
+    """
+
+    response: httpx.Response
+    status_code: int
+
+    def __init__(self, response: httpx.Response, problem: Exception) -> None:
+        request = _request_of(response)
+        where = f" to {request.method} {request.url}" if request is not None else ""
+        detail = f"{type(problem).__name__}: {problem}"
+        super().__init__(f"Could not parse the {response.status_code} response{where} ({detail})", request=request)
+        self.response = response
+        self.status_code = response.status_code
 
 
 class APIStatusError(APIError):

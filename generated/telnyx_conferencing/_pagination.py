@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator, Callable, Generator, Iterator, Sequen
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from ._qs import deep_object
-from ._response import APIResponse, decode_json
+from ._response import APIResponse, parse_body
 from ._types import Omit, RequestOptions
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ class SyncPage(_BasePage[_T]):
     @classmethod
     def fetch(cls, client: SyncAPIClient, request: PageRequest) -> SyncPage[_T]:
         response = client._send("GET", request.path, params=request.query(), json=None, options=request.options)
-        return cls(client, request, request.cast(decode_json(response)))
+        return cls(client, request, parse_body(response, request.cast))
 
     def next_page(self) -> SyncPage[_T]:
         """Fetch the page after this one; raises RuntimeError when `has_next_page()` is False."""
@@ -131,7 +131,7 @@ class AsyncPage(_BasePage[_T]):
     @classmethod
     async def fetch(cls, client: AsyncAPIClient, request: PageRequest) -> AsyncPage[_T]:
         response = await client._send("GET", request.path, params=request.query(), json=None, options=request.options)
-        return cls(client, request, request.cast(decode_json(response)))
+        return cls(client, request, parse_body(response, request.cast))
 
     async def next_page(self) -> AsyncPage[_T]:
         """Fetch the page after this one; raises RuntimeError when `has_next_page()` is False."""

@@ -19,7 +19,7 @@ from ._exceptions import API_KEY_ENV, APIConnectionError, APITimeoutError, Missi
 from ._logs import logger, redact_headers, setup_logging
 from ._pagination import AsyncPaginator, SyncPage, make_page_request
 from ._qs import encode_query, extra_query_pairs
-from ._response import APIResponse, decode_json
+from ._response import APIResponse, parse_body
 from ._types import Omit, RequestOptions, Timeout
 from ._version import __version__
 
@@ -285,7 +285,7 @@ class BaseClient(Generic[_HttpClientT]):
         if self._raw_response:
             # Raw mode is exposed untyped by the facades, so the APIResponse travels under T.
             return cast(_T, APIResponse(response, cast_to))
-        return cast_to(decode_json(response))
+        return parse_body(response, cast_to)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} base_url={self._base_url!r} max_retries={self._max_retries}>"

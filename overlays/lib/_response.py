@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 if TYPE_CHECKING:
     import httpx
 
-__all__ = ["APIResponse", "decode_json"]
+from ._exceptions import APIResponseValidationError
+
+__all__ = ["APIResponse", "decode_json", "parse_body"]
 
 _T = TypeVar("_T")
 _UNPARSED: Any = object()
@@ -56,7 +58,7 @@ class APIResponse(Generic[_T]):
     def parse(self) -> _T:
         """The typed result; decoded and built on first call, then cached."""
         if self._parsed is _UNPARSED:
-            self._parsed = self._cast(self.json())
+            self._parsed = parse_body(self.http_response, self._cast)
         return self._parsed
 
     def __repr__(self) -> str:
@@ -66,4 +68,16 @@ class APIResponse(Generic[_T]):
 
 def decode_json(response: httpx.Response) -> Any:
     """The decoded JSON body of a read response; None for an empty body (such as a 204)."""
-    return response.json() if response.content else None
+    try:
+        return response.json() if response.content else None
+    except ValueError as exc:
+        raise APIResponseValidationError(response, exc) from exc
+
+
+def parse_body(response: httpx.Response, cast: Callable[[Any], _T]) -> _T:
+    """`cast` applied to the decoded body; a body of the wrong shape becomes `APIResponseValidationError`."""
+    body = decode_json(response)
+    try:
+        return cast(body)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise APIResponseValidationError(response, exc) from exc

@@ -20,8 +20,7 @@ def surface(spec: Path) -> dict[str, Any]:
             "response": op.response_model,
             "paginated": op.paginated,
             "params": {
-                (p.location, p.name): (p.required, p.kind, tuple(p.enum), p.item_kind, p.default)
-                for p in op.all_params
+                (p.location, p.name): (p.required, p.kind, tuple(p.enum), p.item_kind, p.default) for p in op.all_params
             },
         }
     for hook in plan.webhooks:

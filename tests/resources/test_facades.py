@@ -163,3 +163,15 @@ def test_building_a_client_does_not_import_the_http_stack_or_every_model() -> No
     heavy, models_loaded = (out[0], out[1]) if len(out) == 2 else ("", out[0])
     assert heavy == ""
     assert int(models_loaded) < 40  # of about 180: only what the conferences resources return
+
+
+@pytest.mark.parametrize("body", [b"not json", b'{"data": {"name": "missing required fields"}}'])
+def test_a_malformed_success_response_is_a_clear_sdk_error(body: bytes) -> None:
+    from telnyx_conferencing import APIResponseValidationError
+
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, content=body))
+    client = Telnyx(api_key="KEY_secret_123", http_client=httpx.Client(transport=transport))
+    with pytest.raises(APIResponseValidationError) as info:
+        client.conferences.retrieve("c1")
+    assert "GET https://api.telnyx.com/v2/conferences/c1" in str(info.value)
+    assert info.value.status_code == 200 and "KEY_secret_123" not in str(info.value)
