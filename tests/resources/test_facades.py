@@ -175,3 +175,11 @@ def test_a_malformed_success_response_is_a_clear_sdk_error(body: bytes) -> None:
         client.conferences.retrieve("c1")
     assert "GET https://api.telnyx.com/v2/conferences/c1" in str(info.value)
     assert info.value.status_code == 200 and "KEY_secret_123" not in str(info.value)
+
+
+def test_the_low_level_client_keeps_the_token_out_of_its_repr() -> None:
+    from telnyx_conferencing.lowlevel import AuthenticatedClient
+
+    client = AuthenticatedClient(base_url="https://api.telnyx.com/v2", token="KEY_secret_123")
+    client.get_httpx_client()  # puts the Authorization header into the client's headers
+    assert "KEY_secret_123" not in repr(client)
