@@ -125,3 +125,18 @@ def test_upstream_spec_generates_the_whole_surface_quickly(upstream_spec: Path, 
     assert {rule for rule, _ in result.changes} >= {"retitle_duplicate_schema_titles", "wrap_bare_webhook_events"}
     assert any(op.method_name == "record_resume" for op in result.plan.operations)
     assert elapsed < 60  # the 15 s target is measured by `make bench`; this only guards against hangs
+
+
+def test_an_older_spec_generates_what_it_has_and_the_summary_says_what_is_missing(
+    spec_copy: Path, tmp_path: Path
+) -> None:
+    from generator.build import summary
+
+    root = spec_copy.read_text()
+    entry = "  /conferences/{id}/actions/record_resume:\n    $ref: paths/conference_actions.yaml#/record_resume\n"
+    assert entry in root
+    spec_copy.write_text(root.replace(entry, ""))
+    result = build(spec_copy, tmp_path / "out")
+    assert len(result.plan.operations) == 24
+    assert result.missing == ["ResumeConferenceRecording"] and result.added == []
+    assert "missing vs spec/: ResumeConferenceRecording" in summary(result, tmp_path / "out")
