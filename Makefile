@@ -1,5 +1,5 @@
 # telnyx-conferencing: every target works from a fresh clone with only Python 3.11, make and pip.
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
