@@ -7,7 +7,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from .build import DEFAULT_SPEC, OVERLAYS, build, check, prepare, summary
+from .build import DEFAULT_SPEC, OVERLAYS, build, check, summary
 from .errors import BuildError
 
 
@@ -30,11 +30,10 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             print(f"{args.check} is up to date with {args.spec}")
             return 0
-        if args.explain:
-            _, _, changes = prepare(args.spec, args.overlays)
-            for rule, change in changes:
-                print(f"{rule}: {change}")
         result = build(args.spec, args.out, args.overlays)
+        if args.explain:
+            for rule, change in result.changes:
+                print(f"{rule}: {change}")
         print(summary(result, args.out))
         return 0
     except BuildError as exc:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -94,7 +93,3 @@ def summary(result: BuildResult, out: Path) -> str:
     if result.missing:
         lines.append("  missing vs spec/: " + ", ".join(result.missing))
     return "\n".join(lines)
-
-
-def remove_tree(path: Path) -> None:
-    shutil.rmtree(path, ignore_errors=True)

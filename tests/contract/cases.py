@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import datetime
-import uuid
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -222,4 +221,4 @@ def normalize_datetimes(value: Any) -> Any:
     return value
 
 
-__all__ = ["Case", "operation_cases", "webhook_cases", "normalize_datetimes", "validator", "uuid"]
+__all__ = ["Case", "normalize_datetimes", "operation_cases", "validator", "webhook_cases"]

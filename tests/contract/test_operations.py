@@ -68,9 +68,6 @@ def _lowlevel(case: Case) -> tuple[Any, dict[str, Any]]:
     hints = typing.get_type_hints(module.sync_detailed)
     kwargs: dict[str, Any] = {}
     args = [case.path_values[p.name] for p in case.op.all_params if p.location == "path"]
-    params = typing.get_type_hints(module._get_kwargs)
-    path_names = [n for n in params if n not in ("body",) and n != "return"]
-    del path_names
     if case.body is not None:
         body_type = next(a for a in typing.get_args(hints["body"]) or (hints["body"],) if hasattr(a, "from_dict"))
         kwargs["body"] = body_type.from_dict(case.body)
