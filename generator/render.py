@@ -183,7 +183,12 @@ def render_into(plan: Plan, data: GeneratorData, overlays: Path, out: Path) -> l
             shutil.rmtree(backup)
         if out.exists():
             os.replace(out, backup)
-        os.replace(staging / "tree", out)
+        try:
+            os.replace(staging / "tree", out)
+        except OSError:
+            if backup.exists():
+                os.replace(backup, out)  # put the previous output back
+            raise
         shutil.rmtree(backup, ignore_errors=True)
         return [out / f.relative_to(staging / "tree") for f in files]
     finally:
