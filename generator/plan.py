@@ -74,6 +74,7 @@ class Operation:
     paginated: bool
     item_model: str | None
     has_command_id: bool
+    replay_safe: bool = True  # False: retried only when the request surely never reached Telnyx
     request_example: dict[str, Any] | None = field(default=None, compare=False)
     response_example: Any = field(default=None, compare=False)
 
@@ -379,6 +380,7 @@ def _build_operation(endpoint: Any, index: _SpecIndex, naming: dict[str, Any]) -
     operation_id = raw.get("operationId") or str(endpoint.name)
     names = naming.get(operation_id)
     resource, method_name = (names["resource"], names["method"]) if names else default_name(operation_id, path)
+    replay_unsafe = bool(names) and names.get("replay") == "unsafe"
     raw_params = index.parameters(path, method)
 
     path_params = []
@@ -458,6 +460,7 @@ def _build_operation(endpoint: Any, index: _SpecIndex, naming: dict[str, Any]) -
         paginated=paginated,
         item_model=item_model,
         has_command_id=any(p.name == "command_id" and p.location == "body" for p in body),
+        replay_safe=not replay_unsafe,
         request_example=request_example if isinstance(request_example, dict) else None,
         response_example=index.response_example(raw),
     )

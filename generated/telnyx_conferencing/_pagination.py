@@ -72,6 +72,9 @@ class _BasePage(Generic[_T]):
         """Whether another page follows: by `meta.total_pages` when known, else whether this page was full."""
         if not self.data:
             return False
+        requested = self._request.page_number
+        if requested is not None and requested > 1 and self.page_number < requested:
+            return False  # the server ignored the page we asked for: stop rather than ask again forever
         total_pages = _meta_int(self.meta, "total_pages")
         if total_pages is not None:
             return self.page_number < total_pages

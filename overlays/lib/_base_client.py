@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import random
+import threading
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from functools import cache
@@ -57,6 +58,14 @@ _RETRY_STATUSES = frozenset({408, 409, 429})
 
 
 @cache
+def _unsent_errors() -> tuple[type[Exception], ...]:
+    """Failures before the request could reach the server: safe to retry for any request."""
+    import httpx
+
+    return (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+@cache
 def _retryable_errors() -> tuple[type[Exception], ...]:
     """Failures where the request may be sent again; others (bad URL scheme, proxy misconfiguration) are final."""
     import httpx
@@ -65,6 +74,16 @@ def _retryable_errors() -> tuple[type[Exception], ...]:
 
 
 _NO_OPTIONS: RequestOptions = {}
+_CLIENT_CREATION = threading.Lock()
+
+
+def _merge_headers(base: dict[str, str], extra: Mapping[str, str]) -> dict[str, str]:
+    """Update `base` with `extra`, matching names case-insensitively (HTTP header names are)."""
+    names = {name.lower() for name in extra}
+    for name in [n for n in base if n.lower() in names]:
+        del base[name]
+    base.update(extra)
+    return base
 
 
 class _Secret:
@@ -127,8 +146,11 @@ class BaseClient(Generic[_HttpClientT]):
         setup_logging()
         if api_key is None:
             api_key = os.environ.get(API_KEY_ENV)
+        api_key = (api_key or "").strip()  # a pasted key often carries a newline
         if not api_key:
             raise MissingAPIKeyError()
+        if not api_key.isprintable() or not api_key.isascii() or " " in api_key:
+            raise ValueError("The API key contains spaces or control characters; check how it was copied.")
         if max_retries < 0:
             raise ValueError(f"max_retries must be 0 or more, got {max_retries}")
         if base_url is None:
@@ -144,7 +166,7 @@ class BaseClient(Generic[_HttpClientT]):
         self._base_headers = _RedactedHeaders(
             {"Accept": "application/json", "User-Agent": USER_AGENT, "Authorization": f"Bearer {api_key}"}
         )
-        self._base_headers.update(self._default_headers)
+        _merge_headers(self._base_headers, self._default_headers)
         self._owns_client = http_client is None
         # Made on first use: building an httpx client loads the CA bundle, which a client that never
         # sends a request (or only verifies webhooks) should not pay for.
@@ -156,11 +178,14 @@ class BaseClient(Generic[_HttpClientT]):
     def _client(self) -> _HttpClientT:
         client = self._http_client
         if client is None:
-            if self._closed:
-                raise RuntimeError("Cannot send a request, as the client has been closed.")
-            client = self._http_client = self._make_http_client()
-            # Our own client carries the timeout and the base headers, so requests need not repeat them.
-            self._request_timeout = _use_client_default()
+            with _CLIENT_CREATION:  # threads making their first request together must share one client
+                if self._http_client is None:
+                    if self._closed:
+                        raise RuntimeError("Cannot send a request, as the client has been closed.")
+                    self._http_client = self._make_http_client()
+                    # Our own client carries the timeout and the base headers: requests need not repeat them.
+                    self._request_timeout = _use_client_default()
+                client = self._http_client
         return client
 
     def _make_http_client(self) -> _HttpClientT:
@@ -239,7 +264,7 @@ class BaseClient(Generic[_HttpClientT]):
         headers: Mapping[str, str] | None = None if self._owns_client else self._base_headers
         extra_headers = options.get("extra_headers")
         if extra_headers:
-            headers = {**self._base_headers, **extra_headers}
+            headers = _merge_headers(dict(self._base_headers), extra_headers)
         # httpx adds `Content-Type: application/json` itself whenever json is not None.
         return client.build_request(
             method, url, headers=headers, json=json, timeout=options.get("timeout", self._request_timeout)
@@ -310,13 +335,17 @@ class SyncAPIClient(BaseClient["httpx.Client"]):
         json: Any = None,
         cast: Callable[[Any], _T],
         options: RequestOptions | None = None,
+        replay_safe: bool = True,
     ) -> _T:
         """Send one API call (retrying as configured) and return `cast(decoded JSON)`, or an APIResponse in raw mode.
 
         `path` is appended to the base URL; `params` are already wire pairs (see `_qs.build_query`).
         Raises an `APIStatusError` subclass for a non-2xx status and `APIConnectionError` when no response came.
+        `replay_safe=False` (an action that is neither idempotent nor deduplicated by a `command_id`) retries
+        only failures where the request surely never reached Telnyx: no connection, or a 429.
         """
-        return self._finish(self._send(method, path, params=params, json=json, options=options), cast)
+        sent = self._send(method, path, params=params, json=json, options=options, replay_safe=replay_safe)
+        return self._finish(sent, cast)
 
     def get_page(
         self,
@@ -350,6 +379,7 @@ class SyncAPIClient(BaseClient["httpx.Client"]):
         params: Sequence[tuple[str, str]] | None,
         json: Any,
         options: RequestOptions | None,
+        replay_safe: bool = True,
     ) -> httpx.Response:
         """The retry loop: returns a read 2xx response or raises."""
         import httpx
@@ -366,7 +396,7 @@ class SyncAPIClient(BaseClient["httpx.Client"]):
             except httpx.TransportError as exc:
                 if debug:
                     self._log_attempt(request, exc, retries_done + 1, started)
-                retryable = isinstance(exc, _retryable_errors())
+                retryable = isinstance(exc, _retryable_errors() if replay_safe else _unsent_errors())
                 delay = self._retry_delay(retries_done, max_retries, slept, None) if retryable else None
                 if delay is None:
                     raise _connection_error(exc, request) from exc
@@ -375,7 +405,8 @@ class SyncAPIClient(BaseClient["httpx.Client"]):
                     self._log_attempt(request, response, retries_done + 1, started)
                 if response.is_success:
                     return response
-                delay = self._retry_delay(retries_done, max_retries, slept, response) if _retryable(response) else None
+                retryable = _retryable(response) if replay_safe else response.status_code == 429
+                delay = self._retry_delay(retries_done, max_retries, slept, response) if retryable else None
                 if delay is None:
                     raise make_status_error(response)
                 response.close()
@@ -419,13 +450,16 @@ class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
         json: Any = None,
         cast: Callable[[Any], _T],
         options: RequestOptions | None = None,
+        replay_safe: bool = True,
     ) -> _T:
         """Send one API call (retrying as configured) and return `cast(decoded JSON)`, or an APIResponse in raw mode.
 
         `path` is appended to the base URL; `params` are already wire pairs (see `_qs.build_query`).
         Raises an `APIStatusError` subclass for a non-2xx status and `APIConnectionError` when no response came.
+        `replay_safe=False` retries only failures where the request surely never reached Telnyx (see the sync twin).
         """
-        return self._finish(await self._send(method, path, params=params, json=json, options=options), cast)
+        sent = await self._send(method, path, params=params, json=json, options=options, replay_safe=replay_safe)
+        return self._finish(sent, cast)
 
     def get_page(
         self,
@@ -453,6 +487,7 @@ class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
         params: Sequence[tuple[str, str]] | None,
         json: Any,
         options: RequestOptions | None,
+        replay_safe: bool = True,
     ) -> httpx.Response:
         """The retry loop: returns a read 2xx response or raises."""
         import httpx
@@ -469,7 +504,7 @@ class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
             except httpx.TransportError as exc:
                 if debug:
                     self._log_attempt(request, exc, retries_done + 1, started)
-                retryable = isinstance(exc, _retryable_errors())
+                retryable = isinstance(exc, _retryable_errors() if replay_safe else _unsent_errors())
                 delay = self._retry_delay(retries_done, max_retries, slept, None) if retryable else None
                 if delay is None:
                     raise _connection_error(exc, request) from exc
@@ -478,7 +513,8 @@ class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
                     self._log_attempt(request, response, retries_done + 1, started)
                 if response.is_success:
                     return response
-                delay = self._retry_delay(retries_done, max_retries, slept, response) if _retryable(response) else None
+                retryable = _retryable(response) if replay_safe else response.status_code == 429
+                delay = self._retry_delay(retries_done, max_retries, slept, response) if retryable else None
                 if delay is None:
                     raise make_status_error(response)
                 await response.aclose()
@@ -563,7 +599,11 @@ def _connection_error(exc: httpx.TransportError, request: httpx.Request) -> APIC
     where = f"{request.method} {request.url}"
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(f"Request timed out ({type(exc).__name__}): {where}", request=request)
-    return APIConnectionError(f"Connection error ({type(exc).__name__}: {exc}): {where}", request=request)
+    detail = str(exc)
+    secret = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+    if len(secret) >= 4:
+        detail = detail.replace(secret, "<redacted>")  # transport errors may quote the header they choked on
+    return APIConnectionError(f"Connection error ({type(exc).__name__}: {detail}): {where}", request=request)
 
 
 @cache

@@ -148,6 +148,7 @@ class ConferencesActionsResource:
             json=body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
+            replay_safe=False,
         )
 
     def hold(
@@ -440,6 +441,7 @@ class ConferencesActionsResource:
             json=body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
+            replay_safe=False,
         )
 
     def record_pause(
@@ -695,6 +697,7 @@ class ConferencesActionsResource:
             json=body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
+            replay_safe=False,
         )
 
     def speak(
@@ -1160,6 +1163,7 @@ class AsyncConferencesActionsResource:
             json=body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
+            replay_safe=False,
         )
 
     async def hold(
@@ -1452,6 +1456,7 @@ class AsyncConferencesActionsResource:
             json=body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
+            replay_safe=False,
         )
 
     async def record_pause(
@@ -1707,6 +1712,7 @@ class AsyncConferencesActionsResource:
             json=body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
+            replay_safe=False,
         )
 
     async def speak(
