@@ -380,7 +380,7 @@ def _build_operation(endpoint: Any, index: _SpecIndex, naming: dict[str, Any]) -
     operation_id = raw.get("operationId") or str(endpoint.name)
     names = naming.get(operation_id)
     resource, method_name = (names["resource"], names["method"]) if names else default_name(operation_id, path)
-    replay_unsafe = bool(names) and names.get("replay") == "unsafe"
+    replay_unsafe = (names or {}).get("replay") == "unsafe"
     raw_params = index.parameters(path, method)
 
     path_params = []
