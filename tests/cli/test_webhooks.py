@@ -168,3 +168,30 @@ def test_listen_stops_cleanly_on_ctrl_c(signal_name: str, keys: tuple[str, str])
         _, err = process.communicate(timeout=10)
     assert process.returncode == 0
     assert err.strip() == "stopped" and "Traceback" not in err
+
+
+def test_listen_on_a_port_in_use_is_one_clear_line(keys: tuple[str, str]) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "telnyx_conferencing.cli",
+                "webhooks",
+                "listen",
+                "--port",
+                str(port),
+                "--public-key",
+                keys[1],
+            ],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [f"error: cannot listen on 127.0.0.1:{port}: Address already in use"]

@@ -17,6 +17,8 @@ from typing import Any
 
 import click
 
+from ._errors import CliError
+
 __all__ = ["serve"]
 
 _MAX_BODY = 1024 * 1024  # Telnyx deliveries are a few kB; anything larger is not one
@@ -38,6 +40,8 @@ class _Receiver(ThreadingHTTPServer):
     def record_delivery(self, line: str) -> None:
         """Print the delivery's line; once `max_events` have arrived, stop serving."""
         with self._lock:
+            if self.max_events is not None and self._count >= self.max_events:
+                return  # arrived while shutting down: past --max-events, so not reported
             click.echo(line)
             self._count += 1
             done = self.max_events is not None and self._count >= self.max_events
@@ -49,6 +53,7 @@ class _Receiver(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     server: _Receiver
     protocol_version = "HTTP/1.1"
+    timeout = 10  # a sender that stalls mid-body must not hold a thread forever
 
     def do_POST(self) -> None:
         from ..webhooks import WebhookVerificationError, unwrap
@@ -104,7 +109,11 @@ def _unverified_identity(body: bytes) -> tuple[str, str]:
 
 def serve(host: str, port: int, *, public_key: str, tolerance: int, max_events: int | None = None) -> None:
     """Run the receiver until Ctrl-C/SIGTERM or `max_events` deliveries; the address goes to stderr first."""
-    with _Receiver((host, port), public_key, tolerance, max_events) as server, _sigterm_as_interrupt():
+    try:
+        receiver = _Receiver((host, port), public_key, tolerance, max_events)
+    except OSError as exc:
+        raise CliError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    with receiver as server, _sigterm_as_interrupt():
         bound_host, bound_port = server.server_address[:2]
         try:
             click.echo(f"listening on http://{bound_host!s}:{bound_port}/ (Ctrl-C to stop)", err=True)

@@ -7,8 +7,6 @@ which is imported only when a command runs.
 
 from __future__ import annotations
 
-import base64
-import binascii
 from typing import IO
 
 import click
@@ -20,19 +18,19 @@ from ._output import print_json
 __all__ = ["webhooks"]
 
 _PUBLIC_KEY_HELP = "The account's base64 Ed25519 public key (Mission Control Portal > Keys & Credentials)."
-_KEY_BYTES = 32
 
 
 def _public_key(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """Reject a key that is not base64 of 32 bytes up front (a usage error), never echoing it."""
     if value is None:
         return None
+    from ..webhooks import InvalidPublicKeyError
+    from ..webhooks._verify import _decode_public_key  # the SDK's own check, so both say the same
+
     try:
-        raw = base64.b64decode(value.strip(), validate=True)
-    except (binascii.Error, ValueError):
-        raise click.BadParameter("not valid base64; copy the public key again from the portal") from None
-    if len(raw) != _KEY_BYTES:
-        raise click.BadParameter(f"decodes to {len(raw)} bytes; an Ed25519 public key is {_KEY_BYTES} bytes")
+        _decode_public_key(value.strip())
+    except InvalidPublicKeyError as exc:
+        raise click.BadParameter(str(exc)) from None
     return value.strip()
 
 

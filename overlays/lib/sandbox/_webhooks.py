@@ -16,7 +16,7 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..webhooks.testing import sign
@@ -178,6 +178,7 @@ class Deliverer:
         self._queue: queue.Queue[Any] = queue.Queue()
         self._log: list[Delivery] = []
         self._lock = threading.Lock()
+        self._settled = threading.Condition(self._lock)  # notified whenever a delivery finishes
         self._thread: threading.Thread | None = None
         self._closed = False
 
@@ -193,17 +194,16 @@ class Deliverer:
         self._queue.put(delivery)
 
     def log(self) -> list[Delivery]:
+        """Snapshots of every delivery (copies: the delivery thread keeps updating the originals)."""
         with self._lock:
-            return list(self._log)
+            return [replace(d, headers=dict(d.headers)) for d in self._log]
 
     def wait_idle(self, timeout: float = 10.0) -> bool:
         """Wait until every submitted event was delivered or gave up; False on timeout."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if all(d.status != "pending" for d in self.log()):
-                return True
-            time.sleep(0.005)
-        return False
+        with self._settled:
+            return self._settled.wait_for(
+                lambda: all(d.status != "pending" for d in self._log), timeout=max(0.0, timeout)
+            )
 
     def close(self) -> None:
         with self._lock:
@@ -221,7 +221,20 @@ class Deliverer:
                 item = self._queue.get()
                 if item is _STOP:
                     return
-                self._deliver(client, item)
+                if self._closed:
+                    self._finish(item, "failed", "the sandbox was closed before delivery")
+                    continue
+                try:
+                    self._deliver(client, item)
+                except Exception as exc:  # one bad delivery must not stop the thread (and hang wait_idle)
+                    self._finish(item, "failed", f"{type(exc).__name__}: {exc}")
+
+    def _finish(self, delivery: Delivery, status: str, error: str | None = None) -> None:
+        with self._settled:
+            delivery.status = status
+            if error is not None:
+                delivery.error = error
+            self._settled.notify_all()
 
     def _deliver(self, client: Any, delivery: Delivery) -> None:
         import httpx
@@ -231,10 +244,11 @@ class Deliverer:
             meta: dict[str, Any] = {"attempt": attempt, "delivered_to": self.webhook_url or "sandbox inbox"}
             body = json.dumps({"data": delivery.event, "meta": meta}, separators=(",", ":")).encode("utf-8")
             headers = sign(body, self._private_key)
-            delivery.attempts, delivery.body, delivery.headers = attempt, body, headers
+            with self._lock:  # readers must never see one attempt's body with another's signature
+                delivery.attempts, delivery.body, delivery.headers = attempt, body, headers
             if self.webhook_url is None:
                 self._inbox.add(body, headers)
-                delivery.status = "delivered"
+                self._finish(delivery, "delivered")
                 return
             try:
                 response = client.post(
@@ -245,11 +259,12 @@ class Deliverer:
             else:
                 delivery.response_status = response.status_code
                 if response.is_success:
-                    delivery.status, delivery.error = "delivered", None
+                    delivery.error = None
+                    self._finish(delivery, "delivered")
                     return
                 delivery.error = f"HTTP {response.status_code}"
             if attempt < attempts and not self._closed:
                 time.sleep(self._backoff[attempt - 1])
             elif self._closed:
                 break
-        delivery.status = "failed"
+        self._finish(delivery, "failed")
