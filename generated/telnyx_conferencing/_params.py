@@ -47,12 +47,3 @@ def to_json(value: Any) -> Any:
     if isinstance(value, Iterable):
         return [to_json(v) for v in value]
     return value
-
-
-def query_value(value: Any) -> str:
-    """Render a plain query parameter the way Telnyx expects (lower-case booleans)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (datetime.datetime, datetime.date)):
-        return value.isoformat()
-    return str(value)

@@ -9,8 +9,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote
 
-from ..._params import check_enum, check_id, check_required, query_value, to_json
-from ..._qs import deep_object
+from ..._params import check_enum, check_id, check_required
+from ..._qs import build_query
 from ..._types import Omit, RequestOptions, omit
 from ...lowlevel.models.conference import Conference
 from ...lowlevel.models.conference_participant_resource import ConferenceParticipantResource
@@ -165,26 +165,28 @@ class ConferencesResource:
         """
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        query: list[tuple[str, str]] = []
-        if filter is not omit:
-            query.extend(deep_object("filter", to_json(filter)))
-        if region is not omit:
-            query.append(("region", query_value(region)))
-        query.extend(
-            deep_object(
-                "page",
-                {
+        query = build_query(
+            {
+                "filter": filter,
+                "region": region,
+                "page": {
                     "after": page_after,
                     "before": page_before,
                     "limit": page_limit,
                 },
-            )
+            },
+            deep=frozenset(
+                {
+                    "filter",
+                    "page",
+                }
+            ),
         )
         return self._client.get_page(
             "/conferences",
             params=query,
-            page_number=None if page_number is omit else page_number,
-            page_size=None if page_size is omit else page_size,
+            page_number=page_number,
+            page_size=page_size,
             cast=ListConferencesResponse.from_dict,
             options=options,
         )
@@ -223,26 +225,28 @@ class ConferencesResource:
         check_id("conference_id", conference_id)
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        query: list[tuple[str, str]] = []
-        if filter is not omit:
-            query.extend(deep_object("filter", to_json(filter)))
-        if region is not omit:
-            query.append(("region", query_value(region)))
-        query.extend(
-            deep_object(
-                "page",
-                {
+        query = build_query(
+            {
+                "filter": filter,
+                "region": region,
+                "page": {
                     "after": page_after,
                     "before": page_before,
                     "limit": page_limit,
                 },
-            )
+            },
+            deep=frozenset(
+                {
+                    "filter",
+                    "page",
+                }
+            ),
         )
         return self._client.get_page(
             f"/conferences/{quote(conference_id, safe='')}/participants",
             params=query,
-            page_number=None if page_number is omit else page_number,
-            page_size=None if page_size is omit else page_size,
+            page_number=page_number,
+            page_size=page_size,
             cast=ListParticipantsResponse.from_dict,
             options=options,
         )
@@ -268,9 +272,11 @@ class ConferencesResource:
         check_id("id", id)
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        query: list[tuple[str, str]] = []
-        if region is not omit:
-            query.append(("region", query_value(region)))
+        query = build_query(
+            {
+                "region": region,
+            },
+        )
         return self._client.request(
             "GET",
             f"/conferences/{quote(id, safe='')}",
@@ -489,26 +495,28 @@ class AsyncConferencesResource:
         """
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        query: list[tuple[str, str]] = []
-        if filter is not omit:
-            query.extend(deep_object("filter", to_json(filter)))
-        if region is not omit:
-            query.append(("region", query_value(region)))
-        query.extend(
-            deep_object(
-                "page",
-                {
+        query = build_query(
+            {
+                "filter": filter,
+                "region": region,
+                "page": {
                     "after": page_after,
                     "before": page_before,
                     "limit": page_limit,
                 },
-            )
+            },
+            deep=frozenset(
+                {
+                    "filter",
+                    "page",
+                }
+            ),
         )
         return self._client.get_page(
             "/conferences",
             params=query,
-            page_number=None if page_number is omit else page_number,
-            page_size=None if page_size is omit else page_size,
+            page_number=page_number,
+            page_size=page_size,
             cast=ListConferencesResponse.from_dict,
             options=options,
         )
@@ -547,26 +555,28 @@ class AsyncConferencesResource:
         check_id("conference_id", conference_id)
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        query: list[tuple[str, str]] = []
-        if filter is not omit:
-            query.extend(deep_object("filter", to_json(filter)))
-        if region is not omit:
-            query.append(("region", query_value(region)))
-        query.extend(
-            deep_object(
-                "page",
-                {
+        query = build_query(
+            {
+                "filter": filter,
+                "region": region,
+                "page": {
                     "after": page_after,
                     "before": page_before,
                     "limit": page_limit,
                 },
-            )
+            },
+            deep=frozenset(
+                {
+                    "filter",
+                    "page",
+                }
+            ),
         )
         return self._client.get_page(
             f"/conferences/{quote(conference_id, safe='')}/participants",
             params=query,
-            page_number=None if page_number is omit else page_number,
-            page_size=None if page_size is omit else page_size,
+            page_number=page_number,
+            page_size=page_size,
             cast=ListParticipantsResponse.from_dict,
             options=options,
         )
@@ -592,9 +602,11 @@ class AsyncConferencesResource:
         check_id("id", id)
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        query: list[tuple[str, str]] = []
-        if region is not omit:
-            query.append(("region", query_value(region)))
+        query = build_query(
+            {
+                "region": region,
+            },
+        )
         return await self._client.request(
             "GET",
             f"/conferences/{quote(id, safe='')}",
