@@ -115,6 +115,12 @@ async def _asyncio_sleep(seconds: float) -> None:
     await asyncio.sleep(seconds)
 
 
+async def _in_thread(work: Callable[[], object]) -> None:
+    import asyncio
+
+    await asyncio.to_thread(work)
+
+
 class BaseClient(Generic[_HttpClientT]):
     """Configuration and the I/O-free steps of a call: building the request, deciding on retries, logging."""
 
@@ -491,6 +497,8 @@ class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
         replay_safe: bool = True,
     ) -> httpx.Response:
         """The retry loop: returns a read 2xx response or raises."""
+        if self._http_client is None:
+            await _in_thread(lambda: self._client)  # importing httpx and loading certificates would block the loop
         import httpx
 
         options = options or _NO_OPTIONS

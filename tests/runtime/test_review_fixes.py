@@ -130,3 +130,24 @@ def test_idempotent_actions_are_still_retried_after_a_timeout() -> None:
     handler = FailFirst(httpx.ReadTimeout("slow"))
     client_for(handler).conferences.actions.mute("c1")
     assert len(handler.bodies) == 2
+
+
+async def test_the_first_async_request_builds_its_http_client_off_the_event_loop() -> None:
+    import asyncio
+
+    from telnyx_conferencing._base_client import AsyncAPIClient
+
+    client = AsyncAPIClient(api_key="KEY", base_url="http://127.0.0.1:9")
+    loop_thread = threading.get_ident()
+    built_on: list[int] = []
+    original = client._make_http_client
+
+    def recording() -> Any:
+        built_on.append(threading.get_ident())
+        return original()
+
+    client._make_http_client = recording  # type: ignore[method-assign]
+    with pytest.raises(Exception):  # nothing listens on port 9; only where the client was built matters
+        await asyncio.wait_for(client.request("GET", "/x", cast=lambda body: body, options={"max_retries": 0}), 10)
+    assert built_on and built_on[0] != loop_thread
+    await client.aclose()
