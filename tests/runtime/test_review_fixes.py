@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from telnyx_conferencing import APITimeoutError, InternalServerError, Telnyx
+from telnyx_conferencing import APIConnectionError, APITimeoutError, InternalServerError, Telnyx
 from telnyx_conferencing._base_client import SyncAPIClient
 
 
@@ -147,7 +147,7 @@ async def test_the_first_async_request_builds_its_http_client_off_the_event_loop
         return original()
 
     client._make_http_client = recording  # type: ignore[method-assign]
-    with pytest.raises(Exception):  # nothing listens on port 9; only where the client was built matters
+    with pytest.raises(APIConnectionError):  # nothing listens on port 9; what matters is where the client was built
         await asyncio.wait_for(client.request("GET", "/x", cast=lambda body: body, options={"max_retries": 0}), 10)
     assert built_on and built_on[0] != loop_thread
     await client.aclose()
