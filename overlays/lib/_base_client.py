@@ -179,11 +179,16 @@ class BaseClient(Generic[_HttpClientT]):
         self._http_client: _HttpClientT | None = http_client
         self._request_timeout: Any = timeout
         self._closed = False
+        self._lender: BaseClient[_HttpClientT] | None = None  # the client whose pool a with_options() copy shares
+        self._raw_copy: Self | None = None
 
     @property
     def _client(self) -> _HttpClientT:
         client = self._http_client
         if client is None:
+            if self._lender is not None:
+                client = self._http_client = self._lender._client
+                return client
             with _CLIENT_CREATION:  # threads making their first request together must share one client
                 if self._http_client is None:
                     if self._closed:
@@ -222,7 +227,7 @@ class BaseClient(Generic[_HttpClientT]):
             "timeout": self._timeout,
             "max_retries": self._max_retries,
             "default_headers": self._default_headers,
-            "http_client": self._client,
+            "http_client": self._http_client,
             "auto_command_id": self._auto_command_id,
         }
 
@@ -236,6 +241,10 @@ class BaseClient(Generic[_HttpClientT]):
             changes["default_headers"] = {**self._default_headers, **(changes["default_headers"] or {})}
         kwargs.update(changes)
         copy = type(self)(**kwargs)
+        if "http_client" not in changes:
+            # Share this client's pool, borrowed when first needed, so a copy costs no HTTP setup.
+            copy._owns_client = False
+            copy._lender = self
         copy._sleep = self._sleep
         copy._random = self._random
         copy._raw_response = self._raw_response
@@ -244,8 +253,10 @@ class BaseClient(Generic[_HttpClientT]):
     @property
     def with_raw_response(self) -> Self:
         """A copy whose calls return `APIResponse` (status, headers, `parse()`) instead of the parsed model."""
-        copy = self.with_options()
-        copy._raw_response = True
+        copy = self._raw_copy
+        if copy is None:
+            copy = self._raw_copy = self.with_options()
+            copy._raw_response = True
         return copy
 
     def _build_request(

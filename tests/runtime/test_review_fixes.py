@@ -151,3 +151,17 @@ async def test_the_first_async_request_builds_its_http_client_off_the_event_loop
         await asyncio.wait_for(client.request("GET", "/x", cast=lambda body: body, options={"max_retries": 0}), 10)
     assert built_on and built_on[0] != loop_thread
     await client.aclose()
+
+
+def test_copies_share_the_pool_lazily_and_raw_mode_is_cached() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, telnyx_conferencing as t\n"
+        "c = t.Telnyx(api_key='x'); raw = c.with_raw_response; copy = c.with_options(max_retries=0)\n"
+        "assert raw is c.with_raw_response and 'httpx' not in sys.modules\n"
+        "assert copy._client is c._client and raw._client is c._client\n"
+        "copy.close(); assert not c._client.is_closed\n"
+    )
+    subprocess.run([sys.executable, "-c", probe], check=True)
