@@ -302,6 +302,29 @@ class BaseClient(Generic[_HttpClientT]):
             return None
         return delay
 
+    def _failure_delay(
+        self,
+        request: httpx.Request,
+        outcome: httpx.Response | httpx.TransportError,
+        retries_done: int,
+        max_retries: int,
+        slept: float,
+        replay_safe: bool,
+    ) -> float:
+        """Seconds to wait before retrying a failed attempt; raises the call's error when it should stop."""
+        if isinstance(outcome, Exception):
+            retryable = isinstance(outcome, _retryable_errors() if replay_safe else _unsent_errors())
+            delay = self._retry_delay(retries_done, max_retries, slept, None) if retryable else None
+            if delay is None:
+                raise _connection_error(outcome, request) from outcome
+        else:
+            retryable = _retryable(outcome) if replay_safe else outcome.status_code == 429
+            delay = self._retry_delay(retries_done, max_retries, slept, outcome) if retryable else None
+            if delay is None:
+                raise make_status_error(outcome)
+        _log_retry(delay)
+        return delay
+
     def _log_attempt(
         self, request: httpx.Request, outcome: httpx.Response | Exception, attempt: int, started: float
     ) -> None:
@@ -409,26 +432,20 @@ class SyncAPIClient(BaseClient["httpx.Client"]):
         while True:
             debug = logger.isEnabledFor(logging.DEBUG)
             started = time.perf_counter() if debug else 0.0
+            outcome: httpx.Response | httpx.TransportError
             try:
-                response = self._client.send(request)
+                outcome = self._client.send(request)
             except httpx.TransportError as exc:
-                if debug:
-                    self._log_attempt(request, exc, retries_done + 1, started)
-                retryable = isinstance(exc, _retryable_errors() if replay_safe else _unsent_errors())
-                delay = self._retry_delay(retries_done, max_retries, slept, None) if retryable else None
-                if delay is None:
-                    raise _connection_error(exc, request) from exc
+                outcome = exc
+            if debug:
+                self._log_attempt(request, outcome, retries_done + 1, started)
+            if isinstance(outcome, httpx.Response):
+                if outcome.is_success:
+                    return outcome
+                delay = self._failure_delay(request, outcome, retries_done, max_retries, slept, replay_safe)
+                outcome.close()
             else:
-                if debug:
-                    self._log_attempt(request, response, retries_done + 1, started)
-                if response.is_success:
-                    return response
-                retryable = _retryable(response) if replay_safe else response.status_code == 429
-                delay = self._retry_delay(retries_done, max_retries, slept, response) if retryable else None
-                if delay is None:
-                    raise make_status_error(response)
-                response.close()
-            _log_retry(delay)
+                delay = self._failure_delay(request, outcome, retries_done, max_retries, slept, replay_safe)
             self._sleep(delay)
             slept += delay
             retries_done += 1
@@ -519,26 +536,20 @@ class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
         while True:
             debug = logger.isEnabledFor(logging.DEBUG)
             started = time.perf_counter() if debug else 0.0
+            outcome: httpx.Response | httpx.TransportError
             try:
-                response = await self._client.send(request)
+                outcome = await self._client.send(request)
             except httpx.TransportError as exc:
-                if debug:
-                    self._log_attempt(request, exc, retries_done + 1, started)
-                retryable = isinstance(exc, _retryable_errors() if replay_safe else _unsent_errors())
-                delay = self._retry_delay(retries_done, max_retries, slept, None) if retryable else None
-                if delay is None:
-                    raise _connection_error(exc, request) from exc
+                outcome = exc
+            if debug:
+                self._log_attempt(request, outcome, retries_done + 1, started)
+            if isinstance(outcome, httpx.Response):
+                if outcome.is_success:
+                    return outcome
+                delay = self._failure_delay(request, outcome, retries_done, max_retries, slept, replay_safe)
+                await outcome.aclose()
             else:
-                if debug:
-                    self._log_attempt(request, response, retries_done + 1, started)
-                if response.is_success:
-                    return response
-                retryable = _retryable(response) if replay_safe else response.status_code == 429
-                delay = self._retry_delay(retries_done, max_retries, slept, response) if retryable else None
-                if delay is None:
-                    raise make_status_error(response)
-                await response.aclose()
-            _log_retry(delay)
+                delay = self._failure_delay(request, outcome, retries_done, max_retries, slept, replay_safe)
             await self._sleep(delay)
             slept += delay
             retries_done += 1
