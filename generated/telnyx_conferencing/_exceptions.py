@@ -146,7 +146,7 @@ class APIStatusError(APIError):
         self.status_code = response.status_code
         self.body = body
         self.errors = errors if errors is not None else []
-        self.request_id = response.headers.get("x-request-id") or response.headers.get("request-id")
+        self.request_id = request_id_of(response.headers)
 
 
 class BadRequestError(APIStatusError):
@@ -259,10 +259,19 @@ def _clean(text: str) -> str:
 
 def _redact_key(message: str, response: httpx.Response) -> str:
     # A misbehaving server or proxy may echo the Authorization header back into an error body.
-    request = _request_of(response)
+    return redact_credentials(message, _request_of(response))
+
+
+def redact_credentials(message: str, request: httpx.Request | None) -> str:
+    """`message` with the request's bearer token replaced, for text that may quote the header."""
     authorization = request.headers.get("authorization", "") if request is not None else ""
     secret = authorization.removeprefix("Bearer ").strip()
     return message.replace(secret, "<redacted>") if len(secret) >= 4 else message
+
+
+def request_id_of(headers: Mapping[str, str]) -> str | None:
+    """Telnyx's request id header (`x-request-id`, or `request-id` from some proxies)."""
+    return headers.get("x-request-id") or headers.get("request-id")
 
 
 def _optional_str(value: object) -> str | None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 if TYPE_CHECKING:
     import httpx
 
-from ._exceptions import APIResponseValidationError
+from ._exceptions import APIResponseValidationError, request_id_of
 
 __all__ = ["APIResponse", "decode_json", "parse_body"]
 
@@ -40,9 +40,7 @@ class APIResponse(Generic[_T]):
 
     @property
     def request_id(self) -> str | None:
-        headers = self.http_response.headers
-        request_id: str | None = headers.get("x-request-id") or headers.get("request-id")
-        return request_id
+        return request_id_of(self.http_response.headers)
 
     @property
     def elapsed(self) -> datetime.timedelta:

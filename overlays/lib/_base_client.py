@@ -16,7 +16,15 @@ from functools import cache
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, cast
 
-from ._exceptions import API_KEY_ENV, APIConnectionError, APITimeoutError, MissingAPIKeyError, make_status_error
+from ._exceptions import (
+    API_KEY_ENV,
+    APIConnectionError,
+    APITimeoutError,
+    MissingAPIKeyError,
+    make_status_error,
+    redact_credentials,
+    request_id_of,
+)
 from ._logs import logger, redact_headers, setup_logging
 from ._pagination import AsyncPaginator, SyncPage, make_page_request
 from ._qs import encode_query, extra_query_pairs
@@ -332,7 +340,7 @@ class BaseClient(Generic[_HttpClientT]):
         elapsed_ms = (time.perf_counter() - started) * 1000
         if isinstance(outcome, httpx.Response):
             result = str(outcome.status_code)
-            request_id = outcome.headers.get("x-request-id") or outcome.headers.get("request-id")
+            request_id = request_id_of(outcome.headers)
         else:
             result, request_id = type(outcome).__name__, None
         logger.debug(
@@ -629,10 +637,7 @@ def _connection_error(exc: httpx.TransportError, request: httpx.Request) -> APIC
     where = f"{request.method} {request.url}"
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(f"Request timed out ({type(exc).__name__}): {where}", request=request)
-    detail = str(exc)
-    secret = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
-    if len(secret) >= 4:
-        detail = detail.replace(secret, "<redacted>")  # transport errors may quote the header they choked on
+    detail = redact_credentials(str(exc), request)  # transport errors may quote the header they choked on
     return APIConnectionError(f"Connection error ({type(exc).__name__}: {detail}): {where}", request=request)
 
 

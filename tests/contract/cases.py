@@ -150,11 +150,11 @@ def _reply(op: Operation) -> Any:
     if op.response_example is not None and _complete(op):
         return copy.deepcopy(op.response_example)
 
-    validator = _validator()
-    route = validator.match(op.method, op.path)
+    spec = validator()
+    route = spec.match(op.method, op.path)
     assert route is not None
-    schema = validator.deref(route[0].operation["responses"]["200"])["content"]["application/json"]["schema"]
-    return _resolved_example(validator, schema)
+    schema = spec.deref(route[0].operation["responses"]["200"])["content"]["application/json"]["schema"]
+    return _resolved_example(spec, schema)
 
 
 def _complete(op: Operation) -> bool:
@@ -184,14 +184,10 @@ def _resolved_example(validator: Any, schema: Any, depth: int = 0) -> Any:
 
 
 @cache
-def _validator() -> Any:
+def validator() -> Any:
     from tests.contract.validator import SpecValidator
 
     return SpecValidator(SPEC)
-
-
-def validator() -> Any:
-    return _validator()
 
 
 def case_for(op: Operation) -> Case:
