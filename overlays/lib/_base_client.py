@@ -86,11 +86,14 @@ _CLIENT_CREATION = threading.Lock()
 
 
 def _merge_headers(base: dict[str, str], extra: Mapping[str, str]) -> dict[str, str]:
-    """Update `base` with `extra`, matching names case-insensitively (HTTP header names are)."""
-    names = {name.lower() for name in extra}
-    for name in [n for n in base if n.lower() in names]:
-        del base[name]
-    base.update(extra)
+    """Update `base` with `extra`, matching names case-insensitively (HTTP header names are).
+
+    Within `extra` too the last spelling of a name wins, so every header reaches the wire once.
+    """
+    for name, value in extra.items():
+        for existing in [n for n in base if n.lower() == name.lower()]:
+            del base[existing]
+        base[name] = value
     return base
 
 

@@ -90,12 +90,17 @@ def test_version_and_exit_codes_in_help() -> None:
         text=True,
         env=_env(),
         check=True,
+        timeout=120,
     )
     assert "Exit codes:" in result.stdout
     for code in ("0  success", "1  API error", "2  usage error", "3  network error"):
         assert code in result.stdout
     version = subprocess.run(
-        [sys.executable, "-m", "telnyx_conferencing.cli", "--version"], capture_output=True, text=True, env=_env()
+        [sys.executable, "-m", "telnyx_conferencing.cli", "--version"],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=120,
     )
     assert version.returncode == 0 and version.stdout.startswith("telnyx-conf ")
 
@@ -103,11 +108,21 @@ def test_version_and_exit_codes_in_help() -> None:
 def test_bash_completion_works() -> None:
     env = {**_env(), "_TELNYX_CONF_COMPLETE": "bash_source"}
     script = subprocess.run(
-        [sys.executable, "-m", "telnyx_conferencing.cli"], capture_output=True, text=True, env=env, check=True
+        [sys.executable, "-m", "telnyx_conferencing.cli"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=120,
     )
     assert "_telnyx_conf_completion" in script.stdout
     env.update(_TELNYX_CONF_COMPLETE="bash_complete", COMP_WORDS="telnyx-conf conferences actions j", COMP_CWORD="3")
     completion = subprocess.run(
-        [sys.executable, "-m", "telnyx_conferencing.cli"], capture_output=True, text=True, env=env, check=True
+        [sys.executable, "-m", "telnyx_conferencing.cli"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=120,
     )
     assert "plain,join" in completion.stdout.splitlines()

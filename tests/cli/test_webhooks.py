@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+
+from tests.processes import CHILD_TIMEOUT, spawn
 
 from .conftest import Cli, error_lines
 
@@ -135,37 +139,43 @@ def test_listen_verifies_each_post_and_stops_after_max_events(plan: Any, keys: t
         "2",
     ]
     env = {**os.environ, "TELNYX_PUBLIC_KEY": public_key, "PYTHONPATH": os.pathsep.join(sys.path)}
-    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) as process:
-        try:
-            assert process.stderr is not None and process.stdout is not None
-            banner = process.stderr.readline()
-            assert banner.startswith("listening on http://127.0.0.1:"), banner
-            url = banner.split()[2]
-            good = httpx.post(url, content=body, headers=sign(body, private_key), timeout=10)
-            assert good.status_code == 200
-            assert process.stdout.readline().strip() == "conference.created id=evt-123 verified"
-            bad = httpx.post(url, content=body + b" ", headers=sign(body, private_key), timeout=10)
-            assert bad.status_code == 400
-            line = process.stdout.readline().strip()
-            assert line.startswith("conference.created id=evt-123 rejected: ") and "signature" in line
-            assert process.wait(timeout=10) == 0
-        finally:
-            if process.poll() is None:
-                process.kill()
+    with spawn(command, env=env) as process:
+        assert process.stderr is not None and process.stdout is not None
+        banner = process.stderr.readline()
+        assert banner.startswith("listening on http://127.0.0.1:"), banner
+        url = banner.split()[2]
+        good = httpx.post(url, content=body, headers=sign(body, private_key), timeout=10)
+        assert good.status_code == 200
+        assert process.stdout.readline().strip() == "conference.created id=evt-123 verified"
+        bad = httpx.post(url, content=body + b" ", headers=sign(body, private_key), timeout=10)
+        assert bad.status_code == 400
+        line = process.stdout.readline().strip()
+        assert line.startswith("conference.created id=evt-123 rejected: ") and "signature" in line
+        assert process.wait(timeout=CHILD_TIMEOUT) == 0
+
+
+@pytest.fixture(params=["parent-default", "parent-ignores-sigint"])
+def parent_sigint(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Run the test as from a normal shell and as from one that ignores SIGINT (a background job)."""
+    previous = signal.getsignal(signal.SIGINT)
+    if request.param == "parent-ignores-sigint":
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 @pytest.mark.parametrize("signal_name", ["SIGINT", "SIGTERM"])
-def test_listen_stops_cleanly_on_ctrl_c(signal_name: str, keys: tuple[str, str]) -> None:
-    import signal
-
+def test_listen_stops_cleanly_on_ctrl_c(signal_name: str, keys: tuple[str, str], parent_sigint: None) -> None:
     command = [sys.executable, "-m", "telnyx_conferencing.cli", "webhooks", "listen", "--port", "0"]
     env = {**os.environ, "TELNYX_PUBLIC_KEY": keys[1], "PYTHONPATH": os.pathsep.join(sys.path)}
-    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) as process:
+    with spawn(command, env=env) as process:
         assert process.stderr is not None
         assert process.stderr.readline().startswith("listening on ")
         process.send_signal(getattr(signal, signal_name))
-        _, err = process.communicate(timeout=10)
+        _, err = process.communicate(timeout=CHILD_TIMEOUT)
     assert process.returncode == 0
     assert err.strip() == "stopped" and "Traceback" not in err
 

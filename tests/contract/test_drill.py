@@ -45,13 +45,14 @@ def test_a_new_optional_field_flows_through(tmp_path: Path) -> None:
         "assert 'drill_label' in inspect.signature(R.join).parameters\n"
         f"assert t.__file__.startswith({str(tmp_path / 'out')!r})\n"
     )
-    subprocess.run([sys.executable, "-c", probe], env=env, check=True)
+    subprocess.run([sys.executable, "-c", probe], env=env, check=True, timeout=120)
     cli = subprocess.run(
         [sys.executable, "-m", "telnyx_conferencing.cli", "conferences", "actions", "join", "--help"],
         env=env,
         capture_output=True,
         text=True,
         check=True,
+        timeout=120,
     )
     assert "--drill-label" in cli.stdout
     contract = subprocess.run(
@@ -70,5 +71,6 @@ def test_a_new_optional_field_flows_through(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         cwd=PROJECT,
+        timeout=120,
     )
     assert contract.returncode == 0, contract.stdout[-3000:]

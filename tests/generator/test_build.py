@@ -28,7 +28,7 @@ def tree_hash(root: Path) -> str:
 
 
 def run_generator(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*GENERATOR, *args], cwd=PROJECT, capture_output=True, text=True, check=False)
+    return subprocess.run([*GENERATOR, *args], cwd=PROJECT, capture_output=True, text=True, check=False, timeout=120)
 
 
 @pytest.fixture()

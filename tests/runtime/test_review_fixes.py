@@ -164,4 +164,4 @@ def test_copies_share_the_pool_lazily_and_raw_mode_is_cached() -> None:
         "assert copy._client is c._client and raw._client is c._client\n"
         "copy.close(); assert not c._client.is_closed\n"
     )
-    subprocess.run([sys.executable, "-c", probe], check=True)
+    subprocess.run([sys.executable, "-c", probe], check=True, timeout=120)

@@ -16,6 +16,7 @@ import pytest
 import telnyx_conferencing
 from telnyx_conferencing.sandbox import require_extra
 from telnyx_conferencing.sandbox.cli import sandbox
+from tests.processes import spawn
 
 
 def _env() -> dict[str, str]:
@@ -28,7 +29,9 @@ def test_importing_the_sdk_imports_no_server_packages() -> None:
         "import sys, telnyx_conferencing, telnyx_conferencing.sandbox, telnyx_conferencing.sandbox.cli;"
         "print(sorted(m for m in ('starlette', 'uvicorn', 'jsonschema') if m in sys.modules))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(), check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=_env(), check=True, timeout=120
+    )
     assert out.stdout.strip() == "[]"
 
 
@@ -56,8 +59,7 @@ def test_cli_group_and_help() -> None:
 
 def test_serve_prints_url_and_public_key_and_answers() -> None:
     command = [sys.executable, "-m", "telnyx_conferencing.sandbox", "serve", "--port", "0", "--seed", "3"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env())
-    try:
+    with spawn(command, env=_env()) as process:
         assert process.stdout is not None
         first, second = process.stdout.readline(), process.stdout.readline()
         base_url = first.split(" on ")[1].split()[0]
@@ -75,6 +77,3 @@ def test_serve_prints_url_and_public_key_and_answers() -> None:
         from telnyx_conferencing.sandbox import SandboxApp
 
         assert public_key == SandboxApp(seed=3).public_key
-    finally:
-        process.terminate()
-        process.wait(timeout=10)

@@ -76,13 +76,14 @@ def test_renders_lint_clean(tmp_path: Path, webhooks: tuple[StubWebhook, ...]) -
     ruff = [sys.executable, "-m", "ruff"]
     args = ["--isolated", "--line-length", "120", "--target-version", "py311"]
     # the build formats its output; after that, the default rules and pyflakes must be clean
-    subprocess.run([*ruff, "format", *args, "-q", str(target)], check=True)
+    subprocess.run([*ruff, "format", *args, "-q", str(target)], check=True, timeout=120)
     rules = ["--select", "E,F,I,UP,W", "--ignore", "E501", "--output-format", "concise"]
     result = subprocess.run(
         [*ruff, "check", *args, *rules, str(target)],
         capture_output=True,
         text=True,
         check=False,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

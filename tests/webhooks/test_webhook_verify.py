@@ -293,7 +293,9 @@ def test_import_is_lazy() -> None:
         "assert w.ConferenceCreatedEvent.event_type == 'conference.created'\n"
     )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False, timeout=120
+    )
     assert result.returncode == 0, result.stderr
 
 
