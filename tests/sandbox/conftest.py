@@ -9,12 +9,17 @@ import httpx
 import pytest
 
 from telnyx_conferencing import AsyncTelnyx
-from telnyx_conferencing.sandbox import SandboxApp
-from telnyx_conferencing.sandbox.pytest_plugin import telnyx_sandbox, telnyx_sandbox_options  # noqa: F401
+from telnyx_conferencing.sandbox import SandboxApp, SandboxClock
+from telnyx_conferencing.sandbox.pytest_plugin import (  # noqa: F401
+    telnyx_sandbox,
+    telnyx_sandbox_clock,
+    telnyx_sandbox_options,
+)
 from tests.conftest import SPEC
 from tests.contract.validator import SpecValidator
 
 API_KEY = "KEY_sandbox_tests"
+START = 1_700_000_000.0  # the frozen sandbox clock of the `app` fixture starts here
 
 
 @pytest.fixture(scope="session")
@@ -24,7 +29,8 @@ def spec_validator() -> SpecValidator:
 
 @pytest.fixture
 def app() -> Iterator[SandboxApp]:
-    sandbox = SandboxApp(seed=1234)
+    """A sandbox whose clock moves only when a test advances it (`app.advance(seconds)`)."""
+    sandbox = SandboxApp(seed=1234, clock=SandboxClock(start=START, speed=0))
     yield sandbox
     sandbox.close()
 

@@ -15,3 +15,8 @@ def delivered(app: SandboxApp, event_type: str | None = None) -> list[Any]:
 
 def event_types(app: SandboxApp) -> list[str]:
     return [d.event_type for d in delivered(app)]
+
+
+def occurred_at(delivery: Any) -> str:
+    """The event's occurred_at, from the event or its payload (whichever its type carries)."""
+    return str(delivery.data.get("occurred_at") or delivery.payload["occurred_at"])

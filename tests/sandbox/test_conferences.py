@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from telnyx_conferencing import AsyncTelnyx, NotFoundError, UnprocessableEntityError
-from telnyx_conferencing.sandbox import SandboxApp
+from telnyx_conferencing.sandbox import SandboxApp, SandboxClock
 
 from .helpers import delivered, event_types
 
@@ -196,14 +196,13 @@ async def test_unknown_conference_is_a_404(client: AsyncTelnyx) -> None:
 
 
 async def test_conference_expires_after_its_duration(client: AsyncTelnyx) -> None:
-    now = [1_700_000_000.0]
-    app = SandboxApp(seed=5, clock=lambda: now[0])
+    app = SandboxApp(seed=5, clock=SandboxClock(start=1_700_000_000.0, speed=0))
     import httpx
 
     http = httpx.AsyncClient(transport=httpx.ASGITransport(app=app))
     async with AsyncTelnyx(api_key="k", base_url="http://sandbox.test", http_client=http) as sdk:
         created = await sdk.conferences.create(call_control_id="v3:a", name="short", duration_minutes=5)
-        now[0] += 301
+        app.advance(301)
         data = (await sdk.conferences.retrieve(created.data.id)).data
         assert (data.status, data.end_reason) == ("completed", "time_exceeded")
     await http.aclose()

@@ -6,8 +6,10 @@ import pytest
 
 from telnyx_conferencing import AsyncTelnyx, NotFoundError, UnprocessableEntityError
 from telnyx_conferencing.sandbox import SandboxApp
+from telnyx_conferencing.sandbox._state import AUDIO_FILE_SECS, SPEECH_CHARS_PER_SEC, iso
 
-from .helpers import delivered, event_types
+from .conftest import START
+from .helpers import delivered, event_types, occurred_at
 
 
 @pytest.fixture
@@ -17,12 +19,28 @@ async def conference(client: AsyncTelnyx) -> str:
     return str(created.data.id)
 
 
-async def test_play_to_everyone_starts_and_ends(client: AsyncTelnyx, app: SandboxApp, conference: str) -> None:
+async def test_a_playback_lasts_the_audio_length_times_its_loops(
+    client: AsyncTelnyx, app: SandboxApp, conference: str
+) -> None:
+    await client.conferences.actions.play(conference, audio_url="https://example.com/welcome.mp3", loop=2)
+    (started,) = delivered(app, "conference.playback.started")
+    assert started.payload["media_url"] == "https://example.com/welcome.mp3"
+    assert started.payload["conference_id"] == conference
+    app.advance(2 * AUDIO_FILE_SECS - 0.001)
+    assert not delivered(app, "conference.playback.ended")
+    app.advance(0.001)
+    (ended,) = delivered(app, "conference.playback.ended")
+    assert occurred_at(ended) == iso(START + 2 * AUDIO_FILE_SECS, micro=True)
+
+
+async def test_stop_during_a_playback_ends_it_once(client: AsyncTelnyx, app: SandboxApp, conference: str) -> None:
     await client.conferences.actions.play(conference, audio_url="https://example.com/welcome.mp3")
-    started, ended = delivered(app, "conference.playback.started"), delivered(app, "conference.playback.ended")
-    assert len(started) == len(ended) == 1
-    assert started[0].payload["media_url"] == "https://example.com/welcome.mp3"
-    assert started[0].payload["conference_id"] == conference
+    app.advance(AUDIO_FILE_SECS / 2)
+    await client.conferences.actions.stop(conference)
+    (ended,) = delivered(app, "conference.playback.ended")
+    assert occurred_at(ended) == iso(START + AUDIO_FILE_SECS / 2, micro=True)
+    app.advance(AUDIO_FILE_SECS)
+    assert len(delivered(app, "conference.playback.ended")) == 1
 
 
 async def test_play_to_listed_participants_and_loop_until_stop(
@@ -50,10 +68,11 @@ async def test_speak_to_everyone_or_to_participants(client: AsyncTelnyx, app: Sa
     await client.conferences.actions.speak(
         conference, payload="Just you", voice="female", call_control_ids=["v3:caller"], language="en-US"
     )
+    app.advance(1.0)  # each text is short: the 1 s minimum
     assert event_types(app)[-4:] == [
         "conference.speak.started",
-        "conference.speak.ended",
         "conference.participant.speak.started",
+        "conference.speak.ended",
         "conference.participant.speak.ended",
     ]
     creator = delivered(app, "conference.created")[0].payload["call_session_id"]
@@ -110,3 +129,28 @@ async def test_ending_a_recorded_conference_saves_the_recording(
     assert event_types(app)[-2:] == ["conference.recording.saved", "conference.ended"]
     with pytest.raises(UnprocessableEntityError, match="no longer active"):
         await client.conferences.actions.record_start(conference, format="mp3")
+
+
+async def test_a_speak_lasts_as_long_as_its_text(client: AsyncTelnyx, app: SandboxApp, conference: str) -> None:
+    text = "Thank you for calling. " * 10
+    await client.conferences.actions.speak(conference, payload=text, voice="female")
+    length = len(text.strip()) / SPEECH_CHARS_PER_SEC
+    app.advance(length - 0.01)
+    assert delivered(app, "conference.speak.started") and not delivered(app, "conference.speak.ended")
+    app.advance(0.01)
+    (ended,) = delivered(app, "conference.speak.ended")
+    assert occurred_at(ended) == iso(START + length, micro=True)
+
+
+async def test_ending_the_conference_ends_its_media(client: AsyncTelnyx, app: SandboxApp, conference: str) -> None:
+    await client.conferences.actions.play(conference, audio_url="https://example.com/a.mp3")
+    await client.conferences.actions.speak(conference, payload="A long announcement", voice="female")
+    await client.conferences.actions.end_conference(conference)
+    assert event_types(app)[-5:-1] == [
+        "conference.participant.left",
+        "conference.participant.left",
+        "conference.playback.ended",
+        "conference.speak.ended",
+    ]
+    app.advance(60)
+    assert len(delivered(app, "conference.playback.ended")) == len(delivered(app, "conference.speak.ended")) == 1

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from telnyx_conferencing.sandbox import SandboxHarness
+from telnyx_conferencing.sandbox import SandboxClock, SandboxHarness
 
 
 def test_the_fixture_gives_a_ready_client_events_and_stats(telnyx_sandbox: SandboxHarness) -> None:
@@ -38,3 +38,20 @@ async def test_the_harness_also_hands_out_async_clients(telnyx_sandbox: SandboxH
     async with telnyx_sandbox.async_client() as client:
         created = await client.conferences.create(call_control_id="v3:agent", name="async")
     assert telnyx_sandbox.client.conferences.retrieve(created.data.id).data.name == "async"
+
+
+class TestClock:
+    @pytest.fixture
+    def telnyx_sandbox_options(self) -> dict[str, Any]:
+        return {"speed": 0}
+
+    def test_the_plugin_exposes_the_clock_so_a_ten_minute_timeout_takes_milliseconds(
+        self, telnyx_sandbox: SandboxHarness, telnyx_sandbox_clock: SandboxClock
+    ) -> None:
+        telnyx_sandbox.client.calls.actions.enqueue("v3:caller", queue_name="q", max_wait_time_secs=600)
+        telnyx_sandbox_clock.advance(599)
+        assert telnyx_sandbox.app.state.queues["q"].calls
+        telnyx_sandbox_clock.advance(1)
+        (dequeued,) = telnyx_sandbox.wait_for("call.dequeued", timeout=5.0)
+        assert (dequeued.payload["reason"], dequeued.payload["wait_time_secs"]) == ("timeout", 600)
+        assert telnyx_sandbox.clock is telnyx_sandbox_clock

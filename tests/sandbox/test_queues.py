@@ -6,21 +6,21 @@ import httpx
 import pytest
 
 from telnyx_conferencing import AsyncTelnyx, UnprocessableEntityError
-from telnyx_conferencing.sandbox import SandboxApp
+from telnyx_conferencing.sandbox import SandboxApp, SandboxClock
 
 from .helpers import delivered
 
 
 async def test_positions_and_leaving(client: AsyncTelnyx, app: SandboxApp, http: httpx.AsyncClient) -> None:
     for n in range(1, 4):
-        await client.calls.actions.enqueue(f"v3:caller-{n}", queue_name="support", client_state=f"c{n}")
+        await client.calls.actions.enqueue(f"v3:caller-{n}", queue_name="support", client_state=f"Yz{n}=")
     enqueued = delivered(app, "call.enqueued")
     assert [(d.payload["call_control_id"], d.payload["current_position"]) for d in enqueued] == [
         ("v3:caller-1", 1),
         ("v3:caller-2", 2),
         ("v3:caller-3", 3),
     ]
-    assert enqueued[0].payload["queue"] == "support" and enqueued[0].payload["client_state"] == "c1"
+    assert enqueued[0].payload["queue"] == "support" and enqueued[0].payload["client_state"] == "Yz1="
 
     await client.calls.actions.leave_queue("v3:caller-2")
     (left,) = delivered(app, "call.dequeued")
@@ -36,15 +36,14 @@ async def test_positions_and_leaving(client: AsyncTelnyx, app: SandboxApp, http:
 
 
 async def test_average_wait_time_comes_from_calls_that_left() -> None:
-    now = [1_000.0]
-    app = SandboxApp(seed=3, clock=lambda: now[0])
+    app = SandboxApp(seed=3, clock=SandboxClock(start=1_000.0, speed=0))
     http = httpx.AsyncClient(transport=httpx.ASGITransport(app=app))
     async with AsyncTelnyx(api_key="k", base_url="http://sandbox.test", http_client=http) as client:
         await client.calls.actions.enqueue("v3:a", queue_name="q")
         await client.calls.actions.enqueue("v3:b", queue_name="q")
-        now[0] += 30
+        app.advance(30)
         await client.calls.actions.leave_queue("v3:a")  # waited 30 s
-        now[0] += 30
+        app.advance(30)
         await client.calls.actions.leave_queue("v3:b")  # waited 60 s
         await client.calls.actions.enqueue("v3:c", queue_name="q")
     await http.aclose()
@@ -57,12 +56,11 @@ async def test_average_wait_time_comes_from_calls_that_left() -> None:
 
 
 async def test_max_wait_time_times_the_call_out() -> None:
-    now = [0.0]
-    app = SandboxApp(seed=3, clock=lambda: now[0])
+    app = SandboxApp(seed=3, clock=SandboxClock(start=0.0, speed=0))
     http = httpx.AsyncClient(transport=httpx.ASGITransport(app=app))
     async with AsyncTelnyx(api_key="k", base_url="http://sandbox.test", http_client=http) as client:
         await client.calls.actions.enqueue("v3:a", queue_name="q", max_wait_time_secs=10)
-        now[0] = 11
+        app.advance(11)
         with pytest.raises(UnprocessableEntityError, match="not waiting"):
             await client.calls.actions.leave_queue("v3:a")
     await http.aclose()

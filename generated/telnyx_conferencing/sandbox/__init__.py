@@ -25,6 +25,7 @@ from ._extra import INSTALL_HINT, require_extra
 
 if TYPE_CHECKING:
     from ._app import SandboxApp, create_app
+    from ._clock import SandboxClock
     from ._harness import SandboxHarness
     from ._server import run_in_thread, serving
     from ._webhooks import ReceivedDelivery
@@ -33,6 +34,7 @@ __all__ = [
     "INSTALL_HINT",
     "ReceivedDelivery",
     "SandboxApp",
+    "SandboxClock",
     "SandboxHarness",
     "create_app",
     "require_extra",
@@ -43,6 +45,7 @@ __all__ = [
 _LAZY = {
     "SandboxApp": "._app",
     "create_app": "._app",
+    "SandboxClock": "._clock",
     "SandboxHarness": "._harness",
     "run_in_thread": "._server",
     "serving": "._server",

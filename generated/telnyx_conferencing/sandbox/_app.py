@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import math
 import threading
-import time
-from collections.abc import Callable, Mapping
+import uuid
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import unquote
 
@@ -23,13 +24,14 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
-from ._errors import SandboxError
+from ._clock import SandboxClock
+from ._errors import RESOURCE_NOT_FOUND, SandboxError
 from ._faults import Fault, FaultInjector
 from ._routes import ROUTES
 from ._specs import RouteSpec
-from ._state import SandboxState
+from ._state import SandboxState, iso
 from ._stats import Stats
 from ._validation import parse_query, validate_body, validate_query
 from ._webhooks import Deliverer, EventFactory, Inbox, make_keypair
@@ -62,7 +64,8 @@ class SandboxApp:
         api_key: str | None = None,
         command_id_ttl: float = DEFAULT_COMMAND_ID_TTL,
         webhook_backoff: tuple[float, ...] = (0.1, 0.5, 2.0),
-        clock: Callable[[], float] = time.time,
+        clock: SandboxClock | None = None,
+        speed: float = 1.0,
     ) -> None:
         self.private_key, self.public_key = make_keypair(seed)
         self.api_key = api_key
@@ -71,8 +74,9 @@ class SandboxApp:
         self.deliverer = Deliverer(
             private_key=self.private_key, inbox=self.inbox, webhook_url=webhook_url, backoff=webhook_backoff
         )
-        self.state = SandboxState(emit=self._emit, clock=clock, seed=seed)
-        self._events = EventFactory(self.state.new_id, clock)
+        self.clock = clock if clock is not None else SandboxClock(speed=speed)
+        self.state = SandboxState(emit=self._emit, clock=self.clock, seed=seed)
+        self._events = EventFactory(self.state.new_id, self.clock)
         self.stats = Stats()
         self.faults = FaultInjector(
             rate=fault_rate,
@@ -96,6 +100,8 @@ class SandboxApp:
                 Route("/sandbox/queues", self._queues, methods=["GET"]),
                 Route("/sandbox/faults", self._faults_get, methods=["GET"]),
                 Route("/sandbox/faults", self._faults_set, methods=["POST"]),
+                Route("/sandbox/clock", self._clock_get, methods=["GET"]),
+                Route("/sandbox/clock", self._clock_set, methods=["POST"]),
                 Route("/{path:path}", _ApiEndpoint(self), methods=_METHODS),
             ]
         )
@@ -105,15 +111,30 @@ class SandboxApp:
         if scope["type"] == "http" and path.startswith(BASE_PATH + "/sandbox/"):
             path = path[len(BASE_PATH) :]  # /v2/sandbox/... works too
             scope = {**scope, "path": path, "raw_path": path.encode()}
-        await self._starlette(scope, receive, send)
+        if scope["type"] != "http":
+            await self._starlette(scope, receive, send)
+            return
+        request_id = str(uuid.uuid4()).encode()
+
+        async def send_with_request_id(message: Message) -> None:
+            if message["type"] == "http.response.start":  # every response carries one, as on Telnyx
+                message = {**message, "headers": [*message.get("headers", []), (b"x-request-id", request_id)]}
+            await send(message)
+
+        await self._starlette(scope, receive, send_with_request_id)
 
     @property
     def webhook_url(self) -> str | None:
         return self.deliverer.webhook_url
 
     def close(self) -> None:
-        """Stop the webhook thread (after it finishes the delivery in hand)."""
+        """Stop the timer thread and the webhook thread (after it finishes the delivery in hand)."""
+        self.clock.close()
         self.deliverer.close()
+
+    def advance(self, seconds: float) -> None:
+        """Move the sandbox clock forward; the timers due by then fire, in order, before this returns."""
+        self.clock.advance(seconds)
 
     def wait_for_deliveries(self, timeout: float = 10.0) -> bool:
         return self.deliverer.wait_idle(timeout)
@@ -145,14 +166,14 @@ class SandboxApp:
             result = self.state.handle(route, path, query, body)
             if route.mutating:
                 description = f"{route.method} {route.path} {path} {body}"
-                self.stats.applied(route.operation_id, fingerprint, key, description[:300])
+                self.stats.applied(route.operation_id, fingerprint, key, description[:300], idempotent=route.idempotent)
             if key is not None:
                 with self._commands_lock:
-                    self._commands[key] = (time.monotonic(), result)
+                    self._commands[key] = (self.clock(), result)
             return result
 
     def _remembered(self, key: tuple[str, str]) -> dict[str, Any] | None:
-        now = time.monotonic()
+        now = self.clock()  # a repeated command_id is forgotten after command_id_ttl of sandbox time
         with self._commands_lock:
             if len(self._commands) > 10_000:
                 for stale in [k for k, (at, _) in self._commands.items() if now - at >= self.command_id_ttl]:
@@ -203,6 +224,38 @@ class SandboxApp:
         except (ValueError, TypeError) as exc:
             return JSONResponse(SandboxError(422, "10015", "Invalid value", str(exc)).body(), status_code=422)
         return JSONResponse(self.faults.settings())
+
+    def clock_json(self) -> dict[str, Any]:
+        now = self.clock()
+        pending = self.clock.pending()
+        return {
+            "now": iso(now, micro=True),
+            "unix": now,
+            "speed": self.clock.speed,
+            "pending_timers": len(pending),
+            "next_timer_at": iso(pending[0].due, micro=True) if pending else None,
+        }
+
+    async def _clock_get(self, request: Request) -> Response:
+        return JSONResponse(self.clock_json())
+
+    async def _clock_set(self, request: Request) -> Response:
+        """``{"advance_secs": 600}`` fires what falls due before answering; ``{"speed": 60}`` rescales time."""
+        try:
+            changes = await request.json()
+            allowed = {"advance_secs", "speed"}
+            if not isinstance(changes, dict) or not changes or set(changes) - allowed:
+                raise ValueError(f"expected a JSON object with some of {sorted(allowed)}")
+            for name, value in changes.items():
+                if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+                    raise ValueError(f"{name} must be a finite number")
+            if "speed" in changes:
+                self.clock.speed = float(changes["speed"])
+            if "advance_secs" in changes:
+                self.clock.advance(float(changes["advance_secs"]))
+        except ValueError as exc:
+            return JSONResponse(SandboxError(422, "10015", "Invalid value", str(exc)).body(), status_code=422)
+        return JSONResponse(self.clock_json())
 
 
 class _ApiEndpoint:
@@ -322,7 +375,7 @@ def _match(method: str, segments: list[str]) -> tuple[RouteSpec, dict[str, str]]
             allowed.append(route.method)
     if allowed:
         return SandboxError(405, "10405", "Method not allowed", f"Use {' or '.join(sorted(allowed))} on this path.")
-    return SandboxError(404, "10007", "Resource not found", "Resource not found")
+    return SandboxError(404, RESOURCE_NOT_FOUND, "Resource not found", "Resource not found")
 
 
 def _error(error: SandboxError, headers: Mapping[str, str] | None = None) -> Response:

@@ -10,14 +10,19 @@ from __future__ import annotations
 from typing import Any
 
 __all__ = [
+    "RESOURCE_NOT_FOUND",
     "SandboxError",
     "already_ended",
+    "conference_not_found",
     "bad_request",
     "invalid_value",
     "missing_parameter",
     "not_found",
     "unprocessable",
 ]
+
+
+RESOURCE_NOT_FOUND = "10007"  # upstream's generic missing-resource code (10005 is audio files and recordings)
 
 
 class SandboxError(Exception):
@@ -81,6 +86,11 @@ def bad_request(detail: str) -> SandboxError:
 
 def not_found(what: str, identifier: str, *, code: str = "10005", pointer: str | None = None) -> SandboxError:
     return SandboxError(404, code, f"{what} not found", f"No {what.lower()} with id {identifier!r}.", pointer=pointer)
+
+
+def conference_not_found() -> SandboxError:
+    """The one answer for an unknown conference, whether retrieved or sent an action (upstream's example)."""
+    return SandboxError(404, "90058", "Invalid conference_id", "The conference does not exist.")
 
 
 def already_ended() -> SandboxError:

@@ -27,6 +27,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         body_required=True,
         has_command_id=True,
         paginated=False,
+        replay_safe=True,
         query_schema={"type": "object", "properties": {}},
         body_schema={
             "type": "object",
@@ -53,6 +54,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         body_required=True,
         has_command_id=True,
         paginated=False,
+        replay_safe=True,
         query_schema={"type": "object", "properties": {}},
         body_schema={
             "type": "object",
@@ -85,6 +87,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         body_required=True,
         has_command_id=True,
         paginated=False,
+        replay_safe=True,
         query_schema={"type": "object", "properties": {}},
         body_schema={
             "type": "object",
@@ -117,6 +120,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         body_required=False,
         has_command_id=False,
         paginated=True,
+        replay_safe=True,
         query_schema={
             "type": "object",
             "properties": {
@@ -180,6 +184,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         body_required=False,
         has_command_id=False,
         paginated=True,
+        replay_safe=True,
         query_schema={
             "type": "object",
             "properties": {
@@ -219,6 +224,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         body_required=False,
         has_command_id=False,
         paginated=False,
+        replay_safe=True,
         query_schema={
             "type": "object",
             "properties": {"region": {"enum": ["Australia", "Europe", "Middle East", "US"], "type": "string"}},
@@ -237,6 +243,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         body_required=False,
         has_command_id=False,
         paginated=False,
+        replay_safe=True,
         query_schema={"type": "object", "properties": {}},
         body_schema=None,
     ),
@@ -252,6 +259,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         body_required=False,
         has_command_id=False,
         paginated=False,
+        replay_safe=True,
         query_schema={"type": "object", "properties": {}},
         body_schema={
             "type": "object",
@@ -275,6 +283,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         body_required=False,
         has_command_id=True,
         paginated=False,
+        replay_safe=True,
         query_schema={"type": "object", "properties": {}},
         body_schema={"type": "object", "properties": {"command_id": {"type": "string"}}, "required": []},
     ),
@@ -307,6 +316,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         body_required=False,
         has_command_id=False,
         paginated=False,
+        replay_safe=False,
         query_schema={"type": "object", "properties": {}},
         body_schema={
             "type": "object",
@@ -343,6 +353,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         body_required=True,
         has_command_id=False,
         paginated=False,
+        replay_safe=True,
         query_schema={"type": "object", "properties": {}},
         body_schema={
             "type": "object",
@@ -382,6 +393,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         body_required=True,
         has_command_id=True,
         paginated=False,
+        replay_safe=True,
         query_schema={"type": "object", "properties": {}},
         body_schema={
             "type": "object",
@@ -416,6 +428,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         body_required=True,
         has_command_id=True,
         paginated=False,
+        replay_safe=True,
         query_schema={"type": "object", "properties": {}},
         body_schema={
             "type": "object",
@@ -440,6 +453,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         body_required=True,
         has_command_id=False,
         paginated=False,
+        replay_safe=True,
         query_schema={"type": "object", "properties": {}},
         body_schema={
             "type": "object",
@@ -462,6 +476,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         body_required=True,
         has_command_id=False,
         paginated=False,
+        replay_safe=False,
         query_schema={"type": "object", "properties": {}},
         body_schema={
             "type": "object",
@@ -487,6 +502,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         body_required=True,
         has_command_id=True,
         paginated=False,
+        replay_safe=True,
         query_schema={"type": "object", "properties": {}},
         body_schema={
             "type": "object",
@@ -510,6 +526,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         body_required=True,
         has_command_id=True,
         paginated=False,
+        replay_safe=True,
         query_schema={"type": "object", "properties": {}},
         body_schema={
             "type": "object",
@@ -533,6 +550,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         body_required=True,
         has_command_id=True,
         paginated=False,
+        replay_safe=True,
         query_schema={"type": "object", "properties": {}},
         body_schema={
             "type": "object",
@@ -560,6 +578,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         body_required=True,
         has_command_id=True,
         paginated=False,
+        replay_safe=True,
         query_schema={"type": "object", "properties": {}},
         body_schema={
             "type": "object",
@@ -584,6 +603,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         body_required=False,
         has_command_id=False,
         paginated=False,
+        replay_safe=False,
         query_schema={"type": "object", "properties": {}},
         body_schema={
             "type": "object",
@@ -617,6 +637,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         body_required=True,
         has_command_id=True,
         paginated=False,
+        replay_safe=True,
         query_schema={"type": "object", "properties": {}},
         body_schema={
             "type": "object",
@@ -690,6 +711,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         body_required=True,
         has_command_id=False,
         paginated=False,
+        replay_safe=True,
         query_schema={"type": "object", "properties": {}},
         body_schema={
             "type": "object",
@@ -712,6 +734,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         body_required=True,
         has_command_id=False,
         paginated=False,
+        replay_safe=True,
         query_schema={"type": "object", "properties": {}},
         body_schema={
             "type": "object",
@@ -734,6 +757,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         body_required=True,
         has_command_id=False,
         paginated=False,
+        replay_safe=True,
         query_schema={"type": "object", "properties": {}},
         body_schema={
             "type": "object",
@@ -756,6 +780,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         body_required=True,
         has_command_id=True,
         paginated=False,
+        replay_safe=True,
         query_schema={"type": "object", "properties": {}},
         body_schema={
             "type": "object",

@@ -9,20 +9,31 @@ validated request and serializes what it returns; everything here is plain Pytho
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime
 import math
 import random
-import threading
-import time
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._errors import SandboxError, already_ended, invalid_value, not_found, unprocessable
+from ._clock import SandboxClock, Timer
+from ._errors import (
+    RESOURCE_NOT_FOUND,
+    SandboxError,
+    already_ended,
+    conference_not_found,
+    invalid_value,
+    missing_parameter,
+    not_found,
+    unprocessable,
+)
 from ._specs import RouteSpec
 
-__all__ = ["Call", "Conference", "Emit", "Participant", "Queue", "Recording", "SandboxState", "iso"]
+__all__ = ["Call", "Conference", "Emit", "Media", "Participant", "Queue", "Recording", "SandboxState", "iso"]
 
 Emit = Callable[[str, dict[str, Any]], None]
 """Receives (event_type, values for the event's fields); the webhook layer picks the fields it needs."""
@@ -32,6 +43,9 @@ DEFAULT_MAX_PARTICIPANTS = 250
 DEFAULT_QUEUE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
 RECORDING_BASE_URL = "https://sandbox.telnyx.invalid/recordings"
+# The sandbox cannot fetch audio or synthesize speech, so it times them by rule (the README says so):
+AUDIO_FILE_SECS = 10.0  # every audio file (audio_url or media_name) lasts this long per loop
+SPEECH_CHARS_PER_SEC = 15.0  # about 150 words a minute; a speak lasts len(text) / this, 1 s at least
 
 
 def iso(moment: float, *, micro: bool = False) -> str:
@@ -50,6 +64,7 @@ class Call:
     queue: str | None = None
     enqueued_at: float = 0.0
     max_wait_time_secs: int | None = None
+    queue_timer: Timer | None = None
 
     def values(self) -> dict[str, Any]:
         return {
@@ -76,6 +91,8 @@ class Participant:
     whisper_call_control_ids: list[str] = field(default_factory=list)
     beep_enabled: str | None = None
     label: str | None = None
+    held_until_start: bool = False  # put on hold because the conference had not started yet
+    muted_as_monitor: bool = False  # muted because the supervisor role is monitor
 
     @property
     def active(self) -> bool:
@@ -96,6 +113,16 @@ class Recording:
 
 
 @dataclass
+class Media:
+    """Audio in progress: a playback or a speak, to the whole conference or to some participants."""
+
+    kind: str  # "playback" or "speak": the middle word of its event types
+    values: dict[str, Any]
+    listeners: list[Participant] | None  # None: the whole conference
+    timer: Timer | None = None  # when it ends by itself; None while it loops forever
+
+
+@dataclass
 class Conference:
     id: str
     name: str
@@ -112,8 +139,10 @@ class Conference:
     ended_by: Call | None = None
     participants: dict[str, Participant] = field(default_factory=dict)  # by participant id, join order
     recording: Recording | None = None
-    playing: dict[str, Any] | None = None  # the looping audio that `stop` ends
+    playing: Media | None = None  # the audio that `stop` ends
+    speaking: list[Media] = field(default_factory=list)
     floor: str | None = None  # call_control_id of the participant holding the floor
+    end_timer: Timer | None = None
 
     @property
     def active(self) -> bool:
@@ -156,11 +185,11 @@ Handler = Callable[[RouteSpec, dict[str, str], dict[str, Any], dict[str, Any]], 
 class SandboxState:
     """All conferences, calls and queues of one sandbox, and the operations on them."""
 
-    def __init__(self, *, emit: Emit, clock: Callable[[], float] = time.time, seed: int | None = None) -> None:
+    def __init__(self, *, emit: Emit, clock: SandboxClock | None = None, seed: int | None = None) -> None:
         self._emit = emit
-        self.clock = clock
+        self.clock = clock if clock is not None else SandboxClock()
         self._rng = random.Random(seed)
-        self.lock = threading.RLock()
+        self.lock = self.clock.lock  # timers fire under the same lock as requests
         self.calls: dict[str, Call] = {}
         self.conferences: dict[str, Conference] = {}
         self.queues: dict[str, Queue] = {}
@@ -210,20 +239,11 @@ class SandboxState:
             raise SandboxError(
                 501, "10000", "Not implemented", f"The sandbox does not simulate {route.operation_id} yet."
             )
+        _check_client_state(body)
         with self.lock:
-            self.expire()
-            return handler(route, path, query, body)
-
-    def expire(self) -> None:
-        """Apply what time alone does: conferences past their end time, queued calls past their wait limit."""
-        now = self.clock()
-        for conference in list(self.conferences.values()):
-            if conference.active and now >= conference.expires_at:
-                self._end(conference, reason="time_exceeded", by=None)
-        for queue in self.queues.values():
-            for call in list(queue.calls):
-                if call.max_wait_time_secs is not None and now - call.enqueued_at >= call.max_wait_time_secs:
-                    self._dequeue(call, reason="timeout")
+            self.clock.run_due()  # in case the timer thread is a moment behind
+            with self.clock.pinned_at(self.clock()):  # every timestamp of one request is the same instant
+                return handler(route, path, query, body)
 
     def call(self, call_control_id: str, *, pointer: str = "/call_control_id", live: bool = True) -> Call:
         """The call with this id; a new id is a call that was just answered."""
@@ -246,7 +266,7 @@ class SandboxState:
             named.sort(key=lambda c: (c.active, c.created_at), reverse=True)
             conference = named[0] if named else None
         if conference is None:
-            raise SandboxError(404, "90058", "Invalid conference_id", "The conference does not exist.")
+            raise conference_not_found()
         if active and not conference.active:
             raise already_ended()
         return conference
@@ -379,6 +399,8 @@ class SandboxState:
             chosen = [c for c in chosen if c.name == filters["name"]]
         if "connection_id" in filters:
             chosen = [c for c in chosen if c.connection_id == filters["connection_id"]]
+        if "region" in query:
+            chosen = [c for c in chosen if _region(c) == query["region"]]
         chosen.sort(key=lambda c: (c.expires_at, c.created_at), reverse=True)
         return self.page([self.conference_json(c) for c in chosen], query)
 
@@ -395,6 +417,7 @@ class SandboxState:
                 pointer="/name",
             )
         self._not_in_conference(call)
+        _one_hold_audio(body)
         max_participants = body.get("max_participants", DEFAULT_MAX_PARTICIPANTS)
         if not 2 <= max_participants <= 800:
             raise SandboxError(
@@ -423,6 +446,9 @@ class SandboxState:
             beep_enabled=body.get("beep_enabled", "never"),
         )
         self.conferences[conference.id] = conference
+        conference.end_timer = self.clock.at(
+            conference.expires_at, lambda: self._end(conference, reason="time_exceeded", by=None)
+        )
         if call.queue is not None:
             self._dequeue(call, reason="bridged")
         self._event("conference.created", call.values(), conference.values(), client_state=call.client_state)
@@ -432,9 +458,9 @@ class SandboxState:
     def retrieve_conference(
         self, route: RouteSpec, path: dict[str, str], query: dict[str, Any], body: dict[str, Any]
     ) -> dict[str, Any]:
-        conference = self.conferences.get(path["id"])
-        if conference is None:
-            raise not_found("Conference", path["id"], code="90058")
+        conference = self.conference(path["id"], active=False)
+        if "region" in query and _region(conference) != query["region"]:
+            raise conference_not_found()  # it lives in another region
         return {"data": self.conference_json(conference)}
 
     def end_conference(
@@ -450,6 +476,7 @@ class SandboxState:
         conference = self.conference(path["id"])
         participant = self._member(conference, body["call_control_id"])
         participant.supervisor_role = body["supervisor_role"]
+        self._apply_monitor_mute(participant)
         if "whisper_call_control_ids" in body:
             participant.whisper_call_control_ids = list(body["whisper_call_control_ids"])
         elif participant.supervisor_role != "whisper":
@@ -457,15 +484,25 @@ class SandboxState:
         self._touch(participant, conference)
         return self.ok()
 
+    @staticmethod
+    def _apply_monitor_mute(participant: Participant) -> None:
+        """A monitor is muted (the spec); leaving the role lifts only the mute the role imposed."""
+        if participant.supervisor_role == "monitor" and not participant.muted:
+            participant.muted = participant.muted_as_monitor = True
+        elif participant.supervisor_role != "monitor" and participant.muted_as_monitor:
+            participant.muted = participant.muted_as_monitor = False
+
     def _end(self, conference: Conference, *, reason: str, by: Call | None, hang_up: bool = False) -> None:
+        if conference.end_timer is not None:
+            conference.end_timer.cancel()
         for participant in conference.active_participants():
             self._remove(conference, participant, ending=True)
             if hang_up:
                 participant.call.hung_up = True
         if conference.recording is not None:
             self._save_recording(conference, conference.recording, client_state=None)
-        if conference.playing is not None:
-            self._playback_ended(conference, conference.playing)
+        for media in [*([conference.playing] if conference.playing else []), *conference.speaking]:
+            self._end_media(conference, media)
         conference.status = "completed"
         conference.end_reason = reason
         conference.ended_by = by
@@ -479,7 +516,7 @@ class SandboxState:
         for conference in self.conferences.values():
             if conference.active and conference.participant_for(call.call_control_id) is not None:
                 raise unprocessable(
-                    "90040",
+                    "90042",
                     "Call already in a conference",
                     f"The call is already a participant of conference {conference.id}.",
                     pointer="/call_control_id",
@@ -494,20 +531,23 @@ class SandboxState:
     def _add_participant(self, conference: Conference, call: Call, body: dict[str, Any]) -> Participant:
         now = self.clock()
         role = body.get("supervisor_role", "none")
+        waiting = conference.status == "init"  # joiners wait on hold until the conference starts
         participant = Participant(
             id=self.new_id(),
             call=call,
             conference_id=conference.id,
             created_at=now,
             updated_at=now,
-            muted=bool(body.get("mute", False)) or role == "monitor",
-            on_hold=bool(body.get("hold", False)),
+            muted=bool(body.get("mute", False)),
+            on_hold=bool(body.get("hold", False)) or waiting,
+            held_until_start=waiting and not body.get("hold", False),
             end_conference_on_exit=bool(body.get("end_conference_on_exit", False)),
             soft_end_conference_on_exit=bool(body.get("soft_end_conference_on_exit", False)),
             supervisor_role=role,
             whisper_call_control_ids=list(body.get("whisper_call_control_ids") or []),
             beep_enabled=body.get("beep_enabled"),
         )
+        self._apply_monitor_mute(participant)
         conference.participants[participant.id] = participant
         self._touch(conference)
         self._event("conference.participant.joined", call.values(), conference.values(), client_state=call.client_state)
@@ -537,6 +577,7 @@ class SandboxState:
         conference = self.conference(path["id"])
         call = self.call(body["call_control_id"])
         self._not_in_conference(call)
+        _one_hold_audio(body)
         if len(conference.active_participants()) >= conference.max_participants:
             raise unprocessable(
                 "90032",
@@ -549,8 +590,17 @@ class SandboxState:
             self._dequeue(call, reason="bridged")
         self._add_participant(conference, call, body)
         if body.get("start_conference_on_enter") and conference.status == "init":
-            conference.status = "in_progress"
+            self._start(conference)
         return self.ok()
+
+    def _start(self, conference: Conference) -> None:
+        """The conference starts: whoever was waiting on hold for it hears the others."""
+        conference.status = "in_progress"
+        for participant in conference.active_participants():
+            if participant.held_until_start:
+                participant.on_hold = participant.held_until_start = False
+                self._touch(participant)
+        self._touch(conference)
 
     def leave(
         self, route: RouteSpec, path: dict[str, str], query: dict[str, Any], body: dict[str, Any]
@@ -585,7 +635,7 @@ class SandboxState:
             matches.sort(key=lambda p: (p.active, p.created_at), reverse=True)
             found = matches[0] if matches else None
         if found is None:
-            raise not_found("Participant", key)
+            raise not_found("Participant", key, code=RESOURCE_NOT_FOUND)
         return conference, found
 
     def retrieve_participant(
@@ -616,6 +666,11 @@ class SandboxState:
         conference = self.conference(path["id"])
         for participant in self._participants(conference, body, required=required):
             setattr(participant, attribute, value)
+            # An explicit command overrides what the conference's state or the role imposed.
+            if attribute == "on_hold":
+                participant.held_until_start = False
+            else:
+                participant.muted_as_monitor = False
             self._touch(participant)
         return self.ok()
 
@@ -662,35 +717,41 @@ class SandboxState:
                 pointer="/loop",
             )
         listeners = self._participants(conference, body) if body.get("call_control_ids") else None
-        media = {"media_url": audio_url, "media_name": media_name, "listeners": listeners}
+        media = Media("playback", {"media_url": audio_url, "media_name": media_name}, listeners)
         if conference.playing is not None:
-            self._playback_ended(conference, conference.playing)
-            conference.playing = None
-        self._playback(conference, media, "started")
-        if loop == "infinity":
-            conference.playing = media
-        else:
-            self._playback(conference, media, "ended")
+            self._end_media(conference, conference.playing)
+        conference.playing = media
+        self._start_media(conference, media, None if loop == "infinity" else int(loop) * AUDIO_FILE_SECS)
         return self.ok()
 
-    def _playback(self, conference: Conference, media: dict[str, Any], phase: str) -> None:
-        values = {"media_url": media["media_url"], "media_name": media["media_name"]}
-        listeners: list[Participant] | None = media["listeners"]
-        if listeners is None:
-            self._event(f"conference.playback.{phase}", conference.values(), values)
+    def _start_media(self, conference: Conference, media: Media, duration: float | None) -> None:
+        """Announce `media` and, unless it loops forever, end it `duration` seconds later on the clock."""
+        self._media_event(conference, media, "started")
+        if duration is not None:
+            media.timer = self.clock.at(self.clock() + duration, lambda: self._end_media(conference, media))
+
+    def _end_media(self, conference: Conference, media: Media) -> None:
+        if media.timer is not None:
+            media.timer.cancel()
+        if conference.playing is media:
+            conference.playing = None
+        if media in conference.speaking:
+            conference.speaking.remove(media)
+        self._media_event(conference, media, "ended")
+
+    def _media_event(self, conference: Conference, media: Media, phase: str) -> None:
+        if media.listeners is None:
+            self._event(f"conference.{media.kind}.{phase}", conference.values(), media.values)
             return
-        for participant in listeners:
+        for participant in media.listeners:
             call = participant.call
             self._event(
-                f"conference.participant.playback.{phase}",
+                f"conference.participant.{media.kind}.{phase}",
                 conference.values(),
                 call.values(),
-                values,
+                media.values,
                 client_state=call.client_state,
             )
-
-    def _playback_ended(self, conference: Conference, media: dict[str, Any]) -> None:
-        self._playback(conference, media, "ended")
 
     def stop(
         self, route: RouteSpec, path: dict[str, str], query: dict[str, Any], body: dict[str, Any]
@@ -698,8 +759,7 @@ class SandboxState:
         conference = self.conference(path["id"])
         self._participants(conference, body)  # checks the ids
         if conference.playing is not None:
-            self._playback_ended(conference, conference.playing)
-            conference.playing = None
+            self._end_media(conference, conference.playing)
         return self.ok()
 
     def speak(
@@ -714,19 +774,10 @@ class SandboxState:
                 "The payload is longer than 3,000 characters.",
                 pointer="/payload",
             )
-        if body.get("call_control_ids"):
-            for participant in self._participants(conference, body):
-                call = participant.call
-                for phase in ("started", "ended"):
-                    self._event(
-                        f"conference.participant.speak.{phase}",
-                        conference.values(),
-                        call.values(),
-                        client_state=call.client_state,
-                    )
-        else:
-            for phase in ("started", "ended"):
-                self._event(f"conference.speak.{phase}", conference.values())
+        listeners = self._participants(conference, body) if body.get("call_control_ids") else None
+        media = Media("speak", {}, listeners)
+        conference.speaking.append(media)
+        self._start_media(conference, media, speech_secs(body["payload"], body.get("payload_type", "text")))
         return self.ok()
 
     def send_dtmf(
@@ -801,7 +852,7 @@ class SandboxState:
     ) -> dict[str, Any]:
         recording = self._recording(self.conference(path["id"]), body)
         if recording.state != "paused":
-            raise unprocessable("90057", "Recording not paused", "Only a paused recording can be resumed.")
+            raise unprocessable("90059", "Recording not paused", "Only a paused recording can be resumed.")
         recording.state = "recording"
         return self.ok()
 
@@ -840,6 +891,8 @@ class SandboxState:
         if call.queue is not None:
             raise unprocessable("90038", "Call already in queue", "Call can't be added to a queue it's already in.")
         name = body["queue_name"]
+        if not name.strip():
+            raise missing_parameter("queue_name")
         queue = self.queues.get(name)
         if queue is None:
             queue = self.queues[name] = Queue(name, body.get("max_size", DEFAULT_QUEUE_SIZE))
@@ -849,6 +902,10 @@ class SandboxState:
             call.client_state = body["client_state"]
         call.queue, call.enqueued_at = name, self.clock()
         call.max_wait_time_secs = body.get("max_wait_time_secs")
+        if call.max_wait_time_secs is not None:
+            call.queue_timer = self.clock.at(
+                call.enqueued_at + call.max_wait_time_secs, lambda: self._dequeue(call, reason="timeout")
+            )
         queue.calls.append(call)
         self._event(
             "call.enqueued",
@@ -879,6 +936,9 @@ class SandboxState:
         queue.waited_secs += waited
         queue.left += 1
         call.queue = None
+        if call.queue_timer is not None:
+            call.queue_timer.cancel()
+            call.queue_timer = None
         self._event(
             "call.dequeued",
             call.values(),
@@ -905,3 +965,29 @@ class SandboxState:
                 for index, call in enumerate(queue.calls)
             ],
         }
+
+
+def speech_secs(payload: str, payload_type: str = "text") -> float:
+    """How long the sandbox takes to say `payload` (SSML tags are not spoken)."""
+    text = re.sub(r"<[^>]*>", "", payload) if payload_type == "ssml" else payload
+    return max(1.0, len(text.strip()) / SPEECH_CHARS_PER_SEC)
+
+
+def _region(conference: Conference) -> str:
+    return conference.region or "US"
+
+
+def _one_hold_audio(body: dict[str, Any]) -> None:
+    if body.get("hold_audio_url") and body.get("hold_media_name"):
+        raise invalid_value("hold_media_name and hold_audio_url cannot be used together.", pointer="/hold_media_name")
+
+
+def _check_client_state(body: dict[str, Any]) -> None:
+    """Telnyx carries client_state as Base-64 and refuses anything else."""
+    value = body.get("client_state")
+    if value is None:
+        return
+    try:
+        base64.b64decode(str(value), validate=True)
+    except (binascii.Error, ValueError):
+        raise invalid_value("client_state must be Base-64 encoded.", pointer="/client_state") from None

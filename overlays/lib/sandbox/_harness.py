@@ -7,6 +7,7 @@ from typing import Any, Self
 
 from .._client import AsyncTelnyx, Telnyx
 from ._app import SandboxApp
+from ._clock import SandboxClock
 from ._server import run_in_thread
 from ._webhooks import ReceivedDelivery
 
@@ -20,7 +21,8 @@ class SandboxHarness:
 
     Webhooks go to the sandbox's in-memory inbox unless `webhook_url` is given. SDK retries do not
     sleep (`fast_retries`), and a delay fault outlasts the clients' `timeout` by a little, so
-    fault-injection tests stay quick. Other keyword arguments go to `SandboxApp`.
+    fault-injection tests stay quick. Other keyword arguments go to `SandboxApp` (`speed=0` freezes the
+    sandbox clock, so only `advance()` moves it).
     """
 
     def __init__(
@@ -54,6 +56,15 @@ class SandboxHarness:
         if self._fast_retries:
             client._sleep = _no_async_sleep
         return client
+
+    @property
+    def clock(self) -> SandboxClock:
+        """The sandbox's clock: `clock()` reads it, `clock.advance(s)` fires what falls due, `clock.speed`."""
+        return self.app.clock
+
+    def advance(self, seconds: float) -> None:
+        """Move sandbox time forward; queue timeouts, conference ends and media ends due by then fire first."""
+        self.app.advance(seconds)
 
     @property
     def events(self) -> list[ReceivedDelivery]:

@@ -27,6 +27,7 @@ class RouteSpec:
     body_required: bool
     has_command_id: bool
     paginated: bool
+    replay_safe: bool  # the SDK retries it freely: it has a command_id, or repeating it changes nothing
     query_schema: dict[str, Any] = field(compare=False, repr=False)
     body_schema: dict[str, Any] | None = field(compare=False, repr=False)
 
@@ -38,6 +39,11 @@ class RouteSpec:
     def mutating(self) -> bool:
         """Whether a successful call changes state (everything but GET)."""
         return self.method != "GET"
+
+    @property
+    def idempotent(self) -> bool:
+        """A change that repeating leaves as it was (mute, hold, update...): no command_id needed to retry it."""
+        return self.mutating and self.replay_safe and not self.has_command_id
 
 
 @dataclass(frozen=True)

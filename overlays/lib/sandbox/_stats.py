@@ -3,7 +3,9 @@
 A command is identified by its `command_id` when it has one, and by its fingerprint (method, path
 and body bytes; a client resends the same bytes when it retries) in any case. A command whose effect
 was applied more times than the client was told it succeeded (and at least twice) was applied twice:
-that is `duplicates_applied`, the number `command_id` deduplication exists to keep at zero.
+that is `duplicates_applied`, the number `command_id` deduplication exists to keep at zero. Repeats
+of idempotent commands (a retried mute or hold leaves the state as one would) are not duplicates:
+they are counted apart, as `idempotent_repeats`.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ class Stats:
         self._applied: Counter[str] = Counter()  # by fingerprint
         self._acknowledged: Counter[str] = Counter()  # by fingerprint: 2xx responses that reached the client
         self._described: dict[str, str] = {}
+        self._idempotent: set[str] = set()  # fingerprints of idempotent commands
         self._faults: Counter[str] = Counter()
         self.in_flight = 0
 
@@ -51,9 +54,19 @@ class Stats:
             key, {"operation": operation, "target": target, "applied": 0, "deduplicated": 0}
         )
 
-    def applied(self, operation: str, fingerprint: str, command: tuple[str, str] | None, description: str) -> None:
+    def applied(
+        self,
+        operation: str,
+        fingerprint: str,
+        command: tuple[str, str] | None,
+        description: str,
+        *,
+        idempotent: bool = False,
+    ) -> None:
         """A state change happened; `command` is (target, command_id) when the request carried one."""
         with self._lock:
+            if idempotent:
+                self._idempotent.add(fingerprint)
             self._count(operation, "applied")
             self._applied[fingerprint] += 1
             self._described.setdefault(fingerprint, description)
@@ -79,11 +92,13 @@ class Stats:
 
     def snapshot(self) -> dict[str, Any]:
         with self._lock:
+            repeated = [fp for fp, count in self._applied.items() if count > max(self._acknowledged[fp], 1)]
             duplicates = [
-                {"command": self._described[fp], "applied": count, "acknowledged": self._acknowledged[fp]}
-                for fp, count in self._applied.items()
-                if count > max(self._acknowledged[fp], 1)
+                {"command": self._described[fp], "applied": self._applied[fp], "acknowledged": self._acknowledged[fp]}
+                for fp in repeated
+                if fp not in self._idempotent
             ]
+            idempotent_repeats = len(repeated) - len(duplicates)
             return {
                 "operations": {name: dict(sorted(counts.items())) for name, counts in sorted(self._operations.items())},
                 "totals": {
@@ -97,5 +112,6 @@ class Stats:
                 "commands_applied_twice": sum(1 for entry in self._commands.values() if entry["applied"] > 1),
                 "duplicates_applied": len(duplicates),
                 "duplicates": duplicates[:50],
+                "idempotent_repeats": idempotent_repeats,
                 "in_flight": self.in_flight,
             }

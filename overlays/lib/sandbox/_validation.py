@@ -21,6 +21,7 @@ __all__ = ["RequestValidationError", "parse_query", "validate_body", "validate_q
 _jsonschema: Any = importlib.import_module("jsonschema")  # untyped; imported like this to keep mypy --strict quiet
 _KEY = re.compile(r"^([^\[\]]+)((?:\[[^\[\]]*\])*)$")
 _validators: dict[tuple[str, str], Any] = {}
+MAX_BODY_DEPTH = 64  # far deeper than any request of the spec; deeper bodies would blow Python's stack
 
 
 class RequestValidationError(SandboxError):
@@ -80,6 +81,8 @@ def validate_body(route: RouteSpec, raw: bytes) -> dict[str, Any]:
     if not raw.strip():
         body: Any = {}
     else:
+        if _too_deep(raw, MAX_BODY_DEPTH):
+            raise bad_request(f"The request body nests arrays or objects more than {MAX_BODY_DEPTH} levels deep.")
         try:
             body = json.loads(raw)
         except (UnicodeDecodeError, ValueError) as exc:
@@ -92,6 +95,30 @@ def validate_body(route: RouteSpec, raw: bytes) -> dict[str, Any]:
     if errors:
         raise RequestValidationError(errors)
     return body
+
+
+def _too_deep(raw: bytes, limit: int) -> bool:
+    """Whether JSON text opens more than `limit` arrays/objects at once (brackets inside strings do not count)."""
+    if raw.count(b"[") + raw.count(b"{") <= limit:
+        return False
+    depth, in_string, escaped = 0, False, False
+    for byte in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):  # [ {
+            depth += 1
+            if depth > limit:
+                return True
+        elif byte in (0x5D, 0x7D):  # ] }
+            depth -= 1
+    return False
 
 
 def _validator(route: RouteSpec, part: str, schema: dict[str, Any]) -> Any:

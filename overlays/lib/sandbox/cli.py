@@ -44,6 +44,13 @@ def sandbox() -> None:
 @click.option(
     "--fault-delay", type=click.FloatRange(0.0), default=3.0, show_default=True, help="Seconds of a delay fault."
 )
+@click.option(
+    "--speed",
+    type=click.FloatRange(0.0),
+    default=1.0,
+    show_default=True,
+    help="Sandbox seconds per real second (60: a minute a second; 0: frozen, moved by POST /sandbox/clock).",
+)
 @click.option("--api-key", default=None, help="Accept only this bearer token (any token when omitted).")
 @click.option(
     "--log-level",
@@ -59,6 +66,7 @@ def serve(
     fault_rate: float,
     fault_after_share: float,
     fault_delay: float,
+    speed: float,
     api_key: str | None,
     log_level: str,
 ) -> None:
@@ -77,6 +85,7 @@ def serve(
         fault_rate=fault_rate,
         fault_after_share=fault_after_share,
         fault_delay=fault_delay,
+        speed=speed,
         api_key=api_key,
     )
     try:
@@ -88,9 +97,13 @@ def serve(
     click.echo(f"Telnyx sandbox listening on {base_url} (base_url {base_url} or {base_url}/v2)")
     click.echo(f"public key: {app.public_key}")
     click.echo(f"webhooks: {webhook_url or base_url + '/sandbox/inbox (in memory)'}")
+    if speed != 1.0:
+        click.echo(f"clock: {speed:g} sandbox seconds per second")
     if fault_rate:
         click.echo(f"faults: {fault_rate:.0%} of requests (seed {seed})")
-    click.echo("inspect: /sandbox/events /sandbox/stats /sandbox/queues /sandbox/public-key; Ctrl-C stops")
+    click.echo(
+        "inspect: /sandbox/events /sandbox/stats /sandbox/queues /sandbox/clock /sandbox/public-key; Ctrl-C stops"
+    )
     try:
         run(app, sock, log_level=log_level.lower())
     finally:

@@ -15,18 +15,29 @@ then use it in a test::
 
 To configure the sandbox (seed, fault_rate, webhook_url, ...; see `SandboxApp`), override the
 ``telnyx_sandbox_options`` fixture and return its keyword arguments. Each test gets a fresh sandbox.
+
+Timers (queue ``max_wait_time_secs``, conference ``duration_minutes``, playback and speak lengths)
+run on the sandbox's clock, which ``telnyx_sandbox_clock`` exposes: a 10-minute queue timeout takes
+milliseconds::
+
+    def test_caller_times_out(telnyx_sandbox, telnyx_sandbox_clock):
+        telnyx_sandbox.client.calls.actions.enqueue("v3:caller", queue_name="q", max_wait_time_secs=600)
+        telnyx_sandbox_clock.advance(600)  # call.dequeued (reason timeout) is emitted before this returns
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from ._extra import require_extra
 
-__all__ = ["telnyx_sandbox", "telnyx_sandbox_options"]
+if TYPE_CHECKING:
+    from ._clock import SandboxClock
+
+__all__ = ["telnyx_sandbox", "telnyx_sandbox_clock", "telnyx_sandbox_options"]
 
 
 @pytest.fixture
@@ -46,3 +57,10 @@ def telnyx_sandbox(telnyx_sandbox_options: dict[str, Any]) -> Iterator[Any]:
         yield harness
     finally:
         harness.close()
+
+
+@pytest.fixture
+def telnyx_sandbox_clock(telnyx_sandbox: Any) -> SandboxClock:
+    """The running sandbox's clock (`SandboxClock`): `advance(seconds)`, `now()`, `speed`."""
+    clock: SandboxClock = telnyx_sandbox.clock
+    return clock
