@@ -16,13 +16,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="OpenAPI document (YAML or JSON)")
     parser.add_argument("--out", type=Path, default=Path("generated"), help="output directory (replaced on success)")
     parser.add_argument("--overlays", type=Path, default=OVERLAYS, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--surface", metavar="NAME", help="which surface of overlays/surfaces.yaml to build (default: the product's)"
+    )
     parser.add_argument("--check", type=Path, metavar="DIR", help="regenerate in memory and fail if DIR differs")
     parser.add_argument("--explain", action="store_true", help="list every repair the normalize rules made")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     args = parser.parse_args(argv)
     try:
         if args.check:
-            drift = check(args.spec, args.check, args.overlays)
+            drift = check(args.spec, args.check, args.overlays, args.surface)
             if drift:
                 print(f"error: {args.check} is stale ({len(drift)} files); run `make generate`", file=sys.stderr)
                 for line in drift[:40]:
@@ -30,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             print(f"{args.check} is up to date with {args.spec}")
             return 0
-        result = build(args.spec, args.out, args.overlays)
+        result = build(args.spec, args.out, args.overlays, args.surface)
         if args.explain:
             for rule, change in result.changes:
                 print(f"{rule}: {change}")

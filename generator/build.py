@@ -13,6 +13,7 @@ from .normalize import normalize
 from .plan import Plan, build_plan
 from .render import differences, render_into, render_tree
 from .select import select_surface
+from .surfaces import Surface, load_surfaces
 
 PROJECT = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC = PROJECT / "spec" / "openapi.yaml"
@@ -29,18 +30,25 @@ class BuildResult:
     missing: list[str] = field(default_factory=list)  # operationIds of spec/ this spec lacks
 
 
-def prepare(spec: Path, overlays: Path = OVERLAYS) -> tuple[Plan, Any, list[tuple[str, str]]]:
-    doc = select_surface(load_spec(spec))
+def surface_named(name: str | None, overlays: Path = OVERLAYS) -> Surface:
+    """A surface of ``overlays/surfaces.yaml``; None is the product surface (what generated/ holds)."""
+    return load_surfaces(overlays / "surfaces.yaml").get(name)
+
+
+def prepare(
+    spec: Path, overlays: Path = OVERLAYS, surface: str | None = None
+) -> tuple[Plan, Any, list[tuple[str, str]]]:
+    doc = select_surface(load_spec(spec), surface_named(surface, overlays))
     changes = normalize(doc)
     plan, data = build_plan(doc, overlays / "naming.yaml")
     return plan, data, changes
 
 
-def _reference_operations(spec: Path) -> set[str] | None:
+def _reference_operations(spec: Path, surface: Surface) -> set[str] | None:
     """operationIds of the project's own spec, to compare another spec's surface against."""
     if not DEFAULT_SPEC.exists() or spec.resolve() == DEFAULT_SPEC.resolve():
         return None
-    doc = select_surface(load_spec(DEFAULT_SPEC))
+    doc = select_surface(load_spec(DEFAULT_SPEC), surface)
     return {
         op["operationId"]
         for item in doc["paths"].values()
@@ -49,12 +57,12 @@ def _reference_operations(spec: Path) -> set[str] | None:
     }
 
 
-def build(spec: Path, out: Path, overlays: Path = OVERLAYS) -> BuildResult:
+def build(spec: Path, out: Path, overlays: Path = OVERLAYS, surface: str | None = None) -> BuildResult:
     started = time.perf_counter()
-    plan, data, changes = prepare(spec, overlays)
+    plan, data, changes = prepare(spec, overlays, surface)
     files = render_into(plan, data, overlays, out)
     result = BuildResult(plan, changes, files)
-    reference = _reference_operations(spec)
+    reference = _reference_operations(spec, surface_named(surface, overlays))
     if reference is not None:
         ours = {op.operation_id for op in plan.operations}
         result.added, result.missing = sorted(ours - reference), sorted(reference - ours)
@@ -62,9 +70,9 @@ def build(spec: Path, out: Path, overlays: Path = OVERLAYS) -> BuildResult:
     return result
 
 
-def check(spec: Path, against: Path, overlays: Path = OVERLAYS) -> list[str]:
+def check(spec: Path, against: Path, overlays: Path = OVERLAYS, surface: str | None = None) -> list[str]:
     """Regenerate into a temp dir and list every difference from ``against``; touches nothing."""
-    plan, data, _ = prepare(spec, overlays)
+    plan, data, _ = prepare(spec, overlays, surface)
     with tempfile.TemporaryDirectory(prefix="telnyx-check-") as tmp:
         render_tree(plan, data, overlays, Path(tmp) / "tree")
         if not against.exists():

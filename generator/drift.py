@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from .build import DEFAULT_SPEC, PROJECT
+from .build import DEFAULT_SPEC, PROJECT, surface_named
 from .errors import BuildError
 from .load import load_spec
 from .normalize import normalize
@@ -33,7 +33,7 @@ _METHODS = ("get", "put", "post", "delete", "patch")
 
 
 def _surface(path: Path) -> dict[str, Any]:
-    doc = select_surface(load_spec(path))
+    doc = select_surface(load_spec(path), surface_named(None))
     normalize(doc)
     return doc
 

@@ -9,12 +9,10 @@ order, parameter style, examples).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.parser import GeneratorData
 from openapi_python_client.parser.errors import GeneratorError, ParseError
@@ -32,6 +30,7 @@ from openapi_python_client.parser.properties.union import UnionProperty
 from openapi_python_client.parser.properties.uuid import UuidProperty
 
 from .errors import BuildError
+from .naming import Naming, load_naming
 
 LOWLEVEL_PACKAGE = "lowlevel"
 _PAGE_PARAM = "page"
@@ -74,13 +73,18 @@ class Operation:
     paginated: bool
     item_model: str | None
     has_command_id: bool
-    replay_safe: bool = True  # False: retried only when the request surely never reached Telnyx
+    replay: str = "idempotent"  # "command_id", "idempotent" or "unsafe" (see generator/naming.py)
     request_example: dict[str, Any] | None = field(default=None, compare=False)
     response_example: Any = field(default=None, compare=False)
 
     @property
     def all_params(self) -> tuple[Param, ...]:
         return ((self.positional,) if self.positional else ()) + self.params
+
+    @property
+    def replay_safe(self) -> bool:
+        """False: retried only when the request surely never reached Telnyx."""
+        return self.replay != "unsafe"
 
     @property
     def cli_name(self) -> str:
@@ -248,16 +252,6 @@ def _type_hint(prop: Any, schema: dict[str, Any]) -> tuple[str, str, tuple[Any, 
     return kind, _scalar_hint(kind), (), None
 
 
-def default_name(operation_id: str, path: str) -> tuple[str, str]:
-    """Resource and method for an operation that overlays/naming.yaml does not name."""
-    segments = [s for s in path.strip("/").split("/") if not s.startswith("{")]
-    resource = segments[0]
-    if "actions" in segments:
-        resource += ".actions"
-    method = re.sub(r"(?<!^)(?=[A-Z])", "_", operation_id).lower()
-    return resource, method
-
-
 class _SpecIndex:
     """Facts from the normalized document that the engine's parse does not keep."""
 
@@ -369,18 +363,11 @@ def _flatten_page(prop: ModelProperty, schema: dict[str, Any], index: _SpecIndex
     return flattened
 
 
-def _load_naming(path: Path) -> dict[str, Any]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
-    return data or {}
-
-
-def _build_operation(endpoint: Any, index: _SpecIndex, naming: dict[str, Any]) -> Operation:
+def _build_operation(endpoint: Any, index: _SpecIndex, naming: Naming) -> Operation:
     path, method = _text(endpoint.path), endpoint.method.lower()
     raw = index.operation(path, method)
     operation_id = raw.get("operationId") or str(endpoint.name)
-    names = naming.get(operation_id)
-    resource, method_name = (names["resource"], names["method"]) if names else default_name(operation_id, path)
-    replay_unsafe = (names or {}).get("replay") == "unsafe"
+    resource, method_name = naming.names(operation_id, path)
     raw_params = index.parameters(path, method)
 
     path_params = []
@@ -442,6 +429,7 @@ def _build_operation(endpoint: Any, index: _SpecIndex, naming: dict[str, Any]) -
         item_model = items.get("title") if isinstance(items, dict) else None
 
     tag = str(endpoint.tags[0]) if endpoint.tags else "default"
+    has_command_id = any(p.name == "command_id" and p.location == "body" for p in body)
     request_example = index.example_of(body_schema) if body_schema else None
     return Operation(
         operation_id=operation_id,
@@ -459,8 +447,8 @@ def _build_operation(endpoint: Any, index: _SpecIndex, naming: dict[str, Any]) -
         response_model=response_model,
         paginated=paginated,
         item_model=item_model,
-        has_command_id=any(p.name == "command_id" and p.location == "body" for p in body),
-        replay_safe=not replay_unsafe,
+        has_command_id=has_command_id,
+        replay=naming.replay(operation_id, method, path, has_command_id),
         request_example=request_example if isinstance(request_example, dict) else None,
         response_example=index.response_example(raw),
     )
@@ -564,7 +552,7 @@ def parse_with_engine(doc: dict[str, Any]) -> GeneratorData:
 def build_plan(doc: dict[str, Any], naming_file: Path) -> tuple[Plan, GeneratorData]:
     data = parse_with_engine(doc)
     index = _SpecIndex(doc)
-    naming = _load_naming(naming_file)
+    naming = load_naming(naming_file)
     operations = []
     seen_ids: dict[str, str] = {}
     for collection in data.endpoint_collections_by_tag.values():
@@ -587,7 +575,7 @@ def build_plan(doc: dict[str, Any], naming_file: Path) -> tuple[Plan, GeneratorD
         title=_text(data.title),
         version=_text(data.version),
         operations=tuple(operations),
-        webhooks=_build_webhooks(data, index, dict(naming.get("webhook_aliases") or {})),
+        webhooks=_build_webhooks(data, index, naming.webhook_aliases),
         models=tuple(str(m.class_info.name) for m in data.models),
         enums=tuple(str(e.class_info.name) for e in data.enums),
         deep_object_params=deep,

@@ -1,28 +1,17 @@
-"""Stage 2, select: keep the conferencing surface of a (possibly much larger) Telnyx spec.
+"""Stage 2, select: keep one surface of a (possibly much larger) Telnyx spec.
 
-Selection is by rule, not by a fixed list, so an older or newer spec yields what it has:
-every path under ``/conferences``, the two queue actions on ``/calls``, the webhooks named
-``conference*`` plus ``callEnqueued`` and ``callLeftQueue``, and every component they reference.
+A surface is rules from ``overlays/surfaces.yaml`` (path and webhook-name patterns), not a fixed
+list, so an older or newer spec yields what it has, with every component it references.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from .errors import BuildError
+from .surfaces import Surface
 
-_CALL_QUEUE_ACTION = re.compile(r"^/calls/\{[^}/]+\}/actions/(enqueue|leave_queue)$")
-_QUEUE_WEBHOOKS = frozenset({"callEnqueued", "callLeftQueue"})
 _HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-
-
-def is_surface_path(path: str) -> bool:
-    return path == "/conferences" or path.startswith("/conferences/") or bool(_CALL_QUEUE_ACTION.match(path))
-
-
-def is_surface_webhook(name: str) -> bool:
-    return name.startswith("conference") or name in _QUEUE_WEBHOOKS
 
 
 def _collect_refs(node: Any, found: list[str]) -> None:
@@ -48,27 +37,16 @@ def _pointer(doc: dict[str, Any], ref: str) -> tuple[str, str]:
     return section, name
 
 
-def _check_operation_ids(paths: dict[str, Any]) -> None:
-    """Two operations with one operationId would generate one function twice: refuse early."""
-    owners: dict[str, str] = {}
-    for path, item in paths.items():
-        for method in _HTTP_METHODS:
-            operation = item.get(method) if isinstance(item, dict) else None
-            if isinstance(operation, dict) and "operationId" in operation:
-                where = f"{method.upper()} {path}"
-                previous = owners.setdefault(str(operation["operationId"]), where)
-                if previous != where:
-                    raise BuildError(f"operationId {operation['operationId']!r} is used by {previous} and {where}")
-
-
-def select_surface(doc: dict[str, Any]) -> dict[str, Any]:
-    """Return a new document holding only the conferencing surface and what it references."""
-    paths = {p: item for p, item in (doc.get("paths") or {}).items() if is_surface_path(p)}
-    webhooks = {n: item for n, item in (doc.get("webhooks") or {}).items() if is_surface_webhook(n)}
+def select_surface(doc: dict[str, Any], surface: Surface) -> dict[str, Any]:
+    """Return a new document holding only the surface's operations and webhooks and what they reference."""
+    paths = {p: item for p, item in (doc.get("paths") or {}).items() if surface.has_path(p)}
+    webhooks = {n: item for n, item in (doc.get("webhooks") or {}).items() if surface.has_webhook(n)}
     if not paths:
-        raise BuildError("the spec has no conferencing operations (no path under /conferences)")
-
-    _check_operation_ids(paths)
+        raise BuildError(
+            f"the spec has no operation on the {surface.name} surface (no path matches "
+            + ", ".join(surface.path_patterns)
+            + ")"
+        )
 
     kept: dict[str, dict[str, Any]] = {}
     pending: list[str] = []

@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from generator.build import OVERLAYS
+from generator.build import OVERLAYS, surface_named
 from generator.errors import BuildError
 from generator.load import load_spec
 from generator.normalize import normalize
-from generator.plan import Operation, Plan, build_plan, default_name
+from generator.plan import Operation, Plan, build_plan
 from generator.render import arg_name, docstring_text, path_expression
 from generator.select import select_surface
 from tests.conftest import SPEC
@@ -21,7 +21,7 @@ from tests.conftest import SPEC
 
 @cache
 def surface() -> dict[str, Any]:
-    return select_surface(load_spec(SPEC))
+    return select_surface(load_spec(SPEC), surface_named(None))
 
 
 def plan_of(doc: dict[str, Any]) -> Plan:
@@ -44,14 +44,6 @@ def test_names_follow_the_official_sdks() -> None:
     assert len(names) == 25
     assert {"conferences.list", "conferences.actions.gather_dtmf_audio", "conferences.actions.record_resume"} <= names
     assert {"calls.actions.enqueue", "calls.actions.leave_queue", "conferences.retrieve_participant"} <= names
-
-
-def test_unnamed_operations_get_a_name_from_path_and_operation_id() -> None:
-    assert default_name("MuteEveryone", "/conferences/{id}/actions/mute_all") == (
-        "conferences.actions",
-        "mute_everyone",
-    )
-    assert default_name("ListRooms", "/rooms") == ("rooms", "list_rooms")
 
 
 def test_the_last_path_id_is_positional_and_the_others_keywords() -> None:
