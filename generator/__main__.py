@@ -19,6 +19,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--surface", metavar="NAME", help="which surface of overlays/surfaces.yaml to build (default: the product's)"
     )
+    parser.add_argument(
+        "--keep-going", action="store_true", help="build what can be built; list every dropped part with its reason"
+    )
     parser.add_argument("--check", type=Path, metavar="DIR", help="regenerate in memory and fail if DIR differs")
     parser.add_argument("--explain", action="store_true", help="list every repair the normalize rules made")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -33,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             print(f"{args.check} is up to date with {args.spec}")
             return 0
-        result = build(args.spec, args.out, args.overlays, args.surface)
+        result = build(args.spec, args.out, args.overlays, args.surface, args.keep_going)
         if args.explain:
             for rule, change in result.changes:
                 print(f"{rule}: {change}")

@@ -36,12 +36,13 @@ def surface_named(name: str | None, overlays: Path = OVERLAYS) -> Surface:
 
 
 def prepare(
-    spec: Path, overlays: Path = OVERLAYS, surface: str | None = None
+    spec: Path, overlays: Path = OVERLAYS, surface: str | None = None, keep_going: bool = False
 ) -> tuple[Plan, Any, list[tuple[str, str]]]:
+    """Load, select, normalize and plan; the repairs made come back as (rule, change) pairs."""
     doc = select_surface(load_spec(spec), surface_named(surface, overlays))
     changes = normalize(doc)
-    plan, data = build_plan(doc, overlays / "naming.yaml")
-    return plan, data, changes
+    plan, data = build_plan(doc, overlays / "naming.yaml", keep_going)
+    return plan, data, changes + list(plan.repairs)
 
 
 def _reference_operations(spec: Path, surface: Surface) -> set[str] | None:
@@ -57,9 +58,11 @@ def _reference_operations(spec: Path, surface: Surface) -> set[str] | None:
     }
 
 
-def build(spec: Path, out: Path, overlays: Path = OVERLAYS, surface: str | None = None) -> BuildResult:
+def build(
+    spec: Path, out: Path, overlays: Path = OVERLAYS, surface: str | None = None, keep_going: bool = False
+) -> BuildResult:
     started = time.perf_counter()
-    plan, data, changes = prepare(spec, overlays, surface)
+    plan, data, changes = prepare(spec, overlays, surface, keep_going)
     files = render_into(plan, data, overlays, out)
     result = BuildResult(plan, changes, files)
     reference = _reference_operations(spec, surface_named(surface, overlays))
@@ -87,15 +90,18 @@ def summary(result: BuildResult, out: Path) -> str:
         by_resource[op.resource] = by_resource.get(op.resource, 0) + 1
     lines = [
         f"generated {out} in {result.seconds:.2f} s",
-        f"  operations: {len(plan.operations)} ("
+        f"  operations: {len(plan.operations)} of {plan.spec_operations} ("
         + ", ".join(f"{name} {count}" for name, count in sorted(by_resource.items()))
         + ")",
         f"  models:     {len(plan.models)} classes, {len(plan.enums)} enums",
-        f"  webhooks:   {len(plan.webhooks)} event types",
+        f"  webhooks:   {len(plan.webhooks)} of {plan.spec_webhooks}",
         f"  files:      {len(result.files)} written",
         f"  repairs:    {len(result.changes)} by normalize rules"
         + (" (" + ", ".join(sorted({rule for rule, _ in result.changes})) + ")" if result.changes else ""),
     ]
+    if plan.dropped:
+        lines.append(f"  dropped:    {len(plan.dropped)} (--keep-going)")
+        lines.extend(f"    {item}" for item in plan.dropped)
     if result.added:
         lines.append("  added vs spec/:   " + ", ".join(result.added))
     if result.missing:

@@ -12,8 +12,10 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from .engine import class_name
+from .spec import HTTP_METHODS
+
 Rule = Callable[[dict[str, Any]], list[str]]
-_HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
 def _walk(node: Any, path: str = "#") -> Iterator[tuple[str, dict[str, Any]]]:
@@ -30,6 +32,29 @@ def _walk(node: Any, path: str = "#") -> Iterator[tuple[str, dict[str, Any]]]:
 
 def _is_schema_with(node: dict[str, Any], key: str) -> bool:
     return key in node and ("type" in node or "properties" in node or "enum" in node)
+
+
+def dedupe_operation_ids(doc: dict[str, Any]) -> list[str]:
+    """Give every operation an operationId of its own: a repeat gets its HTTP verb, then a number.
+
+    Names, modules and CLI commands all derive from the operationId, and the engine writes one
+    module per id, so a repeat would overwrite another operation. The first keeps its id, in
+    document order.
+    """
+    changes = []
+    seen: set[str] = set()
+    for url_path, method, operation in _operations(doc):
+        operation_id = operation.get("operationId")
+        if not isinstance(operation_id, str):
+            continue
+        if operation_id in seen:
+            base = operation_id + method.title()
+            new = next(c for c in (base, *(f"{base}{n}" for n in range(2, 10_000))) if c not in seen)
+            operation["operationId"] = new
+            changes.append(f"{method.upper()} {url_path}: operationId {operation_id!r} is taken; now {new!r}")
+            operation_id = new
+        seen.add(operation_id)
+    return changes
 
 
 def dedupe_enum_values(doc: dict[str, Any]) -> list[str]:
@@ -62,29 +87,82 @@ def _title_from_key(key: str) -> str:
     return " ".join(re.findall(r"[A-Z]+(?![a-z])|[A-Z][a-z0-9]*|[a-z0-9]+", key))
 
 
-def retitle_duplicate_schema_titles(doc: dict[str, Any]) -> list[str]:
-    """Give component schemas that share a ``title`` with a different schema a title of their own.
+def _title(schema: dict[str, Any]) -> str | None:
+    title = schema.get("title")
+    return title if isinstance(title, str) else None
 
-    The engine names a model after its title; two different schemas titled "Pause Recording
-    Request" make it drop the second model, and with it the ``record_resume`` operation, with only
-    a warning. The later schema is retitled from its component key.
+
+def _is_model(node: dict[str, Any]) -> bool:
+    """Whether the engine makes a class of this schema (an object with fields, or a composition)."""
+    return (
+        "$ref" not in node
+        and (node.get("type") == "object" or "properties" in node or "allOf" in node)
+        and "enum" not in node
+    )
+
+
+def _unused(candidates: Iterator[str], taken: dict[str, int]) -> str:
+    return next(c for c in candidates if class_name(c) not in taken)
+
+
+def _numbered(base: str) -> Iterator[str]:
+    yield base
+    for number in range(2, 10_000):
+        yield f"{base} {number}"
+
+
+def unique_model_names(doc: dict[str, Any]) -> list[str]:
+    """Give every schema the engine makes a class of a class name of its own.
+
+    The engine names a model after its title (or its component key) and drops a second schema
+    that maps to a name already taken, together with every operation that uses it, with only a
+    warning; two "Pause Recording Request" schemas once cost the ``record_resume`` operation.
+    A component whose key is its class name keeps it; the others follow in document order, and one
+    whose name is taken is retitled from its key, numbered if that is taken too. Titled inline schemas nested anywhere follow: one equal to the
+    component that owns its name becomes a reference to it, a different one is numbered.
     """
     changes = []
     schemas = (doc.get("components") or {}).get("schemas") or {}
-    first_by_title: dict[str, str] = {}
-    for key, schema in schemas.items():
-        title = schema.get("title") if isinstance(schema, dict) else None
-        if not isinstance(title, str):
-            continue
-        normalized = re.sub(r"\W", "", title).lower()
-        if normalized in first_by_title and schemas[first_by_title[normalized]] != schema:
-            schema["title"] = _title_from_key(key)
-            changes.append(
-                f"#/components/schemas/{key}: title {title!r} is also used by "
-                f"{first_by_title[normalized]}; retitled {schema['title']!r}"
-            )
-        else:
-            first_by_title.setdefault(normalized, key)
+    taken: dict[str, int] = {}  # class name -> id() of the schema node that owns it
+    owners: dict[str, str] = {}  # class name -> component key, for sharing equal inline copies
+    # A component whose key is its class name has the strongest claim to it; then document order.
+    claims = sorted(
+        (key for key, schema in schemas.items() if isinstance(schema, dict)),
+        key=lambda key: class_name(key) != class_name(_title(schemas[key]) or key),
+    )
+    for key in claims:
+        schema = schemas[key]
+        title = _title(schema)
+        name = class_name(title or key)
+        if name in taken and taken[name] != id(schema):
+            new = _unused(_numbered(_title_from_key(key)), taken)
+            schema["title"] = new
+            changes.append(f"#/components/schemas/{key}: class name {name} is taken; titled {new!r}")
+            name = class_name(new)
+        taken[name] = id(schema)
+        owners[name] = key
+    roots = [("#/paths", doc.get("paths") or {}), ("#/webhooks", doc.get("webhooks") or {})]
+    roots += [(f"#/components/schemas/{k}", v) for k, v in schemas.items()]
+    for root_where, root in roots:
+        for where, node in _walk(root, root_where):
+            title = node.get("title")
+            if node is root or not isinstance(title, str) or not _is_model(node):
+                continue
+            name = class_name(title)
+            owner = taken.get(name)
+            if owner is None or owner == id(node):
+                taken[name] = id(node)
+                continue
+            key = owners.get(name)
+            if key is not None and schemas.get(key) == node:
+                node.clear()
+                node["$ref"] = f"#/components/schemas/{key}"
+                changes.append(f"{where}: equal to #/components/schemas/{key}; now a reference to it")
+                continue
+            new = _unused(_numbered(title), taken)
+            node["title"] = new
+            taken[class_name(new)] = id(node)
+            changes.append(f"{where}: class name {name} is taken; titled {new!r}")
     return changes
 
 
@@ -104,7 +182,7 @@ def drop_null_string_defaults(doc: dict[str, Any]) -> list[str]:
 
 def _webhook_body_refs(doc: dict[str, Any]) -> Iterator[tuple[str, str]]:
     for name, item in (doc.get("webhooks") or {}).items():
-        for method in _HTTP_METHODS:
+        for method in HTTP_METHODS:
             operation = item.get(method) if isinstance(item, dict) else None
             if not isinstance(operation, dict):
                 continue
@@ -146,41 +224,93 @@ def wrap_bare_webhook_events(doc: dict[str, Any]) -> list[str]:
     return changes
 
 
-def hoist_inline_response_schemas(doc: dict[str, Any]) -> list[str]:
-    """Move titled inline response schemas to ``components/schemas`` so equal ones share a model.
+def _operations(doc: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    for url_path, item in (doc.get("paths") or {}).items():
+        for method in HTTP_METHODS:
+            operation = item.get(method) if isinstance(item, dict) else None
+            if isinstance(operation, dict):
+                yield url_path, method, operation
 
-    Telnyx repeats the same inline schema (for example "Conference Command Response") on many
-    operations. The engine would either prefix each copy with the operation name or, without
-    prefixes, drop all but the first as duplicates. Hoisting gives one model per title.
+
+def _response_targets(doc: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """Every response object once, with where it is written and a name to fall back on."""
+    shared = (doc.get("components") or {}).get("responses") or {}
+    seen: set[str] = set()
+    for url_path, method, operation in _operations(doc):
+        for status, response in (operation.get("responses") or {}).items():
+            if not isinstance(response, dict):
+                continue
+            ref = response.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/components/responses/"):
+                key = ref.rsplit("/", 1)[1].replace("~1", "/").replace("~0", "~")
+                if key not in seen and isinstance(shared.get(key), dict):
+                    seen.add(key)
+                    yield f"#/components/responses/{key}", shared[key], str(operation.get("operationId", ""))
+            else:
+                yield f"{method.upper()} {url_path} {status}", response, str(operation.get("operationId", ""))
+
+
+def hoist_response_schemas(doc: dict[str, Any]) -> list[str]:
+    """Move titled response schemas to ``components/schemas``, so that equal ones share one model.
+
+    Telnyx repeats one response shape (for example "Conference Command Response") on many
+    operations, written inline in some versions of its spec and shared through
+    ``components/responses`` in others. Either way the engine would parse each use on its own and
+    drop all but the first as a duplicate model. Each titled schema becomes one component, named
+    after its title; a different shape with a taken name gets the operation's name appended.
     """
     changes = []
     schemas = doc.setdefault("components", {}).setdefault("schemas", {})
-    for path, item in (doc.get("paths") or {}).items():
-        for method in _HTTP_METHODS:
-            operation = item.get(method) if isinstance(item, dict) else None
-            if not isinstance(operation, dict):
+    for where, response, operation_id in _response_targets(doc):
+        for media in (response.get("content") or {}).values():
+            schema = media.get("schema") if isinstance(media, dict) else None
+            if not isinstance(schema, dict) or "$ref" in schema or not isinstance(schema.get("title"), str):
                 continue
-            for status, response in (operation.get("responses") or {}).items():
-                for media in ((response or {}).get("content") or {}).values():
-                    schema = media.get("schema")
-                    if not isinstance(schema, dict) or "$ref" in schema or not isinstance(schema.get("title"), str):
-                        continue
-                    name = re.sub(r"\W", "", schema["title"].title())
-                    existing = schemas.get(name)
-                    if existing is not None and existing != schema:
-                        name += re.sub(r"\W", "", str(operation.get("operationId", "")))
-                    schemas.setdefault(name, schema)
-                    media["schema"] = {"$ref": f"#/components/schemas/{name}"}
-                    changes.append(f"{method.upper()} {path} {status}: response schema -> #/components/schemas/{name}")
+            name = re.sub(r"\W", "", schema["title"].title())
+            candidates = [name, name + re.sub(r"\W", "", operation_id)] + [f"{name}{n}" for n in range(2, 10_000)]
+            name = next(c for c in candidates if schemas.get(c) in (None, schema))
+            schemas.setdefault(name, schema)
+            media["schema"] = {"$ref": f"#/components/schemas/{name}"}
+            changes.append(f"{where}: response schema -> #/components/schemas/{name}")
+    return changes
+
+
+_CONSTRAINT_KEYS = frozenset({"required", "description", "title"})
+
+
+def drop_required_only_variants(doc: dict[str, Any]) -> list[str]:
+    """Remove an ``anyOf``/``oneOf`` whose variants only list required fields of the object beside it.
+
+    ``ConversationRelayStartRequest`` has ``properties`` and ``anyOf: [{required: [url]},
+    {required: [conversation_relay_url]}, ...]``: "at least one of these". That is a rule about
+    values, not a shape; the engine refuses it as a union of empty models. The fields stay (all
+    optional, as the caller chooses which), and the server still enforces the rule.
+    """
+    changes = []
+    for where, node in _walk(doc):
+        if "properties" not in node and node.get("type") != "object":
+            continue
+        for combinator in ("anyOf", "oneOf"):
+            variants = node.get(combinator)
+            if (
+                isinstance(variants, list)
+                and variants
+                and all(isinstance(v, dict) and "required" in v and set(v) <= _CONSTRAINT_KEYS for v in variants)
+            ):
+                del node[combinator]
+                groups = " | ".join(",".join(v["required"]) for v in variants)
+                changes.append(f"{where}: dropped {combinator} of required-only variants ({groups})")
     return changes
 
 
 RULES: tuple[Rule, ...] = (
+    dedupe_operation_ids,
     dedupe_enum_values,
-    retitle_duplicate_schema_titles,
     drop_null_string_defaults,
     wrap_bare_webhook_events,
-    hoist_inline_response_schemas,
+    hoist_response_schemas,
+    unique_model_names,
+    drop_required_only_variants,
 )
 
 

@@ -9,31 +9,33 @@ order, parameter style, examples).
 
 from __future__ import annotations
 
+import dataclasses
+import keyword
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openapi_python_client.config import Config, ConfigFile, MetaType
-from openapi_python_client.parser import GeneratorData
-from openapi_python_client.parser.errors import GeneratorError, ParseError
-from openapi_python_client.parser.properties import ModelProperty, Property
-from openapi_python_client.parser.properties.any import AnyProperty
-from openapi_python_client.parser.properties.boolean import BooleanProperty
-from openapi_python_client.parser.properties.date import DateProperty
-from openapi_python_client.parser.properties.datetime import DateTimeProperty
-from openapi_python_client.parser.properties.float import FloatProperty
-from openapi_python_client.parser.properties.int import IntProperty
-from openapi_python_client.parser.properties.list_property import ListProperty
-from openapi_python_client.parser.properties.literal_enum_property import LiteralEnumProperty
-from openapi_python_client.parser.properties.string import StringProperty
-from openapi_python_client.parser.properties.union import UnionProperty
-from openapi_python_client.parser.properties.uuid import UuidProperty
-
+from .engine import (
+    GeneratorData,
+    ModelProperty,
+    Problem,
+    Property,
+    class_name,
+    parse,
+    property_kind,
+    snake_case,
+    text,
+)
 from .errors import BuildError
-from .naming import Naming, load_naming
+from .naming import Naming, identifier, load_naming
+from .spec import HTTP_METHODS, resolve_pointer
 
-LOWLEVEL_PACKAGE = "lowlevel"
 _PAGE_PARAM = "page"
+# Names a facade method uses besides the operation's own (its per-call options, and the locals of
+# its body): a field of the same name takes its engine name instead (``options`` -> ``options_``).
+RESERVED_ARGS = frozenset({"self", "options", "_body", "_query"})
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,22 @@ class Param:
     deep_object: bool = False  # query parameter serialized as name[key]=value
     wire_group: str | None = None  # flattened deepObject member: ("page", "number") -> page_number
     schema: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    arg_override: str | None = None  # set by a repair, e.g. a path id shadowed by a body field
+
+    @property
+    def arg(self) -> str:
+        """The facade keyword: the wire name when it is a usable identifier (``filter``, ``format``)."""
+        if self.arg_override:
+            return self.arg_override
+        name = self.python_name if self.wire_group else self.name
+        if name.isidentifier() and not keyword.iskeyword(name) and name not in RESERVED_ARGS:
+            return name
+        return self.python_name
+
+    @property
+    def flag(self) -> str:
+        """The CLI option: ``--call-control-id``, ``--page-size``."""
+        return "--" + snake_case(f"{self.wire_group}_{self.name}" if self.wire_group else self.name).replace("_", "-")
 
 
 @dataclass(frozen=True)
@@ -70,6 +88,7 @@ class Operation:
     params: tuple[Param, ...]  # everything but the positional id, in signature order
     body_required: bool
     response_model: str | None  # class name in lowlevel.models
+    response_kind: str  # "model", "json" (untyped), "empty" (no body, e.g. 204) or "binary" (bytes)
     paginated: bool
     item_model: str | None
     has_command_id: bool
@@ -80,6 +99,25 @@ class Operation:
     @property
     def all_params(self) -> tuple[Param, ...]:
         return ((self.positional,) if self.positional else ()) + self.params
+
+    @property
+    def return_hint(self) -> str:
+        """The facade's return annotation (pages aside)."""
+        return {"model": self.response_model or "Any", "json": "Any", "empty": "None", "binary": "bytes"}[
+            self.response_kind
+        ]
+
+    @property
+    def cast(self) -> str:
+        """The expression that turns the decoded body into the result (see ``_response.py``)."""
+        if self.response_kind == "model":
+            return f"{self.response_model}.from_dict"
+        return {"json": "json_body", "empty": "empty_body", "binary": "binary_body"}[self.response_kind]
+
+    @property
+    def models(self) -> tuple[str, ...]:
+        """The low-level model classes the facade method imports."""
+        return tuple(m for m in (self.response_model, self.item_model) if m)
 
     @property
     def replay_safe(self) -> bool:
@@ -122,6 +160,7 @@ class Resource:
     class_name: str  # e.g. "ConferencesActions"
     operations: tuple[Operation, ...]
     children: tuple[str, ...]  # attribute names of sub-resources
+    model_imports: tuple[tuple[str, str], ...] = ()  # (module under lowlevel.models, class), sorted
 
     @property
     def attr(self) -> str:
@@ -142,6 +181,13 @@ class Plan:
     models: tuple[str, ...]
     enums: tuple[str, ...]
     deep_object_params: frozenset[tuple[str, str]]  # (endpoint python name, parameter wire name)
+    repairs: tuple[tuple[str, str], ...] = ()  # (rule, change) made while planning, for --explain
+    dropped: tuple[str, ...] = ()  # with --keep-going: what could not be built, and why
+    spec_operations: int = 0  # operations in the selected document (the "of M" of the summary)
+    spec_webhooks: int = 0
+    model_modules: dict[str, str] = field(
+        default_factory=dict, compare=False
+    )  # class -> module, as the engine wrote it
 
     @property
     def resources(self) -> tuple[Resource, ...]:
@@ -158,61 +204,14 @@ class Plan:
                 sorted(p[len(prefix) :] for p in paths if p.startswith(prefix) and "." not in p[len(prefix) :])
             )
             class_name = "".join(part.title().replace("_", "") for part in path.split("."))
-            result.append(Resource(path, class_name, tuple(paths[path]), children))
+            models = sorted({m for op in paths[path] for m in op.models})
+            imports = tuple((self.model_modules[m], m) for m in models)
+            result.append(Resource(path, class_name, tuple(paths[path]), children, imports))
         return tuple(result)
 
     @property
     def top_resources(self) -> tuple[Resource, ...]:
         return tuple(r for r in self.resources if "." not in r.path)
-
-
-def engine_config(output_path: Path | None = None) -> Config:
-    """The engine settings the build uses: Literal enums, title-based names, no post-hooks."""
-    config_file = ConfigFile(
-        literal_enums=True,
-        post_hooks=[],
-        use_path_prefixes_for_title_model_names=False,
-        package_name_override=LOWLEVEL_PACKAGE,
-        project_name_override=LOWLEVEL_PACKAGE,
-    )
-    return Config.from_sources(config_file, MetaType.NONE, Path("spec"), "utf-8", True, output_path)
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    getter = getattr(value, "get_untrusted_value", None)
-    return str(getter() if getter else value)
-
-
-def _describe_errors(errors: list[ParseError] | list[GeneratorError]) -> list[str]:
-    lines = []
-    for error in errors:
-        header = _text(error.header).strip()
-        detail = " ".join(_text(error.detail).split())
-        lines.append(f"{header}: {detail}" if detail else header)
-    return lines
-
-
-def _kind(prop: Any) -> str:
-    kinds: list[tuple[type, str]] = [
-        (LiteralEnumProperty, "enum"),
-        (DateTimeProperty, "datetime"),
-        (DateProperty, "date"),
-        (BooleanProperty, "boolean"),
-        (IntProperty, "integer"),
-        (FloatProperty, "number"),
-        (ListProperty, "array"),
-        (ModelProperty, "object"),
-        (UuidProperty, "string"),
-        (StringProperty, "string"),
-        (UnionProperty, "union"),
-        (AnyProperty, "any"),
-    ]
-    for cls, kind in kinds:
-        if isinstance(prop, cls):
-            return kind
-    return "any"
 
 
 def _enum_values(schema: dict[str, Any]) -> tuple[Any, ...]:
@@ -240,7 +239,7 @@ def _scalar_hint(kind: str) -> str:
 
 def _type_hint(prop: Any, schema: dict[str, Any]) -> tuple[str, str, tuple[Any, ...], str | None]:
     """Return (kind, annotation, enum values in spec order, item kind) for a facade argument."""
-    kind = _kind(prop)
+    kind = property_kind(prop)
     if kind == "enum":
         values = _enum_values(schema) or tuple(sorted(prop.values, key=str))
         return kind, "Literal[" + ", ".join(repr(v) for v in values) + "]", values, None
@@ -261,11 +260,16 @@ class _SpecIndex:
     def deref(self, node: Any) -> Any:
         seen = 0
         while isinstance(node, dict) and isinstance(node.get("$ref"), str) and seen < 32:
-            target: Any = self.doc
-            for token in node["$ref"].lstrip("#/").split("/"):
-                target = target[token.replace("~1", "/").replace("~0", "~")]
-            node, seen = target, seen + 1
+            node, seen = resolve_pointer(self.doc, node["$ref"]), seen + 1
         return node
+
+    def operations(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """(URL path, HTTP verb, operation) of every operation in the document."""
+        for url_path, item in (self.doc.get("paths") or {}).items():
+            item = self.deref(item)
+            for verb in HTTP_METHODS:
+                if isinstance(item.get(verb), dict):
+                    yield url_path, verb, item[verb]
 
     def operation(self, path: str, method: str) -> dict[str, Any]:
         return dict(self.deref(self.doc["paths"][path])[method])
@@ -334,13 +338,13 @@ class _SpecIndex:
 def _param(prop: Property, *, location: str, schema: dict[str, Any], required: bool, **extra: Any) -> Param:
     kind, hint, enum, item_kind = _type_hint(prop, schema)
     return Param(
-        name=_text(prop.name),
+        name=text(prop.name),
         python_name=str(prop.python_name),
         location=location,
         required=required,
         kind=kind,
         type_hint=hint,
-        description=" ".join(_text(prop.description or schema.get("description")).split()),
+        description=" ".join(text(prop.description or schema.get("description")).split()),
         enum=enum,
         item_kind=item_kind,
         default=schema.get("default"),
@@ -355,7 +359,7 @@ def _flatten_page(prop: ModelProperty, schema: dict[str, Any], index: _SpecIndex
     props = index.properties(schema)
     flattened = []
     for member in members:
-        wire = _text(member.name)
+        wire = text(member.name)
         flat = _param(member, location="query", schema=props.get(wire, {}), required=False, wire_group=_PAGE_PARAM)
         flattened.append(
             Param(**{**flat.__dict__, "python_name": f"{_PAGE_PARAM}_{flat.python_name}", "deep_object": True})
@@ -363,8 +367,69 @@ def _flatten_page(prop: ModelProperty, schema: dict[str, Any], index: _SpecIndex
     return flattened
 
 
-def _build_operation(endpoint: Any, index: _SpecIndex, naming: Naming) -> Operation:
-    path, method = _text(endpoint.path), endpoint.method.lower()
+_JSON_TYPES = re.compile(r"^application/([\w.+-]*\+)?json\b")
+
+
+def _success_response(endpoint: Any, raw: dict[str, Any], index: _SpecIndex) -> tuple[str, ModelProperty | None]:
+    """What a 2xx returns: ``model`` (with the engine's model), ``json``, ``empty`` or ``binary``.
+
+    The first documented 2xx decides: no content (a 204) is ``empty``; JSON parsed by the engine
+    into a model is ``model``, other JSON ``json``; any other media type (audio, PDF, ``*/*``)
+    is ``binary``, returned as bytes.
+    """
+    responses = raw.get("responses") or {}
+    status = next((code for code in sorted(map(str, responses)) if code.startswith("2")), None)
+    if status is None:
+        return "json", None
+    content = index.deref(responses[status]).get("content") or {}
+    if not content:
+        return "empty", None
+    if not any(_JSON_TYPES.match(media) for media in content):
+        return "binary", None
+    for response in endpoint.responses.patterns:
+        if text(response.status_code.pattern) == status and isinstance(response.prop, ModelProperty):
+            return "model", response.prop
+    return "json", None
+
+
+def _page_item_model(response: ModelProperty | None) -> str | None:
+    """The model class of a list response's ``data`` items, as the engine named it."""
+    if response is None:
+        return None
+    for member in (response.required_properties or []) + (response.optional_properties or []):
+        inner = getattr(member, "inner_property", None)
+        if text(member.name) == "data" and isinstance(inner, ModelProperty):
+            return str(inner.class_info.name)
+    return None
+
+
+def _unshadow_path_ids(
+    operation_id: str,
+    positional: Param | None,
+    path_params: list[Param],
+    fields: list[Param],
+    repairs: list[tuple[str, str]],
+) -> tuple[Param | None, list[Param]]:
+    """Repair ``path_id_shadowed_by_field``: a path id named like a body or query field is ``path_<name>``.
+
+    ``BridgeCall`` takes the leg to bridge in its path and the other leg as a body field, both
+    ``call_control_id``; a Python signature cannot hold both. The field keeps its name (it is what
+    the caller spells out), the path id is renamed, as Stainless-generated SDKs do.
+    """
+    taken = {field.arg for field in fields}
+
+    def unshadow(param: Param) -> Param:
+        if param.arg not in taken:
+            return param
+        renamed = f"path_{param.arg}"
+        repairs.append(("path_id_shadowed_by_field", f"{operation_id}: path id {param.name!r} is argument {renamed!r}"))
+        return Param(**{**param.__dict__, "arg_override": renamed})
+
+    return (unshadow(positional) if positional else None), [unshadow(p) for p in path_params]
+
+
+def _build_operation(endpoint: Any, index: _SpecIndex, naming: Naming, repairs: list[tuple[str, str]]) -> Operation:
+    path, method = text(endpoint.path), endpoint.method.lower()
     raw = index.operation(path, method)
     operation_id = raw.get("operationId") or str(endpoint.name)
     resource, method_name = naming.names(operation_id, path)
@@ -372,7 +437,7 @@ def _build_operation(endpoint: Any, index: _SpecIndex, naming: Naming) -> Operat
 
     path_params = []
     for prop in endpoint.path_parameters:
-        spec_param = raw_params[("path", _text(prop.name))]
+        spec_param = raw_params[("path", text(prop.name))]
         param = _param(prop, location="path", schema=spec_param.get("schema", {}), required=True)
         description = " ".join(str(spec_param.get("description") or param.description).split())
         path_params.append(Param(**{**param.__dict__, "description": description}))
@@ -382,10 +447,10 @@ def _build_operation(endpoint: Any, index: _SpecIndex, naming: Naming) -> Operat
     paginated = False
     query: list[Param] = []
     for prop in endpoint.query_parameters:
-        spec_param = raw_params[("query", _text(prop.name))]
+        spec_param = raw_params[("query", text(prop.name))]
         schema = index.deref(spec_param.get("schema") or {})
         deep = spec_param.get("style") == "deepObject"
-        if deep and _text(prop.name) == _PAGE_PARAM and isinstance(prop, ModelProperty):
+        if deep and text(prop.name) == _PAGE_PARAM and isinstance(prop, ModelProperty):
             paginated = True
             query.extend(_flatten_page(prop, schema, index))
             continue
@@ -406,27 +471,23 @@ def _build_operation(endpoint: Any, index: _SpecIndex, naming: Naming) -> Operat
             raise BuildError(f"{operation_id}: only JSON object request bodies are supported")
         props, required_names = index.properties(body_schema), index.required(body_schema)
         for member in (model.required_properties or []) + (model.optional_properties or []):
-            wire = _text(member.name)
+            wire = text(member.name)
             body.append(_param(member, location="body", schema=props.get(wire, {}), required=wire in required_names))
 
-    ordered = params + sorted(query + body, key=lambda p: (not p.required, p.python_name))
+    fields = query + body
+    positional, params = _unshadow_path_ids(operation_id, positional, params, fields, repairs)
+    ordered = params + sorted(fields, key=lambda p: (not p.required, p.python_name))
     seen: dict[str, Param] = {}
     for param in ordered:
-        if param.python_name in seen or (positional and param.python_name == positional.python_name):
-            raise BuildError(f"{operation_id}: parameter name {param.python_name!r} is used twice")
-        seen[param.python_name] = param
+        if param.arg in seen or (positional and param.arg == positional.arg):
+            raise BuildError(f"{operation_id}: parameter name {param.arg!r} is used twice")
+        seen[param.arg] = param
 
-    response_model = None
-    for response in endpoint.responses.patterns:
-        if _text(response.status_code.pattern) == "200" and isinstance(response.prop, ModelProperty):
-            response_model = str(response.prop.class_info.name)
-    item_model = None
-    if paginated and response_model:
-        response_schema = index.deref(
-            ((index.deref(raw["responses"]["200"]).get("content") or {}).get("application/json") or {}).get("schema")
-        )
-        items = index.deref(index.properties(response_schema).get("data", {}).get("items") or {})
-        item_model = items.get("title") if isinstance(items, dict) else None
+    response_kind, response_prop = _success_response(endpoint, raw, index)
+    response_model = str(response_prop.class_info.name) if response_prop is not None else None
+    item_model = _page_item_model(response_prop) if paginated else None
+    if paginated and item_model is None:
+        paginated = False  # a `page` parameter without a list of models in `data`: a plain call
 
     tag = str(endpoint.tags[0]) if endpoint.tags else "default"
     has_command_id = any(p.name == "command_id" and p.location == "body" for p in body)
@@ -438,13 +499,14 @@ def _build_operation(endpoint: Any, index: _SpecIndex, naming: Naming) -> Operat
         tag=tag,
         resource=resource,
         method_name=method_name,
-        summary=" ".join(_text(endpoint.summary).split()),
-        description=_text(endpoint.description).strip(),
+        summary=" ".join(text(endpoint.summary).split()),
+        description=text(endpoint.description).strip(),
         lowlevel_module=f"api.{tag}.{endpoint.name}",
         positional=positional,
         params=tuple(ordered),
         body_required=body_required,
         response_model=response_model,
+        response_kind=response_kind,
         paginated=paginated,
         item_model=item_model,
         has_command_id=has_command_id,
@@ -458,7 +520,7 @@ def _event_fields(model: ModelProperty, schema: dict[str, Any], index: _SpecInde
     props, required_names = index.properties(schema), index.required(schema)
     fields = []
     for member in (model.required_properties or []) + (model.optional_properties or []):
-        wire = _text(member.name)
+        wire = text(member.name)
         kind, hint, enum, _ = _type_hint(member, props.get(wire, {}))
         if kind == "object":
             hint = "dict[str, Any]"
@@ -473,7 +535,7 @@ def _event_fields(model: ModelProperty, schema: dict[str, Any], index: _SpecInde
                 kind=kind,
                 type_hint=hint,
                 required=wire in required_names,
-                description=" ".join(_text(member.description).split()),
+                description=" ".join(text(member.description).split()),
                 enum=enum,
             )
         )
@@ -495,16 +557,16 @@ def _build_webhooks(data: GeneratorData, index: _SpecIndex, aliases: dict[str, l
         event_types = _enum_values(inner_props.get("event_type", {}))
         if not event_types:
             raise BuildError(f"webhook {name}: its event schema has no event_type enum")
-        envelope_model = models.get(_class_name(str(envelope.get("title") or envelope_key)))
+        envelope_model = models.get(class_name(str(envelope.get("title") or envelope_key)))
         inner_name = inner_schema.get("title") or str(inner_ref.get("$ref", "")).rsplit("/", 1)[-1]
-        event_model = models.get(_class_name(str(inner_name)))
+        event_model = models.get(class_name(str(inner_name)))
         if envelope_model is None or event_model is None:
             raise BuildError(f"webhook {name}: the engine produced no model for {envelope_key}")
         payload_prop = next(
             (
                 p
                 for p in (event_model.optional_properties or []) + (event_model.required_properties or [])
-                if _text(p.name) == "payload"
+                if text(p.name) == "payload"
             ),
             None,
         )
@@ -520,7 +582,7 @@ def _build_webhooks(data: GeneratorData, index: _SpecIndex, aliases: dict[str, l
                 class_name=name[0].upper() + name[1:] + "Event",
                 envelope_model=str(envelope_model.class_info.name),
                 event_model=str(event_model.class_info.name),
-                description=" ".join(_text(operation.get("summary") or operation.get("description")).split()),
+                description=" ".join(text(operation.get("summary") or operation.get("description")).split()),
                 fields=top_fields,
                 payload_fields=payload_fields,
                 example=example if isinstance(example, dict) else {},
@@ -530,54 +592,80 @@ def _build_webhooks(data: GeneratorData, index: _SpecIndex, aliases: dict[str, l
     return tuple(sorted(webhooks, key=lambda w: w.event_type))
 
 
-def _class_name(title: str) -> str:
-    from openapi_python_client import strings
+def _unique_method(op: Operation, seen: dict[str, str], repairs: list[tuple[str, str]]) -> Operation:
+    """Repair ``method_name_collision``: an operation whose name another took is named by its operationId.
 
-    return str(strings.ClassName(title, "field_"))
-
-
-def parse_with_engine(doc: dict[str, Any]) -> GeneratorData:
-    """Run openapi-python-client's parser; any warning it raises is a build error."""
-    data = GeneratorData.from_dict(doc, config=engine_config())
-    if isinstance(data, GeneratorError):
-        raise BuildError("the engine rejected the spec: " + "; ".join(_describe_errors([data])))
-    problems = _describe_errors(data.errors)
-    for collection in data.endpoint_collections_by_tag.values():
-        problems.extend(_describe_errors(collection.parse_errors))
-    if problems:
-        raise BuildError("the engine would drop part of the spec: " + " | ".join(problems))
-    return data
+    Rules give short names (`list`, `retrieve`); two operations of one resource may earn the same
+    one. The first keeps it, in document order; a later one takes its whole operationId in
+    snake_case, numbered if even that is taken.
+    """
+    key = f"{op.resource}.{op.method_name}"
+    if key not in seen:
+        return op
+    base = identifier(op.operation_id)
+    name = next(n for n in (base, *(f"{base}_{i}" for i in range(2, 10_000))) if f"{op.resource}.{n}" not in seen)
+    repairs.append(("method_name_collision", f"{op.operation_id}: {key} is {seen[key]}; named {op.resource}.{name}"))
+    return dataclasses.replace(op, method_name=name)
 
 
-def build_plan(doc: dict[str, Any], naming_file: Path) -> tuple[Plan, GeneratorData]:
-    data = parse_with_engine(doc)
+def parse_with_engine(doc: dict[str, Any], keep_going: bool = False) -> tuple[GeneratorData, list[Problem]]:
+    """The engine's parse; anything it would drop fails the build, one line each, unless ``keep_going``."""
+    try:
+        data, problems = parse(doc)
+    except ValueError as exc:
+        raise BuildError(f"the engine rejected the spec: {exc}") from None
+    if problems and not keep_going:
+        raise BuildError(dropped_message(problems))
+    return data, problems
+
+
+def dropped_message(problems: list[Problem]) -> str:
+    lines = [f"{len(problems)} part{'s' if len(problems) != 1 else ''} of the spec would be dropped:"]
+    lines += [f"  {problem}" for problem in problems]
+    lines.append("(fix the spec or a normalize rule, or pass --keep-going to build the rest)")
+    return "\n".join(lines)
+
+
+def build_plan(doc: dict[str, Any], naming_file: Path, keep_going: bool = False) -> tuple[Plan, GeneratorData]:
+    data, problems = parse_with_engine(doc, keep_going)
     index = _SpecIndex(doc)
     naming = load_naming(naming_file)
+    repairs: list[tuple[str, str]] = []
+    dropped = [str(problem) for problem in problems]
     operations = []
     seen_ids: dict[str, str] = {}
     for collection in data.endpoint_collections_by_tag.values():
         for endpoint in collection.endpoints:
-            op = _build_operation(endpoint, index, naming)
-            key = f"{op.resource}.{op.method_name}"
-            if key in seen_ids:
-                raise BuildError(f"{op.operation_id} and {seen_ids[key]} both map to {key}")
-            seen_ids[key] = op.operation_id
+            try:
+                op = _build_operation(endpoint, index, naming, repairs)
+            except BuildError as exc:
+                if not keep_going:
+                    raise
+                dropped.append(f"{endpoint.method.upper()} {text(endpoint.path)}: {exc}")
+                continue
+            op = _unique_method(op, seen_ids, repairs)
+            seen_ids[f"{op.resource}.{op.method_name}"] = op.operation_id
             operations.append(op)
     operations.sort(key=lambda o: (o.resource, o.method_name))
     deep = frozenset(
-        (str(e.name), _text(p.name))
+        (str(e.name), text(p.name))
         for c in data.endpoint_collections_by_tag.values()
         for e in c.endpoints
         for p in e.query_parameters
-        if index.parameters(_text(e.path), e.method.lower())[("query", _text(p.name))].get("style") == "deepObject"
+        if index.parameters(text(e.path), e.method.lower())[("query", text(p.name))].get("style") == "deepObject"
     )
     plan = Plan(
-        title=_text(data.title),
-        version=_text(data.version),
+        title=text(data.title),
+        version=text(data.version),
         operations=tuple(operations),
         webhooks=_build_webhooks(data, index, naming.webhook_aliases),
         models=tuple(str(m.class_info.name) for m in data.models),
         enums=tuple(str(e.class_info.name) for e in data.enums),
         deep_object_params=deep,
+        repairs=tuple(repairs),
+        dropped=tuple(dropped),
+        spec_operations=sum(1 for _ in index.operations()),
+        spec_webhooks=len(index.doc.get("webhooks") or {}),
+        model_modules={str(m.class_info.name): str(m.class_info.module_name) for m in data.models},
     )
     return plan, data

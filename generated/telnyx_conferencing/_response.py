@@ -73,8 +73,25 @@ def decode_json(response: httpx.Response) -> Any:
         raise APIResponseValidationError(response, exc) from exc
 
 
+def json_body(body: Any) -> Any:
+    """The result of an operation whose JSON response has no model: the decoded body as is."""
+    return body
+
+
+def empty_body(body: Any) -> None:
+    """The result of an operation that answers without a body (a 204): None."""
+    return None
+
+
+def binary_body(body: bytes) -> bytes:
+    """The result of an operation that answers with a non-JSON body (audio, PDF...): its bytes."""
+    return body
+
+
 def parse_body(response: httpx.Response, cast: Callable[[Any], _T]) -> _T:
     """`cast` applied to the decoded body; a body of the wrong shape becomes `APIResponseValidationError`."""
+    if cast is binary_body:
+        return cast(response.content)
     body = decode_json(response)
     try:
         return cast(body)

@@ -6,7 +6,6 @@ import hashlib
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -60,20 +59,14 @@ def _break_type(spec: Path) -> None:
     target.write_text(target.read_text().replace("type: integer", "type: integr", 1))
 
 
-def _break_operation_id(spec: Path) -> None:
-    target = next(p for p in sorted(spec.parent.rglob("*.yaml")) if "operationId: JoinConference" in p.read_text())
-    target.write_text(target.read_text().replace("operationId: JoinConference", "operationId: LeaveConference"))
-
-
 @pytest.mark.parametrize(
     ("breakage", "expected"),
     [
         (_break_missing_ref, "missing file"),
         (_break_yaml, "invalid YAML"),
         (_break_type, "integr"),
-        (_break_operation_id, "LeaveConference"),
     ],
-    ids=["missing-ref", "invalid-yaml", "unknown-type", "duplicate-operation-id"],
+    ids=["missing-ref", "invalid-yaml", "unknown-type"],
 )
 def test_a_broken_spec_fails_in_one_line_and_leaves_output_untouched(
     spec_copy: Path, existing_output: Path, breakage: object, expected: str
@@ -116,15 +109,12 @@ def test_check_notices_a_one_character_spec_edit(spec_copy: Path) -> None:
     assert check(spec_copy, PROJECT / "generated") != []
 
 
-def test_upstream_spec_generates_the_whole_surface_quickly(upstream_spec: Path, tmp_path: Path) -> None:
-    started = time.perf_counter()
+def test_upstream_spec_generates_the_whole_conferencing_surface(upstream_spec: Path, tmp_path: Path) -> None:
     result = build(upstream_spec, tmp_path / "out")
-    elapsed = time.perf_counter() - started
     assert len(result.plan.operations) == 25
     assert len(result.plan.webhooks) == 16
-    assert {rule for rule, _ in result.changes} >= {"retitle_duplicate_schema_titles", "wrap_bare_webhook_events"}
+    assert {rule for rule, _ in result.changes} >= {"unique_model_names", "wrap_bare_webhook_events"}
     assert any(op.method_name == "record_resume" for op in result.plan.operations)
-    assert elapsed < 60  # the 15 s target is measured by `make bench`; this only guards against hangs
 
 
 def test_an_older_spec_generates_what_it_has_and_the_summary_says_what_is_missing(

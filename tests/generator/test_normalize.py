@@ -8,11 +8,14 @@ from typing import Any
 from generator.normalize import (
     RULES,
     dedupe_enum_values,
+    dedupe_operation_ids,
     drop_null_string_defaults,
-    hoist_inline_response_schemas,
-    retitle_duplicate_schema_titles,
+    drop_required_only_variants,
+    hoist_response_schemas,
+    unique_model_names,
     wrap_bare_webhook_events,
 )
+from generator.plan import parse_with_engine
 
 
 def test_every_rule_has_a_docstring() -> None:
@@ -35,24 +38,87 @@ def test_dedupe_ignores_a_property_named_enum() -> None:
     assert dedupe_enum_values(doc) == []
 
 
-def test_retitle_duplicate_titles_keeps_record_resume() -> None:
-    pause = {"type": "object", "title": "Pause Recording Request", "properties": {"a": {"type": "string"}}}
-    resume = {"type": "object", "title": "Pause Recording Request", "properties": {"b": {"type": "string"}}}
+def _model(title: str | None, field: str) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": "object", "properties": {field: {"type": "string"}}}
+    if title:
+        schema["title"] = title
+    return schema
+
+
+def _uses(*keys: str) -> dict[str, Any]:
+    """Operations that reference each component, so the engine parses them all."""
+    paths = {}
+    for key in keys:
+        media = {"application/json": {"schema": {"$ref": f"#/components/schemas/{key}"}}}
+        paths[f"/{key.lower()}"] = {
+            "get": {"operationId": key, "responses": {"200": {"description": "ok", "content": media}}}
+        }
+    return paths
+
+
+def _engine_accepts(doc: dict[str, Any]) -> None:
+    parse_with_engine({"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, **doc})
+
+
+def test_unique_model_names_keeps_record_resume() -> None:
+    pause, resume = _model("Pause Recording Request", "a"), _model("Pause Recording Request", "b")
     doc: dict[str, Any] = {
         "components": {
             "schemas": {"PauseConferenceRecordingRequest": pause, "ResumeConferenceRecordingRequest": resume}
         }
     }
-    changes = retitle_duplicate_schema_titles(doc)
-    assert resume["title"] == "Resume Conference Recording Request"
-    assert pause["title"] == "Pause Recording Request"
+    changes = unique_model_names(doc)
+    assert resume["title"] == "Resume Conference Recording Request" and pause["title"] == "Pause Recording Request"
     assert len(changes) == 1
 
 
-def test_identical_schemas_may_share_a_title() -> None:
-    schema = {"type": "object", "title": "Same"}
-    doc: dict[str, Any] = {"components": {"schemas": {"A": dict(schema), "B": dict(schema)}}}
-    assert retitle_duplicate_schema_titles(doc) == []
+def test_a_component_whose_key_is_the_name_owns_it_and_retitling_never_repeats_a_taken_name() -> None:
+    # the voice surface: a conference schema titled like the call schema that is keyed by that name
+    conference = _model("Pause Recording Request", "conference")
+    call = _model("Pause Recording Request", "call")
+    doc: dict[str, Any] = {
+        "components": {"schemas": {"PauseConferenceRecordingRequest": conference, "PauseRecordingRequest": call}}
+    }
+    unique_model_names(doc)
+    assert call["title"] == "Pause Recording Request"
+    assert conference["title"] == "Pause Conference Recording Request"
+    doc["paths"] = _uses("PauseConferenceRecordingRequest", "PauseRecordingRequest")
+    _engine_accepts(doc)
+
+
+def test_equal_components_with_one_title_are_told_apart() -> None:
+    doc: dict[str, Any] = {"components": {"schemas": {"A": _model("Same", "x"), "B": _model("Same", "x")}}}
+    assert len(unique_model_names(doc)) == 1
+    assert doc["components"]["schemas"]["B"]["title"] == "B"
+    doc["paths"] = _uses("A", "B")
+    _engine_accepts(doc)
+
+
+def test_a_name_taken_twice_is_numbered() -> None:
+    doc: dict[str, Any] = {
+        "components": {"schemas": {"X": _model(None, "a"), "Y": _model("X", "b"), "Z": _model("X", "c")}}
+    }
+    unique_model_names(doc)
+    titles = [doc["components"]["schemas"][k].get("title") for k in ("X", "Y", "Z")]
+    assert titles == [None, "Y", "Z"]
+    doc["components"]["schemas"]["W"] = _model("Y", "d")
+    unique_model_names(doc)
+    assert doc["components"]["schemas"]["W"]["title"] == "W"
+
+
+def test_nested_inline_titles_are_shared_when_equal_and_numbered_when_not() -> None:
+    owner = _model("Leg", "id")
+    holder = {
+        "type": "object",
+        "properties": {"same": _model("Leg", "id"), "other": _model("Leg", "name")},
+    }
+    doc: dict[str, Any] = {"components": {"schemas": {"Leg": owner, "Holder": holder}}}
+    changes = unique_model_names(doc)
+    assert holder["properties"]["same"] == {"$ref": "#/components/schemas/Leg"}
+    assert holder["properties"]["other"]["title"] == "Leg 2"
+    assert len(changes) == 2
+    doc["paths"] = _uses("Holder", "Leg")
+    _engine_accepts(doc)
 
 
 def test_null_string_defaults_are_dropped() -> None:
@@ -103,9 +169,66 @@ def test_titled_inline_responses_are_hoisted_and_shared() -> None:
         }
 
     doc: dict[str, Any] = {"paths": {"/a": {"get": operation("A")}, "/b": {"get": operation("B")}}}
-    changes = hoist_inline_response_schemas(doc)
+    changes = hoist_response_schemas(doc)
     assert doc["components"]["schemas"] == {"ThingResponse": schema}
     for path in ("/a", "/b"):
         media = doc["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]
         assert media["schema"] == {"$ref": "#/components/schemas/ThingResponse"}
+    assert len(changes) == 2
+
+
+def test_responses_shared_through_components_responses_are_hoisted_once() -> None:
+    """The layout of Telnyx's specs before June 2026: one response component used by many operations."""
+    schema = {"type": "object", "title": "Command Response", "properties": {"data": {"type": "string"}}}
+    shared = {"description": "ok", "content": {"application/json": {"schema": schema}}}
+
+    def operation(op_id: str) -> dict[str, Any]:
+        return {"operationId": op_id, "responses": {"200": {"$ref": "#/components/responses/CommandResponse"}}}
+
+    doc: dict[str, Any] = {
+        "paths": {"/a": {"post": operation("A")}, "/b": {"post": operation("B")}},
+        "components": {"responses": {"CommandResponse": shared}},
+    }
+    changes = hoist_response_schemas(doc)
+    assert changes == [
+        "#/components/responses/CommandResponse: response schema -> #/components/schemas/CommandResponse"
+    ]
+    assert shared["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/CommandResponse"}
+    _engine_accepts(doc)
+
+
+def test_a_different_response_shape_with_a_taken_title_gets_the_operation_name() -> None:
+    def operation(op_id: str, field: str) -> dict[str, Any]:
+        schema = {"type": "object", "title": "Reply", "properties": {field: {"type": "string"}}}
+        return {"operationId": op_id, "responses": {"200": {"content": {"application/json": {"schema": schema}}}}}
+
+    doc: dict[str, Any] = {"paths": {"/a": {"get": operation("A", "x")}, "/b": {"get": operation("B", "y")}}}
+    hoist_response_schemas(doc)
+    assert sorted(doc["components"]["schemas"]) == ["Reply", "ReplyB"]
+
+
+def test_required_only_variants_of_a_body_are_dropped_and_its_fields_kept() -> None:
+    body = {
+        "type": "object",
+        "properties": {"url": {"type": "string"}, "settings": {"type": "object"}},
+        "anyOf": [{"required": ["url"]}, {"required": ["settings"]}],
+    }
+    shaped = {"type": "object", "properties": {}, "oneOf": [{"type": "object", "properties": {"a": {}}}]}
+    doc: dict[str, Any] = {"components": {"schemas": {"Body": body, "Shaped": shaped}}}
+    changes = drop_required_only_variants(doc)
+    assert "anyOf" not in body and set(body["properties"]) == {"url", "settings"}
+    assert "oneOf" in shaped  # a real union of shapes is not a constraint
+    assert changes == ["#/components/schemas/Body: dropped anyOf of required-only variants (url | settings)"]
+
+
+def test_duplicate_operation_ids_are_told_apart_by_verb_then_number() -> None:
+    def op(op_id: str) -> dict[str, Any]:
+        return {"operationId": op_id, "responses": {}}
+
+    doc: dict[str, Any] = {
+        "paths": {"/a": {"get": op("Get"), "post": op("Get")}, "/b": {"post": op("Get")}, "/c": {"get": op("Other")}}
+    }
+    changes = dedupe_operation_ids(doc)
+    ids = [doc["paths"][p][m]["operationId"] for p, m in (("/a", "get"), ("/a", "post"), ("/b", "post"), ("/c", "get"))]
+    assert ids == ["Get", "GetPost", "GetPost2", "Other"]
     assert len(changes) == 2

@@ -46,6 +46,13 @@ def print_result(result: Any) -> None:
     print_json(to_json(result))
 
 
+def print_bytes(data: bytes) -> None:
+    """Write a non-JSON response (audio, a PDF...) to stdout as it came."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
 def print_page(page: Any, *, all_pages: bool) -> None:
     """Print a list call: the first page's response, or with `all_pages` every item of every page, one per line."""
     if all_pages:

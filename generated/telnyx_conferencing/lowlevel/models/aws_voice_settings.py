@@ -40,12 +40,12 @@ class AWSVoiceSettings:
         d = dict(src_dict)
         type_ = check_aws_voice_settings_type(d.pop("type"))
 
-        aws_voice_settings = cls(
+        _instance = cls(
             type_=type_,
         )
 
-        aws_voice_settings.additional_properties = d
-        return aws_voice_settings
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

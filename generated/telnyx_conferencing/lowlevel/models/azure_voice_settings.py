@@ -100,7 +100,7 @@ class AzureVoiceSettings:
 
         region = d.pop("region", UNSET)
 
-        azure_voice_settings = cls(
+        _instance = cls(
             type_=type_,
             api_key_ref=api_key_ref,
             deployment_id=deployment_id,
@@ -109,8 +109,8 @@ class AzureVoiceSettings:
             region=region,
         )
 
-        azure_voice_settings.additional_properties = d
-        return azure_voice_settings
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

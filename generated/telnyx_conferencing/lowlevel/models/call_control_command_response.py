@@ -51,12 +51,12 @@ class CallControlCommandResponse:
         else:
             data = CallControlCommandResult.from_dict(_data)
 
-        call_control_command_response = cls(
+        _instance = cls(
             data=data,
         )
 
-        call_control_command_response.additional_properties = d
-        return call_control_command_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

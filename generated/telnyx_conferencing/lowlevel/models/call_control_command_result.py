@@ -41,12 +41,12 @@ class CallControlCommandResult:
         d = dict(src_dict)
         result = d.pop("result", UNSET)
 
-        call_control_command_result = cls(
+        _instance = cls(
             result=result,
         )
 
-        call_control_command_result.additional_properties = d
-        return call_control_command_result
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -93,7 +93,7 @@ class CallControlError:
         else:
             source = CallControlErrorSource.from_dict(_source)
 
-        call_control_error = cls(
+        _instance = cls(
             code=code,
             title=title,
             detail=detail,
@@ -101,8 +101,8 @@ class CallControlError:
             source=source,
         )
 
-        call_control_error.additional_properties = d
-        return call_control_error
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -24,10 +24,10 @@ class CallControlErrorMeta:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        call_control_error_meta = cls()
+        _instance = cls()
 
-        call_control_error_meta.additional_properties = d
-        return call_control_error_meta
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

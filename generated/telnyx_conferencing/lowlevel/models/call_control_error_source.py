@@ -46,13 +46,13 @@ class CallControlErrorSource:
 
         pointer = d.pop("pointer", UNSET)
 
-        call_control_error_source = cls(
+        _instance = cls(
             parameter=parameter,
             pointer=pointer,
         )
 
-        call_control_error_source.additional_properties = d
-        return call_control_error_source
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -56,12 +56,12 @@ class CallControlErrors:
 
                 errors.append(errors_item)
 
-        call_control_errors = cls(
+        _instance = cls(
             errors=errors,
         )
 
-        call_control_errors.additional_properties = d
-        return call_control_errors
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

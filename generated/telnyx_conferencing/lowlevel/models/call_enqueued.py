@@ -124,7 +124,7 @@ class CallEnqueued:
         else:
             record_type = check_call_enqueued_record_type(_record_type)
 
-        call_enqueued = cls(
+        _instance = cls(
             event_type=event_type,
             id=id,
             occurred_at=occurred_at,
@@ -132,8 +132,8 @@ class CallEnqueued:
             record_type=record_type,
         )
 
-        call_enqueued.additional_properties = d
-        return call_enqueued
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

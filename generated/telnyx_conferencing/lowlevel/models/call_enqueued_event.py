@@ -56,12 +56,12 @@ class CallEnqueuedEvent:
         else:
             data = CallEnqueued.from_dict(_data)
 
-        call_enqueued_event = cls(
+        _instance = cls(
             data=data,
         )
 
-        call_enqueued_event.additional_properties = d
-        return call_enqueued_event
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -98,7 +98,7 @@ class CallEnqueuedPayload:
 
         queue_avg_wait_time_secs = d.pop("queue_avg_wait_time_secs", UNSET)
 
-        call_enqueued_payload = cls(
+        _instance = cls(
             call_control_id=call_control_id,
             call_leg_id=call_leg_id,
             call_session_id=call_session_id,
@@ -109,8 +109,8 @@ class CallEnqueuedPayload:
             queue_avg_wait_time_secs=queue_avg_wait_time_secs,
         )
 
-        call_enqueued_payload.additional_properties = d
-        return call_enqueued_payload
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

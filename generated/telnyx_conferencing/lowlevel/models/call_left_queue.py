@@ -124,7 +124,7 @@ class CallLeftQueue:
         else:
             record_type = check_call_left_queue_record_type(_record_type)
 
-        call_left_queue = cls(
+        _instance = cls(
             event_type=event_type,
             id=id,
             occurred_at=occurred_at,
@@ -132,8 +132,8 @@ class CallLeftQueue:
             record_type=record_type,
         )
 
-        call_left_queue.additional_properties = d
-        return call_left_queue
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

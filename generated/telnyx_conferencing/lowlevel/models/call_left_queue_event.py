@@ -56,12 +56,12 @@ class CallLeftQueueEvent:
         else:
             data = CallLeftQueue.from_dict(_data)
 
-        call_left_queue_event = cls(
+        _instance = cls(
             data=data,
         )
 
-        call_left_queue_event.additional_properties = d
-        return call_left_queue_event
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

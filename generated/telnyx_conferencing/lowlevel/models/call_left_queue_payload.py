@@ -114,7 +114,7 @@ class CallLeftQueuePayload:
 
         wait_time_secs = d.pop("wait_time_secs", UNSET)
 
-        call_left_queue_payload = cls(
+        _instance = cls(
             call_control_id=call_control_id,
             call_leg_id=call_leg_id,
             call_session_id=call_session_id,
@@ -126,8 +126,8 @@ class CallLeftQueuePayload:
             wait_time_secs=wait_time_secs,
         )
 
-        call_left_queue_payload.additional_properties = d
-        return call_left_queue_payload
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

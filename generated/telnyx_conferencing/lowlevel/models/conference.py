@@ -155,7 +155,7 @@ class Conference:
 
         updated_at = d.pop("updated_at", UNSET)
 
-        conference = cls(
+        _instance = cls(
             created_at=created_at,
             expires_at=expires_at,
             id=id,
@@ -169,8 +169,8 @@ class Conference:
             updated_at=updated_at,
         )
 
-        conference.additional_properties = d
-        return conference
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -51,12 +51,12 @@ class ConferenceCommandResponse:
         else:
             data = ConferenceCommandResult.from_dict(_data)
 
-        conference_command_response = cls(
+        _instance = cls(
             data=data,
         )
 
-        conference_command_response.additional_properties = d
-        return conference_command_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

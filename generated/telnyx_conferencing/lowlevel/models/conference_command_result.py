@@ -41,12 +41,12 @@ class ConferenceCommandResult:
         d = dict(src_dict)
         result = d.pop("result")
 
-        conference_command_result = cls(
+        _instance = cls(
             result=result,
         )
 
-        conference_command_result.additional_properties = d
-        return conference_command_result
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

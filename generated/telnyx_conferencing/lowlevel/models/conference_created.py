@@ -106,15 +106,15 @@ class ConferenceCreated:
         else:
             record_type = check_conference_created_record_type(_record_type)
 
-        conference_created = cls(
+        _instance = cls(
             event_type=event_type,
             id=id,
             payload=payload,
             record_type=record_type,
         )
 
-        conference_created.additional_properties = d
-        return conference_created
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -56,12 +56,12 @@ class ConferenceCreatedEvent:
         else:
             data = ConferenceCreated.from_dict(_data)
 
-        conference_created_event = cls(
+        _instance = cls(
             data=data,
         )
 
-        conference_created_event.additional_properties = d
-        return conference_created_event
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -99,7 +99,7 @@ class ConferenceCreatedPayload:
         else:
             occurred_at = datetime.datetime.fromisoformat(_occurred_at)
 
-        conference_created_payload = cls(
+        _instance = cls(
             call_control_id=call_control_id,
             call_leg_id=call_leg_id,
             call_session_id=call_session_id,
@@ -109,8 +109,8 @@ class ConferenceCreatedPayload:
             occurred_at=occurred_at,
         )
 
-        conference_created_payload.additional_properties = d
-        return conference_created_payload
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

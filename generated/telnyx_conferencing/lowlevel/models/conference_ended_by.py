@@ -49,13 +49,13 @@ class ConferenceEndedBy:
 
         call_session_id = d.pop("call_session_id", UNSET)
 
-        conference_ended_by = cls(
+        _instance = cls(
             call_control_id=call_control_id,
             call_session_id=call_session_id,
         )
 
-        conference_ended_by.additional_properties = d
-        return conference_ended_by
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -57,12 +57,12 @@ class ConferenceEndedEvent:
         else:
             data = ConferenceEnded.from_dict(_data)
 
-        conference_ended_event = cls(
+        _instance = cls(
             data=data,
         )
 
-        conference_ended_event.additional_properties = d
-        return conference_ended_event
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -115,7 +115,7 @@ class ConferenceEndedPayload:
         else:
             reason = check_conference_ended_payload_reason(_reason)
 
-        conference_ended_payload = cls(
+        _instance = cls(
             call_control_id=call_control_id,
             call_leg_id=call_leg_id,
             call_session_id=call_session_id,
@@ -126,8 +126,8 @@ class ConferenceEndedPayload:
             reason=reason,
         )
 
-        conference_ended_payload.additional_properties = d
-        return conference_ended_payload
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -112,15 +112,15 @@ class ConferenceFloorChanged:
         else:
             record_type = check_conference_floor_changed_record_type(_record_type)
 
-        conference_floor_changed = cls(
+        _instance = cls(
             event_type=event_type,
             id=id,
             payload=payload,
             record_type=record_type,
         )
 
-        conference_floor_changed.additional_properties = d
-        return conference_floor_changed
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

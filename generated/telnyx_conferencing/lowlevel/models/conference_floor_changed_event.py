@@ -56,12 +56,12 @@ class ConferenceFloorChangedEvent:
         else:
             data = ConferenceFloorChanged.from_dict(_data)
 
-        conference_floor_changed_event = cls(
+        _instance = cls(
             data=data,
         )
 
-        conference_floor_changed_event.additional_properties = d
-        return conference_floor_changed_event
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -100,7 +100,7 @@ class ConferenceFloorChangedPayload:
         else:
             occurred_at = datetime.datetime.fromisoformat(_occurred_at)
 
-        conference_floor_changed_payload = cls(
+        _instance = cls(
             call_control_id=call_control_id,
             call_leg_id=call_leg_id,
             call_session_id=call_session_id,
@@ -110,8 +110,8 @@ class ConferenceFloorChangedPayload:
             occurred_at=occurred_at,
         )
 
-        conference_floor_changed_payload.additional_properties = d
-        return conference_floor_changed_payload
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

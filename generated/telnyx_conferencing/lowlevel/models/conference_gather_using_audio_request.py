@@ -172,7 +172,7 @@ class ConferenceGatherUsingAudioRequest:
 
         valid_digits = d.pop("valid_digits", UNSET)
 
-        conference_gather_using_audio_request = cls(
+        _instance = cls(
             call_control_id=call_control_id,
             audio_url=audio_url,
             client_state=client_state,
@@ -191,8 +191,8 @@ class ConferenceGatherUsingAudioRequest:
             valid_digits=valid_digits,
         )
 
-        conference_gather_using_audio_request.additional_properties = d
-        return conference_gather_using_audio_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

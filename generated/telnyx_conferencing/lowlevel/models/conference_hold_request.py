@@ -80,15 +80,15 @@ class ConferenceHoldRequest:
         else:
             region = check_conference_region(_region)
 
-        conference_hold_request = cls(
+        _instance = cls(
             audio_url=audio_url,
             call_control_ids=call_control_ids,
             media_name=media_name,
             region=region,
         )
 
-        conference_hold_request.additional_properties = d
-        return conference_hold_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

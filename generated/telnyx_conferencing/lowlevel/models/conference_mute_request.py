@@ -61,13 +61,13 @@ class ConferenceMuteRequest:
         else:
             region = check_conference_region(_region)
 
-        conference_mute_request = cls(
+        _instance = cls(
             call_control_ids=call_control_ids,
             region=region,
         )
 
-        conference_mute_request.additional_properties = d
-        return conference_mute_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -159,7 +159,7 @@ class ConferenceParticipant:
 
         whisper_call_control_ids = cast(list[str], d.pop("whisper_call_control_ids", UNSET))
 
-        conference_participant = cls(
+        _instance = cls(
             call_control_id=call_control_id,
             call_leg_id=call_leg_id,
             conference_id=conference_id,
@@ -175,8 +175,8 @@ class ConferenceParticipant:
             whisper_call_control_ids=whisper_call_control_ids,
         )
 
-        conference_participant.additional_properties = d
-        return conference_participant
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -131,7 +131,7 @@ class ConferenceParticipantJoined:
         else:
             record_type = check_conference_participant_joined_record_type(_record_type)
 
-        conference_participant_joined = cls(
+        _instance = cls(
             event_type=event_type,
             id=id,
             occurred_at=occurred_at,
@@ -139,8 +139,8 @@ class ConferenceParticipantJoined:
             record_type=record_type,
         )
 
-        conference_participant_joined.additional_properties = d
-        return conference_participant_joined
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -56,12 +56,12 @@ class ConferenceParticipantJoinedEvent:
         else:
             data = ConferenceParticipantJoined.from_dict(_data)
 
-        conference_participant_joined_event = cls(
+        _instance = cls(
             data=data,
         )
 
-        conference_participant_joined_event.additional_properties = d
-        return conference_participant_joined_event
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -56,12 +56,12 @@ class ConferenceParticipantLeftEvent:
         else:
             data = ConferenceParticipantLeft.from_dict(_data)
 
-        conference_participant_left_event = cls(
+        _instance = cls(
             data=data,
         )
 
-        conference_participant_left_event.additional_properties = d
-        return conference_participant_left_event
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

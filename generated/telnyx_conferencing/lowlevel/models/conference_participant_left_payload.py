@@ -82,7 +82,7 @@ class ConferenceParticipantLeftPayload:
 
         connection_id = d.pop("connection_id", UNSET)
 
-        conference_participant_left_payload = cls(
+        _instance = cls(
             call_control_id=call_control_id,
             call_leg_id=call_leg_id,
             call_session_id=call_session_id,
@@ -91,8 +91,8 @@ class ConferenceParticipantLeftPayload:
             connection_id=connection_id,
         )
 
-        conference_participant_left_payload.additional_properties = d
-        return conference_participant_left_payload
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

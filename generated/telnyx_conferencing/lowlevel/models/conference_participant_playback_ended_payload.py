@@ -127,7 +127,7 @@ class ConferenceParticipantPlaybackEndedPayload:
         else:
             occurred_at = datetime.datetime.fromisoformat(_occurred_at)
 
-        conference_participant_playback_ended_payload = cls(
+        _instance = cls(
             call_control_id=call_control_id,
             call_leg_id=call_leg_id,
             call_session_id=call_session_id,
@@ -140,8 +140,8 @@ class ConferenceParticipantPlaybackEndedPayload:
             occurred_at=occurred_at,
         )
 
-        conference_participant_playback_ended_payload.additional_properties = d
-        return conference_participant_playback_ended_payload
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -58,12 +58,12 @@ class ConferenceParticipantPlaybackStartedEvent:
         else:
             data = ConferenceParticipantPlaybackStarted.from_dict(_data)
 
-        conference_participant_playback_started_event = cls(
+        _instance = cls(
             data=data,
         )
 
-        conference_participant_playback_started_event.additional_properties = d
-        return conference_participant_playback_started_event
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

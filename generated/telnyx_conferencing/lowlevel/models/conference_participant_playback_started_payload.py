@@ -127,7 +127,7 @@ class ConferenceParticipantPlaybackStartedPayload:
         else:
             occurred_at = datetime.datetime.fromisoformat(_occurred_at)
 
-        conference_participant_playback_started_payload = cls(
+        _instance = cls(
             call_control_id=call_control_id,
             call_leg_id=call_leg_id,
             call_session_id=call_session_id,
@@ -140,8 +140,8 @@ class ConferenceParticipantPlaybackStartedPayload:
             occurred_at=occurred_at,
         )
 
-        conference_participant_playback_started_payload.additional_properties = d
-        return conference_participant_playback_started_payload
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

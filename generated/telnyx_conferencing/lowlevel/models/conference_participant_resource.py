@@ -51,12 +51,12 @@ class ConferenceParticipantResource:
         else:
             data = ConferenceParticipant.from_dict(_data)
 
-        conference_participant_resource = cls(
+        _instance = cls(
             data=data,
         )
 
-        conference_participant_resource.additional_properties = d
-        return conference_participant_resource
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -109,7 +109,7 @@ class ConferenceParticipantSpeakEndedPayload:
         else:
             occurred_at = datetime.datetime.fromisoformat(_occurred_at)
 
-        conference_participant_speak_ended_payload = cls(
+        _instance = cls(
             call_control_id=call_control_id,
             call_leg_id=call_leg_id,
             call_session_id=call_session_id,
@@ -120,8 +120,8 @@ class ConferenceParticipantSpeakEndedPayload:
             occurred_at=occurred_at,
         )
 
-        conference_participant_speak_ended_payload.additional_properties = d
-        return conference_participant_speak_ended_payload
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -114,15 +114,15 @@ class ConferenceParticipantSpeakStarted:
         else:
             record_type = check_conference_participant_speak_started_record_type(_record_type)
 
-        conference_participant_speak_started = cls(
+        _instance = cls(
             event_type=event_type,
             id=id,
             payload=payload,
             record_type=record_type,
         )
 
-        conference_participant_speak_started.additional_properties = d
-        return conference_participant_speak_started
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -96,7 +96,7 @@ class ConferencePlayRequest:
         else:
             region = check_conference_region(_region)
 
-        conference_play_request = cls(
+        _instance = cls(
             audio_url=audio_url,
             call_control_ids=call_control_ids,
             loop=loop,
@@ -104,8 +104,8 @@ class ConferencePlayRequest:
             region=region,
         )
 
-        conference_play_request.additional_properties = d
-        return conference_play_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

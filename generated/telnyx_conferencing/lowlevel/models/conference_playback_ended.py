@@ -111,15 +111,15 @@ class ConferencePlaybackEnded:
         else:
             record_type = check_conference_playback_ended_record_type(_record_type)
 
-        conference_playback_ended = cls(
+        _instance = cls(
             event_type=event_type,
             id=id,
             payload=payload,
             record_type=record_type,
         )
 
-        conference_playback_ended.additional_properties = d
-        return conference_playback_ended
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

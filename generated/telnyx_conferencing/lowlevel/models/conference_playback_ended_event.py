@@ -55,12 +55,12 @@ class ConferencePlaybackEndedEvent:
         else:
             data = ConferencePlaybackEnded.from_dict(_data)
 
-        conference_playback_ended_event = cls(
+        _instance = cls(
             data=data,
         )
 
-        conference_playback_ended_event.additional_properties = d
-        return conference_playback_ended_event
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

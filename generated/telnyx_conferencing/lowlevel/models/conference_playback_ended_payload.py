@@ -92,7 +92,7 @@ class ConferencePlaybackEndedPayload:
         else:
             occurred_at = datetime.datetime.fromisoformat(_occurred_at)
 
-        conference_playback_ended_payload = cls(
+        _instance = cls(
             conference_id=conference_id,
             connection_id=connection_id,
             creator_call_session_id=creator_call_session_id,
@@ -101,8 +101,8 @@ class ConferencePlaybackEndedPayload:
             occurred_at=occurred_at,
         )
 
-        conference_playback_ended_payload.additional_properties = d
-        return conference_playback_ended_payload
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -112,15 +112,15 @@ class ConferencePlaybackStarted:
         else:
             record_type = check_conference_playback_started_record_type(_record_type)
 
-        conference_playback_started = cls(
+        _instance = cls(
             event_type=event_type,
             id=id,
             payload=payload,
             record_type=record_type,
         )
 
-        conference_playback_started.additional_properties = d
-        return conference_playback_started
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -115,15 +115,15 @@ class ConferenceRecordingSaved:
         else:
             record_type = check_conference_recording_saved_record_type(_record_type)
 
-        conference_recording_saved = cls(
+        _instance = cls(
             event_type=event_type,
             id=id,
             payload=payload,
             record_type=record_type,
         )
 
-        conference_recording_saved.additional_properties = d
-        return conference_recording_saved
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

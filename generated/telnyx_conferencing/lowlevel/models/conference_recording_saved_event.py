@@ -59,12 +59,12 @@ class ConferenceRecordingSavedEvent:
         else:
             data = ConferenceRecordingSaved.from_dict(_data)
 
-        conference_recording_saved_event = cls(
+        _instance = cls(
             data=data,
         )
 
-        conference_recording_saved_event.additional_properties = d
-        return conference_recording_saved_event
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -217,7 +217,7 @@ class ConferenceRecordingSavedPayload:
         else:
             recording_urls = ConferenceRecordingSavedPayloadRecordingUrls.from_dict(_recording_urls)
 
-        conference_recording_saved_payload = cls(
+        _instance = cls(
             call_control_id=call_control_id,
             call_session_id=call_session_id,
             channels=channels,
@@ -232,8 +232,8 @@ class ConferenceRecordingSavedPayload:
             recording_urls=recording_urls,
         )
 
-        conference_recording_saved_payload.additional_properties = d
-        return conference_recording_saved_payload
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -71,13 +71,13 @@ class ConferenceRecordingSavedPayloadPublicRecordingUrls:
 
         wav = _parse_wav(d.pop("wav", UNSET))
 
-        conference_recording_saved_payload_public_recording_urls = cls(
+        _instance = cls(
             mp3=mp3,
             wav=wav,
         )
 
-        conference_recording_saved_payload_public_recording_urls.additional_properties = d
-        return conference_recording_saved_payload_public_recording_urls
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

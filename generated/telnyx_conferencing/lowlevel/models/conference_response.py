@@ -56,12 +56,12 @@ class ConferenceResponse:
         else:
             data = Conference.from_dict(_data)
 
-        conference_response = cls(
+        _instance = cls(
             data=data,
         )
 
-        conference_response.additional_properties = d
-        return conference_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -71,15 +71,15 @@ class ConferenceSendDTMFRequest:
 
         duration_millis = d.pop("duration_millis", UNSET)
 
-        conference_send_dtmf_request = cls(
+        _instance = cls(
             digits=digits,
             call_control_ids=call_control_ids,
             client_state=client_state,
             duration_millis=duration_millis,
         )
 
-        conference_send_dtmf_request.additional_properties = d
-        return conference_send_dtmf_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -74,15 +74,15 @@ class ConferenceSpeakEndedPayload:
         else:
             occurred_at = datetime.datetime.fromisoformat(_occurred_at)
 
-        conference_speak_ended_payload = cls(
+        _instance = cls(
             conference_id=conference_id,
             connection_id=connection_id,
             creator_call_session_id=creator_call_session_id,
             occurred_at=occurred_at,
         )
 
-        conference_speak_ended_payload.additional_properties = d
-        return conference_speak_ended_payload
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

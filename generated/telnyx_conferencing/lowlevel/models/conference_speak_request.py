@@ -324,7 +324,7 @@ class ConferenceSpeakRequest:
 
         voice_settings = _parse_voice_settings(d.pop("voice_settings", UNSET))
 
-        conference_speak_request = cls(
+        _instance = cls(
             payload=payload,
             voice=voice,
             call_control_ids=call_control_ids,
@@ -335,8 +335,8 @@ class ConferenceSpeakRequest:
             voice_settings=voice_settings,
         )
 
-        conference_speak_request.additional_properties = d
-        return conference_speak_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

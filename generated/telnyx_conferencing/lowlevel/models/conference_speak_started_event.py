@@ -54,12 +54,12 @@ class ConferenceSpeakStartedEvent:
         else:
             data = ConferenceSpeakStarted.from_dict(_data)
 
-        conference_speak_started_event = cls(
+        _instance = cls(
             data=data,
         )
 
-        conference_speak_started_event.additional_properties = d
-        return conference_speak_started_event
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -58,13 +58,13 @@ class ConferenceStopRequest:
         else:
             region = check_conference_region(_region)
 
-        conference_stop_request = cls(
+        _instance = cls(
             call_control_ids=call_control_ids,
             region=region,
         )
 
-        conference_stop_request.additional_properties = d
-        return conference_stop_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

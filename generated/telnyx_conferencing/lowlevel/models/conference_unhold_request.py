@@ -60,13 +60,13 @@ class ConferenceUnholdRequest:
         else:
             region = check_conference_region(_region)
 
-        conference_unhold_request = cls(
+        _instance = cls(
             call_control_ids=call_control_ids,
             region=region,
         )
 
-        conference_unhold_request.additional_properties = d
-        return conference_unhold_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

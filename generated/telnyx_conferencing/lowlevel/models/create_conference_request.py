@@ -165,7 +165,7 @@ class CreateConferenceRequest:
 
         start_conference_on_create = d.pop("start_conference_on_create", UNSET)
 
-        create_conference_request = cls(
+        _instance = cls(
             call_control_id=call_control_id,
             name=name,
             beep_enabled=beep_enabled,
@@ -180,8 +180,8 @@ class CreateConferenceRequest:
             start_conference_on_create=start_conference_on_create,
         )
 
-        create_conference_request.additional_properties = d
-        return create_conference_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -51,13 +51,13 @@ class ElevenLabsVoiceSettings:
 
         api_key_ref = d.pop("api_key_ref", UNSET)
 
-        eleven_labs_voice_settings = cls(
+        _instance = cls(
             type_=type_,
             api_key_ref=api_key_ref,
         )
 
-        eleven_labs_voice_settings.additional_properties = d
-        return eleven_labs_voice_settings
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

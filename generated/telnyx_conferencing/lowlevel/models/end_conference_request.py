@@ -42,12 +42,12 @@ class EndConferenceRequest:
         d = dict(src_dict)
         command_id = d.pop("command_id", UNSET)
 
-        end_conference_request = cls(
+        _instance = cls(
             command_id=command_id,
         )
 
-        end_conference_request.additional_properties = d
-        return end_conference_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

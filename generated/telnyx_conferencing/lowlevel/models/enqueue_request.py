@@ -89,7 +89,7 @@ class EnqueueRequest:
 
         max_wait_time_secs = d.pop("max_wait_time_secs", UNSET)
 
-        enqueue_request = cls(
+        _instance = cls(
             queue_name=queue_name,
             client_state=client_state,
             command_id=command_id,
@@ -98,8 +98,8 @@ class EnqueueRequest:
             max_wait_time_secs=max_wait_time_secs,
         )
 
-        enqueue_request.additional_properties = d
-        return enqueue_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

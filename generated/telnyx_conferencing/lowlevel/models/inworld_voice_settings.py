@@ -62,13 +62,13 @@ class InworldVoiceSettings:
         else:
             delivery_mode = check_inworld_voice_settings_delivery_mode(_delivery_mode)
 
-        inworld_voice_settings = cls(
+        _instance = cls(
             type_=type_,
             delivery_mode=delivery_mode,
         )
 
-        inworld_voice_settings.additional_properties = d
-        return inworld_voice_settings
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

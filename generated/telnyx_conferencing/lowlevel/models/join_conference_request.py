@@ -202,7 +202,7 @@ class JoinConferenceRequest:
 
         whisper_call_control_ids = cast(list[str], d.pop("whisper_call_control_ids", UNSET))
 
-        join_conference_request = cls(
+        _instance = cls(
             call_control_id=call_control_id,
             beep_enabled=beep_enabled,
             client_state=client_state,
@@ -219,8 +219,8 @@ class JoinConferenceRequest:
             whisper_call_control_ids=whisper_call_control_ids,
         )
 
-        join_conference_request.additional_properties = d
-        return join_conference_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

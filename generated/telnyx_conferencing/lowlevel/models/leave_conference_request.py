@@ -90,15 +90,15 @@ class LeaveConferenceRequest:
         else:
             region = check_conference_region(_region)
 
-        leave_conference_request = cls(
+        _instance = cls(
             call_control_id=call_control_id,
             beep_enabled=beep_enabled,
             command_id=command_id,
             region=region,
         )
 
-        leave_conference_request.additional_properties = d
-        return leave_conference_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

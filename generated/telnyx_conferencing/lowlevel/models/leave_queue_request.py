@@ -51,13 +51,13 @@ class LeaveQueueRequest:
 
         command_id = d.pop("command_id", UNSET)
 
-        leave_queue_request = cls(
+        _instance = cls(
             client_state=client_state,
             command_id=command_id,
         )
 
-        leave_queue_request.additional_properties = d
-        return leave_queue_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

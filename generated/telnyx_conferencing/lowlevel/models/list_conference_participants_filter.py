@@ -54,14 +54,14 @@ class ListConferenceParticipantsFilter:
 
         whispering = d.pop("whispering", UNSET)
 
-        list_conference_participants_filter = cls(
+        _instance = cls(
             muted=muted,
             on_hold=on_hold,
             whispering=whispering,
         )
 
-        list_conference_participants_filter.additional_properties = d
-        return list_conference_participants_filter
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -70,7 +70,7 @@ class ListConferenceParticipantsPage:
 
         size = d.pop("size", UNSET)
 
-        list_conference_participants_page = cls(
+        _instance = cls(
             after=after,
             before=before,
             limit=limit,
@@ -78,8 +78,8 @@ class ListConferenceParticipantsPage:
             size=size,
         )
 
-        list_conference_participants_page.additional_properties = d
-        return list_conference_participants_page
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -196,7 +196,7 @@ class ListConferencesFilter:
         else:
             type_ = check_list_conferences_filter_type(_type_)
 
-        list_conferences_filter = cls(
+        _instance = cls(
             application_name=application_name,
             application_session_id=application_session_id,
             connection_id=connection_id,
@@ -212,8 +212,8 @@ class ListConferencesFilter:
             type_=type_,
         )
 
-        list_conferences_filter.additional_properties = d
-        return list_conferences_filter
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

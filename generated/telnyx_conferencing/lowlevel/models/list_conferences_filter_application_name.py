@@ -38,8 +38,8 @@ class ListConferencesFilterApplicationName:
         d = dict(src_dict)
         contains = d.pop("contains", UNSET)
 
-        list_conferences_filter_application_name = cls(
+        _instance = cls(
             contains=contains,
         )
 
-        return list_conferences_filter_application_name
+        return _instance

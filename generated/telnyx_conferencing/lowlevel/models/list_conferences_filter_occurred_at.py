@@ -69,7 +69,7 @@ class ListConferencesFilterOccurredAt:
 
         lte = d.pop("lte", UNSET)
 
-        list_conferences_filter_occurred_at = cls(
+        _instance = cls(
             eq=eq,
             gt=gt,
             gte=gte,
@@ -77,4 +77,4 @@ class ListConferencesFilterOccurredAt:
             lte=lte,
         )
 
-        return list_conferences_filter_occurred_at
+        return _instance

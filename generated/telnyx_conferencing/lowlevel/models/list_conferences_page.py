@@ -70,7 +70,7 @@ class ListConferencesPage:
 
         size = d.pop("size", UNSET)
 
-        list_conferences_page = cls(
+        _instance = cls(
             after=after,
             before=before,
             limit=limit,
@@ -78,8 +78,8 @@ class ListConferencesPage:
             size=size,
         )
 
-        list_conferences_page.additional_properties = d
-        return list_conferences_page
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -73,13 +73,13 @@ class ListConferencesResponse:
         else:
             meta = PaginationMeta.from_dict(_meta)
 
-        list_conferences_response = cls(
+        _instance = cls(
             data=data,
             meta=meta,
         )
 
-        list_conferences_response.additional_properties = d
-        return list_conferences_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -73,13 +73,13 @@ class ListParticipantsResponse:
         else:
             meta = PaginationMeta.from_dict(_meta)
 
-        list_participants_response = cls(
+        _instance = cls(
             data=data,
             meta=meta,
         )
 
-        list_participants_response.additional_properties = d
-        return list_participants_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -149,7 +149,7 @@ class MinimaxVoiceSettings:
 
         vol = d.pop("vol", UNSET)
 
-        minimax_voice_settings = cls(
+        _instance = cls(
             type_=type_,
             language_boost=language_boost,
             pitch=pitch,
@@ -157,8 +157,8 @@ class MinimaxVoiceSettings:
             vol=vol,
         )
 
-        minimax_voice_settings.additional_properties = d
-        return minimax_voice_settings
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

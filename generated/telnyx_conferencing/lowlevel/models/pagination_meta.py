@@ -62,15 +62,15 @@ class PaginationMeta:
 
         total_results = d.pop("total_results", UNSET)
 
-        pagination_meta = cls(
+        _instance = cls(
             page_number=page_number,
             page_size=page_size,
             total_pages=total_pages,
             total_results=total_results,
         )
 
-        pagination_meta.additional_properties = d
-        return pagination_meta
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -144,7 +144,7 @@ class Participant:
 
         whisper_call_control_ids = cast(list[str], d.pop("whisper_call_control_ids"))
 
-        participant = cls(
+        _instance = cls(
             call_control_id=call_control_id,
             call_leg_id=call_leg_id,
             conference=conference,
@@ -160,8 +160,8 @@ class Participant:
             whisper_call_control_ids=whisper_call_control_ids,
         )
 
-        participant.additional_properties = d
-        return participant
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -47,13 +47,13 @@ class ParticipantConference:
 
         name = d.pop("name", UNSET)
 
-        participant_conference = cls(
+        _instance = cls(
             id=id,
             name=name,
         )
 
-        participant_conference.additional_properties = d
-        return participant_conference
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -92,15 +92,15 @@ class ResembleVoiceSettings:
         else:
             sample_rate = check_resemble_sample_rate(_sample_rate)
 
-        resemble_voice_settings = cls(
+        _instance = cls(
             type_=type_,
             format_=format_,
             precision=precision,
             sample_rate=sample_rate,
         )
 
-        resemble_voice_settings.additional_properties = d
-        return resemble_voice_settings
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -64,14 +64,14 @@ class ResumeConferenceRecordingRequest:
         else:
             region = check_conference_region(_region)
 
-        resume_conference_recording_request = cls(
+        _instance = cls(
             command_id=command_id,
             recording_id=recording_id,
             region=region,
         )
 
-        resume_conference_recording_request.additional_properties = d
-        return resume_conference_recording_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

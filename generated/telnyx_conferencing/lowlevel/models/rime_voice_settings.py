@@ -49,13 +49,13 @@ class RimeVoiceSettings:
 
         voice_speed = d.pop("voice_speed", UNSET)
 
-        rime_voice_settings = cls(
+        _instance = cls(
             type_=type_,
             voice_speed=voice_speed,
         )
 
-        rime_voice_settings.additional_properties = d
-        return rime_voice_settings
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -131,7 +131,7 @@ class StartConferenceRecordingRequest:
         else:
             trim = check_start_conference_recording_request_trim(_trim)
 
-        start_conference_recording_request = cls(
+        _instance = cls(
             format_=format_,
             channels=channels,
             command_id=command_id,
@@ -141,8 +141,8 @@ class StartConferenceRecordingRequest:
             trim=trim,
         )
 
-        start_conference_recording_request.additional_properties = d
-        return start_conference_recording_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -85,15 +85,15 @@ class StopRecordingRequest:
         else:
             region = check_conference_region(_region)
 
-        stop_recording_request = cls(
+        _instance = cls(
             client_state=client_state,
             command_id=command_id,
             recording_id=recording_id,
             region=region,
         )
 
-        stop_recording_request.additional_properties = d
-        return stop_recording_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

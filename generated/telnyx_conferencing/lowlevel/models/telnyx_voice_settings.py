@@ -50,13 +50,13 @@ class TelnyxVoiceSettings:
 
         voice_speed = d.pop("voice_speed", UNSET)
 
-        telnyx_voice_settings = cls(
+        _instance = cls(
             type_=type_,
             voice_speed=voice_speed,
         )
 
-        telnyx_voice_settings.additional_properties = d
-        return telnyx_voice_settings
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -70,14 +70,14 @@ class UpdateConferenceParticipantRequest:
 
         soft_end_conference_on_exit = d.pop("soft_end_conference_on_exit", UNSET)
 
-        update_conference_participant_request = cls(
+        _instance = cls(
             beep_enabled=beep_enabled,
             end_conference_on_exit=end_conference_on_exit,
             soft_end_conference_on_exit=soft_end_conference_on_exit,
         )
 
-        update_conference_participant_request.additional_properties = d
-        return update_conference_participant_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -99,7 +99,7 @@ class UpdateConferenceRequest:
 
         whisper_call_control_ids = cast(list[str], d.pop("whisper_call_control_ids", UNSET))
 
-        update_conference_request = cls(
+        _instance = cls(
             call_control_id=call_control_id,
             supervisor_role=supervisor_role,
             command_id=command_id,
@@ -107,8 +107,8 @@ class UpdateConferenceRequest:
             whisper_call_control_ids=whisper_call_control_ids,
         )
 
-        update_conference_request.additional_properties = d
-        return update_conference_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -49,13 +49,13 @@ class XAIVoiceSettings:
 
         language = d.pop("language", UNSET)
 
-        xai_voice_settings = cls(
+        _instance = cls(
             type_=type_,
             language=language,
         )
 
-        xai_voice_settings.additional_properties = d
-        return xai_voice_settings
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

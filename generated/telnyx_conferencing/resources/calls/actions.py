@@ -55,26 +55,26 @@ class CallsActionsResource:
         """
         check_id("call_control_id", call_control_id)
         check_required("queue_name", queue_name)
-        body: dict[str, Any] = {
+        _body: dict[str, Any] = {
             "queue_name": queue_name,
         }
         if client_state is not omit:
-            body["client_state"] = client_state
+            _body["client_state"] = client_state
         if command_id is not omit:
-            body["command_id"] = command_id
+            _body["command_id"] = command_id
         if keep_after_hangup is not omit:
-            body["keep_after_hangup"] = keep_after_hangup
+            _body["keep_after_hangup"] = keep_after_hangup
         if max_size is not omit:
-            body["max_size"] = max_size
+            _body["max_size"] = max_size
         if max_wait_time_secs is not omit:
-            body["max_wait_time_secs"] = max_wait_time_secs
+            _body["max_wait_time_secs"] = max_wait_time_secs
         if command_id is omit and self._client.auto_command_id:
             # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            body["command_id"] = str(uuid.uuid4())
+            _body["command_id"] = str(uuid.uuid4())
         return self._client.request(
             "POST",
             f"/calls/{quote(call_control_id, safe='')}/actions/enqueue",
-            json=body,
+            json=_body,
             cast=CallControlCommandResponse.from_dict,
             options=options,
         )
@@ -101,18 +101,18 @@ class CallsActionsResource:
             options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
         """
         check_id("call_control_id", call_control_id)
-        body: dict[str, Any] = {}
+        _body: dict[str, Any] = {}
         if client_state is not omit:
-            body["client_state"] = client_state
+            _body["client_state"] = client_state
         if command_id is not omit:
-            body["command_id"] = command_id
+            _body["command_id"] = command_id
         if command_id is omit and self._client.auto_command_id:
             # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            body["command_id"] = str(uuid.uuid4())
+            _body["command_id"] = str(uuid.uuid4())
         return self._client.request(
             "POST",
             f"/calls/{quote(call_control_id, safe='')}/actions/leave_queue",
-            json=body,
+            json=_body,
             cast=CallControlCommandResponse.from_dict,
             options=options,
         )
@@ -156,26 +156,26 @@ class AsyncCallsActionsResource:
         """
         check_id("call_control_id", call_control_id)
         check_required("queue_name", queue_name)
-        body: dict[str, Any] = {
+        _body: dict[str, Any] = {
             "queue_name": queue_name,
         }
         if client_state is not omit:
-            body["client_state"] = client_state
+            _body["client_state"] = client_state
         if command_id is not omit:
-            body["command_id"] = command_id
+            _body["command_id"] = command_id
         if keep_after_hangup is not omit:
-            body["keep_after_hangup"] = keep_after_hangup
+            _body["keep_after_hangup"] = keep_after_hangup
         if max_size is not omit:
-            body["max_size"] = max_size
+            _body["max_size"] = max_size
         if max_wait_time_secs is not omit:
-            body["max_wait_time_secs"] = max_wait_time_secs
+            _body["max_wait_time_secs"] = max_wait_time_secs
         if command_id is omit and self._client.auto_command_id:
             # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            body["command_id"] = str(uuid.uuid4())
+            _body["command_id"] = str(uuid.uuid4())
         return await self._client.request(
             "POST",
             f"/calls/{quote(call_control_id, safe='')}/actions/enqueue",
-            json=body,
+            json=_body,
             cast=CallControlCommandResponse.from_dict,
             options=options,
         )
@@ -202,18 +202,18 @@ class AsyncCallsActionsResource:
             options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
         """
         check_id("call_control_id", call_control_id)
-        body: dict[str, Any] = {}
+        _body: dict[str, Any] = {}
         if client_state is not omit:
-            body["client_state"] = client_state
+            _body["client_state"] = client_state
         if command_id is not omit:
-            body["command_id"] = command_id
+            _body["command_id"] = command_id
         if command_id is omit and self._client.auto_command_id:
             # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            body["command_id"] = str(uuid.uuid4())
+            _body["command_id"] = str(uuid.uuid4())
         return await self._client.request(
             "POST",
             f"/calls/{quote(call_control_id, safe='')}/actions/leave_queue",
-            json=body,
+            json=_body,
             cast=CallControlCommandResponse.from_dict,
             options=options,
         )

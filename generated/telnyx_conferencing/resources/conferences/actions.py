@@ -44,16 +44,16 @@ class ConferencesActionsResource:
             options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
         """
         check_id("id", id)
-        body: dict[str, Any] = {}
+        _body: dict[str, Any] = {}
         if command_id is not omit:
-            body["command_id"] = command_id
+            _body["command_id"] = command_id
         if command_id is omit and self._client.auto_command_id:
             # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            body["command_id"] = str(uuid.uuid4())
+            _body["command_id"] = str(uuid.uuid4())
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/end",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
         )
@@ -109,43 +109,43 @@ class ConferencesActionsResource:
         """
         check_id("id", id)
         check_required("call_control_id", call_control_id)
-        body: dict[str, Any] = {
+        _body: dict[str, Any] = {
             "call_control_id": call_control_id,
         }
         if audio_url is not omit:
-            body["audio_url"] = audio_url
+            _body["audio_url"] = audio_url
         if client_state is not omit:
-            body["client_state"] = client_state
+            _body["client_state"] = client_state
         if gather_id is not omit:
-            body["gather_id"] = gather_id
+            _body["gather_id"] = gather_id
         if initial_timeout_millis is not omit:
-            body["initial_timeout_millis"] = initial_timeout_millis
+            _body["initial_timeout_millis"] = initial_timeout_millis
         if inter_digit_timeout_millis is not omit:
-            body["inter_digit_timeout_millis"] = inter_digit_timeout_millis
+            _body["inter_digit_timeout_millis"] = inter_digit_timeout_millis
         if invalid_audio_url is not omit:
-            body["invalid_audio_url"] = invalid_audio_url
+            _body["invalid_audio_url"] = invalid_audio_url
         if invalid_media_name is not omit:
-            body["invalid_media_name"] = invalid_media_name
+            _body["invalid_media_name"] = invalid_media_name
         if maximum_digits is not omit:
-            body["maximum_digits"] = maximum_digits
+            _body["maximum_digits"] = maximum_digits
         if maximum_tries is not omit:
-            body["maximum_tries"] = maximum_tries
+            _body["maximum_tries"] = maximum_tries
         if media_name is not omit:
-            body["media_name"] = media_name
+            _body["media_name"] = media_name
         if minimum_digits is not omit:
-            body["minimum_digits"] = minimum_digits
+            _body["minimum_digits"] = minimum_digits
         if stop_playback_on_dtmf is not omit:
-            body["stop_playback_on_dtmf"] = stop_playback_on_dtmf
+            _body["stop_playback_on_dtmf"] = stop_playback_on_dtmf
         if terminating_digit is not omit:
-            body["terminating_digit"] = terminating_digit
+            _body["terminating_digit"] = terminating_digit
         if timeout_millis is not omit:
-            body["timeout_millis"] = timeout_millis
+            _body["timeout_millis"] = timeout_millis
         if valid_digits is not omit:
-            body["valid_digits"] = valid_digits
+            _body["valid_digits"] = valid_digits
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/gather_using_audio",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
             replay_safe=False,
@@ -180,19 +180,19 @@ class ConferencesActionsResource:
         check_id("id", id)
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        body: dict[str, Any] = {}
+        _body: dict[str, Any] = {}
         if audio_url is not omit:
-            body["audio_url"] = audio_url
+            _body["audio_url"] = audio_url
         if call_control_ids is not omit:
-            body["call_control_ids"] = to_json(call_control_ids)
+            _body["call_control_ids"] = to_json(call_control_ids)
         if media_name is not omit:
-            body["media_name"] = media_name
+            _body["media_name"] = media_name
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/hold",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
         )
@@ -262,42 +262,42 @@ class ConferencesActionsResource:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         if supervisor_role is not omit:
             check_enum("supervisor_role", supervisor_role, ("barge", "monitor", "none", "whisper"))
-        body: dict[str, Any] = {
+        _body: dict[str, Any] = {
             "call_control_id": call_control_id,
         }
         if beep_enabled is not omit:
-            body["beep_enabled"] = beep_enabled
+            _body["beep_enabled"] = beep_enabled
         if client_state is not omit:
-            body["client_state"] = client_state
+            _body["client_state"] = client_state
         if command_id is not omit:
-            body["command_id"] = command_id
+            _body["command_id"] = command_id
         if end_conference_on_exit is not omit:
-            body["end_conference_on_exit"] = end_conference_on_exit
+            _body["end_conference_on_exit"] = end_conference_on_exit
         if hold is not omit:
-            body["hold"] = hold
+            _body["hold"] = hold
         if hold_audio_url is not omit:
-            body["hold_audio_url"] = hold_audio_url
+            _body["hold_audio_url"] = hold_audio_url
         if hold_media_name is not omit:
-            body["hold_media_name"] = hold_media_name
+            _body["hold_media_name"] = hold_media_name
         if mute is not omit:
-            body["mute"] = mute
+            _body["mute"] = mute
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         if soft_end_conference_on_exit is not omit:
-            body["soft_end_conference_on_exit"] = soft_end_conference_on_exit
+            _body["soft_end_conference_on_exit"] = soft_end_conference_on_exit
         if start_conference_on_enter is not omit:
-            body["start_conference_on_enter"] = start_conference_on_enter
+            _body["start_conference_on_enter"] = start_conference_on_enter
         if supervisor_role is not omit:
-            body["supervisor_role"] = supervisor_role
+            _body["supervisor_role"] = supervisor_role
         if whisper_call_control_ids is not omit:
-            body["whisper_call_control_ids"] = to_json(whisper_call_control_ids)
+            _body["whisper_call_control_ids"] = to_json(whisper_call_control_ids)
         if command_id is omit and self._client.auto_command_id:
             # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            body["command_id"] = str(uuid.uuid4())
+            _body["command_id"] = str(uuid.uuid4())
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/join",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
         )
@@ -335,22 +335,22 @@ class ConferencesActionsResource:
             check_enum("beep_enabled", beep_enabled, ("always", "never", "on_enter", "on_exit"))
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        body: dict[str, Any] = {
+        _body: dict[str, Any] = {
             "call_control_id": call_control_id,
         }
         if beep_enabled is not omit:
-            body["beep_enabled"] = beep_enabled
+            _body["beep_enabled"] = beep_enabled
         if command_id is not omit:
-            body["command_id"] = command_id
+            _body["command_id"] = command_id
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         if command_id is omit and self._client.auto_command_id:
             # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            body["command_id"] = str(uuid.uuid4())
+            _body["command_id"] = str(uuid.uuid4())
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/leave",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
         )
@@ -379,15 +379,15 @@ class ConferencesActionsResource:
         check_id("id", id)
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        body: dict[str, Any] = {}
+        _body: dict[str, Any] = {}
         if call_control_ids is not omit:
-            body["call_control_ids"] = to_json(call_control_ids)
+            _body["call_control_ids"] = to_json(call_control_ids)
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/mute",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
         )
@@ -424,21 +424,21 @@ class ConferencesActionsResource:
         check_id("id", id)
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        body: dict[str, Any] = {}
+        _body: dict[str, Any] = {}
         if audio_url is not omit:
-            body["audio_url"] = audio_url
+            _body["audio_url"] = audio_url
         if call_control_ids is not omit:
-            body["call_control_ids"] = to_json(call_control_ids)
+            _body["call_control_ids"] = to_json(call_control_ids)
         if loop is not omit:
-            body["loop"] = to_json(loop)
+            _body["loop"] = to_json(loop)
         if media_name is not omit:
-            body["media_name"] = media_name
+            _body["media_name"] = media_name
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/play",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
             replay_safe=False,
@@ -471,20 +471,20 @@ class ConferencesActionsResource:
         check_id("id", id)
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        body: dict[str, Any] = {}
+        _body: dict[str, Any] = {}
         if command_id is not omit:
-            body["command_id"] = command_id
+            _body["command_id"] = command_id
         if recording_id is not omit:
-            body["recording_id"] = recording_id
+            _body["recording_id"] = recording_id
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         if command_id is omit and self._client.auto_command_id:
             # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            body["command_id"] = str(uuid.uuid4())
+            _body["command_id"] = str(uuid.uuid4())
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/record_pause",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
         )
@@ -516,20 +516,20 @@ class ConferencesActionsResource:
         check_id("id", id)
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        body: dict[str, Any] = {}
+        _body: dict[str, Any] = {}
         if command_id is not omit:
-            body["command_id"] = command_id
+            _body["command_id"] = command_id
         if recording_id is not omit:
-            body["recording_id"] = recording_id
+            _body["recording_id"] = recording_id
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         if command_id is omit and self._client.auto_command_id:
             # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            body["command_id"] = str(uuid.uuid4())
+            _body["command_id"] = str(uuid.uuid4())
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/record_resume",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
         )
@@ -579,28 +579,28 @@ class ConferencesActionsResource:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         if trim is not omit:
             check_enum("trim", trim, ("trim-silence",))
-        body: dict[str, Any] = {
+        _body: dict[str, Any] = {
             "format": format,
         }
         if channels is not omit:
-            body["channels"] = channels
+            _body["channels"] = channels
         if command_id is not omit:
-            body["command_id"] = command_id
+            _body["command_id"] = command_id
         if custom_file_name is not omit:
-            body["custom_file_name"] = custom_file_name
+            _body["custom_file_name"] = custom_file_name
         if play_beep is not omit:
-            body["play_beep"] = play_beep
+            _body["play_beep"] = play_beep
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         if trim is not omit:
-            body["trim"] = trim
+            _body["trim"] = trim
         if command_id is omit and self._client.auto_command_id:
             # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            body["command_id"] = str(uuid.uuid4())
+            _body["command_id"] = str(uuid.uuid4())
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/record_start",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
         )
@@ -636,22 +636,22 @@ class ConferencesActionsResource:
         check_id("id", id)
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        body: dict[str, Any] = {}
+        _body: dict[str, Any] = {}
         if client_state is not omit:
-            body["client_state"] = client_state
+            _body["client_state"] = client_state
         if command_id is not omit:
-            body["command_id"] = command_id
+            _body["command_id"] = command_id
         if recording_id is not omit:
-            body["recording_id"] = recording_id
+            _body["recording_id"] = recording_id
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         if command_id is omit and self._client.auto_command_id:
             # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            body["command_id"] = str(uuid.uuid4())
+            _body["command_id"] = str(uuid.uuid4())
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/record_stop",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
         )
@@ -682,19 +682,19 @@ class ConferencesActionsResource:
         """
         check_id("id", id)
         check_required("digits", digits)
-        body: dict[str, Any] = {
+        _body: dict[str, Any] = {
             "digits": digits,
         }
         if call_control_ids is not omit:
-            body["call_control_ids"] = to_json(call_control_ids)
+            _body["call_control_ids"] = to_json(call_control_ids)
         if client_state is not omit:
-            body["client_state"] = client_state
+            _body["client_state"] = client_state
         if duration_millis is not omit:
-            body["duration_millis"] = duration_millis
+            _body["duration_millis"] = duration_millis
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/send_dtmf",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
             replay_safe=False,
@@ -836,29 +836,29 @@ class ConferencesActionsResource:
             check_enum("payload_type", payload_type, ("text", "ssml"))
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        body: dict[str, Any] = {
+        _body: dict[str, Any] = {
             "payload": payload,
             "voice": voice,
         }
         if call_control_ids is not omit:
-            body["call_control_ids"] = to_json(call_control_ids)
+            _body["call_control_ids"] = to_json(call_control_ids)
         if command_id is not omit:
-            body["command_id"] = command_id
+            _body["command_id"] = command_id
         if language is not omit:
-            body["language"] = language
+            _body["language"] = language
         if payload_type is not omit:
-            body["payload_type"] = payload_type
+            _body["payload_type"] = payload_type
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         if voice_settings is not omit:
-            body["voice_settings"] = to_json(voice_settings)
+            _body["voice_settings"] = to_json(voice_settings)
         if command_id is omit and self._client.auto_command_id:
             # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            body["command_id"] = str(uuid.uuid4())
+            _body["command_id"] = str(uuid.uuid4())
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/speak",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
         )
@@ -888,15 +888,15 @@ class ConferencesActionsResource:
         check_id("id", id)
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        body: dict[str, Any] = {}
+        _body: dict[str, Any] = {}
         if call_control_ids is not omit:
-            body["call_control_ids"] = to_json(call_control_ids)
+            _body["call_control_ids"] = to_json(call_control_ids)
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/stop",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
         )
@@ -926,15 +926,15 @@ class ConferencesActionsResource:
         check_required("call_control_ids", call_control_ids)
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        body: dict[str, Any] = {
+        _body: dict[str, Any] = {
             "call_control_ids": to_json(call_control_ids),
         }
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/unhold",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
         )
@@ -963,15 +963,15 @@ class ConferencesActionsResource:
         check_id("id", id)
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        body: dict[str, Any] = {}
+        _body: dict[str, Any] = {}
         if call_control_ids is not omit:
-            body["call_control_ids"] = to_json(call_control_ids)
+            _body["call_control_ids"] = to_json(call_control_ids)
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/unmute",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
         )
@@ -1011,23 +1011,23 @@ class ConferencesActionsResource:
         check_enum("supervisor_role", supervisor_role, ("barge", "monitor", "none", "whisper"))
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        body: dict[str, Any] = {
+        _body: dict[str, Any] = {
             "call_control_id": call_control_id,
             "supervisor_role": supervisor_role,
         }
         if command_id is not omit:
-            body["command_id"] = command_id
+            _body["command_id"] = command_id
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         if whisper_call_control_ids is not omit:
-            body["whisper_call_control_ids"] = to_json(whisper_call_control_ids)
+            _body["whisper_call_control_ids"] = to_json(whisper_call_control_ids)
         if command_id is omit and self._client.auto_command_id:
             # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            body["command_id"] = str(uuid.uuid4())
+            _body["command_id"] = str(uuid.uuid4())
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/update",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
         )
@@ -1059,16 +1059,16 @@ class AsyncConferencesActionsResource:
             options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
         """
         check_id("id", id)
-        body: dict[str, Any] = {}
+        _body: dict[str, Any] = {}
         if command_id is not omit:
-            body["command_id"] = command_id
+            _body["command_id"] = command_id
         if command_id is omit and self._client.auto_command_id:
             # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            body["command_id"] = str(uuid.uuid4())
+            _body["command_id"] = str(uuid.uuid4())
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/end",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
         )
@@ -1124,43 +1124,43 @@ class AsyncConferencesActionsResource:
         """
         check_id("id", id)
         check_required("call_control_id", call_control_id)
-        body: dict[str, Any] = {
+        _body: dict[str, Any] = {
             "call_control_id": call_control_id,
         }
         if audio_url is not omit:
-            body["audio_url"] = audio_url
+            _body["audio_url"] = audio_url
         if client_state is not omit:
-            body["client_state"] = client_state
+            _body["client_state"] = client_state
         if gather_id is not omit:
-            body["gather_id"] = gather_id
+            _body["gather_id"] = gather_id
         if initial_timeout_millis is not omit:
-            body["initial_timeout_millis"] = initial_timeout_millis
+            _body["initial_timeout_millis"] = initial_timeout_millis
         if inter_digit_timeout_millis is not omit:
-            body["inter_digit_timeout_millis"] = inter_digit_timeout_millis
+            _body["inter_digit_timeout_millis"] = inter_digit_timeout_millis
         if invalid_audio_url is not omit:
-            body["invalid_audio_url"] = invalid_audio_url
+            _body["invalid_audio_url"] = invalid_audio_url
         if invalid_media_name is not omit:
-            body["invalid_media_name"] = invalid_media_name
+            _body["invalid_media_name"] = invalid_media_name
         if maximum_digits is not omit:
-            body["maximum_digits"] = maximum_digits
+            _body["maximum_digits"] = maximum_digits
         if maximum_tries is not omit:
-            body["maximum_tries"] = maximum_tries
+            _body["maximum_tries"] = maximum_tries
         if media_name is not omit:
-            body["media_name"] = media_name
+            _body["media_name"] = media_name
         if minimum_digits is not omit:
-            body["minimum_digits"] = minimum_digits
+            _body["minimum_digits"] = minimum_digits
         if stop_playback_on_dtmf is not omit:
-            body["stop_playback_on_dtmf"] = stop_playback_on_dtmf
+            _body["stop_playback_on_dtmf"] = stop_playback_on_dtmf
         if terminating_digit is not omit:
-            body["terminating_digit"] = terminating_digit
+            _body["terminating_digit"] = terminating_digit
         if timeout_millis is not omit:
-            body["timeout_millis"] = timeout_millis
+            _body["timeout_millis"] = timeout_millis
         if valid_digits is not omit:
-            body["valid_digits"] = valid_digits
+            _body["valid_digits"] = valid_digits
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/gather_using_audio",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
             replay_safe=False,
@@ -1195,19 +1195,19 @@ class AsyncConferencesActionsResource:
         check_id("id", id)
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        body: dict[str, Any] = {}
+        _body: dict[str, Any] = {}
         if audio_url is not omit:
-            body["audio_url"] = audio_url
+            _body["audio_url"] = audio_url
         if call_control_ids is not omit:
-            body["call_control_ids"] = to_json(call_control_ids)
+            _body["call_control_ids"] = to_json(call_control_ids)
         if media_name is not omit:
-            body["media_name"] = media_name
+            _body["media_name"] = media_name
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/hold",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
         )
@@ -1277,42 +1277,42 @@ class AsyncConferencesActionsResource:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         if supervisor_role is not omit:
             check_enum("supervisor_role", supervisor_role, ("barge", "monitor", "none", "whisper"))
-        body: dict[str, Any] = {
+        _body: dict[str, Any] = {
             "call_control_id": call_control_id,
         }
         if beep_enabled is not omit:
-            body["beep_enabled"] = beep_enabled
+            _body["beep_enabled"] = beep_enabled
         if client_state is not omit:
-            body["client_state"] = client_state
+            _body["client_state"] = client_state
         if command_id is not omit:
-            body["command_id"] = command_id
+            _body["command_id"] = command_id
         if end_conference_on_exit is not omit:
-            body["end_conference_on_exit"] = end_conference_on_exit
+            _body["end_conference_on_exit"] = end_conference_on_exit
         if hold is not omit:
-            body["hold"] = hold
+            _body["hold"] = hold
         if hold_audio_url is not omit:
-            body["hold_audio_url"] = hold_audio_url
+            _body["hold_audio_url"] = hold_audio_url
         if hold_media_name is not omit:
-            body["hold_media_name"] = hold_media_name
+            _body["hold_media_name"] = hold_media_name
         if mute is not omit:
-            body["mute"] = mute
+            _body["mute"] = mute
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         if soft_end_conference_on_exit is not omit:
-            body["soft_end_conference_on_exit"] = soft_end_conference_on_exit
+            _body["soft_end_conference_on_exit"] = soft_end_conference_on_exit
         if start_conference_on_enter is not omit:
-            body["start_conference_on_enter"] = start_conference_on_enter
+            _body["start_conference_on_enter"] = start_conference_on_enter
         if supervisor_role is not omit:
-            body["supervisor_role"] = supervisor_role
+            _body["supervisor_role"] = supervisor_role
         if whisper_call_control_ids is not omit:
-            body["whisper_call_control_ids"] = to_json(whisper_call_control_ids)
+            _body["whisper_call_control_ids"] = to_json(whisper_call_control_ids)
         if command_id is omit and self._client.auto_command_id:
             # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            body["command_id"] = str(uuid.uuid4())
+            _body["command_id"] = str(uuid.uuid4())
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/join",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
         )
@@ -1350,22 +1350,22 @@ class AsyncConferencesActionsResource:
             check_enum("beep_enabled", beep_enabled, ("always", "never", "on_enter", "on_exit"))
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        body: dict[str, Any] = {
+        _body: dict[str, Any] = {
             "call_control_id": call_control_id,
         }
         if beep_enabled is not omit:
-            body["beep_enabled"] = beep_enabled
+            _body["beep_enabled"] = beep_enabled
         if command_id is not omit:
-            body["command_id"] = command_id
+            _body["command_id"] = command_id
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         if command_id is omit and self._client.auto_command_id:
             # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            body["command_id"] = str(uuid.uuid4())
+            _body["command_id"] = str(uuid.uuid4())
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/leave",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
         )
@@ -1394,15 +1394,15 @@ class AsyncConferencesActionsResource:
         check_id("id", id)
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        body: dict[str, Any] = {}
+        _body: dict[str, Any] = {}
         if call_control_ids is not omit:
-            body["call_control_ids"] = to_json(call_control_ids)
+            _body["call_control_ids"] = to_json(call_control_ids)
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/mute",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
         )
@@ -1439,21 +1439,21 @@ class AsyncConferencesActionsResource:
         check_id("id", id)
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        body: dict[str, Any] = {}
+        _body: dict[str, Any] = {}
         if audio_url is not omit:
-            body["audio_url"] = audio_url
+            _body["audio_url"] = audio_url
         if call_control_ids is not omit:
-            body["call_control_ids"] = to_json(call_control_ids)
+            _body["call_control_ids"] = to_json(call_control_ids)
         if loop is not omit:
-            body["loop"] = to_json(loop)
+            _body["loop"] = to_json(loop)
         if media_name is not omit:
-            body["media_name"] = media_name
+            _body["media_name"] = media_name
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/play",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
             replay_safe=False,
@@ -1486,20 +1486,20 @@ class AsyncConferencesActionsResource:
         check_id("id", id)
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        body: dict[str, Any] = {}
+        _body: dict[str, Any] = {}
         if command_id is not omit:
-            body["command_id"] = command_id
+            _body["command_id"] = command_id
         if recording_id is not omit:
-            body["recording_id"] = recording_id
+            _body["recording_id"] = recording_id
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         if command_id is omit and self._client.auto_command_id:
             # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            body["command_id"] = str(uuid.uuid4())
+            _body["command_id"] = str(uuid.uuid4())
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/record_pause",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
         )
@@ -1531,20 +1531,20 @@ class AsyncConferencesActionsResource:
         check_id("id", id)
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        body: dict[str, Any] = {}
+        _body: dict[str, Any] = {}
         if command_id is not omit:
-            body["command_id"] = command_id
+            _body["command_id"] = command_id
         if recording_id is not omit:
-            body["recording_id"] = recording_id
+            _body["recording_id"] = recording_id
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         if command_id is omit and self._client.auto_command_id:
             # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            body["command_id"] = str(uuid.uuid4())
+            _body["command_id"] = str(uuid.uuid4())
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/record_resume",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
         )
@@ -1594,28 +1594,28 @@ class AsyncConferencesActionsResource:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         if trim is not omit:
             check_enum("trim", trim, ("trim-silence",))
-        body: dict[str, Any] = {
+        _body: dict[str, Any] = {
             "format": format,
         }
         if channels is not omit:
-            body["channels"] = channels
+            _body["channels"] = channels
         if command_id is not omit:
-            body["command_id"] = command_id
+            _body["command_id"] = command_id
         if custom_file_name is not omit:
-            body["custom_file_name"] = custom_file_name
+            _body["custom_file_name"] = custom_file_name
         if play_beep is not omit:
-            body["play_beep"] = play_beep
+            _body["play_beep"] = play_beep
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         if trim is not omit:
-            body["trim"] = trim
+            _body["trim"] = trim
         if command_id is omit and self._client.auto_command_id:
             # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            body["command_id"] = str(uuid.uuid4())
+            _body["command_id"] = str(uuid.uuid4())
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/record_start",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
         )
@@ -1651,22 +1651,22 @@ class AsyncConferencesActionsResource:
         check_id("id", id)
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        body: dict[str, Any] = {}
+        _body: dict[str, Any] = {}
         if client_state is not omit:
-            body["client_state"] = client_state
+            _body["client_state"] = client_state
         if command_id is not omit:
-            body["command_id"] = command_id
+            _body["command_id"] = command_id
         if recording_id is not omit:
-            body["recording_id"] = recording_id
+            _body["recording_id"] = recording_id
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         if command_id is omit and self._client.auto_command_id:
             # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            body["command_id"] = str(uuid.uuid4())
+            _body["command_id"] = str(uuid.uuid4())
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/record_stop",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
         )
@@ -1697,19 +1697,19 @@ class AsyncConferencesActionsResource:
         """
         check_id("id", id)
         check_required("digits", digits)
-        body: dict[str, Any] = {
+        _body: dict[str, Any] = {
             "digits": digits,
         }
         if call_control_ids is not omit:
-            body["call_control_ids"] = to_json(call_control_ids)
+            _body["call_control_ids"] = to_json(call_control_ids)
         if client_state is not omit:
-            body["client_state"] = client_state
+            _body["client_state"] = client_state
         if duration_millis is not omit:
-            body["duration_millis"] = duration_millis
+            _body["duration_millis"] = duration_millis
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/send_dtmf",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
             replay_safe=False,
@@ -1851,29 +1851,29 @@ class AsyncConferencesActionsResource:
             check_enum("payload_type", payload_type, ("text", "ssml"))
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        body: dict[str, Any] = {
+        _body: dict[str, Any] = {
             "payload": payload,
             "voice": voice,
         }
         if call_control_ids is not omit:
-            body["call_control_ids"] = to_json(call_control_ids)
+            _body["call_control_ids"] = to_json(call_control_ids)
         if command_id is not omit:
-            body["command_id"] = command_id
+            _body["command_id"] = command_id
         if language is not omit:
-            body["language"] = language
+            _body["language"] = language
         if payload_type is not omit:
-            body["payload_type"] = payload_type
+            _body["payload_type"] = payload_type
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         if voice_settings is not omit:
-            body["voice_settings"] = to_json(voice_settings)
+            _body["voice_settings"] = to_json(voice_settings)
         if command_id is omit and self._client.auto_command_id:
             # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            body["command_id"] = str(uuid.uuid4())
+            _body["command_id"] = str(uuid.uuid4())
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/speak",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
         )
@@ -1903,15 +1903,15 @@ class AsyncConferencesActionsResource:
         check_id("id", id)
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        body: dict[str, Any] = {}
+        _body: dict[str, Any] = {}
         if call_control_ids is not omit:
-            body["call_control_ids"] = to_json(call_control_ids)
+            _body["call_control_ids"] = to_json(call_control_ids)
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/stop",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
         )
@@ -1941,15 +1941,15 @@ class AsyncConferencesActionsResource:
         check_required("call_control_ids", call_control_ids)
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        body: dict[str, Any] = {
+        _body: dict[str, Any] = {
             "call_control_ids": to_json(call_control_ids),
         }
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/unhold",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
         )
@@ -1978,15 +1978,15 @@ class AsyncConferencesActionsResource:
         check_id("id", id)
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        body: dict[str, Any] = {}
+        _body: dict[str, Any] = {}
         if call_control_ids is not omit:
-            body["call_control_ids"] = to_json(call_control_ids)
+            _body["call_control_ids"] = to_json(call_control_ids)
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/unmute",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
         )
@@ -2026,23 +2026,23 @@ class AsyncConferencesActionsResource:
         check_enum("supervisor_role", supervisor_role, ("barge", "monitor", "none", "whisper"))
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        body: dict[str, Any] = {
+        _body: dict[str, Any] = {
             "call_control_id": call_control_id,
             "supervisor_role": supervisor_role,
         }
         if command_id is not omit:
-            body["command_id"] = command_id
+            _body["command_id"] = command_id
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         if whisper_call_control_ids is not omit:
-            body["whisper_call_control_ids"] = to_json(whisper_call_control_ids)
+            _body["whisper_call_control_ids"] = to_json(whisper_call_control_ids)
         if command_id is omit and self._client.auto_command_id:
             # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            body["command_id"] = str(uuid.uuid4())
+            _body["command_id"] = str(uuid.uuid4())
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/update",
-            json=body,
+            json=_body,
             cast=ConferenceCommandResponse.from_dict,
             options=options,
         )

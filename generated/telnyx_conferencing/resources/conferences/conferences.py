@@ -95,37 +95,37 @@ class ConferencesResource:
             check_enum("beep_enabled", beep_enabled, ("always", "never", "on_enter", "on_exit"))
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        body: dict[str, Any] = {
+        _body: dict[str, Any] = {
             "call_control_id": call_control_id,
             "name": name,
         }
         if beep_enabled is not omit:
-            body["beep_enabled"] = beep_enabled
+            _body["beep_enabled"] = beep_enabled
         if client_state is not omit:
-            body["client_state"] = client_state
+            _body["client_state"] = client_state
         if comfort_noise is not omit:
-            body["comfort_noise"] = comfort_noise
+            _body["comfort_noise"] = comfort_noise
         if command_id is not omit:
-            body["command_id"] = command_id
+            _body["command_id"] = command_id
         if duration_minutes is not omit:
-            body["duration_minutes"] = duration_minutes
+            _body["duration_minutes"] = duration_minutes
         if hold_audio_url is not omit:
-            body["hold_audio_url"] = hold_audio_url
+            _body["hold_audio_url"] = hold_audio_url
         if hold_media_name is not omit:
-            body["hold_media_name"] = hold_media_name
+            _body["hold_media_name"] = hold_media_name
         if max_participants is not omit:
-            body["max_participants"] = max_participants
+            _body["max_participants"] = max_participants
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         if start_conference_on_create is not omit:
-            body["start_conference_on_create"] = start_conference_on_create
+            _body["start_conference_on_create"] = start_conference_on_create
         if command_id is omit and self._client.auto_command_id:
             # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            body["command_id"] = str(uuid.uuid4())
+            _body["command_id"] = str(uuid.uuid4())
         return self._client.request(
             "POST",
             "/conferences",
-            json=body,
+            json=_body,
             cast=ConferenceResponse.from_dict,
             options=options,
         )
@@ -165,7 +165,7 @@ class ConferencesResource:
         """
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        query = build_query(
+        _query = build_query(
             {
                 "filter": filter,
                 "region": region,
@@ -184,7 +184,7 @@ class ConferencesResource:
         )
         return self._client.get_page(
             "/conferences",
-            params=query,
+            params=_query,
             page_number=page_number,
             page_size=page_size,
             cast=ListConferencesResponse.from_dict,
@@ -225,7 +225,7 @@ class ConferencesResource:
         check_id("conference_id", conference_id)
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        query = build_query(
+        _query = build_query(
             {
                 "filter": filter,
                 "region": region,
@@ -244,7 +244,7 @@ class ConferencesResource:
         )
         return self._client.get_page(
             f"/conferences/{quote(conference_id, safe='')}/participants",
-            params=query,
+            params=_query,
             page_number=page_number,
             page_size=page_size,
             cast=ListParticipantsResponse.from_dict,
@@ -272,7 +272,7 @@ class ConferencesResource:
         check_id("id", id)
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        query = build_query(
+        _query = build_query(
             {
                 "region": region,
             },
@@ -280,7 +280,7 @@ class ConferencesResource:
         return self._client.request(
             "GET",
             f"/conferences/{quote(id, safe='')}",
-            params=query,
+            params=_query,
             cast=ConferenceResponse.from_dict,
             options=options,
         )
@@ -341,17 +341,17 @@ class ConferencesResource:
         check_id("id", id)
         if beep_enabled is not omit:
             check_enum("beep_enabled", beep_enabled, ("always", "never", "on_enter", "on_exit"))
-        body: dict[str, Any] = {}
+        _body: dict[str, Any] = {}
         if beep_enabled is not omit:
-            body["beep_enabled"] = beep_enabled
+            _body["beep_enabled"] = beep_enabled
         if end_conference_on_exit is not omit:
-            body["end_conference_on_exit"] = end_conference_on_exit
+            _body["end_conference_on_exit"] = end_conference_on_exit
         if soft_end_conference_on_exit is not omit:
-            body["soft_end_conference_on_exit"] = soft_end_conference_on_exit
+            _body["soft_end_conference_on_exit"] = soft_end_conference_on_exit
         return self._client.request(
             "PATCH",
             f"/conferences/{quote(id, safe='')}/participants/{quote(participant_id, safe='')}",
-            json=body,
+            json=_body,
             cast=ConferenceParticipantResource.from_dict,
             options=options,
         )
@@ -425,37 +425,37 @@ class AsyncConferencesResource:
             check_enum("beep_enabled", beep_enabled, ("always", "never", "on_enter", "on_exit"))
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        body: dict[str, Any] = {
+        _body: dict[str, Any] = {
             "call_control_id": call_control_id,
             "name": name,
         }
         if beep_enabled is not omit:
-            body["beep_enabled"] = beep_enabled
+            _body["beep_enabled"] = beep_enabled
         if client_state is not omit:
-            body["client_state"] = client_state
+            _body["client_state"] = client_state
         if comfort_noise is not omit:
-            body["comfort_noise"] = comfort_noise
+            _body["comfort_noise"] = comfort_noise
         if command_id is not omit:
-            body["command_id"] = command_id
+            _body["command_id"] = command_id
         if duration_minutes is not omit:
-            body["duration_minutes"] = duration_minutes
+            _body["duration_minutes"] = duration_minutes
         if hold_audio_url is not omit:
-            body["hold_audio_url"] = hold_audio_url
+            _body["hold_audio_url"] = hold_audio_url
         if hold_media_name is not omit:
-            body["hold_media_name"] = hold_media_name
+            _body["hold_media_name"] = hold_media_name
         if max_participants is not omit:
-            body["max_participants"] = max_participants
+            _body["max_participants"] = max_participants
         if region is not omit:
-            body["region"] = region
+            _body["region"] = region
         if start_conference_on_create is not omit:
-            body["start_conference_on_create"] = start_conference_on_create
+            _body["start_conference_on_create"] = start_conference_on_create
         if command_id is omit and self._client.auto_command_id:
             # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            body["command_id"] = str(uuid.uuid4())
+            _body["command_id"] = str(uuid.uuid4())
         return await self._client.request(
             "POST",
             "/conferences",
-            json=body,
+            json=_body,
             cast=ConferenceResponse.from_dict,
             options=options,
         )
@@ -495,7 +495,7 @@ class AsyncConferencesResource:
         """
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        query = build_query(
+        _query = build_query(
             {
                 "filter": filter,
                 "region": region,
@@ -514,7 +514,7 @@ class AsyncConferencesResource:
         )
         return self._client.get_page(
             "/conferences",
-            params=query,
+            params=_query,
             page_number=page_number,
             page_size=page_size,
             cast=ListConferencesResponse.from_dict,
@@ -555,7 +555,7 @@ class AsyncConferencesResource:
         check_id("conference_id", conference_id)
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        query = build_query(
+        _query = build_query(
             {
                 "filter": filter,
                 "region": region,
@@ -574,7 +574,7 @@ class AsyncConferencesResource:
         )
         return self._client.get_page(
             f"/conferences/{quote(conference_id, safe='')}/participants",
-            params=query,
+            params=_query,
             page_number=page_number,
             page_size=page_size,
             cast=ListParticipantsResponse.from_dict,
@@ -602,7 +602,7 @@ class AsyncConferencesResource:
         check_id("id", id)
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        query = build_query(
+        _query = build_query(
             {
                 "region": region,
             },
@@ -610,7 +610,7 @@ class AsyncConferencesResource:
         return await self._client.request(
             "GET",
             f"/conferences/{quote(id, safe='')}",
-            params=query,
+            params=_query,
             cast=ConferenceResponse.from_dict,
             options=options,
         )
@@ -671,17 +671,17 @@ class AsyncConferencesResource:
         check_id("id", id)
         if beep_enabled is not omit:
             check_enum("beep_enabled", beep_enabled, ("always", "never", "on_enter", "on_exit"))
-        body: dict[str, Any] = {}
+        _body: dict[str, Any] = {}
         if beep_enabled is not omit:
-            body["beep_enabled"] = beep_enabled
+            _body["beep_enabled"] = beep_enabled
         if end_conference_on_exit is not omit:
-            body["end_conference_on_exit"] = end_conference_on_exit
+            _body["end_conference_on_exit"] = end_conference_on_exit
         if soft_end_conference_on_exit is not omit:
-            body["soft_end_conference_on_exit"] = soft_end_conference_on_exit
+            _body["soft_end_conference_on_exit"] = soft_end_conference_on_exit
         return await self._client.request(
             "PATCH",
             f"/conferences/{quote(id, safe='')}/participants/{quote(participant_id, safe='')}",
-            json=body,
+            json=_body,
             cast=ConferenceParticipantResource.from_dict,
             options=options,
         )

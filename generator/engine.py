@@ -1,0 +1,173 @@
+"""The engine adapter: the one module that imports openapi-python-client's internals.
+
+Everything else in the generator sees the engine through these few names: its configuration, its
+parse of a document (with every problem as a readable line), the kind of a parsed property, and
+the class name it gives a schema title.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openapi_python_client import Project, strings
+from openapi_python_client.config import Config, ConfigFile, MetaType
+from openapi_python_client.parser import GeneratorData
+from openapi_python_client.parser.errors import GeneratorError, ParseError
+from openapi_python_client.parser.properties import ModelProperty, Property
+from openapi_python_client.parser.properties.any import AnyProperty
+from openapi_python_client.parser.properties.boolean import BooleanProperty
+from openapi_python_client.parser.properties.date import DateProperty
+from openapi_python_client.parser.properties.datetime import DateTimeProperty
+from openapi_python_client.parser.properties.file import FileProperty
+from openapi_python_client.parser.properties.float import FloatProperty
+from openapi_python_client.parser.properties.int import IntProperty
+from openapi_python_client.parser.properties.list_property import ListProperty
+from openapi_python_client.parser.properties.literal_enum_property import LiteralEnumProperty
+from openapi_python_client.parser.properties.string import StringProperty
+from openapi_python_client.parser.properties.union import UnionProperty
+from openapi_python_client.parser.properties.uuid import UuidProperty
+from openapi_python_client.schema.untrusted_string import UntrustedString
+
+__all__ = [
+    "GeneratorData",
+    "ModelProperty",
+    "Problem",
+    "Project",
+    "Property",
+    "class_name",
+    "engine_config",
+    "module_name",
+    "pascal_case",
+    "snake_case",
+    "parse",
+    "property_kind",
+    "text",
+]
+
+LOWLEVEL_PACKAGE = "lowlevel"
+FIELD_PREFIX = "field_"
+
+
+def engine_config(output_path: Path | None = None) -> Config:
+    """The engine settings the build uses: Literal enums, title-based names, no post-hooks."""
+    config_file = ConfigFile(
+        literal_enums=True,
+        post_hooks=[],
+        use_path_prefixes_for_title_model_names=False,
+        package_name_override=LOWLEVEL_PACKAGE,
+        project_name_override=LOWLEVEL_PACKAGE,
+    )
+    return Config.from_sources(config_file, MetaType.NONE, Path("spec"), "utf-8", True, output_path)
+
+
+def text(value: Any) -> str:
+    """The plain text of an engine value (spec strings arrive wrapped as UntrustedString)."""
+    if value is None:
+        return ""
+    getter = getattr(value, "get_untrusted_value", None)
+    return str(getter() if getter else value)
+
+
+def class_name(title: str) -> str:
+    """The class the engine makes of a schema title or component key (it keeps what follows a last `/`)."""
+    return str(strings.ClassName(title.rsplit("/", 1)[-1], FIELD_PREFIX))
+
+
+snake_case = strings.snake_case
+pascal_case = strings.pascal_case
+
+
+def module_name(title: str) -> str:
+    """The module the engine writes a model class to, under ``lowlevel/models``."""
+    return str(strings.PythonIdentifier(class_name(title), FIELD_PREFIX))
+
+
+_KINDS: tuple[tuple[type, str], ...] = (
+    (LiteralEnumProperty, "enum"),
+    (DateTimeProperty, "datetime"),
+    (DateProperty, "date"),
+    (BooleanProperty, "boolean"),
+    (IntProperty, "integer"),
+    (FloatProperty, "number"),
+    (ListProperty, "array"),
+    (ModelProperty, "object"),
+    (UuidProperty, "string"),
+    (StringProperty, "string"),
+    (FileProperty, "file"),
+    (UnionProperty, "union"),
+    (AnyProperty, "any"),
+)
+
+
+def property_kind(prop: Any) -> str:
+    """One word for the kind of a parsed property: string, enum, array, object, union, any..."""
+    for cls, kind in _KINDS:
+        if isinstance(prop, cls):
+            return kind
+    return "any"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something the engine would drop: what (an operation or a schema) and why, in plain words."""
+
+    subject: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.subject}: {self.reason}"
+
+
+_ENDPOINT_HEADER = re.compile(r"WARNING parsing (\w+ \S+) within [^ ]+?\.?( Endpoint will not be generated\.)?$")
+_SCHEMA_HEADER = re.compile(r"Unable to parse schema /components/schemas/(.+)$")
+_NOISE = ("Unable to parse this part of your OpenAPI document: : ", ", response will be omitted from generated client")
+
+
+def _problem(error: ParseError | GeneratorError) -> Problem:
+    header = " ".join(text(error.header).split())
+    reason = " ".join(text(error.detail).split())
+    for noise in _NOISE:
+        reason = reason.replace(noise, "")
+    endpoint = _ENDPOINT_HEADER.match(header)
+    if endpoint:
+        return Problem(endpoint.group(1), reason or "not generated")
+    schema = _SCHEMA_HEADER.match(header)
+    if schema:
+        return Problem(f"schema {schema.group(1)}", reason or "not generated")
+    return Problem(header or "the spec", reason or "rejected")
+
+
+@contextlib.contextmanager
+def _readable_spec_strings() -> Iterator[None]:
+    """Let spec strings format as their text while parsing, so messages say `status code 200`.
+
+    The engine formats some values (a response's status code) straight into its messages, which
+    would otherwise show an object repr. Only messages are affected: names go through the
+    engine's own sanitizing helpers, never through str().
+    """
+    saved = UntrustedString.__dict__.get("__str__")
+    UntrustedString.__str__ = UntrustedString.get_untrusted_value  # type: ignore[method-assign,assignment]
+    try:
+        yield
+    finally:
+        if saved is None:
+            del UntrustedString.__str__
+        else:
+            UntrustedString.__str__ = saved  # type: ignore[method-assign]
+
+
+def parse(doc: dict[str, Any]) -> tuple[GeneratorData, list[Problem]]:
+    """The engine's parse of a normalized document, and every part of it the engine would drop."""
+    with _readable_spec_strings():
+        data = GeneratorData.from_dict(doc, config=engine_config())
+    if isinstance(data, GeneratorError):
+        raise ValueError(str(_problem(data)))
+    problems = [_problem(e) for e in data.errors]
+    for collection in data.endpoint_collections_by_tag.values():
+        problems.extend(_problem(e) for e in collection.parse_errors)
+    return data, problems
