@@ -17,19 +17,20 @@ from functools import cache
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, cast
 
+from ._checks import check_base_url, check_timeout
 from ._exceptions import (
     API_KEY_ENV,
     APIConnectionError,
     APITimeoutError,
     MissingAPIKeyError,
     make_status_error,
-    redact_credentials,
     request_id_of,
 )
 from ._logs import logger, redact_headers, setup_logging
 from ._pagination import AsyncPaginator, SyncPage, make_page_request
 from ._qs import encode_query, extra_query_pairs
 from ._response import APIResponse, parse_body
+from ._secrets import Secret, redact_for
 from ._types import Omit, RequestOptions, Timeout
 from ._version import __version__
 
@@ -95,21 +96,6 @@ def _merge_headers(base: dict[str, str], extra: Mapping[str, str]) -> dict[str, 
     return base
 
 
-class _Secret:
-    """Holds the API key so that `repr(client)`, `vars(client)` and tracebacks show `'<redacted>'`."""
-
-    __slots__ = ("_value",)
-
-    def __init__(self, value: str) -> None:
-        self._value = value
-
-    def reveal(self) -> str:
-        return self._value
-
-    def __repr__(self) -> str:
-        return "'<redacted>'"
-
-
 class _RedactedHeaders(dict[str, str]):
     """The precomputed request headers (they include Authorization), with a repr that hides credentials."""
 
@@ -140,7 +126,7 @@ class BaseClient(Generic[_HttpClientT]):
     def __init__(
         self,
         *,
-        api_key: str | None = None,
+        api_key: str | Secret | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -158,20 +144,22 @@ class BaseClient(Generic[_HttpClientT]):
         http_client: an httpx client to use (and leave open); by default the SDK creates and closes its own.
         auto_command_id: read by the facades, which then add a `command_id` to call-control actions.
         """
+        # Wrapped on the first line, so a traceback's locals (Sentry, --showlocals) never hold the plain key.
+        api_key = Secret.of(os.environ.get(API_KEY_ENV) if api_key is None else api_key)
         setup_logging()
-        if api_key is None:
-            api_key = os.environ.get(API_KEY_ENV)
-        api_key = (api_key or "").strip()  # a pasted key often carries a newline
         if not api_key:
             raise MissingAPIKeyError()
-        if not api_key.isprintable() or not api_key.isascii() or " " in api_key:
+        key = api_key.reveal()
+        if not key.isprintable() or not key.isascii() or " " in key:
             raise ValueError("The API key contains spaces or control characters; check how it was copied.")
+        del key
         if max_retries < 0:
             raise ValueError(f"max_retries must be 0 or more, got {max_retries}")
-        if base_url is None:
-            base_url = os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
-        self._api_key = _Secret(api_key)
-        self._base_url = str(base_url).rstrip("/")
+        check_timeout(timeout)
+        self._api_key = api_key
+        self._base_url = check_base_url(
+            os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL if base_url is None else base_url
+        )
         self._timeout = timeout
         self._max_retries = max_retries
         self._default_headers = dict(default_headers or {})
@@ -179,7 +167,7 @@ class BaseClient(Generic[_HttpClientT]):
         self._raw_response = False
         # Built once: every request sends these, so per-call work is a lookup, not a merge.
         self._base_headers = _RedactedHeaders(
-            {"Accept": "application/json", "User-Agent": USER_AGENT, "Authorization": f"Bearer {api_key}"}
+            {"Accept": "application/json", "User-Agent": USER_AGENT, "Authorization": f"Bearer {api_key.reveal()}"}
         )
         _merge_headers(self._base_headers, self._default_headers)
         self._owns_client = http_client is None
@@ -231,7 +219,7 @@ class BaseClient(Generic[_HttpClientT]):
     def _constructor_kwargs(self) -> dict[str, Any]:
         """The arguments that rebuild this client; subclasses with more settings extend it."""
         return {
-            "api_key": self._api_key.reveal(),
+            "api_key": self._api_key,
             "base_url": self._base_url,
             "timeout": self._timeout,
             "max_retries": self._max_retries,
@@ -336,6 +324,11 @@ class BaseClient(Generic[_HttpClientT]):
     def _log_attempt(
         self, request: httpx.Request, outcome: httpx.Response | Exception, attempt: int, started: float
     ) -> None:
+        """One line per attempt at INFO (`TELNYX_LOG=info`), plus the request headers at DEBUG.
+
+        The whole line goes through the same redaction as error messages: a server may echo the key
+        into a header such as x-request-id.
+        """
         import httpx
 
         elapsed_ms = (time.perf_counter() - started) * 1000
@@ -344,16 +337,10 @@ class BaseClient(Generic[_HttpClientT]):
             request_id = request_id_of(outcome.headers)
         else:
             result, request_id = type(outcome).__name__, None
-        logger.debug(
-            "%s %s -> %s (attempt %d, %.1f ms, request id %s) headers=%s",
-            request.method,
-            request.url,
-            result,
-            attempt,
-            elapsed_ms,
-            request_id,
-            redact_headers(request.headers),
-        )
+        line = f"{request.method} {request.url} -> {result} (attempt {attempt}, {elapsed_ms:.1f} ms, request id {request_id})"
+        if logger.isEnabledFor(logging.DEBUG):
+            line += f" headers={redact_headers(request.headers)}"
+        logger.info("%s", redact_for(line, request))
 
     def _finish(self, response: httpx.Response, cast_to: Callable[[Any], _T]) -> _T:
         if self._raw_response:
@@ -362,7 +349,9 @@ class BaseClient(Generic[_HttpClientT]):
         return parse_body(response, cast_to)
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} base_url={self._base_url!r} max_retries={self._max_retries}>"
+        # getattr: a traceback that captures locals may repr a client whose __init__ raised half-way.
+        base_url, max_retries = getattr(self, "_base_url", None), getattr(self, "_max_retries", None)
+        return f"<{type(self).__name__} base_url={base_url!r} max_retries={max_retries}>"
 
 
 class SyncAPIClient(BaseClient["httpx.Client"]):
@@ -438,14 +427,14 @@ class SyncAPIClient(BaseClient["httpx.Client"]):
         max_retries = options.get("max_retries", self._max_retries)
         retries_done, slept = 0, 0.0
         while True:
-            debug = logger.isEnabledFor(logging.DEBUG)
-            started = time.perf_counter() if debug else 0.0
+            logged = logger.isEnabledFor(logging.INFO)
+            started = time.perf_counter() if logged else 0.0
             outcome: httpx.Response | httpx.TransportError
             try:
                 outcome = self._client.send(request)
             except httpx.TransportError as exc:
                 outcome = exc
-            if debug:
+            if logged:
                 self._log_attempt(request, outcome, retries_done + 1, started)
             if isinstance(outcome, httpx.Response):
                 if outcome.is_success:
@@ -542,14 +531,14 @@ class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
         max_retries = options.get("max_retries", self._max_retries)
         retries_done, slept = 0, 0.0
         while True:
-            debug = logger.isEnabledFor(logging.DEBUG)
-            started = time.perf_counter() if debug else 0.0
+            logged = logger.isEnabledFor(logging.INFO)
+            started = time.perf_counter() if logged else 0.0
             outcome: httpx.Response | httpx.TransportError
             try:
                 outcome = await self._client.send(request)
             except httpx.TransportError as exc:
                 outcome = exc
-            if debug:
+            if logged:
                 self._log_attempt(request, outcome, retries_done + 1, started)
             if isinstance(outcome, httpx.Response):
                 if outcome.is_success:
@@ -628,8 +617,8 @@ def _seconds_until_date(text: str) -> float | None:
 
 
 def _log_retry(delay: float) -> None:
-    if logger.isEnabledFor(logging.DEBUG):
-        logger.debug("retrying in %.2f s", delay)
+    if logger.isEnabledFor(logging.INFO):
+        logger.info("retrying in %.2f s", delay)
 
 
 def _connection_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
@@ -638,8 +627,8 @@ def _connection_error(exc: httpx.TransportError, request: httpx.Request) -> APIC
     where = f"{request.method} {request.url}"
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(f"Request timed out ({type(exc).__name__}): {where}", request=request)
-    detail = redact_credentials(str(exc), request)  # transport errors may quote the header they choked on
-    return APIConnectionError(f"Connection error ({type(exc).__name__}: {detail}): {where}", request=request)
+    # Redacted by APIError: transport errors may quote the header they choked on.
+    return APIConnectionError(f"Connection error ({type(exc).__name__}: {exc}): {where}", request=request)
 
 
 @cache
