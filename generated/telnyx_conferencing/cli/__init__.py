@@ -40,7 +40,8 @@ EXIT_CODES = """\b
 Exit codes:
   0  success
   1  API error (a 4xx/5xx response after retries) or webhook verification failure
-  2  usage error (unknown option, bad value, missing required option, bad JSON, no API key)
+  2  usage error (unknown option, bad value, missing required option, bad JSON, no API key,
+     a port `webhooks listen` cannot bind)
   3  network error or timeout (no response from the API)"""
 
 
