@@ -34,6 +34,8 @@ from ._types import Omit, RequestOptions, Timeout
 from ._version import __version__
 
 if TYPE_CHECKING:  # httpx loads with the first HTTP client, not with `import telnyx_conferencing`
+    import asyncio
+
     import httpx
 
 __all__ = [
@@ -41,6 +43,7 @@ __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
+    "MAX_CONCURRENT_REQUESTS",
     "AsyncAPIClient",
     "BaseClient",
     "SyncAPIClient",
@@ -57,13 +60,19 @@ USER_AGENT = f"telnyx-conferencing-python/{__version__}"
 
 INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
-MAX_SERVER_DELAY = 60.0
-"""Longer Retry-After / x-ratelimit-reset hints are not believed; the computed backoff is used instead."""
 RETRY_BUDGET = 30.0
 """Most seconds one call may spend sleeping between attempts: Telnyx forgets a command_id after ~60 s,
 so a retried action must land well inside that window to stay deduplicated."""
 
 _RETRY_STATUSES = frozenset({408, 409, 429})
+
+MAX_CONCURRENT_REQUESTS = 32
+"""Async requests in flight at once per connection pool; the rest wait their turn in the SDK, untimed.
+
+httpcore rescans every queued request whenever a connection frees up, so a burst of thousands handed to it at
+once blocks the event loop for seconds and ends in PoolTimeout/ConnectTimeout. The pool the SDK makes has
+exactly this many connections, so an admitted request never waits for one; the timeout then counts from
+admission, and a burst of any size completes."""
 
 
 @cache
@@ -286,7 +295,11 @@ class BaseClient(Generic[_HttpClientT]):
     def _retry_delay(
         self, retries_done: int, max_retries: int, slept: float, response: httpx.Response | None
     ) -> float | None:
-        """Seconds to wait before the next attempt, or None when this call is out of retries or of time."""
+        """Seconds to wait before the next attempt, or None when this call is out of retries or of time.
+
+        Monotonic in the server's hint: a hint is waited for exactly (a negative one as 0), and one that would
+        overrun the retry budget ends the retries, so a larger hint never makes the client retry sooner.
+        """
         if retries_done >= max_retries:
             return None
         delay = _server_delay(response) if response is not None else None
@@ -463,14 +476,32 @@ class SyncAPIClient(BaseClient["httpx.Client"]):
 
 
 class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
-    """The asyncio client; its `http_client=` is an `httpx.AsyncClient`."""
+    """The asyncio client; its `http_client=` is an `httpx.AsyncClient` (give it at least
+    MAX_CONCURRENT_REQUESTS connections, as the SDK's own has)."""
 
     _sleep: Callable[[float], Awaitable[None]] = staticmethod(_asyncio_sleep)
+    _gate: tuple[object, asyncio.Semaphore] | None = None
 
     def _make_http_client(self) -> httpx.AsyncClient:
         import httpx
 
-        return httpx.AsyncClient(timeout=self._timeout, headers=self._base_headers)
+        limits = httpx.Limits(
+            max_connections=MAX_CONCURRENT_REQUESTS, max_keepalive_connections=MAX_CONCURRENT_REQUESTS
+        )
+        return httpx.AsyncClient(timeout=self._timeout, headers=self._base_headers, limits=limits)
+
+    def _admission(self) -> asyncio.Semaphore:
+        """The semaphore that admits requests to the pool: one per pool (copies share the lender's) and event loop."""
+        lender = self._lender
+        if isinstance(lender, AsyncAPIClient):
+            return lender._admission()
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        gate = self._gate
+        if gate is None or gate[0] is not loop:
+            gate = self._gate = (loop, asyncio.Semaphore(MAX_CONCURRENT_REQUESTS))
+        return gate[1]
 
     async def request(
         self,
@@ -521,8 +552,12 @@ class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
         replay_safe: bool = True,
     ) -> httpx.Response:
         """The retry loop: returns a read 2xx response or raises."""
+        admission = self._admission()
         if self._http_client is None:
-            await _in_thread(lambda: self._client)  # importing httpx and loading certificates would block the loop
+            async with admission:  # a cold burst must not queue a thread per request
+                if self._http_client is None:
+                    # importing httpx and loading certificates would block the loop
+                    await _in_thread(lambda: self._client)
         import httpx
 
         options = options or _NO_OPTIONS
@@ -534,7 +569,8 @@ class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
             started = time.perf_counter() if logged else 0.0
             outcome: httpx.Response | httpx.TransportError
             try:
-                outcome = await self._client.send(request)
+                async with admission:
+                    outcome = await self._client.send(request)
             except httpx.TransportError as exc:
                 outcome = exc
             if logged:
@@ -576,7 +612,11 @@ def _retryable(response: httpx.Response) -> bool:
 
 
 def _server_delay(response: httpx.Response) -> float | None:
-    """The wait the server asked for, if any and sane: retry-after-ms, Retry-After, or (on 429) x-ratelimit-reset."""
+    """The wait the server asked for, if any: retry-after-ms, Retry-After, or (on 429) x-ratelimit-reset.
+
+    The first header that holds a number (or an HTTP date) wins; a past date or negative number means 0.
+    Large values are returned as they are, for `_retry_delay` to stop on rather than to replace.
+    """
     headers = response.headers
     candidates: list[float | None] = [_seconds(headers.get("retry-after-ms"), scale=0.001)]
     retry_after = headers.get("retry-after")
@@ -586,8 +626,8 @@ def _server_delay(response: httpx.Response) -> float | None:
         # Telnyx sends the rate-limit headers on every response; the reset only matters once limited.
         candidates.append(_seconds(headers.get("x-ratelimit-reset")))
     for delay in candidates:
-        if delay is not None and 0 <= delay <= MAX_SERVER_DELAY:
-            return delay
+        if delay is not None:
+            return max(delay, 0.0)
     return None
 
 
