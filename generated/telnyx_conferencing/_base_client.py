@@ -92,6 +92,13 @@ def _retryable_errors() -> tuple[type[Exception], ...]:
     return (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
 
 
+@cache
+def _invalid_url() -> type[Exception]:
+    import httpx
+
+    return httpx.InvalidURL
+
+
 _NO_OPTIONS: RequestOptions = {}
 _CLIENT_CREATION = threading.Lock()
 
@@ -289,9 +296,12 @@ class BaseClient(Generic[_HttpClientT]):
         if extra_headers:
             headers = _merge_headers(dict(self._base_headers), extra_headers)
         # httpx adds `Content-Type: application/json` itself whenever json is not None.
-        return client.build_request(
-            method, url, headers=headers, json=json, timeout=options.get("timeout", self._request_timeout)
-        )
+        try:
+            return client.build_request(
+                method, url, headers=headers, json=json, timeout=options.get("timeout", self._request_timeout)
+            )
+        except _invalid_url() as exc:  # e.g. a filter so large the URL passes httpx's 65,536-character limit
+            raise ValueError(f"Cannot build the request URL ({len(url)} characters): {exc}") from None
 
     def _retry_delay(
         self, retries_done: int, max_retries: int, slept: float, response: httpx.Response | None
