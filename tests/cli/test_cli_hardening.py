@@ -76,3 +76,8 @@ def keys_for_closed_stdout() -> tuple[bytes, dict[str, str], str]:
     private_key, public_key = generate_keypair()
     body = example_body("conference.created")
     return body, sign(body, private_key, timestamp=int(time.time())), public_key
+
+
+def test_enqueue_with_an_empty_queue_name_is_a_usage_error(run: Cli) -> None:
+    result = run(["calls", "actions", "enqueue", "v3:leg", "--queue-name", ""])
+    assert result.exit_code == 2 and "`queue_name`" in result.stderr and run.requests == []
