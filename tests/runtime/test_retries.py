@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email.utils
+import json
 import time
 from collections.abc import Callable
 from typing import Any
@@ -104,7 +105,7 @@ async def test_503_then_200(harness: MakeHarness, respond_in_turn: RespondInTurn
     h = harness(handler)
     assert await h.request("POST", "/conferences", json={"name": "x"}) == {"data": {"id": "c1"}}
     assert h.sleeps == [0.5]
-    assert seen[0].content == seen[1].content == b'{"name":"x"}'
+    assert seen[0].content == seen[1].content and json.loads(seen[0].content) == {"name": "x"}  # httpx 0.27 adds spaces
 
 
 @pytest.mark.parametrize("status", [408, 409, 429, 500, 502, 504])
