@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import pickle
+import subprocess
+import sys
 import traceback
 from typing import Any
 
@@ -109,3 +112,18 @@ def test_pickled_errors_hold_no_key(failure: str) -> None:
 def test_a_pickled_secret_holds_the_placeholder() -> None:
     assert LONG_KEY.encode() not in pickle.dumps(Secret(LONG_KEY))
     assert pickle.loads(pickle.dumps(Secret(LONG_KEY))).reveal() == "<redacted>"
+
+
+def test_telnyx_log_info_prints_one_redacted_line_per_attempt_to_stderr() -> None:
+    script = (
+        "import httpx, telnyx_conferencing as t\n"
+        "echo = lambda r: httpx.Response(200, json={}, headers={'x-request-id': r.headers['authorization'][7:]})\n"
+        "c = t.Telnyx(http_client=httpx.Client(transport=httpx.MockTransport(echo)))\n"
+        "c.with_raw_response.conferences.retrieve('c1')\n"
+    )
+    env = {**os.environ, "TELNYX_LOG": "info", "TELNYX_API_KEY": LONG_KEY + "\n"}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and " INFO telnyx_conferencing] GET " in lines[0], lines
+    assert "request id <redacted>" in lines[0] and not leaks(done.stderr)
