@@ -9,7 +9,14 @@ PEER := bench/.venv-peer
 OFFICIAL_SDK := telnyx[webhooks]==4.189.0
 PEER_STAMP := $(PEER)/.installed-4.189.0
 
-.PHONY: install generate check-generated test lint bench clean contract contract-selfcheck drift demo
+# The lowest allowed runtime versions (from pyproject.toml's >= bounds), in a venv of their own.
+MIN_VENV := .venv-min
+MIN_PY := $(MIN_VENV)/bin/python
+MIN_STAMP := $(MIN_VENV)/.installed
+MIN_TESTS := tests/runtime tests/webhooks tests/cli/test_errors.py tests/cli/test_cli_hardening.py \
+  tests/cli/test_cli_key_never_leaks.py --ignore=tests/webhooks/test_webhook_template.py  # no generator deps here
+
+.PHONY: install generate check-generated test lint bench clean contract contract-selfcheck drift demo min-versions
 
 install: $(STAMP)
 
@@ -43,6 +50,19 @@ bench: install
 	  && touch $(PEER_STAMP); } || echo "bench: could not install $(OFFICIAL_SDK); the official SDK column shows n/a"
 	UPSTREAM=$(UPSTREAM) $(PY) -m bench
 
+# Installs once (again only when pyproject.toml or constraints.txt change), then runs a quick subset.
+min-versions: $(MIN_STAMP)
+	$(MIN_PY) -m pytest -x $(MIN_TESTS)
+
+$(MIN_STAMP): pyproject.toml constraints.txt .ci/min_constraints.py Makefile
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found (set PYTHON=...)"; exit 2; }
+	@test -x $(MIN_PY) || $(PYTHON) -m venv $(MIN_VENV)
+	$(PYTHON) .ci/min_constraints.py sandbox > $(MIN_VENV)/constraints-min.txt
+	$(MIN_PY) -m pip install --quiet --disable-pip-version-check -c $(MIN_VENV)/constraints-min.txt \
+	  -e ".[sandbox]" pytest pytest-asyncio hypothesis
+	@$(MIN_PY) -m pip freeze --disable-pip-version-check | grep -iE '^(httpx|attrs|python-dateutil|pynacl|click|starlette|uvicorn|jsonschema)=='
+	@touch $(MIN_STAMP)
+
 demo: install
 	$(PY) demo/run.py
 
@@ -52,4 +72,4 @@ lint: install
 	$(VENV)/bin/mypy
 
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) $(MIN_VENV)

@@ -17,23 +17,26 @@ from functools import cache
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, cast
 
+from ._checks import check_base_url, check_timeout
 from ._exceptions import (
     API_KEY_ENV,
     APIConnectionError,
     APITimeoutError,
     MissingAPIKeyError,
     make_status_error,
-    redact_credentials,
     request_id_of,
 )
 from ._logs import logger, redact_headers, setup_logging
 from ._pagination import AsyncPaginator, SyncPage, make_page_request
 from ._qs import encode_query, extra_query_pairs
 from ._response import APIResponse, parse_body
+from ._secrets import Secret, redact_for
 from ._types import Omit, RequestOptions, Timeout
 from ._version import __version__
 
 if TYPE_CHECKING:  # httpx loads with the first HTTP client, not with `import telnyx_conferencing`
+    import asyncio
+
     import httpx
 
 __all__ = [
@@ -41,6 +44,7 @@ __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
+    "MAX_CONCURRENT_REQUESTS",
     "AsyncAPIClient",
     "BaseClient",
     "SyncAPIClient",
@@ -57,13 +61,19 @@ USER_AGENT = f"telnyx-conferencing-python/{__version__}"
 
 INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
-MAX_SERVER_DELAY = 60.0
-"""Longer Retry-After / x-ratelimit-reset hints are not believed; the computed backoff is used instead."""
 RETRY_BUDGET = 30.0
 """Most seconds one call may spend sleeping between attempts: Telnyx forgets a command_id after ~60 s,
 so a retried action must land well inside that window to stay deduplicated."""
 
 _RETRY_STATUSES = frozenset({408, 409, 429})
+
+MAX_CONCURRENT_REQUESTS = 32
+"""Async requests in flight at once per connection pool; the rest wait their turn in the SDK, untimed.
+
+httpcore rescans every queued request whenever a connection frees up, so a burst of thousands handed to it at
+once blocks the event loop for seconds and ends in PoolTimeout/ConnectTimeout. The pool the SDK makes has
+exactly this many connections, so an admitted request never waits for one; the timeout then counts from
+admission, and a burst of any size completes."""
 
 
 @cache
@@ -82,6 +92,13 @@ def _retryable_errors() -> tuple[type[Exception], ...]:
     return (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
 
 
+@cache
+def _invalid_url() -> type[Exception]:
+    import httpx
+
+    return httpx.InvalidURL
+
+
 _NO_OPTIONS: RequestOptions = {}
 _CLIENT_CREATION = threading.Lock()
 
@@ -96,21 +113,6 @@ def _merge_headers(base: dict[str, str], extra: Mapping[str, str]) -> dict[str, 
             del base[existing]
         base[name] = value
     return base
-
-
-class _Secret:
-    """Holds the API key so that `repr(client)`, `vars(client)` and tracebacks show `'<redacted>'`."""
-
-    __slots__ = ("_value",)
-
-    def __init__(self, value: str) -> None:
-        self._value = value
-
-    def reveal(self) -> str:
-        return self._value
-
-    def __repr__(self) -> str:
-        return "'<redacted>'"
 
 
 class _RedactedHeaders(dict[str, str]):
@@ -143,7 +145,7 @@ class BaseClient(Generic[_HttpClientT]):
     def __init__(
         self,
         *,
-        api_key: str | None = None,
+        api_key: str | Secret | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -161,20 +163,22 @@ class BaseClient(Generic[_HttpClientT]):
         http_client: an httpx client to use (and leave open); by default the SDK creates and closes its own.
         auto_command_id: read by the facades, which then add a `command_id` to call-control actions.
         """
+        # Wrapped on the first line, so a traceback's locals (Sentry, --showlocals) never hold the plain key.
+        api_key = Secret.of(os.environ.get(API_KEY_ENV) if api_key is None else api_key)
         setup_logging()
-        if api_key is None:
-            api_key = os.environ.get(API_KEY_ENV)
-        api_key = (api_key or "").strip()  # a pasted key often carries a newline
         if not api_key:
             raise MissingAPIKeyError()
-        if not api_key.isprintable() or not api_key.isascii() or " " in api_key:
+        key = api_key.reveal()
+        if not key.isprintable() or not key.isascii() or " " in key:
             raise ValueError("The API key contains spaces or control characters; check how it was copied.")
+        del key
         if max_retries < 0:
             raise ValueError(f"max_retries must be 0 or more, got {max_retries}")
-        if base_url is None:
-            base_url = os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
-        self._api_key = _Secret(api_key)
-        self._base_url = str(base_url).rstrip("/")
+        check_timeout(timeout)
+        self._api_key = api_key
+        self._base_url = check_base_url(
+            os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL if base_url is None else base_url
+        )
         self._timeout = timeout
         self._max_retries = max_retries
         self._default_headers = dict(default_headers or {})
@@ -182,7 +186,7 @@ class BaseClient(Generic[_HttpClientT]):
         self._raw_response = False
         # Built once: every request sends these, so per-call work is a lookup, not a merge.
         self._base_headers = _RedactedHeaders(
-            {"Accept": "application/json", "User-Agent": USER_AGENT, "Authorization": f"Bearer {api_key}"}
+            {"Accept": "application/json", "User-Agent": USER_AGENT, "Authorization": f"Bearer {api_key.reveal()}"}
         )
         _merge_headers(self._base_headers, self._default_headers)
         self._owns_client = http_client is None
@@ -234,7 +238,7 @@ class BaseClient(Generic[_HttpClientT]):
     def _constructor_kwargs(self) -> dict[str, Any]:
         """The arguments that rebuild this client; subclasses with more settings extend it."""
         return {
-            "api_key": self._api_key.reveal(),
+            "api_key": self._api_key,
             "base_url": self._base_url,
             "timeout": self._timeout,
             "max_retries": self._max_retries,
@@ -295,14 +299,21 @@ class BaseClient(Generic[_HttpClientT]):
         if extra_headers:
             headers = _merge_headers(dict(self._base_headers), extra_headers)
         # httpx adds `Content-Type: application/json` itself whenever json is not None.
-        return client.build_request(
-            method, url, headers=headers, json=json, timeout=options.get("timeout", self._request_timeout)
-        )
+        try:
+            return client.build_request(
+                method, url, headers=headers, json=json, timeout=options.get("timeout", self._request_timeout)
+            )
+        except _invalid_url() as exc:  # e.g. a filter so large the URL passes httpx's 65,536-character limit
+            raise ValueError(f"Cannot build the request URL ({len(url)} characters): {exc}") from None
 
     def _retry_delay(
         self, retries_done: int, max_retries: int, slept: float, response: httpx.Response | None
     ) -> float | None:
-        """Seconds to wait before the next attempt, or None when this call is out of retries or of time."""
+        """Seconds to wait before the next attempt, or None when this call is out of retries or of time.
+
+        Monotonic in the server's hint: a hint is waited for exactly (a negative one as 0), and one that would
+        overrun the retry budget ends the retries, so a larger hint never makes the client retry sooner.
+        """
         if retries_done >= max_retries:
             return None
         delay = _server_delay(response) if response is not None else None
@@ -339,6 +350,11 @@ class BaseClient(Generic[_HttpClientT]):
     def _log_attempt(
         self, request: httpx.Request, outcome: httpx.Response | Exception, attempt: int, started: float
     ) -> None:
+        """One line per attempt at INFO (`TELNYX_LOG=info`), plus the request headers at DEBUG.
+
+        The whole line goes through the same redaction as error messages: a server may echo the key
+        into a header such as x-request-id.
+        """
         import httpx
 
         elapsed_ms = (time.perf_counter() - started) * 1000
@@ -347,16 +363,10 @@ class BaseClient(Generic[_HttpClientT]):
             request_id = request_id_of(outcome.headers)
         else:
             result, request_id = type(outcome).__name__, None
-        logger.debug(
-            "%s %s -> %s (attempt %d, %.1f ms, request id %s) headers=%s",
-            request.method,
-            request.url,
-            result,
-            attempt,
-            elapsed_ms,
-            request_id,
-            redact_headers(request.headers),
-        )
+        line = f"{request.method} {request.url} -> {result} (attempt {attempt}, {elapsed_ms:.1f} ms, request id {request_id})"
+        if logger.isEnabledFor(logging.DEBUG):
+            line += f" headers={redact_headers(request.headers)}"
+        logger.info("%s", redact_for(line, request))
 
     def _finish(self, response: httpx.Response, cast_to: Callable[[Any], _T]) -> _T:
         if self._raw_response:
@@ -365,7 +375,9 @@ class BaseClient(Generic[_HttpClientT]):
         return parse_body(response, cast_to)
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} base_url={self._base_url!r} max_retries={self._max_retries}>"
+        # getattr: a traceback that captures locals may repr a client whose __init__ raised half-way.
+        base_url, max_retries = getattr(self, "_base_url", None), getattr(self, "_max_retries", None)
+        return f"<{type(self).__name__} base_url={base_url!r} max_retries={max_retries}>"
 
 
 class SyncAPIClient(BaseClient["httpx.Client"]):
@@ -441,14 +453,14 @@ class SyncAPIClient(BaseClient["httpx.Client"]):
         max_retries = options.get("max_retries", self._max_retries)
         retries_done, slept = 0, 0.0
         while True:
-            debug = logger.isEnabledFor(logging.DEBUG)
-            started = time.perf_counter() if debug else 0.0
+            logged = logger.isEnabledFor(logging.INFO)
+            started = time.perf_counter() if logged else 0.0
             outcome: httpx.Response | httpx.TransportError
             try:
                 outcome = self._client.send(request)
             except httpx.TransportError as exc:
                 outcome = exc
-            if debug:
+            if logged:
                 self._log_attempt(request, outcome, retries_done + 1, started)
             if isinstance(outcome, httpx.Response):
                 if outcome.is_success:
@@ -478,14 +490,32 @@ class SyncAPIClient(BaseClient["httpx.Client"]):
 
 
 class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
-    """The asyncio client; its `http_client=` is an `httpx.AsyncClient`."""
+    """The asyncio client; its `http_client=` is an `httpx.AsyncClient` (give it at least
+    MAX_CONCURRENT_REQUESTS connections, as the SDK's own has)."""
 
     _sleep: Callable[[float], Awaitable[None]] = staticmethod(_asyncio_sleep)
+    _gate: tuple[object, asyncio.Semaphore] | None = None
 
     def _make_http_client(self) -> httpx.AsyncClient:
         import httpx
 
-        return httpx.AsyncClient(timeout=self._timeout, headers=self._base_headers)
+        limits = httpx.Limits(
+            max_connections=MAX_CONCURRENT_REQUESTS, max_keepalive_connections=MAX_CONCURRENT_REQUESTS
+        )
+        return httpx.AsyncClient(timeout=self._timeout, headers=self._base_headers, limits=limits)
+
+    def _admission(self) -> asyncio.Semaphore:
+        """The semaphore that admits requests to the pool: one per pool (copies share the lender's) and event loop."""
+        lender = self._lender
+        if isinstance(lender, AsyncAPIClient):
+            return lender._admission()
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        gate = self._gate
+        if gate is None or gate[0] is not loop:
+            gate = self._gate = (loop, asyncio.Semaphore(MAX_CONCURRENT_REQUESTS))
+        return gate[1]
 
     async def request(
         self,
@@ -536,8 +566,12 @@ class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
         replay_safe: bool = True,
     ) -> httpx.Response:
         """The retry loop: returns a read 2xx response or raises."""
+        admission = self._admission()
         if self._http_client is None:
-            await _in_thread(lambda: self._client)  # importing httpx and loading certificates would block the loop
+            async with admission:  # a cold burst must not queue a thread per request
+                if self._http_client is None:
+                    # importing httpx and loading certificates would block the loop
+                    await _in_thread(lambda: self._client)
         import httpx
 
         options = options or _NO_OPTIONS
@@ -545,14 +579,15 @@ class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
         max_retries = options.get("max_retries", self._max_retries)
         retries_done, slept = 0, 0.0
         while True:
-            debug = logger.isEnabledFor(logging.DEBUG)
-            started = time.perf_counter() if debug else 0.0
+            logged = logger.isEnabledFor(logging.INFO)
+            started = time.perf_counter() if logged else 0.0
             outcome: httpx.Response | httpx.TransportError
             try:
-                outcome = await self._client.send(request)
+                async with admission:
+                    outcome = await self._client.send(request)
             except httpx.TransportError as exc:
                 outcome = exc
-            if debug:
+            if logged:
                 self._log_attempt(request, outcome, retries_done + 1, started)
             if isinstance(outcome, httpx.Response):
                 if outcome.is_success:
@@ -591,7 +626,11 @@ def _retryable(response: httpx.Response) -> bool:
 
 
 def _server_delay(response: httpx.Response) -> float | None:
-    """The wait the server asked for, if any and sane: retry-after-ms, Retry-After, or (on 429) x-ratelimit-reset."""
+    """The wait the server asked for, if any: retry-after-ms, Retry-After, or (on 429) x-ratelimit-reset.
+
+    The first header that holds a number (or an HTTP date) wins; a past date or negative number means 0.
+    Large values are returned as they are, for `_retry_delay` to stop on rather than to replace.
+    """
     headers = response.headers
     candidates: list[float | None] = [_seconds(headers.get("retry-after-ms"), scale=0.001)]
     retry_after = headers.get("retry-after")
@@ -601,8 +640,8 @@ def _server_delay(response: httpx.Response) -> float | None:
         # Telnyx sends the rate-limit headers on every response; the reset only matters once limited.
         candidates.append(_seconds(headers.get("x-ratelimit-reset")))
     for delay in candidates:
-        if delay is not None and 0 <= delay <= MAX_SERVER_DELAY:
-            return delay
+        if delay is not None:
+            return max(delay, 0.0)
     return None
 
 
@@ -631,8 +670,8 @@ def _seconds_until_date(text: str) -> float | None:
 
 
 def _log_retry(delay: float) -> None:
-    if logger.isEnabledFor(logging.DEBUG):
-        logger.debug("retrying in %.2f s", delay)
+    if logger.isEnabledFor(logging.INFO):
+        logger.info("retrying in %.2f s", delay)
 
 
 def _connection_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
@@ -641,8 +680,8 @@ def _connection_error(exc: httpx.TransportError, request: httpx.Request) -> APIC
     where = f"{request.method} {request.url}"
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(f"Request timed out ({type(exc).__name__}): {where}", request=request)
-    detail = redact_credentials(str(exc), request)  # transport errors may quote the header they choked on
-    return APIConnectionError(f"Connection error ({type(exc).__name__}: {detail}): {where}", request=request)
+    # Redacted by APIError: transport errors may quote the header they choked on.
+    return APIConnectionError(f"Connection error ({type(exc).__name__}: {exc}): {where}", request=request)
 
 
 @cache

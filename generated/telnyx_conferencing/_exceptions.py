@@ -26,6 +26,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ._secrets import redact_for
+
 if TYPE_CHECKING:  # httpx stays out of `import telnyx_conferencing` (the CLI's --help must be fast)
     import httpx
 
@@ -48,6 +50,7 @@ __all__ = [
     "UnprocessableEntityError",
     "WebhookVerificationError",
     "make_status_error",
+    "request_id_of",
 ]
 
 API_KEY_ENV = "TELNYX_API_KEY"
@@ -65,9 +68,18 @@ class APIError(TelnyxError):
     request: httpx.Request | None
 
     def __init__(self, message: str, *, request: httpx.Request | None = None) -> None:
+        message = redact_for(message, request)  # a message may quote the URL or a server's echo of the key
         super().__init__(message)
         self.message = message
         self.request = request
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The request (and the response's request) carry the Authorization header: a pickle gets copies
+        # with it redacted, and is rebuilt without calling __init__ (whose arguments differ per subclass).
+        state = dict(vars(self))
+        for name, value in state.items():
+            state[name] = _redacted_copy(value)
+        return (_rebuild, (type(self), self.args, state))
 
 
 class APIConnectionError(APIError):
@@ -141,12 +153,14 @@ class APIStatusError(APIError):
     def __init__(
         self, message: str, *, response: httpx.Response, body: object = None, errors: list[ErrorDetail] | None = None
     ) -> None:
-        super().__init__(message, request=_request_of(response))
+        request = _request_of(response)
+        super().__init__(message, request=request)
         self.response = response
         self.status_code = response.status_code
         self.body = body
         self.errors = errors if errors is not None else []
-        self.request_id = request_id_of(response.headers)
+        request_id = request_id_of(response.headers)
+        self.request_id = None if request_id is None else redact_for(request_id, request)
 
 
 class BadRequestError(APIStatusError):
@@ -210,20 +224,23 @@ def make_status_error(response: httpx.Response) -> APIStatusError:
     status = response.status_code
     error_class = _STATUS_ERRORS.get(status) or (InternalServerError if status >= 500 else APIStatusError)
     error = error_class("", response=response, body=body, errors=errors)
-    message = _redact_key(_one_line_message(status, response.reason_phrase, errors, error.request_id), response)
+    # The parts were redacted with the body, before `_clean` shortens them: a cut key is still a key.
+    message = redact_for(_one_line_message(status, response.reason_phrase, errors, error.request_id), error.request)
     error.message = message
     error.args = (message,)
     return error
 
 
 def _decode_body(response: httpx.Response) -> object:
+    """The body as JSON (or text), with the key redacted: a misbehaving server may echo the Authorization header."""
     content = response.content
     if not content:
         return None
+    text = redact_for(response.text, _request_of(response))
     try:
-        return json.loads(content)
-    except ValueError:
-        return response.text
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return text
 
 
 def _parse_errors(body: object) -> list[ErrorDetail]:
@@ -257,18 +274,6 @@ def _clean(text: str) -> str:
     return text if len(text) <= _MAX_PART_LENGTH else text[: _MAX_PART_LENGTH - 3] + "..."
 
 
-def _redact_key(message: str, response: httpx.Response) -> str:
-    # A misbehaving server or proxy may echo the Authorization header back into an error body.
-    return redact_credentials(message, _request_of(response))
-
-
-def redact_credentials(message: str, request: httpx.Request | None) -> str:
-    """`message` with the request's bearer token replaced, for text that may quote the header."""
-    authorization = request.headers.get("authorization", "") if request is not None else ""
-    secret = authorization.removeprefix("Bearer ").strip()
-    return message.replace(secret, "<redacted>") if len(secret) >= 4 else message
-
-
 def request_id_of(headers: Mapping[str, str]) -> str | None:
     """Telnyx's request id header (`x-request-id`, or `request-id` from some proxies)."""
     return headers.get("x-request-id") or headers.get("request-id")
@@ -278,6 +283,42 @@ def _optional_str(value: object) -> str | None:
     if value is None:
         return None
     return value if isinstance(value, str) else str(value)
+
+
+def _rebuild(cls: type[APIError], args: tuple[Any, ...], state: dict[str, Any]) -> APIError:
+    error = cls.__new__(cls)
+    error.args = args
+    vars(error).update(state)
+    return error
+
+
+def _redacted_copy(value: Any) -> Any:
+    """A request or response with credential headers redacted (for pickling); other values unchanged."""
+    import httpx
+
+    from ._logs import redact_headers
+
+    if isinstance(value, httpx.Request):
+        try:
+            content = value.content
+        except httpx.RequestNotRead:
+            content = b""
+        return httpx.Request(
+            value.method, value.url, headers=redact_headers(value.headers.multi_items()), content=content
+        )
+    if isinstance(value, httpx.Response):
+        request = _request_of(value)
+        try:
+            body = value.content
+        except httpx.ResponseNotRead:
+            body = b""
+        return httpx.Response(
+            value.status_code,
+            headers=value.headers.multi_items(),
+            content=body,
+            request=None if request is None else _redacted_copy(request),
+        )
+    return value
 
 
 def _request_of(response: httpx.Response) -> httpx.Request | None:

@@ -32,6 +32,17 @@ def check_enum(name: str, value: object, allowed: tuple[Any, ...]) -> None:
         raise ValueError(f"Invalid value for `{name}`: {value!r}; expected one of {choices}")
 
 
+def check_length(name: str, value: object, min_length: int | None, max_length: int | None) -> None:
+    """Honour the spec's minLength/maxLength on a string (an empty queue name would create a queue named "")."""
+    if not isinstance(value, str):
+        return
+    if min_length is not None and len(value) < min_length:
+        least = "a non-empty value" if min_length == 1 else f"at least {min_length} characters"
+        raise ValueError(f"Expected {least} for `{name}` but received {value!r}")
+    if max_length is not None and len(value) > max_length:
+        raise ValueError(f"Expected at most {max_length} characters for `{name}` but received {len(value)}")
+
+
 def to_json(value: Any) -> Any:
     """Turn models, datetimes and containers given by the caller into JSON-ready values."""
     if isinstance(value, (str, int, float, bool)) or value is None:

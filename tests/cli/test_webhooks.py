@@ -103,6 +103,7 @@ def test_verify_rejects_a_stale_delivery_unless_the_tolerance_allows_it(
     headers = sign(body, private_key, timestamp=int(time.time()) - 3600)
     stale = run(_verify_args(headers, public_key), input=body)
     assert stale.exit_code == 1 and "too old" in stale.stderr
+    assert "pass a larger --tolerance" in stale.stderr and "tolerance=" not in stale.stderr  # the CLI's own flag
     allowed = run(_verify_args(headers, public_key, "--tolerance", "7200"), input=body)
     assert allowed.exit_code == 0, allowed.output
 
@@ -180,7 +181,7 @@ def test_listen_stops_cleanly_on_ctrl_c(signal_name: str, keys: tuple[str, str],
     assert err.strip() == "stopped" and "Traceback" not in err
 
 
-def test_listen_on_a_port_in_use_is_one_clear_line(keys: tuple[str, str]) -> None:
+def test_listen_on_a_port_in_use_is_a_usage_error_on_one_line(keys: tuple[str, str]) -> None:
     import socket
 
     with socket.socket() as taken:
@@ -203,5 +204,7 @@ def test_listen_on_a_port_in_use_is_one_clear_line(keys: tuple[str, str]) -> Non
             text=True,
             timeout=30,
         )
-    assert result.returncode == 1
-    assert result.stderr.strip().splitlines() == [f"error: cannot listen on 127.0.0.1:{port}: Address already in use"]
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"error: cannot listen on 127.0.0.1:{port}: Address already in use (pick another --port; 0 takes a free one)"
+    ]

@@ -165,3 +165,25 @@ def test_copies_share_the_pool_lazily_and_raw_mode_is_cached() -> None:
         "copy.close(); assert not c._client.is_closed\n"
     )
     subprocess.run([sys.executable, "-c", probe], check=True, timeout=120)
+
+
+@pytest.mark.parametrize(
+    "base_url", ["not a url", "notaurl", "http://[::1", "ftp://api.telnyx.com", "http://host:99999"]
+)
+def test_a_bad_base_url_fails_when_the_client_is_built(base_url: str) -> None:
+    with pytest.raises(ValueError, match="Invalid base URL"):
+        Telnyx(api_key="KEY_x", base_url=base_url)
+
+
+@pytest.mark.parametrize("timeout", [float("inf"), float("nan"), 0, -1])
+def test_a_timeout_that_is_not_finite_and_positive_fails_when_the_client_is_built(timeout: float) -> None:
+    with pytest.raises(ValueError, match="finite number of seconds"):
+        Telnyx(api_key="KEY_x", timeout=timeout)
+
+
+def test_a_url_too_long_for_httpx_is_a_value_error_before_any_request() -> None:
+    sent: list[httpx.Request] = []
+    client = Telnyx(api_key="KEY_x", http_client=httpx.Client(transport=httpx.MockTransport(sent.append)))  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="Cannot build the request URL"):
+        client.conferences.list(filter={"name": "x" * 100_000})
+    assert sent == []

@@ -25,6 +25,8 @@ from collections.abc import Sequence
 
 import click
 
+from .._checks import check_base_url
+from .._secrets import Secret
 from .._version import __version__
 from ._client import Settings
 from ._registry import API_GROUPS
@@ -38,8 +40,22 @@ EXIT_CODES = """\b
 Exit codes:
   0  success
   1  API error (a 4xx/5xx response after retries) or webhook verification failure
-  2  usage error (unknown option, bad value, missing required option, bad JSON, no API key)
+  2  usage error (unknown option, bad value, missing required option, bad JSON, no API key,
+     a port `webhooks listen` cannot bind)
   3  network error or timeout (no response from the API)"""
+
+
+_MAX_TIMEOUT = 86_400.0  # a day: larger (or inf, nan) values overflow the event loop's timers
+
+
+def _base_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """The SDK's own check (it runs again when the client is built), reported as a usage error."""
+    if not value:
+        return None
+    try:
+        return check_base_url(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 @click.group(
@@ -60,6 +76,7 @@ Exit codes:
     show_envvar=True,
     show_default=False,
     metavar="KEY",
+    callback=lambda ctx, param, value: Secret.of(value),  # wrapped before any frame of ours holds it
     help="Telnyx API key (V2). Prefer the environment variable: options show up in shell history.",
 )
 @click.option(
@@ -67,9 +84,14 @@ Exit codes:
     envvar="TELNYX_BASE_URL",
     show_envvar=True,
     metavar="URL",
+    callback=_base_url,
     help="API base URL.  [default: https://api.telnyx.com/v2]",
 )
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), help="Seconds per attempt.  [default: 30]")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, max=_MAX_TIMEOUT, min_open=True),
+    help="Seconds per attempt.  [default: 30]",
+)
 @click.option(
     "--max-retries",
     type=click.IntRange(min=0),
@@ -80,7 +102,7 @@ Exit codes:
 @click.pass_context
 def cli(
     ctx: click.Context,
-    api_key: str | None,
+    api_key: Secret | None,
     base_url: str | None,
     timeout: float | None,
     max_retries: int | None,

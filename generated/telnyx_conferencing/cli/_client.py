@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from .._secrets import Secret
 from ._errors import sdk_errors
 
 if TYPE_CHECKING:
@@ -31,17 +32,11 @@ __all__ = ["Settings", "api_client"]
 class Settings:
     """The global options; None means "not given" (the SDK then reads its environment or defaults)."""
 
-    api_key: str | None = None
+    api_key: Secret | None = None
     base_url: str | None = None
     timeout: float | None = None
     max_retries: int | None = None
     debug: bool = False
-
-    def __repr__(self) -> str:  # never show the key, even in a traceback's locals
-        return (
-            f"Settings(api_key={'<redacted>' if self.api_key else None}, base_url={self.base_url!r}, "
-            f"timeout={self.timeout!r}, max_retries={self.max_retries!r}, debug={self.debug!r})"
-        )
 
     @classmethod
     def of(cls, ctx: click.Context) -> Settings:
@@ -77,7 +72,7 @@ def api_client(ctx: click.Context) -> Iterator[Telnyx]:
                 import httpx
 
                 http_client = cleanup.enter_context(httpx.Client())
-            cleanup.enter_context(log_traffic(http_client, secret=settings.api_key))
+            cleanup.enter_context(log_traffic(http_client))
         kwargs: dict[str, Any] = {"api_key": settings.api_key, "base_url": settings.base_url}
         if settings.timeout is not None:
             kwargs["timeout"] = settings.timeout

@@ -4,7 +4,8 @@
 `log_traffic` adds httpx event hooks to the client the SDK sends through, so each attempt (retries
 included) shows as ``> METHOD URL``, the request headers and body, then ``< STATUS``, the response
 headers and body. Authorization and other credential headers go through the SDK's `redact_headers`,
-and the API key is scrubbed from every line as well, in case a server echoes it back.
+and every line goes through the SDK's one redaction path (`redact_for`, keyed on the Authorization header
+actually sent, so a key with stray whitespace in the environment is still found), in case a server echoes it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import click
 import httpx
 
 from .._logs import redact_headers
+from .._secrets import redact_for
 
 __all__ = ["log_traffic"]
 
@@ -23,29 +25,28 @@ _MAX_BODY = 10_000  # characters of a body shown; the rest is summarized
 
 
 @contextlib.contextmanager
-def log_traffic(client: httpx.Client, *, secret: str | None = None) -> Iterator[None]:
+def log_traffic(client: httpx.Client) -> Iterator[None]:
     """Log `client`'s traffic to stderr inside the block; the client's own hooks are restored afterwards."""
 
-    def emit(prefix: str, text: str) -> None:
-        if secret and len(secret) >= 4:
-            text = text.replace(secret, "<redacted>")
-        for line in text.splitlines() or [""]:
+    def emit(prefix: str, text: str, request: httpx.Request) -> None:
+        for line in redact_for(text, request).splitlines() or [""]:
             click.echo(f"{prefix} {line}".rstrip(), err=True)
 
     def on_request(request: httpx.Request) -> None:
-        emit(">", f"{request.method} {request.url}")
+        emit(">", f"{request.method} {request.url}", request)
         for name, value in redact_headers(request.headers.multi_items()).items():
-            emit(">", f"{name}: {value}")
+            emit(">", f"{name}: {value}", request)
         if request.content:
-            emit(">", _body_text(request.content))
+            emit(">", _body_text(request.content), request)
 
     def on_response(response: httpx.Response) -> None:
         response.read()
-        emit("<", f"{response.status_code} {response.reason_phrase}")
+        request = response.request
+        emit("<", f"{response.status_code} {response.reason_phrase}", request)
         for name, value in redact_headers(response.headers.multi_items()).items():
-            emit("<", f"{name}: {value}")
+            emit("<", f"{name}: {value}", request)
         if response.content:
-            emit("<", _body_text(response.content))
+            emit("<", _body_text(response.content), request)
 
     saved = client.event_hooks
     client.event_hooks = {

@@ -33,6 +33,7 @@ __all__ = [
 EXIT_API_ERROR = 1
 EXIT_USAGE_ERROR = 2
 EXIT_NETWORK_ERROR = 3
+_MAX_LINE = 600
 
 
 class CliError(click.ClickException):
@@ -42,6 +43,8 @@ class CliError(click.ClickException):
 
     def show(self, file: IO[Any] | None = None) -> None:
         message = " ".join(self.format_message().split())  # one line, whatever the message held
+        if len(message) > _MAX_LINE:  # a huge value quoted back (click does) would bury the reason
+            message = f"{message[: _MAX_LINE - 160]} ... {message[-150:]}"
         click.echo(f"error: {message}", file=file, err=file is None)
 
 

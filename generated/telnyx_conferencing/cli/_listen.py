@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from ._errors import CliError
+from ._errors import UsageFailure
 
 __all__ = ["serve"]
 
@@ -113,7 +113,11 @@ def serve(host: str, port: int, *, public_key: str, tolerance: int, max_events: 
     try:
         receiver = _Receiver((host, port), public_key, tolerance, max_events)
     except OSError as exc:
-        raise CliError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+        # Exit 2, like click.File on a missing file: the user fixes it by changing --port/--host.
+        reason = exc.strerror or exc
+        raise UsageFailure(
+            f"cannot listen on {host}:{port}: {reason} (pick another --port; 0 takes a free one)"
+        ) from None
     with receiver as server, _sigterm_as_interrupt():
         bound_host, bound_port = server.server_address[:2]
         try:

@@ -32,7 +32,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         body_schema={
             "type": "object",
             "properties": {
-                "queue_name": {"type": "string"},
+                "queue_name": {"minLength": 1, "type": "string"},
                 "client_state": {"type": "string"},
                 "command_id": {"type": "string"},
                 "keep_after_hangup": {"type": "boolean"},

@@ -27,13 +27,14 @@ from ._errors import (
     InvalidPayloadError,
     InvalidPublicKeyError,
     MalformedSignatureError,
+    MalformedTimestampError,
     MissingHeaderError,
     SignatureMismatchError,
     TimestampOutOfToleranceError,
     WebhookVerificationError,
 )
 from ._parse import parse_event
-from ._verify import DEFAULT_TOLERANCE, PUBLIC_KEY_ENV, SIGNATURE_HEADER, TIMESTAMP_HEADER, verify
+from ._verify import DEFAULT_TOLERANCE, PUBLIC_KEY_ENV, SIGNATURE_HEADER, TIMESTAMP_HEADER, check_tolerance, verify
 
 if TYPE_CHECKING:
     from . import events
@@ -50,6 +51,7 @@ __all__ = [
     "InvalidPayloadError",
     "InvalidPublicKeyError",
     "MalformedSignatureError",
+    "MalformedTimestampError",
     "MissingHeaderError",
     "SignatureMismatchError",
     "TimestampOutOfToleranceError",
@@ -71,7 +73,7 @@ def unwrap(
     headers: Mapping[str, str] | Any,
     *,
     public_key: str | bytes | None = None,
-    tolerance: int = DEFAULT_TOLERANCE,
+    tolerance: float | None = DEFAULT_TOLERANCE,
 ) -> Event:
     """Verify a delivery (see `verify`), then parse it into its typed event class.
 
@@ -98,9 +100,9 @@ class Webhooks:
     ``TELNYX_PUBLIC_KEY`` environment variable (read at call time).
     """
 
-    def __init__(self, public_key: str | bytes | None = None, *, tolerance: int = DEFAULT_TOLERANCE) -> None:
+    def __init__(self, public_key: str | bytes | None = None, *, tolerance: float = DEFAULT_TOLERANCE) -> None:
         self._public_key = public_key
-        self._tolerance = tolerance
+        self._tolerance = check_tolerance(tolerance)  # refused here too, not at the first delivery
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(public_key={'<set>' if self._public_key else None}, tolerance={self._tolerance})"
@@ -111,7 +113,7 @@ class Webhooks:
         headers: Mapping[str, str] | Any,
         *,
         public_key: str | bytes | None = None,
-        tolerance: int | None = None,
+        tolerance: float | None = None,
         now: float | None = None,
     ) -> None:
         """Check a delivery's signature and timestamp; see `telnyx_conferencing.webhooks.verify`."""
@@ -129,7 +131,7 @@ class Webhooks:
         headers: Mapping[str, str] | Any,
         *,
         public_key: str | bytes | None = None,
-        tolerance: int | None = None,
+        tolerance: float | None = None,
     ) -> Event:
         """Verify a delivery, then parse it into its typed event class."""
         self.verify(body, headers, public_key=public_key, tolerance=tolerance)

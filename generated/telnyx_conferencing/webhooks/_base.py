@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Self, cast
 
 import attrs
 
@@ -27,7 +27,7 @@ class WebhookPayload:
 
     def to_dict(self) -> dict[str, Any]:
         """Return a copy of the payload object exactly as received."""
-        return copy.deepcopy(self.raw)
+        return copy_json(self.raw)
 
 
 @attrs.define(slots=True, frozen=True, kw_only=True)
@@ -57,7 +57,28 @@ class WebhookEvent:
 
     def to_dict(self) -> dict[str, Any]:
         """Return a copy of the inner event object exactly as received, unknown fields included."""
-        return copy.deepcopy(self.raw)
+        return copy_json(self.raw)
+
+
+def copy_json(document: dict[str, Any]) -> dict[str, Any]:
+    """A deep copy of a decoded JSON document, without recursion: any body `unwrap` accepts (a verified body may
+    nest hundreds of levels deep, which `copy.deepcopy` turns into a RecursionError) can be copied."""
+    root: dict[str, Any] = {}
+    pending: list[tuple[dict[str, Any] | list[Any], dict[str, Any] | list[Any]]] = [(document, root)]
+    while pending:
+        source, target = pending.pop()
+        items = source.items() if isinstance(source, dict) else enumerate(source)
+        for key, value in items:
+            if isinstance(value, (dict, list)):
+                child: dict[str, Any] | list[Any] = {} if isinstance(value, dict) else []
+                pending.append((value, child))
+            else:
+                child = copy.deepcopy(value)  # JSON scalars are returned as is; anything else is copied
+            if isinstance(target, dict):
+                target[cast(str, key)] = child
+            else:
+                target.append(child)
+    return root
 
 
 def _lenient_datetime(value: object) -> datetime.datetime | None:

@@ -5,7 +5,8 @@ WebhookVerificationError                (from telnyx_conferencing._exceptions)
  ├── MissingHeaderError                 a telnyx-* header is absent
  ├── MalformedSignatureError            telnyx-signature-ed25519 is not base64 of 64 bytes
  ├── InvalidPublicKeyError              the public key is absent, not base64, or not 32 bytes
- ├── TimestampOutOfToleranceError       telnyx-timestamp is not an integer, too old, or in the future
+ ├── MalformedTimestampError            telnyx-timestamp is not a whole number of unix seconds
+ ├── TimestampOutOfToleranceError       telnyx-timestamp is too old or in the future
  ├── SignatureMismatchError             the signature does not match body, timestamp and key
  └── InvalidPayloadError                the body is not UTF-8 JSON of a webhook event
 
@@ -20,6 +21,7 @@ __all__ = [
     "InvalidPayloadError",
     "InvalidPublicKeyError",
     "MalformedSignatureError",
+    "MalformedTimestampError",
     "MissingHeaderError",
     "SignatureMismatchError",
     "TimestampOutOfToleranceError",
@@ -49,17 +51,20 @@ class InvalidPublicKeyError(WebhookVerificationError):
     """The public key is missing, not base64, or does not decode to 32 bytes."""
 
 
-class TimestampOutOfToleranceError(WebhookVerificationError):
-    """telnyx-timestamp is not an integer, or lies outside the tolerance window.
+class MalformedTimestampError(WebhookVerificationError):
+    """telnyx-timestamp is not a whole number of unix seconds (digits only, at most 12)."""
 
-    `age` is `now - timestamp` in seconds (negative for a timestamp in the future), or None when
-    the header could not be parsed.
+
+class TimestampOutOfToleranceError(WebhookVerificationError):
+    """telnyx-timestamp lies outside the tolerance window.
+
+    `age` is `now - timestamp` in seconds (negative for a timestamp in the future).
     """
 
     age: float | None
-    tolerance: int
+    tolerance: float
 
-    def __init__(self, message: str, *, age: float | None = None, tolerance: int) -> None:
+    def __init__(self, message: str, *, age: float | None = None, tolerance: float) -> None:
         super().__init__(message)
         self.age = age
         self.tolerance = tolerance

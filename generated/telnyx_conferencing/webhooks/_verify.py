@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import functools
+import math
 import os
 import time
 from collections.abc import Mapping
@@ -20,6 +21,7 @@ from ._errors import (
     InvalidPayloadError,
     InvalidPublicKeyError,
     MalformedSignatureError,
+    MalformedTimestampError,
     MissingHeaderError,
     SignatureMismatchError,
     TimestampOutOfToleranceError,
@@ -33,6 +35,7 @@ __all__ = [
     "PUBLIC_KEY_ENV",
     "SIGNATURE_HEADER",
     "TIMESTAMP_HEADER",
+    "check_tolerance",
     "find_header",
     "verify",
 ]
@@ -45,6 +48,19 @@ DEFAULT_TOLERANCE = 300  # seconds, either side of now
 _SIGNATURE_BYTES = 64
 _KEY_BYTES = 32
 _MAX_TIMESTAMP_DIGITS = 12  # unix seconds until the year 33658
+LARGER_TOLERANCE_HINT = "pass a larger tolerance="
+"""How the too-old message names the knob; the CLI swaps in its flag."""
+
+
+def check_tolerance(tolerance: float | None) -> float:
+    """The tolerance in seconds (None: the default); a negative, NaN or infinite one would accept any timestamp."""
+    if tolerance is None:
+        return DEFAULT_TOLERANCE
+    if isinstance(tolerance, bool) or not isinstance(tolerance, (int, float)):
+        raise TypeError(f"tolerance must be a number of seconds, got {type(tolerance).__name__}")
+    if not (math.isfinite(tolerance) and tolerance >= 0):
+        raise ValueError(f"tolerance must be a finite number of seconds >= 0, got {tolerance!r}")
+    return tolerance
 
 
 def verify(
@@ -52,7 +68,7 @@ def verify(
     headers: Mapping[str, str] | Any,
     *,
     public_key: str | bytes | None = None,
-    tolerance: int = DEFAULT_TOLERANCE,
+    tolerance: float | None = DEFAULT_TOLERANCE,
     now: float | None = None,
 ) -> None:
     """Check that a webhook delivery was signed by Telnyx within `tolerance` seconds of `now`.
@@ -62,10 +78,10 @@ def verify(
     case), ``httpx.Headers``, Starlette/Werkzeug/Django headers, a WSGI environ, or (name, value)
     pairs. `public_key` is the account's base64 Ed25519 public key; by default the
     ``TELNYX_PUBLIC_KEY`` environment variable. Returns None, or raises a `WebhookVerificationError`
-    subclass saying what is wrong.
+    subclass saying what is wrong. `tolerance` (seconds either way; None means the default) must be
+    finite and >= 0, else ValueError: a window that cannot be computed never accepts a timestamp.
     """
-    if tolerance < 0:
-        raise ValueError(f"tolerance must be >= 0 seconds, got {tolerance}")
+    tolerance = check_tolerance(tolerance)
     message_body = _body_bytes(body)
 
     signature_text = find_header(headers, SIGNATURE_HEADER)
@@ -104,20 +120,19 @@ def _body_bytes(body: object) -> bytes:
     )
 
 
-def _check_timestamp(text: str, tolerance: int, now: float) -> None:
+def _check_timestamp(text: str, tolerance: float, now: float) -> None:
     if not (text.isascii() and text.isdigit() and len(text) <= _MAX_TIMESTAMP_DIGITS):
         shown = text if len(text) <= 40 else text[:40] + "..."
-        raise TimestampOutOfToleranceError(
+        raise MalformedTimestampError(
             f"Header {TIMESTAMP_HEADER!r} must be a whole number of unix seconds, got {shown!r}. "
-            "Pass the header value unchanged.",
-            tolerance=tolerance,
+            "Pass the header value unchanged."
         )
     age = int(now) - int(text)
     if age > tolerance:
         raise TimestampOutOfToleranceError(
             f"Webhook timestamp is too old: {age} seconds ago, {age - tolerance} seconds beyond the "
             f"{tolerance}-second tolerance. Reject it (it may be a replay); if deliveries are legitimately "
-            "delayed, check this server's clock or pass a larger tolerance=.",
+            f"delayed, check this server's clock or {LARGER_TOLERANCE_HINT}.",
             age=age,
             tolerance=tolerance,
         )
@@ -134,6 +149,10 @@ def _decode_signature(text: str) -> bytes:
     try:
         signature = base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError):
+        signature = None
+    # Canonical base64 only: the decoder ignores the unused trailing bits, so without this check
+    # several header values would verify as the same signature.
+    if signature is None or base64.b64encode(signature).decode("ascii") != text:
         raise MalformedSignatureError(
             f"Header {SIGNATURE_HEADER!r} is not valid base64. Pass the header value unchanged "
             "(standard base64 with '=' padding)."

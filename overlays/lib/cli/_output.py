@@ -26,12 +26,20 @@ def to_json(value: Any) -> Any:
 def print_json(value: Any, *, pretty: bool | None = None) -> None:
     """Print one JSON document; `pretty` defaults to whether stdout is a terminal."""
     if pretty is None:
-        pretty = sys.stdout.isatty()
+        pretty = _is_terminal()
     if pretty:
         text = json.dumps(value, indent=2, ensure_ascii=False, default=str)
     else:
         text = json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=str)
     click.echo(text)
+
+
+def _is_terminal() -> bool:
+    # stdout is None when the shell closed it (`>&-`); click.echo then writes nothing.
+    try:
+        return sys.stdout is not None and sys.stdout.isatty()
+    except ValueError:  # closed file object
+        return False
 
 
 def print_items(items: Iterable[Any]) -> None:

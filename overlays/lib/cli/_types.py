@@ -70,13 +70,39 @@ class JsonValue(click.ParamType[Any]):
         except json.JSONDecodeError as exc:
             if self.plain_string:
                 return value
-            self.fail(f"not valid JSON ({exc.msg} at character {exc.pos}): {value!r}", param, ctx)
+            self.fail(f"not valid JSON ({exc.msg} at character {exc.pos}): {_shown(value)}", param, ctx)
+        except RecursionError:
+            self.fail(f"JSON nested deeper than {MAX_JSON_DEPTH} levels: {_shown(value)}", param, ctx)
+        except ValueError as exc:  # e.g. an integer past Python's limit of 4,300 digits
+            self.fail(f"not usable JSON ({exc})", param, ctx)
+        if _depth_exceeds(parsed, MAX_JSON_DEPTH):
+            self.fail(f"JSON nested deeper than {MAX_JSON_DEPTH} levels: {_shown(value)}", param, ctx)
         if self.expect == "object" and not isinstance(parsed, Mapping):
-            self.fail(f'expected a JSON object such as \'{{"key": "value"}}\', got {value!r}', param, ctx)
+            self.fail(f'expected a JSON object such as \'{{"key": "value"}}\', got {_shown(value)}', param, ctx)
         return parsed
 
     def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str:
         return "JSON"
+
+
+MAX_JSON_DEPTH = 32
+"""No option of the API nests anywhere near this; deeper input would only reach a RecursionError in the SDK."""
+
+
+def _depth_exceeds(value: Any, limit: int) -> bool:
+    pending = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, (dict, list)):
+            if depth > limit:
+                return True
+            pending.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return False
+
+
+def _shown(text: str) -> str:
+    """A value quoted in an error line, cut short: the line must stay readable."""
+    return repr(text) if len(text) <= 80 else repr(text[:80]) + f"... ({len(text)} characters)"
 
 
 def join_lists(ctx: click.Context, param: click.Parameter, value: Sequence[list[Any]] | None) -> list[Any] | None:

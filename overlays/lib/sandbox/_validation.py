@@ -161,7 +161,8 @@ def _to_sandbox_error(error: Any, *, in_query: bool = False) -> SandboxError:
         path = [*path, name]
     where = _where(path, in_query)
     name = path[-1] if path else "body"
-    if kind == "required":
+    if kind == "required" or (kind == "minLength" and error.validator_value == 1):
+        # Telnyx answers a missing and an empty ("blank") required value alike.
         code, title, detail = (
             "10004",
             "Missing required parameter",

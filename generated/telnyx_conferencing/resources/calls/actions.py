@@ -7,7 +7,7 @@ import uuid
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from ..._params import check_id, check_required
+from ..._params import check_id, check_length, check_required
 from ..._types import Omit, RequestOptions, omit
 from ...lowlevel.models.call_control_command_response import CallControlCommandResponse
 
@@ -55,6 +55,7 @@ class CallsActionsResource:
         """
         check_id("call_control_id", call_control_id)
         check_required("queue_name", queue_name)
+        check_length("queue_name", queue_name, 1, None)
         _body: dict[str, Any] = {
             "queue_name": queue_name,
         }
@@ -156,6 +157,7 @@ class AsyncCallsActionsResource:
         """
         check_id("call_control_id", call_control_id)
         check_required("queue_name", queue_name)
+        check_length("queue_name", queue_name, 1, None)
         _body: dict[str, Any] = {
             "queue_name": queue_name,
         }

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote
 
-from ..._params import check_enum, check_id, check_required, to_json
+from ..._params import check_enum, check_id, check_length, check_required, to_json
 from ..._types import Omit, RequestOptions, omit
 from ...lowlevel.models.conference_command_response import ConferenceCommandResponse
 
@@ -109,6 +109,7 @@ class ConferencesActionsResource:
         """
         check_id("id", id)
         check_required("call_control_id", call_control_id)
+        check_length("gather_id", gather_id, None, 100)
         _body: dict[str, Any] = {
             "call_control_id": call_control_id,
         }
@@ -575,6 +576,7 @@ class ConferencesActionsResource:
         check_enum("format", format, ("wav", "mp3"))
         if channels is not omit:
             check_enum("channels", channels, ("single", "dual"))
+        check_length("custom_file_name", custom_file_name, 1, 40)
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         if trim is not omit:
@@ -1124,6 +1126,7 @@ class AsyncConferencesActionsResource:
         """
         check_id("id", id)
         check_required("call_control_id", call_control_id)
+        check_length("gather_id", gather_id, None, 100)
         _body: dict[str, Any] = {
             "call_control_id": call_control_id,
         }
@@ -1590,6 +1593,7 @@ class AsyncConferencesActionsResource:
         check_enum("format", format, ("wav", "mp3"))
         if channels is not omit:
             check_enum("channels", channels, ("single", "dual"))
+        check_length("custom_file_name", custom_file_name, 1, 40)
         if region is not omit:
             check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         if trim is not omit:
