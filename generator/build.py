@@ -11,7 +11,7 @@ from typing import Any
 from .load import load_spec
 from .normalize import normalize
 from .plan import Plan, build_plan
-from .render import differences, render_into, render_tree
+from .render import check_output_dir, differences, render_into, render_tree
 from .select import select_surface
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -51,6 +51,7 @@ def _reference_operations(spec: Path) -> set[str] | None:
 
 def build(spec: Path, out: Path, overlays: Path = OVERLAYS) -> BuildResult:
     started = time.perf_counter()
+    check_output_dir(out)  # before the slow part: a wrong --out fails at once
     plan, data, changes = prepare(spec, overlays)
     files = render_into(plan, data, overlays, out)
     result = BuildResult(plan, changes, files)
@@ -67,8 +68,8 @@ def check(spec: Path, against: Path, overlays: Path = OVERLAYS) -> list[str]:
     plan, data, _ = prepare(spec, overlays)
     with tempfile.TemporaryDirectory(prefix="telnyx-check-") as tmp:
         render_tree(plan, data, overlays, Path(tmp) / "tree")
-        if not against.exists():
-            return [f"{against} does not exist: run `make generate`"]
+        if not against.is_dir():
+            return [f"{against} is not a generated folder: run `make generate`"]
         return differences(Path(tmp) / "tree", against)
 
 
