@@ -102,24 +102,30 @@ def read_document(path: Path) -> Any:
         text = _decode(path, path.read_bytes())
     except OSError as exc:
         raise BuildError(f"cannot read spec file ({exc.strerror})", where=str(path)) from None
-    if path.suffix == ".json":
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise BuildError(f"invalid JSON: {exc.msg}", where=f"{path}:{exc.lineno}") from None
-        except RecursionError:
-            raise BuildError("invalid JSON: nested too deeply", where=str(path)) from None
+    doc = _parse_json(path, text) if path.suffix == ".json" else _parse_yaml(path, text)
+    if isinstance(doc, dict | list):
+        _check_expansion(doc, str(path))
+    return doc
+
+
+def _parse_json(path: Path, text: str) -> Any:
     try:
-        doc = yaml.load(text, Loader=_Loader)
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BuildError(f"invalid JSON: {exc.msg}", where=f"{path}:{exc.lineno}") from None
+    except RecursionError:
+        raise BuildError("invalid JSON: nested too deeply", where=str(path)) from None
+
+
+def _parse_yaml(path: Path, text: str) -> Any:
+    try:
+        return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f":{mark.line + 1}" if mark else ""
         raise BuildError(f"invalid YAML: {exc.problem or exc}", where=f"{path}{line}") from None
     except yaml.YAMLError as exc:
         raise BuildError(f"invalid YAML: {exc}", where=str(path)) from None
-    if isinstance(doc, dict | list):
-        _check_expansion(doc, str(path))
-    return doc
 
 
 def _line_of(path: Path, needle: str) -> str:
@@ -238,7 +244,7 @@ def load_spec(path: Path) -> dict[str, Any]:
     bundler = _Bundler(path)
     try:
         doc = bundler.bundle()
-    except RecursionError:
-        raise BuildError(f"$refs nest more than {MAX_DEPTH} levels deep", where=str(path)) from None
-    check_document(doc, str(path), {key: str(origin) for key, origin in bundler.origins.items()})
+        check_document(doc, str(path), {key: str(origin) for key, origin in bundler.origins.items()})
+    except RecursionError:  # each file is shallow, but inlining chains of $refs nests them
+        raise BuildError("the document nests too deeply once its $refs are inlined", where=str(path)) from None
     return doc

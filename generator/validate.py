@@ -82,9 +82,20 @@ class _Checker:
     def entries(self, node: Any, file: str, at: tuple[str, ...], what: str) -> list[tuple[Any, str, tuple[str, ...]]]:
         """The values of a mapping of ``what``s, each with its file and place."""
         file = self.expect(node, dict, file, at, f"a mapping of {what}")
-        return [(value, file, (*at, str(key))) for key, value in node.items()]
+        for key in node:
+            if not isinstance(key, str):  # YAML reads an unquoted 200 as a number
+                raise self.fail(file, at, f"key {key!r} must be a string (quote it: '{key}')")
+        return [(value, file, (*at, key)) for key, value in node.items()]
 
     def top_level(self, doc: Mapping[str, Any]) -> None:
+        version = doc.get("openapi")
+        if not isinstance(version, str) or not version.startswith("3."):
+            found = "no openapi field" if version is None else f"openapi: {version!r}"
+            raise self.fail(self.root, (), f"not an OpenAPI 3 document ({found}; expected e.g. openapi: 3.1.0)")
+        if not isinstance(doc.get("info"), dict):
+            raise self.fail(
+                self.root, ("info",), f"expected a mapping with title and version, got {_kind(doc.get('info'))}"
+            )
         for key, (kind, what) in _TOP_LEVEL.items():
             if doc.get(key) is not None:
                 self.expect(doc[key], kind, self.root, (key,), what)

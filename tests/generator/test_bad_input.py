@@ -151,6 +151,10 @@ def test_paths_given_as_a_list(tmp_path: Path, out: Path, capsys: pytest.Capture
             "components > schemas > A > required: expected a list of property names, got true/false",
         ),
         (OPERATION % "[a, b]", "paths > /conferences > get: operationId must be a string, got a list"),
+        (
+            "paths:\n  /conferences:\n    get: {responses: {200: {description: ok}}}\n",
+            "paths > /conferences > get > responses: key 200 must be a string (quote it: '200')",
+        ),
     ],
     ids=[
         "path-item",
@@ -162,12 +166,29 @@ def test_paths_given_as_a_list(tmp_path: Path, out: Path, capsys: pytest.Capture
         "properties",
         "required",
         "operation-id-type",
+        "unquoted-status-code",
     ],
 )
 def test_a_wrong_type_names_its_place(
     tmp_path: Path, out: Path, capsys: pytest.CaptureFixture[str], fragment: str, expected: str
 ) -> None:
     spec = write(tmp_path / "openapi.yaml", HEAD + fragment)
+    assert fails(capsys, spec, out).startswith(f"{spec}: {expected}")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("info: {title: t, version: '1'}\npaths: {}\n", "not an OpenAPI 3 document (no openapi field;"),
+        ("openapi: '2.0'\ninfo: {title: t}\npaths: {}\n", "not an OpenAPI 3 document (openapi: '2.0';"),
+        ("openapi: 3.1.0\npaths: {}\n", "info: expected a mapping with title and version, got nothing"),
+    ],
+    ids=["no-version", "swagger-2", "no-info"],
+)
+def test_a_document_that_is_not_openapi_3(
+    tmp_path: Path, out: Path, capsys: pytest.CaptureFixture[str], text: str, expected: str
+) -> None:
+    spec = write(tmp_path / "openapi.yaml", text)
     assert fails(capsys, spec, out).startswith(f"{spec}: {expected}")
 
 
