@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .errors import BuildError
 from .load import load_spec
 from .normalize import normalize
 from .plan import Plan, build_plan
@@ -30,9 +31,13 @@ class BuildResult:
 
 
 def prepare(spec: Path, overlays: Path = OVERLAYS) -> tuple[Plan, Any, list[tuple[str, str]]]:
-    doc = select_surface(load_spec(spec))
-    changes = normalize(doc)
-    plan, data = build_plan(doc, overlays / "naming.yaml")
+    doc = load_spec(spec)
+    try:
+        doc = select_surface(doc)
+        changes = normalize(doc)
+        plan, data = build_plan(doc, overlays / "naming.yaml")
+    except BuildError as exc:  # past load, a problem is the spec's: name the file it came from
+        raise (exc if exc.where else BuildError(exc.message, where=str(spec))) from None
     return plan, data, changes
 
 

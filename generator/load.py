@@ -24,7 +24,7 @@ from .validate import check_document, check_top_level
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _COMPONENT_SECTIONS = ("schemas", "parameters", "responses", "requestBodies", "headers", "examples")
 # Containers that aliases may add on top of the ones written out: generous for anchors reused as
-# shared snippets, tiny next to what a bomb expands to (nine levels of nine aliases: 4e8).
+# shared snippets, tiny next to what a bomb expands to (nine levels of nine aliases: 5e7 lists).
 ALIAS_BUDGET = 10_000
 # Real specs nest under 20 levels; the bundler and the engine recurse, so refuse far deeper ones.
 MAX_DEPTH = 200

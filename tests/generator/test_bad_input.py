@@ -223,6 +223,12 @@ def test_an_operation_id_that_cannot_be_a_python_name_is_refused(
     assert fails(capsys, spec, out).startswith(f"{spec}: paths > /conferences > get: {expected}")
 
 
+def test_later_stages_name_the_spec_file_too(tmp_path: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    twice = OPERATION % "A" + "    post:\n      operationId: A\n      responses:\n        '200': {description: ok}\n"
+    spec = write(tmp_path / "openapi.yaml", HEAD + twice)
+    assert fails(capsys, spec, out) == f"{spec}: operationId 'A' is used by GET /conferences and POST /conferences"
+
+
 @pytest.mark.parametrize("operation_id", ["ListConferences", "join-conference", "Join Conference", "conference.list"])
 def test_operation_ids_the_engine_can_snake_case_are_accepted(operation_id: str) -> None:
     assert operation_name_problem(operation_id) is None
