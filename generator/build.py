@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .errors import BuildError
 from .load import load_spec
 from .normalize import normalize
 from .plan import Plan, build_plan
-from .render import differences, render_into, render_tree
+from .render import check_output_dir, differences, render_into, render_tree
 from .select import select_surface
 from .surfaces import Surface, load_surfaces
 
@@ -39,9 +40,13 @@ def prepare(
     spec: Path, overlays: Path = OVERLAYS, surface: str | None = None, keep_going: bool = False
 ) -> tuple[Plan, Any, list[tuple[str, str]]]:
     """Load, select, normalize and plan; the repairs made come back as (rule, change) pairs."""
-    doc = select_surface(load_spec(spec), surface_named(surface, overlays))
-    changes = normalize(doc)
-    plan, data = build_plan(doc, overlays / "naming.yaml", keep_going)
+    doc = load_spec(spec)
+    try:
+        doc = select_surface(doc, surface_named(surface, overlays))
+        changes = normalize(doc)
+        plan, data = build_plan(doc, overlays / "naming.yaml", keep_going)
+    except BuildError as exc:  # past load, a problem is the spec's: name the file it came from
+        raise (exc if exc.where else BuildError(exc.message, where=str(spec))) from None
     return plan, data, changes + list(plan.repairs)
 
 
@@ -62,6 +67,7 @@ def build(
     spec: Path, out: Path, overlays: Path = OVERLAYS, surface: str | None = None, keep_going: bool = False
 ) -> BuildResult:
     started = time.perf_counter()
+    check_output_dir(out)  # before the slow part: a wrong --out fails at once
     plan, data, changes = prepare(spec, overlays, surface, keep_going)
     files = render_into(plan, data, overlays, out)
     result = BuildResult(plan, changes, files)
@@ -78,8 +84,8 @@ def check(spec: Path, against: Path, overlays: Path = OVERLAYS, surface: str | N
     plan, data, _ = prepare(spec, overlays, surface)
     with tempfile.TemporaryDirectory(prefix="telnyx-check-") as tmp:
         render_tree(plan, data, overlays, Path(tmp) / "tree")
-        if not against.exists():
-            return [f"{against} does not exist: run `make generate`"]
+        if not against.is_dir():
+            return [f"{against} is not a generated folder: run `make generate`"]
         return differences(Path(tmp) / "tree", against)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build, check, prepare
-from generator.render import differences, render_tree
+from generator.render import MARKER, differences, render_tree
 from tests.conftest import PROJECT, SPEC
 
 GENERATOR = [sys.executable, "-m", "generator"]
@@ -41,6 +41,7 @@ def existing_output(tmp_path: Path) -> Path:
     out = tmp_path / "generated"
     (out / "telnyx_conferencing").mkdir(parents=True)
     (out / "telnyx_conferencing" / "__init__.py").write_text("# previous build\n")
+    (out / MARKER).write_text("")  # a folder the generator wrote, so it may replace it
     return out
 
 
