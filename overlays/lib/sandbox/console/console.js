@@ -1,6 +1,6 @@
 // The sandbox console: polls GET /sandbox/state and renders it; the buttons call the /sandbox actions.
 // Every value shown is untrusted text (webhook bodies, names, ids): it reaches the page only through
-// text nodes and setAttribute on data-* and title, never through innerHTML.
+// text nodes and setAttribute on data-* attributes, never parsed as HTML.
 "use strict";
 
 (() => {
