@@ -12,7 +12,7 @@ from telnyx_conferencing import AsyncTelnyx
 from telnyx_conferencing.sandbox import SandboxApp, SandboxClock
 from telnyx_conferencing.webhooks import unwrap
 
-from .conftest import API_KEY, START
+from .conftest import START
 from .helpers import delivered, event_types
 
 CONSOLE = Path(__file__).resolve().parents[2] / "overlays" / "lib" / "sandbox" / "console"
