@@ -34,7 +34,9 @@
 
   const token = (value) => String(value).toLowerCase().replace(/[^a-z0-9_-]/g, "");
   const badge = (value, kind) => el("span", { class: `badge ${kind || ""} v-${token(show(value))}` }, show(value));
-  const time = (iso) => (typeof iso === "string" && iso.includes("T") ? iso.split("T")[1].replace("Z", "") : show(iso));
+  // "2026-01-02T14:12:07.497525Z" -> "14:12:07" (or "14:12:07.497" with ms): the day is the same all session.
+  const time = (iso, ms) =>
+    typeof iso === "string" && iso.includes("T") ? iso.split("T")[1].slice(0, ms ? 12 : 8) : show(iso);
   const pretty = (value) => (typeof value === "string" ? value : JSON.stringify(value, null, 2));
 
   function details(key, summary, ...parts) {
@@ -117,6 +119,11 @@
             { key: "call_control_id", label: "call control id" },
             { key: "direction", cell: (r) => badge(r.direction || "unknown") },
             { key: "state", cell: (r) => badge(r.state, "state") },
+            {
+              key: "actions",
+              label: "",
+              cell: (r) => (r.state === "hangup" ? "" : button("Hang up", () => endLeg(r.call_control_id), { "data-action": "hangup" })),
+            },
             { key: "from" },
             { key: "to" },
             { key: "conference" },
@@ -126,11 +133,6 @@
               key: "timeline",
               cell: (r) =>
                 el("ol", { class: "timeline" }, (r.timeline || []).map((t) => el("li", {}, `${time(t.at)} ${t.event}`))),
-            },
-            {
-              key: "actions",
-              label: "",
-              cell: (r) => (r.state === "hangup" ? "" : button("Hang up", () => endLeg(r.call_control_id), { "data-action": "hangup" })),
             },
           ],
           { key: "call_control_id", hide: ["call_leg_id", "call_session_id"] },
@@ -265,7 +267,7 @@
           requests,
           [
             { key: "number", label: "#" },
-            { key: "at", cell: (r) => time(r.at) },
+            { key: "at", cell: (r) => time(r.at, true) },
             { key: "method" },
             { key: "path", cell: (r) => (r.query ? `${r.path}?${r.query}` : r.path) },
             { key: "status", cell: (r) => badge(r.status || r.outcome, "http") },
@@ -302,7 +304,7 @@
           faults.injected,
           [
             { key: "request", label: "request #" },
-            { key: "at", cell: (f) => time(f.at) },
+            { key: "at", cell: (f) => time(f.at, true) },
             { key: "path", label: "request", cell: (f) => `${f.method} ${f.path}` },
             { key: "kind", label: "fault", cell: (f) => badge(f.kind, "http") },
             { key: "phase", label: "when", cell: (f) => `${f.phase} the command applied` },
