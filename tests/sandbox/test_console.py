@@ -188,11 +188,14 @@ async def test_api_calls_are_logged_without_credentials() -> None:
     auth = {"Authorization": f"Bearer {secret}"}
     created = await http.post("/v2/conferences", json={"call_control_id": "v3:a", "name": secret}, headers=auth)
     assert created.status_code == 200
-    wrong = await http.get("/v2/conferences", headers={"Authorization": "Bearer KEYwrong-guess"})
+    wrong = await http.get(
+        "/v2/conferences", headers={"Authorization": "Bearer KEYwrong-guess", "X-Api-Token": "tok-sensitive"}
+    )
     assert wrong.status_code == 401
     text = (await http.get("/sandbox/state")).text
     app.close()
     assert secret not in text and "KEYwrong-guess" not in text and secret[4:12] not in text
+    assert "tok-sensitive" not in text
     requests = httpx.Response(200, text=text).json()["requests"]
     assert [r["status"] for r in requests] == [401, 200]
     assert {r["request_headers"]["authorization"] for r in requests} == {"<redacted>"}

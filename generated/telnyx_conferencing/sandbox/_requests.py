@@ -23,7 +23,7 @@ REDACTED = "<redacted>"
 _KEEP = 200  # exchanges kept for the console (the oldest are dropped)
 _BODY_LIMIT = 8192  # characters of a body kept
 _MIN_SECRET = 4  # shorter tokens are not scrubbed from text (they would match everywhere)
-_SENSITIVE = ("authorization", "proxy-authorization", "cookie", "x-api-key")
+_SENSITIVE = ("authorization", "key", "token", "secret", "cookie")  # parts of header names, as the SDK's logs
 
 
 @dataclass
@@ -83,7 +83,7 @@ class RequestLog:
         shown: dict[str, str] = {}
         for raw_name, raw_value in headers:
             name, value = raw_name.decode("latin-1").lower(), raw_value.decode("latin-1")
-            if name in _SENSITIVE:
+            if any(part in name for part in _SENSITIVE):
                 self._remember(value)
                 value = REDACTED
             shown[name] = value
