@@ -65,6 +65,10 @@ class Call:
     enqueued_at: float = 0.0
     max_wait_time_secs: int | None = None
     queue_timer: Timer | None = None
+    direction: str | None = None  # "incoming" for an injected inbound call; None: a leg first seen in a command
+    from_number: str | None = None
+    to_number: str | None = None
+    started_at: float | None = None
 
     def values(self) -> dict[str, Any]:
         return {
@@ -109,7 +113,9 @@ class Recording:
     format: str
     channels: str
     started_at: float
-    state: str = "recording"  # or "paused"
+    state: str = "recording"  # or "paused", then "saved"
+    conference_id: str = ""
+    ended_at: float | None = None
 
 
 @dataclass
@@ -193,6 +199,7 @@ class SandboxState:
         self.calls: dict[str, Call] = {}
         self.conferences: dict[str, Conference] = {}
         self.queues: dict[str, Queue] = {}
+        self.recordings: list[Recording] = []  # every recording ever started, for the console
         self.connection_id = str(self._rng.randrange(10**18, 10**19))
         self._handlers: dict[str, Handler] = {
             "ListConferences": self.list_conferences,
@@ -834,7 +841,9 @@ class SandboxState:
             format=body["format"],
             channels=body.get("channels", "single"),
             started_at=self.clock(),
+            conference_id=conference.id,
         )
+        self.recordings.append(conference.recording)
         self._touch(conference)
         return self.ok()
 
@@ -866,6 +875,7 @@ class SandboxState:
 
     def _save_recording(self, conference: Conference, recording: Recording, *, client_state: str | None) -> None:
         conference.recording = None
+        recording.state, recording.ended_at = "saved", self.clock()
         self._touch(conference)
         urls = {recording.format: f"{RECORDING_BASE_URL}/{recording.id}.{recording.format}"}
         self._event(
@@ -948,6 +958,58 @@ class SandboxState:
             reason=reason,
             wait_time_secs=int(waited),
         )
+
+    # ---- call legs (the console's actions; the Voice API will extend these) -----------------------------
+
+    def inbound_call(self, *, from_number: str, to_number: str, client_state: str | None = None) -> Call:
+        """A new incoming call, parked until the app acts on it; Telnyx announces it with call.initiated."""
+        _check_client_state({"client_state": client_state})
+        with self.lock, self.clock.pinned_at(self.clock()):
+            call_control_id = f"v3:inbound-{self.new_id()}"
+            call = Call(call_control_id, self.new_id(), self.new_id(), client_state=client_state)
+            call.direction, call.from_number, call.to_number = "incoming", from_number, to_number
+            call.started_at = self.clock()
+            self.calls[call_control_id] = call
+            self._event(
+                "call.initiated",
+                call.values(),
+                connection_id=self.connection_id,
+                direction="incoming",
+                state="parked",
+                start_time=iso(call.started_at),
+                caller_id_name=from_number,
+                **{"from": from_number, "to": to_number},
+            )
+            return call
+
+    def hang_up(self, call_control_id: str) -> None:
+        """The far end hangs up: the leg leaves its conference or queue, then call.hangup."""
+        with self.lock, self.clock.pinned_at(self.clock()):
+            call = self.calls.get(call_control_id)
+            if call is None:
+                raise not_found("Call", call_control_id, code=RESOURCE_NOT_FOUND)
+            self.call(call_control_id)  # a 422 when it has ended already
+            for conference in list(self.conferences.values()):
+                participant = conference.participant_for(call_control_id) if conference.active else None
+                if participant is not None:
+                    self._remove(conference, participant)
+                    if participant.end_conference_on_exit or participant.soft_end_conference_on_exit:
+                        self._end(conference, reason="host_left", by=call, hang_up=participant.end_conference_on_exit)
+                    elif not conference.active_participants():
+                        self._end(conference, reason="all_left", by=None)
+            if call.queue is not None:
+                self._dequeue(call, reason="hangup")
+            call.hung_up = True
+            source = {"incoming": "caller", "outgoing": "callee"}.get(call.direction or "", "unknown")
+            self._event(
+                "call.hangup",
+                call.values(),
+                connection_id=self.connection_id,
+                hangup_cause="normal_clearing",
+                hangup_source=source,
+                state="hangup",
+                **{"from": call.from_number, "to": call.to_number},
+            )
 
     def queue_json(self, queue: Queue) -> dict[str, Any]:
         now = self.clock()

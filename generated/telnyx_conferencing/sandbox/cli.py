@@ -102,8 +102,10 @@ def serve(
         click.echo(f"clock: {speed:g} sandbox seconds per second")
     if fault_rate:
         click.echo(f"faults: {fault_rate:.0%} of requests (seed {seed})")
+    click.echo(f"console: {base_url}/sandbox/")
     click.echo(
-        "inspect: /sandbox/events /sandbox/stats /sandbox/queues /sandbox/clock /sandbox/public-key; Ctrl-C stops"
+        "inspect: /sandbox/state /sandbox/events /sandbox/stats /sandbox/queues /sandbox/clock /sandbox/public-key;"
+        " Ctrl-C stops"
     )
     try:
         run(app, sock, log_level=log_level.lower())

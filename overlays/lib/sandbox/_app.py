@@ -26,8 +26,10 @@ from starlette.routing import Route
 from starlette.types import Message, Receive, Scope, Send
 
 from ._clock import SandboxClock
+from ._console import console_routes
 from ._errors import RESOURCE_NOT_FOUND, SandboxError
 from ._faults import Fault, FaultInjector
+from ._requests import Exchange, RequestLog
 from ._routes import ROUTES
 from ._specs import RouteSpec
 from ._state import SandboxState, iso
@@ -68,6 +70,7 @@ class SandboxApp:
     ) -> None:
         self.private_key, self.public_key = make_keypair(seed)
         self.api_key = api_key
+        self.requests = RequestLog(api_key)  # the console's API call log, credentials removed
         self.command_id_ttl = command_id_ttl
         self.inbox = Inbox()
         self.deliverer = Deliverer(
@@ -101,6 +104,7 @@ class SandboxApp:
                 Route("/sandbox/faults", self._faults_set, methods=["POST"]),
                 Route("/sandbox/clock", self._clock_get, methods=["GET"]),
                 Route("/sandbox/clock", self._clock_set, methods=["POST"]),
+                *console_routes(self),
                 Route("/{path:path}", _ApiEndpoint(self), methods=_METHODS),
             ]
         )
@@ -114,6 +118,7 @@ class SandboxApp:
             await self._starlette(scope, receive, send)
             return
         request_id = str(uuid.uuid4()).encode()
+        scope = {**scope, _REQUEST_ID: request_id.decode()}  # for the request log
 
         async def send_with_request_id(message: Message) -> None:
             if message["type"] == "http.response.start":  # every response carries one, as on Telnyx
@@ -265,6 +270,26 @@ class _ApiEndpoint:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
+        log = self.app.requests
+        exchange = log.begin(
+            at=self.app.clock(),
+            method=scope["method"],
+            path=scope["path"],
+            query=scope.get("query_string", b""),
+            headers=scope.get("headers", []),
+            body=await request.body(),
+        )
+        exchange.request_id = scope.get(_REQUEST_ID)
+        error: BaseException | None = None
+        try:
+            await self._serve(scope, receive, log.capture(exchange, send), request, exchange)
+        except BaseException as exc:  # an in-process fault raises; the log still records it
+            error = exc
+            raise
+        finally:
+            log.finish(exchange, error=error)
+
+    async def _serve(self, scope: Scope, receive: Receive, send: Send, request: Request, exchange: Exchange) -> None:
         raw_path = scope.get("raw_path") or scope["path"].encode()
         segments = raw_path.decode("latin-1").strip("/").split("/")
         if segments[:1] == [BASE_PATH.strip("/")]:
@@ -274,6 +299,7 @@ class _ApiEndpoint:
             await _error(matched)(scope, receive, send)
             return
         route, path = matched
+        exchange.operation_id = route.operation_id
         if not self._authorized(request):
             error = SandboxError(
                 401,
@@ -291,6 +317,8 @@ class _ApiEndpoint:
         stats.started(route.operation_id)
         try:
             fault = self.app.faults.decide(fingerprint)
+            if fault is not None:
+                exchange.fault = {"kind": fault.kind, "phase": fault.phase}
             if fault is not None and not fault.after:
                 if fault.kind != "delay" or _transport(receive) is None:
                     await self._inject(fault, route, scope, receive, send)  # nothing is applied
@@ -351,6 +379,7 @@ class _ApiEndpoint:
             await _error(SandboxError(504, "10504", "Gateway timeout", _INJECTED))(scope, receive, send)
 
 
+_REQUEST_ID = "telnyx_sandbox.request_id"
 _INJECTED = "Injected by the Telnyx sandbox (fault injection); retry the request."
 
 

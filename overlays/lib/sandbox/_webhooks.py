@@ -45,8 +45,17 @@ class EventFactory:
         self._clock = clock
 
     def build(self, event_type: str, values: dict[str, Any]) -> dict[str, Any]:
-        spec = EVENTS[event_type]
         occurred_at = iso(self._clock(), micro=True)
+        spec = EVENTS.get(event_type)
+        if spec is None:  # a type outside the rendered surface (call.initiated): the values are its payload
+            given = {name: value for name, value in values.items() if value is not None}
+            return {
+                "event_type": event_type,
+                "id": self._new_id(),
+                "occurred_at": occurred_at,
+                "payload": {**given, "occurred_at": occurred_at},
+                "record_type": "event",
+            }
         payload: dict[str, Any] = {}
         for name in spec.payload_fields:
             value = occurred_at if name == "occurred_at" else values.get(name)
@@ -132,7 +141,11 @@ class Inbox:
 
 @dataclass
 class Delivery:
-    """One event's delivery, as logged for ``GET /sandbox/events``."""
+    """One event's delivery, as logged for ``GET /sandbox/events``.
+
+    `signature_verified` is the SDK's own check (`unwrap` with the sandbox's public key) of the exact
+    bytes and headers of the last attempt; `history` has each attempt's status, error and latency.
+    """
 
     event: dict[str, Any]
     status: str = "pending"  # pending, delivered, failed
@@ -141,21 +154,50 @@ class Delivery:
     error: str | None = None
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
+    number: int = 0  # position in the log, 1-based: what redeliver takes
+    target: str | None = None
+    latency_ms: float | None = None
+    signature_verified: bool | None = None
+    redelivery_of: int | None = None
+    history: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "number": self.number,
             "id": self.event.get("id"),
             "event_type": self.event.get("event_type"),
             "status": self.status,
             "attempts": self.attempts,
             "response_status": self.response_status,
             "error": self.error,
+            "target": self.target,
+            "latency_ms": self.latency_ms,
+            "signature_verified": self.signature_verified,
+            "redelivery_of": self.redelivery_of,
+            "history": [dict(attempt) for attempt in self.history],
             "headers": self.headers,
             "body": json.loads(self.body) if self.body else None,
         }
 
 
 _STOP = object()
+
+
+def _public_key_of(private_key: str) -> str:
+    from nacl.signing import SigningKey
+
+    return base64.b64encode(bytes(SigningKey(base64.b64decode(private_key)).verify_key)).decode("ascii")
+
+
+def _verifies(body: bytes, headers: dict[str, str], public_key: str) -> bool:
+    """Whether a receiver holding the published key accepts these bytes: checked with the SDK's `unwrap`."""
+    from ..webhooks import WebhookVerificationError, unwrap
+
+    try:
+        unwrap(body, headers, public_key=public_key)
+    except WebhookVerificationError:
+        return False
+    return True
 
 
 class Deliverer:
@@ -171,6 +213,7 @@ class Deliverer:
         timeout: float = 5.0,
     ) -> None:
         self._private_key = private_key
+        self._public_key = _public_key_of(private_key)
         self._inbox = inbox
         self.webhook_url = webhook_url
         self._backoff = tuple(backoff)
@@ -182,21 +225,30 @@ class Deliverer:
         self._thread: threading.Thread | None = None
         self._closed = False
 
-    def submit(self, event: dict[str, Any]) -> None:
-        delivery = Delivery(event)
+    def submit(self, event: dict[str, Any], *, redelivery_of: int | None = None) -> Delivery | None:
         with self._lock:
             if self._closed:
-                return
+                return None
+            delivery = Delivery(event, number=len(self._log) + 1, redelivery_of=redelivery_of)
             self._log.append(delivery)
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="telnyx-sandbox-webhooks", daemon=True)
                 self._thread.start()
         self._queue.put(delivery)
+        return delivery
+
+    def redeliver(self, number: int) -> Delivery | None:
+        """Send delivery `number`'s event again, same event id (as Telnyx's resend does); None if unknown."""
+        with self._lock:
+            original = self._log[number - 1] if 0 < number <= len(self._log) else None
+        if original is None:
+            return None
+        return self.submit(original.event, redelivery_of=number)
 
     def log(self) -> list[Delivery]:
         """Snapshots of every delivery (copies: the delivery thread keeps updating the originals)."""
         with self._lock:
-            return [replace(d, headers=dict(d.headers)) for d in self._log]
+            return [replace(d, headers=dict(d.headers), history=list(d.history)) for d in self._log]
 
     def wait_idle(self, timeout: float = 10.0) -> bool:
         """Wait until every submitted event was delivered or gave up; False on timeout."""
@@ -236,6 +288,12 @@ class Deliverer:
                 delivery.error = error
             self._settled.notify_all()
 
+    def _attempted(self, delivery: Delivery, attempt: int, status: int | None, error: str | None, secs: float) -> None:
+        latency_ms = round(secs * 1000, 1)
+        with self._lock:
+            delivery.response_status, delivery.error, delivery.latency_ms = status, error, latency_ms
+            delivery.history.append({"attempt": attempt, "status": status, "error": error, "latency_ms": latency_ms})
+
     def _deliver(self, client: Any, delivery: Delivery) -> None:
         import httpx
 
@@ -244,25 +302,30 @@ class Deliverer:
             meta: dict[str, Any] = {"attempt": attempt, "delivered_to": self.webhook_url or "sandbox inbox"}
             body = json.dumps({"data": delivery.event, "meta": meta}, separators=(",", ":")).encode("utf-8")
             headers = sign(body, self._private_key)
+            verified = _verifies(body, headers, self._public_key)
             with self._lock:  # readers must never see one attempt's body with another's signature
                 delivery.attempts, delivery.body, delivery.headers = attempt, body, headers
+                delivery.target, delivery.signature_verified = meta["delivered_to"], verified
             if self.webhook_url is None:
                 self._inbox.add(body, headers)
+                self._attempted(delivery, attempt, None, None, 0.0)
                 self._finish(delivery, "delivered")
                 return
+            started = time.monotonic()
             try:
                 response = client.post(
                     self.webhook_url, content=body, headers={**headers, "content-type": "application/json"}
                 )
             except httpx.HTTPError as exc:
-                delivery.error, delivery.response_status = f"{type(exc).__name__}: {exc}", None
+                failure = f"{type(exc).__name__}: {exc}"
+                self._attempted(delivery, attempt, None, failure, time.monotonic() - started)
             else:
-                delivery.response_status = response.status_code
-                if response.is_success:
-                    delivery.error = None
+                ok = response.is_success
+                error = None if ok else f"HTTP {response.status_code}"
+                self._attempted(delivery, attempt, response.status_code, error, time.monotonic() - started)
+                if ok:
                     self._finish(delivery, "delivered")
                     return
-                delivery.error = f"HTTP {response.status_code}"
             if attempt < attempts and not self._closed:
                 time.sleep(self._backoff[attempt - 1])
             elif self._closed:
