@@ -45,6 +45,7 @@ __all__ = [
     "pascal_case",
     "snake_case",
     "parse",
+    "preferred_body",
     "property_kind",
     "text",
 ]
@@ -53,14 +54,19 @@ LOWLEVEL_PACKAGE = "lowlevel"
 FIELD_PREFIX = "field_"
 
 
-def engine_config(output_path: Path | None = None) -> Config:
-    """The engine settings the build uses: Literal enums, title-based names, no post-hooks."""
+def engine_config(output_path: Path | None = None, content_types: dict[str, str] | None = None) -> Config:
+    """The engine settings the build uses: Literal enums, title-based names, no post-hooks.
+
+    ``content_types`` maps media types the engine does not know to ones it does (see
+    ``binary_media_types``).
+    """
     config_file = ConfigFile(
         literal_enums=True,
         post_hooks=[],
         use_path_prefixes_for_title_model_names=False,
         package_name_override=LOWLEVEL_PACKAGE,
         project_name_override=LOWLEVEL_PACKAGE,
+        content_type_overrides=content_types or None,
     )
     return Config.from_sources(config_file, MetaType.NONE, Path("spec"), "utf-8", True, output_path)
 
@@ -102,6 +108,19 @@ _KINDS: tuple[tuple[type, str], ...] = (
     (UnionProperty, "union"),
     (AnyProperty, "any"),
 )
+
+
+_BODY_ENCODINGS = {"json": "json", "data": "form", "files": "multipart", "content": "binary"}
+_BODY_PREFERENCE = ("json", "form", "multipart", "binary")
+
+
+def preferred_body(endpoint: Any) -> tuple[Any, str] | None:
+    """The request body a facade sends, and how (json, form, multipart, binary): JSON when offered."""
+    bodies = {_BODY_ENCODINGS[str(b.body_type.value)]: b for b in endpoint.bodies}
+    for encoding in _BODY_PREFERENCE:
+        if encoding in bodies:
+            return bodies[encoding], encoding
+    return None
 
 
 def property_kind(prop: Any) -> str:
@@ -161,10 +180,38 @@ def _readable_spec_strings() -> Iterator[None]:
             UntrustedString.__str__ = saved  # type: ignore[method-assign]
 
 
+_KNOWN_MEDIA = re.compile(
+    r"^(application/json|application/[\w.+-]+\+json|text/.+|application/octet-stream|multipart/form-data"
+    r"|application/x-www-form-urlencoded)$"
+)
+
+
+def binary_media_types(doc: dict[str, Any]) -> dict[str, str]:
+    """Every media type of a body or response the engine has no reader for, mapped to bytes.
+
+    Audio, PDF and image responses (a voice sample, a letter of authorization) are bytes to the
+    caller; the engine knows bytes only as ``application/octet-stream`` and would otherwise drop
+    the operation.
+    """
+    found: set[str] = set()
+    stack: list[Any] = [doc.get("paths") or {}, (doc.get("components") or {}).get("responses") or {}]
+    stack.append((doc.get("components") or {}).get("requestBodies") or {})
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            content = node.get("content")
+            if isinstance(content, dict):
+                found.update(str(media) for media in content)
+            stack.extend(v for k, v in node.items() if k not in ("schema", "example", "examples"))
+        elif isinstance(node, list):
+            stack.extend(node)
+    return {media: "application/octet-stream" for media in sorted(found) if not _KNOWN_MEDIA.match(media.split(";")[0])}
+
+
 def parse(doc: dict[str, Any]) -> tuple[GeneratorData, list[Problem]]:
     """The engine's parse of a normalized document, and every part of it the engine would drop."""
     with _readable_spec_strings():
-        data = GeneratorData.from_dict(doc, config=engine_config())
+        data = GeneratorData.from_dict(doc, config=engine_config(content_types=binary_media_types(doc)))
     if isinstance(data, GeneratorError):
         raise ValueError(str(_problem(data)))
     problems = [_problem(e) for e in data.errors]

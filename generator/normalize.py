@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from .engine import class_name
+from .model_names import title_from_key, unique_model_names
 from .spec import HTTP_METHODS
 
 Rule = Callable[[dict[str, Any]], list[str]]
@@ -83,89 +83,6 @@ def dedupe_enum_values(doc: dict[str, Any]) -> list[str]:
     return changes
 
 
-def _title_from_key(key: str) -> str:
-    return " ".join(re.findall(r"[A-Z]+(?![a-z])|[A-Z][a-z0-9]*|[a-z0-9]+", key))
-
-
-def _title(schema: dict[str, Any]) -> str | None:
-    title = schema.get("title")
-    return title if isinstance(title, str) else None
-
-
-def _is_model(node: dict[str, Any]) -> bool:
-    """Whether the engine makes a class of this schema (an object with fields, or a composition)."""
-    return (
-        "$ref" not in node
-        and (node.get("type") == "object" or "properties" in node or "allOf" in node)
-        and "enum" not in node
-    )
-
-
-def _unused(candidates: Iterator[str], taken: dict[str, int]) -> str:
-    return next(c for c in candidates if class_name(c) not in taken)
-
-
-def _numbered(base: str) -> Iterator[str]:
-    yield base
-    for number in range(2, 10_000):
-        yield f"{base} {number}"
-
-
-def unique_model_names(doc: dict[str, Any]) -> list[str]:
-    """Give every schema the engine makes a class of a class name of its own.
-
-    The engine names a model after its title (or its component key) and drops a second schema
-    that maps to a name already taken, together with every operation that uses it, with only a
-    warning; two "Pause Recording Request" schemas once cost the ``record_resume`` operation.
-    A component whose key is its class name keeps it; the others follow in document order, and one
-    whose name is taken is retitled from its key, numbered if that is taken too. Titled inline schemas nested anywhere follow: one equal to the
-    component that owns its name becomes a reference to it, a different one is numbered.
-    """
-    changes = []
-    schemas = (doc.get("components") or {}).get("schemas") or {}
-    taken: dict[str, int] = {}  # class name -> id() of the schema node that owns it
-    owners: dict[str, str] = {}  # class name -> component key, for sharing equal inline copies
-    # A component whose key is its class name has the strongest claim to it; then document order.
-    claims = sorted(
-        (key for key, schema in schemas.items() if isinstance(schema, dict)),
-        key=lambda key: class_name(key) != class_name(_title(schemas[key]) or key),
-    )
-    for key in claims:
-        schema = schemas[key]
-        title = _title(schema)
-        name = class_name(title or key)
-        if name in taken and taken[name] != id(schema):
-            new = _unused(_numbered(_title_from_key(key)), taken)
-            schema["title"] = new
-            changes.append(f"#/components/schemas/{key}: class name {name} is taken; titled {new!r}")
-            name = class_name(new)
-        taken[name] = id(schema)
-        owners[name] = key
-    roots = [("#/paths", doc.get("paths") or {}), ("#/webhooks", doc.get("webhooks") or {})]
-    roots += [(f"#/components/schemas/{k}", v) for k, v in schemas.items()]
-    for root_where, root in roots:
-        for where, node in _walk(root, root_where):
-            title = node.get("title")
-            if node is root or not isinstance(title, str) or not _is_model(node):
-                continue
-            name = class_name(title)
-            owner = taken.get(name)
-            if owner is None or owner == id(node):
-                taken[name] = id(node)
-                continue
-            key = owners.get(name)
-            if key is not None and schemas.get(key) == node:
-                node.clear()
-                node["$ref"] = f"#/components/schemas/{key}"
-                changes.append(f"{where}: equal to #/components/schemas/{key}; now a reference to it")
-                continue
-            new = _unused(_numbered(title), taken)
-            node["title"] = new
-            taken[class_name(new)] = id(node)
-            changes.append(f"{where}: class name {name} is taken; titled {new!r}")
-    return changes
-
-
 def drop_null_string_defaults(doc: dict[str, Any]) -> list[str]:
     """Remove ``default: "null"``: the string "null" is not a value anyone means as a default.
 
@@ -212,7 +129,7 @@ def wrap_bare_webhook_events(doc: dict[str, Any]) -> list[str]:
             continue
         inner_schema = dict(schema or {})
         inner_title = inner_schema.get("title")
-        inner_title = inner_title.removesuffix(" Event") if isinstance(inner_title, str) else _title_from_key(inner)
+        inner_title = inner_title.removesuffix(" Event") if isinstance(inner_title, str) else title_from_key(inner)
         inner_schema["title"] = inner_title
         schemas[inner] = inner_schema
         schemas[key] = {
@@ -303,9 +220,120 @@ def drop_required_only_variants(doc: dict[str, Any]) -> list[str]:
     return changes
 
 
+def _media_maps(doc: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every ``content`` map of a request body or response, inline or shared, with where it is."""
+    components = doc.get("components") or {}
+    for section in ("requestBodies", "responses"):
+        for key, item in (components.get(section) or {}).items():
+            if isinstance(item, dict) and isinstance(item.get("content"), dict):
+                yield f"#/components/{section}/{key}", item["content"]
+    for url_path, method, operation in _operations(doc):
+        body = operation.get("requestBody")
+        if isinstance(body, dict) and isinstance(body.get("content"), dict):
+            yield f"{method.upper()} {url_path} requestBody", body["content"]
+        for status, response in (operation.get("responses") or {}).items():
+            if isinstance(response, dict) and isinstance(response.get("content"), dict):
+                yield f"{method.upper()} {url_path} {status}", response["content"]
+
+
+def _is_binary(schema: Any) -> bool:
+    return isinstance(schema, dict) and schema.get("type") == "string" and schema.get("format") in ("binary", "byte")
+
+
+def name_wildcard_media_types(doc: dict[str, Any]) -> list[str]:
+    """Give a ``*/*`` (or ``*``) media type the type its schema means: JSON, or bytes for a binary string.
+
+    Some Telnyx operations declare their body as ``*/*`` while the schema is a JSON object; the
+    engine supports no wildcard and would drop the operation.
+    """
+    changes = []
+    for where, content in _media_maps(doc):
+        for media in [m for m in content if m in ("*", "*/*")]:
+            entry = content.pop(media)
+            named = "application/octet-stream" if _is_binary((entry or {}).get("schema")) else "application/json"
+            content.setdefault(named, entry)
+            changes.append(f"{where}: media type {media!r} is {named}")
+    return changes
+
+
+def align_all_of_formats(doc: dict[str, Any]) -> list[str]:
+    """In an ``allOf``, a string field redeclared without a format takes the format another part gives it.
+
+    ``GlobalIpAssignmentUpdate`` is ``allOf: [GlobalIpAssignment, {global_ip_id: {type: string,
+    readOnly: true}}]`` where the first part says ``format: uuid``; the engine cannot merge a UUID
+    with a plain string and drops the schema. Both parts describe the same field.
+    """
+    changes = []
+    components = (doc.get("components") or {}).get("schemas") or {}
+
+    def resolve(node: Any) -> Any:
+        seen = 0
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str) and seen < 32:
+            node, seen = components.get(node["$ref"].rsplit("/", 1)[-1]), seen + 1
+        return node
+
+    for where, node in _walk(doc):
+        parts = node.get("allOf")
+        if not isinstance(parts, list) or len(parts) < 2:
+            continue
+        formats: dict[str, str] = {}
+        pending = list(parts)
+        while pending:
+            part = resolve(pending.pop(0))
+            if not isinstance(part, dict):
+                continue
+            pending.extend(part.get("allOf") or [])  # a part may itself be a composition
+            for name, field in (part.get("properties") or {}).items():
+                field = resolve(field)
+                if isinstance(field, dict) and field.get("type") == "string" and isinstance(field.get("format"), str):
+                    formats.setdefault(name, field["format"])
+        for index, part in enumerate(parts):
+            if not isinstance(part, dict) or "$ref" in part:
+                continue
+            for name, field in (part.get("properties") or {}).items():
+                if (
+                    isinstance(field, dict)
+                    and field.get("type") == "string"
+                    and "format" not in field
+                    and name in formats
+                ):
+                    field["format"] = formats[name]
+                    changes.append(
+                        f"{where}/allOf/{index}/properties/{name}: format {formats[name]!r}, as the other parts say"
+                    )
+    return changes
+
+
+def hoist_union_variants(doc: dict[str, Any]) -> list[str]:
+    """Move object variants written inside a component's top-level ``anyOf``/``oneOf`` to components of their own.
+
+    The engine parses such a variant twice (once as the union's member, once when it processes
+    its fields) and drops it as a duplicate model. As a component it is parsed once.
+    """
+    changes = []
+    schemas = (doc.get("components") or {}).get("schemas") or {}
+    for key in list(schemas):
+        schema = schemas[key]
+        if not isinstance(schema, dict):
+            continue
+        for combinator in ("anyOf", "oneOf"):
+            for index, variant in enumerate(schema.get(combinator) or []):
+                if not isinstance(variant, dict) or "$ref" in variant or "properties" not in variant:
+                    continue
+                base = f"{key}Variant{index + 1}"
+                name = next(n for n in (base, *(f"{base}_{i}" for i in range(2, 1000))) if n not in schemas)
+                schemas[name] = variant
+                schema[combinator][index] = {"$ref": f"#/components/schemas/{name}"}
+                changes.append(f"#/components/schemas/{key}/{combinator}/{index}: -> #/components/schemas/{name}")
+    return changes
+
+
 RULES: tuple[Rule, ...] = (
     dedupe_operation_ids,
+    name_wildcard_media_types,
     dedupe_enum_values,
+    align_all_of_formats,
+    hoist_union_variants,
     drop_null_string_defaults,
     wrap_bare_webhook_events,
     hoist_response_schemas,

@@ -22,8 +22,11 @@ from .engine import (
     ModelProperty,
     Problem,
     Property,
+    binary_media_types,
     class_name,
     parse,
+    pascal_case,
+    preferred_body,
     property_kind,
     snake_case,
     text,
@@ -92,6 +95,7 @@ class Operation:
     paginated: bool
     item_model: str | None
     has_command_id: bool
+    body_encoding: str = "json"  # how the body travels: "json", "form", "multipart" or "binary"
     replay: str = "idempotent"  # "command_id", "idempotent" or "unsafe" (see generator/naming.py)
     request_example: dict[str, Any] | None = field(default=None, compare=False)
     response_example: Any = field(default=None, compare=False)
@@ -188,6 +192,7 @@ class Plan:
     model_modules: dict[str, str] = field(
         default_factory=dict, compare=False
     )  # class -> module, as the engine wrote it
+    content_types: dict[str, str] = field(default_factory=dict, compare=False)  # engine media-type overrides
 
     @property
     def resources(self) -> tuple[Resource, ...]:
@@ -232,6 +237,7 @@ def _scalar_hint(kind: str) -> str:
         "number": "float",
         "boolean": "bool",
         "object": "Mapping[str, Any]",
+        "file": "bytes | IO[bytes] | tuple[str, bytes]",
         "union": "Any",
         "any": "Any",
     }[kind]
@@ -282,9 +288,9 @@ class _SpecIndex:
             result[(param["in"], param["name"])] = param
         return result
 
-    def body_schema(self, operation: dict[str, Any]) -> dict[str, Any]:
+    def body_schema(self, operation: dict[str, Any], media_type: str = "application/json") -> dict[str, Any]:
         body = self.deref(operation.get("requestBody") or {})
-        media = (body.get("content") or {}).get("application/json") or {}
+        media = (body.get("content") or {}).get(media_type) or {}
         return dict(self.deref(media.get("schema") or {}))
 
     def properties(self, schema: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -403,6 +409,14 @@ def _page_item_model(response: ModelProperty | None) -> str | None:
     return None
 
 
+def url_path(endpoint: Any) -> str:
+    """The operation's URL path as the spec writes it: the engine renames ``{brandId}`` to ``{brand_id}``."""
+    path = text(endpoint.path)
+    for prop in endpoint.path_parameters:
+        path = path.replace("{" + str(prop.python_name) + "}", "{" + text(prop.name) + "}")
+    return path
+
+
 def _unshadow_path_ids(
     operation_id: str,
     positional: Param | None,
@@ -429,7 +443,7 @@ def _unshadow_path_ids(
 
 
 def _build_operation(endpoint: Any, index: _SpecIndex, naming: Naming, repairs: list[tuple[str, str]]) -> Operation:
-    path, method = text(endpoint.path), endpoint.method.lower()
+    path, method = url_path(endpoint), endpoint.method.lower()
     raw = index.operation(path, method)
     operation_id = raw.get("operationId") or str(endpoint.name)
     resource, method_name = naming.names(operation_id, path)
@@ -463,16 +477,25 @@ def _build_operation(endpoint: Any, index: _SpecIndex, naming: Naming, repairs: 
 
     body: list[Param] = []
     body_required = False
-    body_schema = index.body_schema(raw)
-    for body_def in endpoint.bodies:
+    body_encoding = "json"
+    chosen = preferred_body(endpoint)
+    if chosen is not None:
+        body_def, body_encoding = chosen
         model = body_def.prop
         body_required = bool(model.required)
-        if not isinstance(model, ModelProperty):
-            raise BuildError(f"{operation_id}: only JSON object request bodies are supported")
-        props, required_names = index.properties(body_schema), index.required(body_schema)
-        for member in (model.required_properties or []) + (model.optional_properties or []):
-            wire = text(member.name)
-            body.append(_param(member, location="body", schema=props.get(wire, {}), required=wire in required_names))
+        body_schema = index.body_schema(raw, text(body_def.content_type))
+        if isinstance(model, ModelProperty):
+            props, required_names = index.properties(body_schema), index.required(body_schema)
+            for member in (model.required_properties or []) + (model.optional_properties or []):
+                wire = text(member.name)
+                body.append(
+                    _param(member, location="body", schema=props.get(wire, {}), required=wire in required_names)
+                )
+        else:  # the body is one value (bytes, a JSON list...): one argument, `body`
+            whole = _param(model, location="content", schema=body_schema, required=body_required)
+            body.append(dataclasses.replace(whole, name="body", python_name="body"))
+    else:
+        body_schema = {}
 
     fields = query + body
     positional, params = _unshadow_path_ids(operation_id, positional, params, fields, repairs)
@@ -507,6 +530,7 @@ def _build_operation(endpoint: Any, index: _SpecIndex, naming: Naming, repairs: 
         body_required=body_required,
         response_model=response_model,
         response_kind=response_kind,
+        body_encoding=body_encoding,
         paginated=paginated,
         item_model=item_model,
         has_command_id=has_command_id,
@@ -542,6 +566,20 @@ def _event_fields(model: ModelProperty, schema: dict[str, Any], index: _SpecInde
     return tuple(fields)
 
 
+def _member(model: ModelProperty, wire: str) -> Any:
+    members = (model.required_properties or []) + (model.optional_properties or [])
+    return next((p for p in members if text(p.name) == wire), None)
+
+
+def _example_event_type(schema: dict[str, Any], webhook: str) -> tuple[str, ...]:
+    """The event_type of a webhook whose schema lists no enum: from its examples, else its own name."""
+    field = (schema.get("properties") or {}).get("event_type") or {}
+    for candidate in (field.get("const"), field.get("example"), (schema.get("example") or {}).get("event_type")):
+        if isinstance(candidate, str) and candidate:
+            return (candidate,)
+    return (webhook,)
+
+
 def _build_webhooks(data: GeneratorData, index: _SpecIndex, aliases: dict[str, list[str]]) -> tuple[Webhook, ...]:
     models = {str(m.class_info.name): m for m in data.models}
     schemas = (index.doc.get("components") or {}).get("schemas") or {}
@@ -551,17 +589,19 @@ def _build_webhooks(data: GeneratorData, index: _SpecIndex, aliases: dict[str, l
         media = ((operation.get("requestBody") or {}).get("content") or {}).get("application/json") or {}
         envelope_key = str((media.get("schema") or {}).get("$ref", "")).rsplit("/", 1)[-1]
         envelope = schemas.get(envelope_key) or {}
-        inner_ref = (envelope.get("properties") or {}).get("data") or {}
-        inner_schema = index.deref(inner_ref)
-        inner_props = index.properties(inner_schema)
-        event_types = _enum_values(inner_props.get("event_type", {}))
-        if not event_types:
-            raise BuildError(f"webhook {name}: its event schema has no event_type enum")
         envelope_model = models.get(class_name(str(envelope.get("title") or envelope_key)))
-        inner_name = inner_schema.get("title") or str(inner_ref.get("$ref", "")).rsplit("/", 1)[-1]
-        event_model = models.get(class_name(str(inner_name)))
-        if envelope_model is None or event_model is None:
-            raise BuildError(f"webhook {name}: the engine produced no model for {envelope_key}")
+        if envelope_model is None:
+            raise BuildError(f"webhook {name}: the engine produced no model for {envelope_key or 'its body'}")
+        envelope_model = models.get(str(envelope_model.class_info.name), envelope_model)
+        data_prop = _member(envelope_model, "data")
+        if isinstance(data_prop, ModelProperty):  # Telnyx's envelope: {"data": {event}}
+            # the processed model, with its fields (a property holds a copy made before they were parsed)
+            event_model = models.get(str(data_prop.class_info.name), data_prop)
+            inner_schema = index.deref((envelope.get("properties") or {}).get("data") or {})
+        else:  # a bare event: the body is the event
+            event_model, inner_schema = envelope_model, envelope
+        inner_props = index.properties(inner_schema)
+        event_types = _enum_values(inner_props.get("event_type", {})) or _example_event_type(inner_schema, name)
         payload_prop = next(
             (
                 p
@@ -579,7 +619,7 @@ def _build_webhooks(data: GeneratorData, index: _SpecIndex, aliases: dict[str, l
             Webhook(
                 name=name,
                 event_type=str(event_types[0]),
-                class_name=name[0].upper() + name[1:] + "Event",
+                class_name=pascal_case(identifier(name)) + "Event",
                 envelope_model=str(envelope_model.class_info.name),
                 event_model=str(event_model.class_info.name),
                 description=" ".join(text(operation.get("summary") or operation.get("description")).split()),
@@ -641,7 +681,7 @@ def build_plan(doc: dict[str, Any], naming_file: Path, keep_going: bool = False)
             except BuildError as exc:
                 if not keep_going:
                     raise
-                dropped.append(f"{endpoint.method.upper()} {text(endpoint.path)}: {exc}")
+                dropped.append(f"{endpoint.method.upper()} {url_path(endpoint)}: {exc}")
                 continue
             op = _unique_method(op, seen_ids, repairs)
             seen_ids[f"{op.resource}.{op.method_name}"] = op.operation_id
@@ -652,7 +692,7 @@ def build_plan(doc: dict[str, Any], naming_file: Path, keep_going: bool = False)
         for c in data.endpoint_collections_by_tag.values()
         for e in c.endpoints
         for p in e.query_parameters
-        if index.parameters(text(e.path), e.method.lower())[("query", text(p.name))].get("style") == "deepObject"
+        if index.parameters(url_path(e), e.method.lower())[("query", text(p.name))].get("style") == "deepObject"
     )
     plan = Plan(
         title=text(data.title),
@@ -667,5 +707,6 @@ def build_plan(doc: dict[str, Any], naming_file: Path, keep_going: bool = False)
         spec_operations=sum(1 for _ in index.operations()),
         spec_webhooks=len(index.doc.get("webhooks") or {}),
         model_modules={str(m.class_info.name): str(m.class_info.module_name) for m in data.models},
+        content_types=binary_media_types(doc),
     )
     return plan, data

@@ -93,7 +93,7 @@ def _environment(templates: Path) -> jinja2.Environment:
 def _render_engine(data: GeneratorData, plan: Plan, package_dir: Path, engine_templates: Path) -> None:
     project = Project(
         openapi=data,
-        config=engine_config(output_path=package_dir / LOWLEVEL_PACKAGE),
+        config=engine_config(output_path=package_dir / LOWLEVEL_PACKAGE, content_types=plan.content_types),
         custom_template_path=engine_templates,
     )
     project.env.globals["deep_object_params"] = {f"{ep}:{name}" for ep, name in plan.deep_object_params}

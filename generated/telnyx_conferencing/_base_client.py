@@ -17,6 +17,7 @@ from functools import cache
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, cast
 
+from ._bodies import Form, Multipart, body_arguments
 from ._checks import check_base_url, check_timeout
 from ._exceptions import (
     API_KEY_ENV,
@@ -289,9 +290,13 @@ class BaseClient(Generic[_HttpClientT]):
             if json is None:
                 json = dict(extra_body)
             elif isinstance(json, Mapping):
-                json = {**json, **extra_body}
+                json = (
+                    type(json)({**json, **extra_body})
+                    if isinstance(json, (Form, Multipart))
+                    else {**json, **extra_body}
+                )
             else:
-                raise TypeError("extra_body can only be merged into a JSON object body")
+                raise TypeError("extra_body can only be merged into a JSON object or form body")
         client = self._client
         # A client the SDK made already sends the base headers; an injected one gets them per request.
         headers: Mapping[str, str] | None = None if self._owns_client else self._base_headers
@@ -301,7 +306,11 @@ class BaseClient(Generic[_HttpClientT]):
         # httpx adds `Content-Type: application/json` itself whenever json is not None.
         try:
             return client.build_request(
-                method, url, headers=headers, json=json, timeout=options.get("timeout", self._request_timeout)
+                method,
+                url,
+                headers=headers,
+                timeout=options.get("timeout", self._request_timeout),
+                **body_arguments(json),
             )
         except _invalid_url() as exc:  # e.g. a filter so large the URL passes httpx's 65,536-character limit
             raise ValueError(f"Cannot build the request URL ({len(url)} characters): {exc}") from None

@@ -1,0 +1,53 @@
+"""Request bodies other than JSON: what a facade hands the client for a form, a multipart upload or raw bytes.
+
+A facade passes its body as the `json=` argument of `request()`; wrapping it in one of these
+classes says how it travels. Anything else is sent as JSON.
+"""
+
+from __future__ import annotations
+
+import json as _json
+from typing import IO, Any
+
+__all__ = ["Content", "Form", "Multipart", "body_arguments"]
+
+
+class Form(dict[str, Any]):
+    """`application/x-www-form-urlencoded` fields."""
+
+
+class Multipart(dict[str, Any]):
+    """`multipart/form-data`: bytes, file objects and (name, bytes) tuples are files, the rest fields."""
+
+
+class Content:
+    """A raw body (`application/octet-stream` or another binary media type)."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: bytes | IO[bytes]) -> None:
+        self.data = data
+
+
+def _field(value: Any) -> str:
+    """A form field's text: strings as they are, booleans as JSON spells them, structures as JSON."""
+    if isinstance(value, str):
+        return value
+    return _json.dumps(value, separators=(",", ":"))
+
+
+def _is_file(value: Any) -> bool:
+    return isinstance(value, (bytes, bytearray, tuple)) or hasattr(value, "read")
+
+
+def body_arguments(body: Any) -> dict[str, Any]:
+    """The httpx `build_request` keywords that send `body`."""
+    if isinstance(body, Multipart):
+        files = {k: v for k, v in body.items() if _is_file(v)}
+        data = {k: _field(v) for k, v in body.items() if not _is_file(v)}
+        return {"data": data or None, "files": files or None}
+    if isinstance(body, Form):
+        return {"data": {k: _field(v) for k, v in body.items()}}
+    if isinstance(body, Content):
+        return {"content": body.data}
+    return {"json": body}
