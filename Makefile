@@ -72,8 +72,8 @@ demo: install
 	$(PY) demo/run.py
 
 lint: install
-	$(VENV)/bin/ruff check generator tests bench demo docs generated overlays/lib
-	$(VENV)/bin/ruff format --check generator tests bench demo docs generated overlays/lib
+	$(VENV)/bin/ruff check generator tests bench demo docs examples generated overlays/lib
+	$(VENV)/bin/ruff format --check generator tests bench demo docs examples generated overlays/lib
 	$(VENV)/bin/mypy
 
 clean:
