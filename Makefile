@@ -63,12 +63,17 @@ $(MIN_STAMP): pyproject.toml constraints.txt .ci/min_constraints.py Makefile
 	@$(MIN_PY) -m pip freeze --disable-pip-version-check | grep -iE '^(httpx|attrs|python-dateutil|pynacl|click|starlette|uvicorn|jsonschema)=='
 	@touch $(MIN_STAMP)
 
+# The API reference into site/ (mkdocs.yml says why MkDocs); --strict turns any warning into a failure.
+.PHONY: docs
+docs: install
+	DISABLE_MKDOCS_2_WARNING=true $(VENV)/bin/mkdocs build --strict --site-dir site
+
 demo: install
 	$(PY) demo/run.py
 
 lint: install
-	$(VENV)/bin/ruff check generator tests bench demo generated overlays/lib
-	$(VENV)/bin/ruff format --check generator tests bench demo generated overlays/lib
+	$(VENV)/bin/ruff check generator tests bench demo docs examples generated overlays/lib
+	$(VENV)/bin/ruff format --check generator tests bench demo docs examples generated overlays/lib
 	$(VENV)/bin/mypy
 
 clean:

@@ -1,3 +1,3 @@
-"""The package version, sent in the User-Agent header."""
+"""The package version, sent in the User-Agent header; equal to pyproject.toml's and CHANGELOG.md's latest."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
