@@ -8,11 +8,11 @@ where ../shared/ is absent.
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
 from generator.build import prepare
+from generator.plan import Plan
 from tests.conftest import PROJECT
 
 EXPECTED_OPERATIONS = {
@@ -109,7 +109,7 @@ EXPECTED_WEBHOOKS = {
 
 
 @pytest.fixture(scope="module")
-def voice_plan(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def voice_plan(tmp_path_factory: pytest.TempPathFactory) -> Plan:
     # A copy of spec/ alone, away from ../shared/: the voice surface must build from it.
     spec = tmp_path_factory.mktemp("voice") / "spec"
     shutil.copytree(PROJECT / "spec", spec)
@@ -117,14 +117,14 @@ def voice_plan(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-unt
     return plan
 
 
-def test_voice_surface_has_74_operations_with_the_official_names(voice_plan) -> None:  # type: ignore[no-untyped-def]
+def test_voice_surface_has_74_operations_with_the_official_names(voice_plan: Plan) -> None:
     names = {op.operation_id: f"{op.resource}.{op.method_name}" for op in voice_plan.operations}
     assert len(EXPECTED_OPERATIONS) == 74
     assert names == EXPECTED_OPERATIONS
     assert voice_plan.dropped == ()
 
 
-def test_voice_surface_has_51_webhooks(voice_plan) -> None:  # type: ignore[no-untyped-def]
+def test_voice_surface_has_51_webhooks(voice_plan: Plan) -> None:
     assert len(EXPECTED_WEBHOOKS) == 51
     assert {hook.name for hook in voice_plan.webhooks} == EXPECTED_WEBHOOKS
 
