@@ -16,7 +16,7 @@ MIN_STAMP := $(MIN_VENV)/.installed
 MIN_TESTS := tests/runtime tests/webhooks tests/cli/test_errors.py tests/cli/test_cli_hardening.py \
   tests/cli/test_cli_key_never_leaks.py --ignore=tests/webhooks/test_webhook_template.py  # no generator deps here
 
-.PHONY: install generate check-generated test lint bench clean contract contract-selfcheck drift demo min-versions
+.PHONY: install generate check-generated test lint bench clean contract contract-selfcheck drift drift-voice demo min-versions
 
 install: $(STAMP)
 
@@ -41,8 +41,12 @@ contract: install
 contract-selfcheck: install
 	$(PY) -m pytest tests/contract/test_selfcheck.py
 
+# `make drift` checks the product surface; `make drift SURFACE=voice` (or `make drift-voice`) another one.
 drift: install
-	$(PY) -m generator.drift --upstream $(UPSTREAM)
+	$(PY) -m generator.drift --upstream $(UPSTREAM) $(if $(SURFACE),--surface $(SURFACE))
+
+drift-voice:
+	$(MAKE) drift SURFACE=voice
 
 bench: install
 	@test -f $(PEER_STAMP) || { { test -x $(PEER)/bin/python || $(PYTHON) -m venv $(PEER); } \

@@ -6,8 +6,9 @@ parameters, required flags, types, formats, enums, defaults, limits, request and
 fields, webhook payloads); prose (descriptions, summaries) and vendor extensions are ignored.
 Deliberate differences are listed with a reason in ``spec/drift-allowlist.yaml``.
 
-``python -m generator.drift [--upstream PATH] [--spec PATH]`` prints the differences grouped by
-operation and exits 1 when any is unexplained.
+``python -m generator.drift [--upstream PATH] [--spec PATH] [--surface NAME]`` prints the
+differences grouped by operation and exits 1 when any is unexplained. The surface is one of
+``overlays/surfaces.yaml`` (default: the product surface, what generated/ holds).
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ _PROSE = frozenset({"description", "summary", "externalDocs", "tags"})
 _METHODS = ("get", "put", "post", "delete", "patch")
 
 
-def _surface(path: Path) -> dict[str, Any]:
-    doc = select_surface(load_spec(path), surface_named(None))
+def _surface(path: Path, surface: str | None = None) -> dict[str, Any]:
+    doc = select_surface(load_spec(path), surface_named(surface))
     normalize(doc)
     return doc
 
@@ -84,9 +85,9 @@ def _operations(doc: dict[str, Any]) -> dict[str, Any]:
     return found
 
 
-def compare(spec: Path, upstream: Path) -> dict[str, list[str]]:
-    """Differences grouped by operation (or webhook), before the allowlist."""
-    ours_doc, theirs_doc = _surface(spec), _surface(upstream)
+def compare(spec: Path, upstream: Path, surface: str | None = None) -> dict[str, list[str]]:
+    """Differences grouped by operation (or webhook) over one surface (None: the product's), before the allowlist."""
+    ours_doc, theirs_doc = _surface(spec, surface), _surface(upstream, surface)
     groups: dict[str, list[str]] = {}
     ours, theirs = _operations(ours_doc), _operations(theirs_doc)
     for key in sorted(set(ours) | set(theirs)):
@@ -134,12 +135,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator.drift", description=__doc__.split("\n\n")[0])
     parser.add_argument("--upstream", type=Path, default=DEFAULT_UPSTREAM)
     parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC)
+    parser.add_argument(
+        "--surface",
+        default=None,
+        metavar="NAME",
+        help="a surface of overlays/surfaces.yaml (default: the product surface)",
+    )
     args = parser.parse_args(argv)
     if not args.upstream.exists():
         print(f"error: upstream spec not found: {args.upstream}", file=sys.stderr)
         return 2
     try:
-        groups = compare(args.spec, args.upstream)
+        groups = compare(args.spec, args.upstream, args.surface)
         allowlist = load_allowlist()
     except BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -150,7 +157,10 @@ def main(argv: list[str] | None = None) -> int:
         print(group)
         for line in lines:
             print(f"  {line}")
-    print(f"drift: {sum(len(v) for v in left.values())} unexplained, {explained} explained by {ALLOWLIST.name}")
+    surface = surface_named(args.surface).name
+    print(
+        f"drift ({surface}): {sum(len(v) for v in left.values())} unexplained, {explained} explained by {ALLOWLIST.name}"
+    )
     return 1 if left else 0
 
 
