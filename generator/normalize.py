@@ -3,7 +3,7 @@
 Each rule is a function that takes the selected document, changes it in place and returns one line
 per change (shown by ``--explain``). A rule that finds nothing to repair returns an empty list, so
 running the defect rules on the project's own ``spec/`` changes nothing (only the
-hoisting of shared response schemas applies to it).
+hoisting of shared response schemas and the required envelope ``data`` apply to it).
 """
 
 from __future__ import annotations
@@ -192,6 +192,33 @@ def hoist_response_schemas(doc: dict[str, Any]) -> list[str]:
     return changes
 
 
+def require_envelope_data(doc: dict[str, Any]) -> list[str]:
+    """Mark ``data`` required in every 2xx JSON response envelope that has one.
+
+    Telnyx answers every success with ``{"data": ...}``, but its spec leaves ``data`` optional, so
+    the engine types ``response.data`` as possibly absent and every user has to narrow it. Required,
+    the model reads it as a plain type, and a 2xx without it is an ``APIResponseValidationError``.
+    """
+    changes = []
+    schemas = (doc.get("components") or {}).get("schemas") or {}
+    for url_path, method, operation in _operations(doc):
+        for status, response in (operation.get("responses") or {}).items():
+            if not str(status).startswith("2") or not isinstance(response, dict):
+                continue
+            media = (response.get("content") or {}).get("application/json")
+            schema = media.get("schema") if isinstance(media, dict) else None
+            ref = schema.get("$ref") if isinstance(schema, dict) else None
+            if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+                schema = schemas.get(ref.rsplit("/", 1)[1])
+            if not isinstance(schema, dict) or "data" not in (schema.get("properties") or {}):
+                continue
+            required = schema.setdefault("required", [])
+            if isinstance(required, list) and "data" not in required:
+                required.append("data")
+                changes.append(f"{method.upper()} {url_path} {status}: `data` of the response envelope is required")
+    return changes
+
+
 _CONSTRAINT_KEYS = frozenset({"required", "description", "title"})
 
 
@@ -337,6 +364,7 @@ RULES: tuple[Rule, ...] = (
     drop_null_string_defaults,
     wrap_bare_webhook_events,
     hoist_response_schemas,
+    require_envelope_data,
     unique_model_names,
     drop_required_only_variants,
 )

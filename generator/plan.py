@@ -36,9 +36,10 @@ from .naming import Naming, identifier, load_naming
 from .spec import HTTP_METHODS, resolve_pointer
 
 _PAGE_PARAM = "page"
-# Names a facade method uses besides the operation's own (its per-call options, and the locals of
-# its body): a field of the same name takes its engine name instead (``options`` -> ``options_``).
-RESERVED_ARGS = frozenset({"self", "options", "_body", "_query"})
+# Names a facade method uses besides the operation's own (its per-call options, as the official SDK
+# has them): a field of the same name takes the name the spec gives it for Python (`x-stainless-param`)
+# or else a trailing underscore (``timeout`` -> ``timeout_``).
+RESERVED_ARGS = frozenset({"self", "extra_headers", "extra_query", "extra_body", "timeout"})
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,13 @@ class Param:
         """The facade keyword: the wire name when it is a usable identifier (``filter``, ``format``)."""
         if self.arg_override:
             return self.arg_override
+        spelled = self.schema.get("x-stainless-param")
+        if isinstance(spelled, str) and spelled.isidentifier() and not keyword.iskeyword(spelled):
+            return spelled
         name = self.python_name if self.wire_group else self.name
-        if name.isidentifier() and not keyword.iskeyword(name) and name not in RESERVED_ARGS:
+        if name in RESERVED_ARGS:
+            return name + "_"
+        if name.isidentifier() and not keyword.iskeyword(name):
             return name
         return self.python_name
 
@@ -253,7 +259,7 @@ def _type_hint(prop: Any, schema: dict[str, Any]) -> tuple[str, str, tuple[Any, 
         inner = prop.inner_property
         item_schema = schema.get("items") if isinstance(schema.get("items"), dict) else {}
         item_kind, item_hint, item_enum, _ = _type_hint(inner, item_schema or {})
-        return kind, f"Sequence[{item_hint}]", item_enum, item_kind
+        return kind, f"SequenceNotStr[{item_hint}]", item_enum, item_kind
     return kind, _scalar_hint(kind), (), None
 
 
@@ -549,13 +555,14 @@ def _event_fields(model: ModelProperty, schema: dict[str, Any], index: _SpecInde
         if kind == "object":
             hint = "dict[str, Any]"
         elif kind == "array":
-            hint = hint.replace("Sequence[", "list[").replace("Mapping[str, Any]", "dict[str, Any]")
+            hint = hint.replace("SequenceNotStr[", "list[").replace("Mapping[str, Any]", "dict[str, Any]")
         elif kind in ("datetime", "date"):
             hint = "datetime.datetime" if kind == "datetime" else "datetime.date"
         fields.append(
             EventField(
                 name=wire,
-                python_name=str(member.python_name),
+                # The spec's name (`format`, `type`), as the official SDK has it; a keyword takes the engine's (`from_`).
+                python_name=wire if wire.isidentifier() and not keyword.iskeyword(wire) else str(member.python_name),
                 kind=kind,
                 type_hint=hint,
                 required=wire in required_names,

@@ -12,12 +12,13 @@ import os
 import random
 import threading
 import time
+import uuid
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from functools import cache
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar, cast
 
-from ._bodies import Form, Multipart, body_arguments
+from ._bodies import Form, Multipart, body_arguments, is_file
 from ._checks import check_base_url, check_timeout
 from ._exceptions import (
     API_KEY_ENV,
@@ -29,10 +30,11 @@ from ._exceptions import (
 )
 from ._logs import logger, redact_headers, setup_logging
 from ._pagination import AsyncPaginator, SyncPage, make_page_request
+from ._params import to_json
 from ._qs import encode_query, extra_query_pairs
-from ._response import APIResponse, parse_body
+from ._response import APIResponse, AsyncAPIResponse, parse_body
 from ._secrets import Secret, redact_for
-from ._types import Omit, RequestOptions, Timeout
+from ._types import Body, Headers, Omit, Query, RequestOptions, Timeout, omit
 from ._version import __version__
 
 if TYPE_CHECKING:  # httpx loads with the first HTTP client, not with `import telnyx_conferencing`
@@ -43,6 +45,7 @@ if TYPE_CHECKING:  # httpx loads with the first HTTP client, not with `import te
 __all__ = [
     "BASE_URL_ENV",
     "DEFAULT_BASE_URL",
+    "DEFAULT_CONNECT_TIMEOUT",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "MAX_CONCURRENT_REQUESTS",
@@ -56,7 +59,10 @@ _HttpClientT = TypeVar("_HttpClientT", "httpx.Client", "httpx.AsyncClient")
 
 DEFAULT_BASE_URL = "https://api.telnyx.com/v2"
 BASE_URL_ENV = "TELNYX_BASE_URL"
-DEFAULT_TIMEOUT = 30.0
+DEFAULT_TIMEOUT = 60.0
+"""Seconds per attempt when `timeout=` is not given (as in the official SDK), of which at most
+DEFAULT_CONNECT_TIMEOUT to connect."""
+DEFAULT_CONNECT_TIMEOUT = 5.0
 DEFAULT_MAX_RETRIES = 2
 USER_AGENT = f"telnyx-conferencing-python/{__version__}"
 
@@ -103,6 +109,38 @@ def _invalid_url() -> type[Exception]:
 _NO_OPTIONS: RequestOptions = {}
 _CLIENT_CREATION = threading.Lock()
 
+ResponseMode = Literal["parse", "raw", "stream"]
+"""What a call returns: the parsed model, an `APIResponse` with the body read, or one whose body is unread."""
+
+
+def request_options(
+    extra_headers: Headers | None, extra_query: Query | None, extra_body: Body | None, timeout: Timeout | None | Omit
+) -> RequestOptions:
+    """The per-call overrides of a facade call, bundled for the request path (shared and empty when none given)."""
+    if extra_headers is None and extra_query is None and extra_body is None and timeout is omit:
+        return _NO_OPTIONS
+    options: RequestOptions = {}
+    if extra_headers is not None:
+        options["extra_headers"] = extra_headers
+    if extra_query is not None:
+        options["extra_query"] = extra_query
+    if extra_body is not None:
+        options["extra_body"] = extra_body
+    if not isinstance(timeout, Omit):
+        check_timeout(timeout)
+        options["timeout"] = timeout
+    return options
+
+
+def _default_timeout() -> httpx.Timeout:
+    import httpx
+
+    return httpx.Timeout(DEFAULT_TIMEOUT, connect=DEFAULT_CONNECT_TIMEOUT)
+
+
+def _httpx_timeout(timeout: Timeout | None | Omit) -> httpx.Timeout | float | None:
+    return _default_timeout() if isinstance(timeout, Omit) else timeout
+
 
 def _merge_headers(base: dict[str, str], extra: Mapping[str, str]) -> dict[str, str]:
     """Update `base` with `extra`, matching names case-insensitively (HTTP header names are).
@@ -148,21 +186,26 @@ class BaseClient(Generic[_HttpClientT]):
         *,
         api_key: str | Secret | None = None,
         base_url: str | httpx.URL | None = None,
-        timeout: Timeout = DEFAULT_TIMEOUT,
+        timeout: Timeout | None | Omit = omit,
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
         http_client: _HttpClientT | None = None,
+        public_key: str | None = None,
         auto_command_id: bool = True,
     ) -> None:
         """Configure a client; every argument is optional.
 
         api_key: defaults to $TELNYX_API_KEY; neither given raises MissingAPIKeyError.
         base_url: defaults to $TELNYX_BASE_URL, else https://api.telnyx.com/v2.
-        timeout: per attempt; applied to every request, also through an injected http_client.
+        timeout: per attempt (default 60 s, 5 s of it to connect; None for none); applied to every request,
+            also through an injected http_client.
         max_retries: extra attempts after a retryable failure (0 disables retrying).
         default_headers: sent with every request, over the SDK's own.
+        default_query: query parameters added to every request (mapping values in deepObject form).
         http_client: an httpx client to use (and leave open); by default the SDK creates and closes its own.
-        auto_command_id: read by the facades, which then add a `command_id` to call-control actions.
+        public_key: the key `client.webhooks` verifies deliveries with (default: $TELNYX_PUBLIC_KEY at call time).
+        auto_command_id: a `command_id` is added to every call-control action that takes one and was given none.
         """
         # Wrapped on the first line, so a traceback's locals (Sentry, --showlocals) never hold the plain key.
         api_key = Secret.of(os.environ.get(API_KEY_ENV) if api_key is None else api_key)
@@ -183,8 +226,11 @@ class BaseClient(Generic[_HttpClientT]):
         self._timeout = timeout
         self._max_retries = max_retries
         self._default_headers = dict(default_headers or {})
+        self._default_query = dict(default_query or {})
+        self._default_query_pairs = tuple(extra_query_pairs(self._default_query))
+        self._public_key = public_key
         self._auto_command_id = auto_command_id
-        self._raw_response = False
+        self._response_mode: ResponseMode = "parse"
         # Built once: every request sends these, so per-call work is a lookup, not a merge.
         self._base_headers = _RedactedHeaders(
             {"Accept": "application/json", "User-Agent": USER_AGENT, "Authorization": f"Bearer {api_key.reveal()}"}
@@ -194,10 +240,10 @@ class BaseClient(Generic[_HttpClientT]):
         # Made on first use: building an httpx client loads the CA bundle, which a client that never
         # sends a request (or only verifies webhooks) should not pay for.
         self._http_client: _HttpClientT | None = http_client
-        self._request_timeout: Any = timeout
+        self._request_timeout: Any = timeout  # `omit` (the default) is resolved when httpx is loaded
         self._closed = False
-        self._lender: BaseClient[_HttpClientT] | None = None  # the client whose pool a with_options() copy shares
-        self._raw_copy: Self | None = None
+        self._lender: BaseClient[_HttpClientT] | None = None  # the client whose pool a copy() shares
+        self._mode_copies: dict[ResponseMode, Self] = {}
 
     @property
     def _client(self) -> _HttpClientT:
@@ -224,8 +270,23 @@ class BaseClient(Generic[_HttpClientT]):
         return self._base_url
 
     @property
-    def timeout(self) -> Timeout:
-        return self._timeout
+    def timeout(self) -> Timeout | None:
+        """Per attempt; `httpx.Timeout(60.0, connect=5.0)` when not given."""
+        return _default_timeout() if isinstance(self._timeout, Omit) else self._timeout
+
+    @property
+    def default_headers(self) -> dict[str, str]:
+        """The headers added to every request (the SDK's own, then `default_headers`), Authorization redacted."""
+        return redact_headers(self._base_headers)
+
+    @property
+    def default_query(self) -> dict[str, object]:
+        return dict(self._default_query)
+
+    @property
+    def public_key(self) -> str | None:
+        """The webhook public key given to the client; `client.webhooks` falls back to $TELNYX_PUBLIC_KEY."""
+        return self._public_key
 
     @property
     def max_retries(self) -> int:
@@ -244,59 +305,100 @@ class BaseClient(Generic[_HttpClientT]):
             "timeout": self._timeout,
             "max_retries": self._max_retries,
             "default_headers": self._default_headers,
+            "default_query": self._default_query,
             "http_client": self._http_client,
+            "public_key": self._public_key,
             "auto_command_id": self._auto_command_id,
         }
 
-    def with_options(self, **changes: Any) -> Self:
-        """A copy with some constructor arguments changed (`default_headers` are merged over the current ones).
+    def copy(
+        self,
+        *,
+        api_key: str | Secret | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout | None | Omit = omit,
+        http_client: _HttpClientT | None = None,
+        max_retries: int | Omit = omit,
+        default_headers: Mapping[str, str] | None = None,
+        set_default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        set_default_query: Mapping[str, object] | None = None,
+        public_key: str | None = None,
+        auto_command_id: bool | Omit = omit,
+    ) -> Self:
+        """A copy with some settings changed, as in the official SDK: `default_headers` / `default_query` are
+        merged over the current ones, `set_default_headers` / `set_default_query` replace them.
 
         The copy shares this client's HTTP connection pool unless `http_client=` is given, and never closes it.
+        Per-call `max_retries` is `client.with_options(max_retries=0).conferences.retrieve(...)`.
         """
+        if default_headers is not None and set_default_headers is not None:
+            raise ValueError("The `default_headers` and `set_default_headers` arguments are mutually exclusive")
+        if default_query is not None and set_default_query is not None:
+            raise ValueError("The `default_query` and `set_default_query` arguments are mutually exclusive")
         kwargs = self._constructor_kwargs()
-        if "default_headers" in changes:
-            changes["default_headers"] = {**self._default_headers, **(changes["default_headers"] or {})}
-        kwargs.update(changes)
+        changes: dict[str, Any] = {
+            "api_key": api_key,
+            "base_url": base_url,
+            "http_client": http_client,
+            "public_key": public_key,
+        }
+        kwargs.update({name: value for name, value in changes.items() if value is not None})
+        if not isinstance(timeout, Omit):
+            kwargs["timeout"] = timeout
+        if not isinstance(max_retries, Omit):
+            kwargs["max_retries"] = max_retries
+        if not isinstance(auto_command_id, Omit):
+            kwargs["auto_command_id"] = auto_command_id
+        if set_default_headers is not None:
+            kwargs["default_headers"] = set_default_headers
+        elif default_headers is not None:
+            kwargs["default_headers"] = {**self._default_headers, **default_headers}
+        if set_default_query is not None:
+            kwargs["default_query"] = set_default_query
+        elif default_query is not None:
+            kwargs["default_query"] = {**self._default_query, **default_query}
         copy = type(self)(**kwargs)
-        if "http_client" not in changes:
+        if http_client is None:
             # Share this client's pool, borrowed when first needed, so a copy costs no HTTP setup.
             copy._owns_client = False
             copy._lender = self
         copy._sleep = self._sleep
         copy._random = self._random
-        copy._raw_response = self._raw_response
+        copy._response_mode = self._response_mode
         return copy
 
-    @property
-    def with_raw_response(self) -> Self:
-        """A copy whose calls return `APIResponse` (status, headers, `parse()`) instead of the parsed model."""
-        copy = self._raw_copy
+    with_options = copy
+
+    def _in_mode(self, mode: ResponseMode) -> Self:
+        """This client in another response mode (made once, then cached): what the resources' `with_raw_response`
+        and `with_streaming_response` bind their methods to."""
+        if mode == self._response_mode:
+            return self
+        copy = self._mode_copies.get(mode)
         if copy is None:
-            copy = self._raw_copy = self.with_options()
-            copy._raw_response = True
+            copy = self._mode_copies[mode] = self.copy()
+            copy._response_mode = mode
         return copy
+
+    def is_closed(self) -> bool:
+        """Whether `close()` was called (or the injected http_client was closed)."""
+        if self._closed:
+            return True
+        client = self._http_client
+        return client is not None and client.is_closed
 
     def _build_request(
         self, method: str, path: str, params: Sequence[tuple[str, str]] | None, json: Any, options: RequestOptions
     ) -> httpx.Request:
         url = self._base_url + path if path.startswith("/") else f"{self._base_url}/{path}"
+        if self._default_query_pairs:
+            params = [*self._default_query_pairs, *(params or ())]
         if "extra_query" in options:
             params = [*(params or ()), *extra_query_pairs(options["extra_query"])]
         if params:
             # Encoded here rather than by httpx, which would send `page%5Bnumber%5D` instead of `page[number]`.
             url = f"{url}?{encode_query(params)}"
-        extra_body = options.get("extra_body")
-        if extra_body:
-            if json is None:
-                json = dict(extra_body)
-            elif isinstance(json, Mapping):
-                json = (
-                    type(json)({**json, **extra_body})
-                    if isinstance(json, (Form, Multipart))
-                    else {**json, **extra_body}
-                )
-            else:
-                raise TypeError("extra_body can only be merged into a JSON object or form body")
         client = self._client
         # A client the SDK made already sends the base headers; an injected one gets them per request.
         headers: Mapping[str, str] | None = None if self._owns_client else self._base_headers
@@ -305,13 +407,10 @@ class BaseClient(Generic[_HttpClientT]):
             headers = _merge_headers(dict(self._base_headers), extra_headers)
         # httpx adds `Content-Type: application/json` itself whenever json is not None.
         try:
-            return client.build_request(
-                method,
-                url,
-                headers=headers,
-                timeout=options.get("timeout", self._request_timeout),
-                **body_arguments(json),
-            )
+            timeout = options["timeout"] if "timeout" in options else self._request_timeout
+            if timeout is omit:
+                timeout = _default_timeout()
+            return client.build_request(method, url, headers=headers, timeout=timeout, **body_arguments(json))
         except _invalid_url() as exc:  # e.g. a filter so large the URL passes httpx's 65,536-character limit
             raise ValueError(f"Cannot build the request URL ({len(url)} characters): {exc}") from None
 
@@ -377,11 +476,34 @@ class BaseClient(Generic[_HttpClientT]):
             line += f" headers={redact_headers(request.headers)}"
         logger.info("%s", redact_for(line, request))
 
+    _response_class: type[APIResponse[Any]] | type[AsyncAPIResponse[Any]]
+
     def _finish(self, response: httpx.Response, cast_to: Callable[[Any], _T]) -> _T:
-        if self._raw_response:
-            # Raw mode is exposed untyped by the facades, so the APIResponse travels under T.
-            return cast(_T, APIResponse(response, cast_to))
+        if self._response_mode != "parse":
+            # The resources' wrappers type this as the response; here it travels under T.
+            return cast(_T, self._response_class(response, cast_to))
         return parse_body(response, cast_to)
+
+    def _body(self, json: Any, options: RequestOptions, command_id: bool) -> Any:
+        """The JSON body to send: arguments left as `omit` dropped, models and dates made JSON, `extra_body` merged,
+        and, for an action that takes one, a `command_id` made once per call (every retry resends it, so
+        Telnyx applies the action once) unless the caller gave one or `auto_command_id=False`."""
+        if isinstance(json, (Form, Multipart)):  # a form keeps its type, and its files stay bytes
+            fields = {**json, **(options.get("extra_body") or {})}
+            return type(json)({k: v if is_file(v) else to_json(v) for k, v in fields.items() if v is not omit})
+        if isinstance(json, (dict, list)):  # a whole-body argument may be a list of models
+            json = to_json(json)
+        extra_body = options.get("extra_body")
+        if extra_body:
+            if json is None:
+                json = to_json(extra_body)
+            elif isinstance(json, Mapping):
+                json = {**json, **to_json(extra_body)}
+            else:
+                raise TypeError("extra_body can only be merged into a JSON object or form body")
+        if command_id and self._auto_command_id and isinstance(json, dict) and json.get("command_id") is None:
+            json["command_id"] = str(uuid.uuid4())
+        return json
 
     def __repr__(self) -> str:
         # getattr: a traceback that captures locals may repr a client whose __init__ raised half-way.
@@ -397,7 +519,9 @@ class SyncAPIClient(BaseClient["httpx.Client"]):
     def _make_http_client(self) -> httpx.Client:
         import httpx
 
-        return httpx.Client(timeout=self._timeout, headers=self._base_headers)
+        return httpx.Client(timeout=_httpx_timeout(self._timeout), headers=self._base_headers)
+
+    _response_class = APIResponse
 
     def request(
         self,
@@ -407,17 +531,29 @@ class SyncAPIClient(BaseClient["httpx.Client"]):
         params: Sequence[tuple[str, str]] | None = None,
         json: Any = None,
         cast: Callable[[Any], _T],
-        options: RequestOptions | None = None,
+        command_id: bool = False,
         replay_safe: bool = True,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> _T:
-        """Send one API call (retrying as configured) and return `cast(decoded JSON)`, or an APIResponse in raw mode.
+        """Send one API call (retrying as configured) and return `cast(decoded JSON)` (an `APIResponse` in raw or
+        streaming mode).
 
-        `path` is appended to the base URL; `params` are already wire pairs (see `_qs.build_query`).
-        Raises an `APIStatusError` subclass for a non-2xx status and `APIConnectionError` when no response came.
-        `replay_safe=False` (an action that is neither idempotent nor deduplicated by a `command_id`) retries
-        only failures where the request surely never reached Telnyx: no connection, or a 429.
+        `path` is appended to the base URL; `params` are already wire pairs (see `_qs.build_query`); in a `json`
+        dict, values left as `omit` are dropped. Raises an `APIStatusError` subclass for a non-2xx status and
+        `APIConnectionError` when no response came. The operation's behaviours are arguments: `command_id=True`
+        (the body takes a `command_id`: one is made per call and reused by every retry), and `replay_safe=False`
+        (an action that is neither idempotent nor deduplicated by a `command_id`: retried only where the
+        request surely never reached Telnyx, no connection or a 429).
         """
-        sent = self._send(method, path, params=params, json=json, options=options, replay_safe=replay_safe)
+        options = request_options(extra_headers, extra_query, extra_body, timeout)
+        json = self._body(json, options, command_id)
+        stream = self._response_mode == "stream"
+        sent = self._send(
+            method, path, params=params, json=json, options=options, replay_safe=replay_safe, stream=stream
+        )
         return self._finish(sent, cast)
 
     def get_page(
@@ -428,19 +564,23 @@ class SyncAPIClient(BaseClient["httpx.Client"]):
         page_number: int | Omit | None = None,
         page_size: int | Omit | None = None,
         cast: Callable[[Any], Any],
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> SyncPage[Any]:
         """GET one page of a list endpoint: `params` are the call's query pairs without the paging ones,
         `page_number`/`page_size` become `page[number]`/`page[size]` (left out when None or omit), and `cast` builds
-        the response model (with `.data` and `.meta`) from the JSON. Signature:
-        `get_page(path, *, params=(), page_number: int | Omit | None = None, page_size: int | Omit | None = None,
-        cast, options=None) -> SyncPage[Any]`.
-        In raw mode the result is an APIResponse whose `parse()` returns the page.
+        the response model (with `.data` and `.meta`) from the JSON; the per-call overrides apply to every page.
+        In raw or streaming mode the result is an APIResponse whose `parse()` returns the page.
         """
+        options = request_options(extra_headers, extra_query, extra_body, timeout)
         request = make_page_request(path, params, page_number, page_size, cast, options)
-        if self._raw_response:
-            response = self._send("GET", path, params=request.query(), json=None, options=options)
-            raw: Any = APIResponse(response, lambda body: SyncPage(self, request, request.cast(body)))
+        if self._response_mode != "parse":
+            stream = self._response_mode == "stream"
+            response = self._send("GET", path, params=request.query(), json=None, options=options, stream=stream)
+            client = cast_client(self._lender or self)  # later pages come through the parse-mode client
+            raw: Any = APIResponse(response, lambda body: SyncPage(client, request, request.cast(body)))
             return _as_page(raw)
         return SyncPage.fetch(self, request)
 
@@ -453,20 +593,23 @@ class SyncAPIClient(BaseClient["httpx.Client"]):
         json: Any,
         options: RequestOptions | None,
         replay_safe: bool = True,
+        stream: bool = False,
     ) -> httpx.Response:
-        """The retry loop: returns a read 2xx response or raises."""
+        """The retry loop: returns a 2xx response (read, unless `stream`) or raises."""
         import httpx
 
         options = options or _NO_OPTIONS
         request = self._build_request(method, path, params, json, options)
-        max_retries = options.get("max_retries", self._max_retries)
+        max_retries = self._max_retries
         retries_done, slept = 0, 0.0
         while True:
             logged = logger.isEnabledFor(logging.INFO)
             started = time.perf_counter() if logged else 0.0
             outcome: httpx.Response | httpx.TransportError
             try:
-                outcome = self._client.send(request)
+                outcome = self._client.send(request, stream=stream)
+                if stream and not outcome.is_success:
+                    outcome.read()  # an error's body is always read: the APIStatusError carries it
             except httpx.TransportError as exc:
                 outcome = exc
             if logged:
@@ -488,6 +631,10 @@ class SyncAPIClient(BaseClient["httpx.Client"]):
             self._closed = True
             if self._http_client is not None:
                 self._http_client.close()
+
+    def get_api_list(self, *args: Any, **kwargs: Any) -> SyncPage[Any]:
+        """The official SDK's name for `get_page`."""
+        return self.get_page(*args, **kwargs)
 
     def __enter__(self) -> Self:
         return self
@@ -511,7 +658,7 @@ class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
         limits = httpx.Limits(
             max_connections=MAX_CONCURRENT_REQUESTS, max_keepalive_connections=MAX_CONCURRENT_REQUESTS
         )
-        return httpx.AsyncClient(timeout=self._timeout, headers=self._base_headers, limits=limits)
+        return httpx.AsyncClient(timeout=_httpx_timeout(self._timeout), headers=self._base_headers, limits=limits)
 
     def _admission(self) -> asyncio.Semaphore:
         """The semaphore that admits requests to the pool: one per pool (copies share the lender's) and event loop."""
@@ -526,6 +673,8 @@ class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
             gate = self._gate = (loop, asyncio.Semaphore(MAX_CONCURRENT_REQUESTS))
         return gate[1]
 
+    _response_class = AsyncAPIResponse
+
     async def request(
         self,
         method: str,
@@ -534,16 +683,20 @@ class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
         params: Sequence[tuple[str, str]] | None = None,
         json: Any = None,
         cast: Callable[[Any], _T],
-        options: RequestOptions | None = None,
+        command_id: bool = False,
         replay_safe: bool = True,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> _T:
-        """Send one API call (retrying as configured) and return `cast(decoded JSON)`, or an APIResponse in raw mode.
-
-        `path` is appended to the base URL; `params` are already wire pairs (see `_qs.build_query`).
-        Raises an `APIStatusError` subclass for a non-2xx status and `APIConnectionError` when no response came.
-        `replay_safe=False` retries only failures where the request surely never reached Telnyx (see the sync twin).
-        """
-        sent = await self._send(method, path, params=params, json=json, options=options, replay_safe=replay_safe)
+        """Send one API call (retrying as configured); see the sync twin, `SyncAPIClient.request`."""
+        options = request_options(extra_headers, extra_query, extra_body, timeout)
+        json = self._body(json, options, command_id)
+        stream = self._response_mode == "stream"
+        sent = await self._send(
+            method, path, params=params, json=json, options=options, replay_safe=replay_safe, stream=stream
+        )
         return self._finish(sent, cast)
 
     def get_page(
@@ -554,15 +707,20 @@ class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
         page_number: int | Omit | None = None,
         page_size: int | Omit | None = None,
         cast: Callable[[Any], Any],
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> AsyncPaginator[Any]:
         """Like `SyncAPIClient.get_page`, but not a coroutine: returns an `AsyncPaginator` to `await` (first
-        `AsyncPage`) or `async for` (every item). Signature:
-        `get_page(path, *, params=(), page_number: int | Omit | None = None, page_size: int | Omit | None = None,
-        cast, options=None) -> AsyncPaginator[Any]`.
-        Nothing is sent until it is awaited or iterated.
+        `AsyncPage`) or `async for` (every item). Nothing is sent until it is awaited or iterated.
         """
+        options = request_options(extra_headers, extra_query, extra_body, timeout)
         return AsyncPaginator(self, make_page_request(path, params, page_number, page_size, cast, options))
+
+    def get_api_list(self, *args: Any, **kwargs: Any) -> AsyncPaginator[Any]:
+        """The official SDK's name for `get_page`."""
+        return self.get_page(*args, **kwargs)
 
     async def _send(
         self,
@@ -573,8 +731,9 @@ class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
         json: Any,
         options: RequestOptions | None,
         replay_safe: bool = True,
+        stream: bool = False,
     ) -> httpx.Response:
-        """The retry loop: returns a read 2xx response or raises."""
+        """The retry loop: returns a 2xx response (read, unless `stream`) or raises."""
         admission = self._admission()
         if self._http_client is None:
             async with admission:  # a cold burst must not queue a thread per request
@@ -585,7 +744,7 @@ class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
 
         options = options or _NO_OPTIONS
         request = self._build_request(method, path, params, json, options)
-        max_retries = options.get("max_retries", self._max_retries)
+        max_retries = self._max_retries
         retries_done, slept = 0, 0.0
         while True:
             logged = logger.isEnabledFor(logging.INFO)
@@ -593,7 +752,9 @@ class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
             outcome: httpx.Response | httpx.TransportError
             try:
                 async with admission:
-                    outcome = await self._client.send(request)
+                    outcome = await self._client.send(request, stream=stream)
+                if stream and not outcome.is_success:
+                    await outcome.aread()  # an error's body is always read: the APIStatusError carries it
             except httpx.TransportError as exc:
                 outcome = exc
             if logged:
@@ -609,12 +770,15 @@ class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
             slept += delay
             retries_done += 1
 
-    async def aclose(self) -> None:
+    async def close(self) -> None:
         """Close the HTTP client if this SDK created it; an injected one is left to its owner."""
         if self._owns_client:
             self._closed = True
             if self._http_client is not None:
                 await self._http_client.aclose()
+
+    aclose = close
+    """httpx's name for `close()`."""
 
     async def __aenter__(self) -> Self:
         return self
@@ -622,7 +786,12 @@ class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
     async def __aexit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
     ) -> None:
-        await self.aclose()
+        await self.close()
+
+
+def cast_client(client: BaseClient[Any]) -> SyncAPIClient:
+    """`typing.cast` for `get_page`, whose `cast` parameter shadows it."""
+    return cast(SyncAPIClient, client)
 
 
 def _as_page(raw: Any) -> SyncPage[Any]:

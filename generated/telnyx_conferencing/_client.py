@@ -4,13 +4,27 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ._base_client import AsyncAPIClient, SyncAPIClient
 
 if TYPE_CHECKING:
-    from .resources.calls import AsyncCallsResource, CallsResource
-    from .resources.conferences import AsyncConferencesResource, ConferencesResource
+    from .resources.calls import (
+        AsyncCallsResource,
+        AsyncCallsResourceWithRawResponse,
+        AsyncCallsResourceWithStreamingResponse,
+        CallsResource,
+        CallsResourceWithRawResponse,
+        CallsResourceWithStreamingResponse,
+    )
+    from .resources.conferences import (
+        AsyncConferencesResource,
+        AsyncConferencesResourceWithRawResponse,
+        AsyncConferencesResourceWithStreamingResponse,
+        ConferencesResource,
+        ConferencesResourceWithRawResponse,
+        ConferencesResourceWithStreamingResponse,
+    )
     from .webhooks import Webhooks
 
 __all__ = ["AsyncTelnyx", "Telnyx"]
@@ -36,15 +50,59 @@ class Telnyx(SyncAPIClient):
 
     @cached_property
     def webhooks(self) -> Webhooks:
-        """Verify and parse Telnyx webhook deliveries (`unwrap`, `verify`, `unsafe_unwrap`)."""
+        """Verify and parse Telnyx webhook deliveries (`unwrap`, `verify`, `unsafe_unwrap`) with the client's
+        `public_key` (else $TELNYX_PUBLIC_KEY)."""
         from .webhooks import Webhooks
 
-        return Webhooks()
+        return Webhooks(self.public_key)
 
-    @property
-    def with_raw_response(self) -> Any:
-        """The same client, but every call returns the raw `APIResponse` (headers, status, `.parse()`)."""
-        return super().with_raw_response
+    @cached_property
+    def with_raw_response(self) -> TelnyxWithRawResponse:
+        """The resources, with calls that return the `APIResponse` (headers, status, `.parse()`)."""
+        return TelnyxWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> TelnyxWithStreamingResponse:
+        """The resources, with calls that return a context manager over the unread response."""
+        return TelnyxWithStreamingResponse(self)
+
+
+class TelnyxWithRawResponse:
+    """`Telnyx.with_raw_response`: each resource's `with_raw_response`."""
+
+    def __init__(self, client: Telnyx) -> None:
+        self._client = client
+
+    @cached_property
+    def calls(self) -> CallsResourceWithRawResponse:
+        from .resources.calls import CallsResourceWithRawResponse
+
+        return CallsResourceWithRawResponse(self._client.calls)
+
+    @cached_property
+    def conferences(self) -> ConferencesResourceWithRawResponse:
+        from .resources.conferences import ConferencesResourceWithRawResponse
+
+        return ConferencesResourceWithRawResponse(self._client.conferences)
+
+
+class TelnyxWithStreamingResponse:
+    """`Telnyx.with_streaming_response`: each resource's `with_streaming_response`."""
+
+    def __init__(self, client: Telnyx) -> None:
+        self._client = client
+
+    @cached_property
+    def calls(self) -> CallsResourceWithStreamingResponse:
+        from .resources.calls import CallsResourceWithStreamingResponse
+
+        return CallsResourceWithStreamingResponse(self._client.calls)
+
+    @cached_property
+    def conferences(self) -> ConferencesResourceWithStreamingResponse:
+        from .resources.conferences import ConferencesResourceWithStreamingResponse
+
+        return ConferencesResourceWithStreamingResponse(self._client.conferences)
 
 
 class AsyncTelnyx(AsyncAPIClient):
@@ -67,12 +125,56 @@ class AsyncTelnyx(AsyncAPIClient):
 
     @cached_property
     def webhooks(self) -> Webhooks:
-        """Verify and parse Telnyx webhook deliveries (`unwrap`, `verify`, `unsafe_unwrap`)."""
+        """Verify and parse Telnyx webhook deliveries (`unwrap`, `verify`, `unsafe_unwrap`) with the client's
+        `public_key` (else $TELNYX_PUBLIC_KEY)."""
         from .webhooks import Webhooks
 
-        return Webhooks()
+        return Webhooks(self.public_key)
 
-    @property
-    def with_raw_response(self) -> Any:
-        """The same client, but every call returns the raw `APIResponse` (headers, status, `.parse()`)."""
-        return super().with_raw_response
+    @cached_property
+    def with_raw_response(self) -> AsyncTelnyxWithRawResponse:
+        """The resources, with calls that return the `AsyncAPIResponse` (headers, status, `.parse()`)."""
+        return AsyncTelnyxWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncTelnyxWithStreamingResponse:
+        """The resources, with calls that return a context manager over the unread response."""
+        return AsyncTelnyxWithStreamingResponse(self)
+
+
+class AsyncTelnyxWithRawResponse:
+    """`AsyncTelnyx.with_raw_response`: each resource's `with_raw_response`."""
+
+    def __init__(self, client: AsyncTelnyx) -> None:
+        self._client = client
+
+    @cached_property
+    def calls(self) -> AsyncCallsResourceWithRawResponse:
+        from .resources.calls import AsyncCallsResourceWithRawResponse
+
+        return AsyncCallsResourceWithRawResponse(self._client.calls)
+
+    @cached_property
+    def conferences(self) -> AsyncConferencesResourceWithRawResponse:
+        from .resources.conferences import AsyncConferencesResourceWithRawResponse
+
+        return AsyncConferencesResourceWithRawResponse(self._client.conferences)
+
+
+class AsyncTelnyxWithStreamingResponse:
+    """`AsyncTelnyx.with_streaming_response`: each resource's `with_streaming_response`."""
+
+    def __init__(self, client: AsyncTelnyx) -> None:
+        self._client = client
+
+    @cached_property
+    def calls(self) -> AsyncCallsResourceWithStreamingResponse:
+        from .resources.calls import AsyncCallsResourceWithStreamingResponse
+
+        return AsyncCallsResourceWithStreamingResponse(self._client.calls)
+
+    @cached_property
+    def conferences(self) -> AsyncConferencesResourceWithStreamingResponse:
+        from .resources.conferences import AsyncConferencesResourceWithStreamingResponse
+
+        return AsyncConferencesResourceWithStreamingResponse(self._client.conferences)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json as _json
 from typing import IO, Any
 
-__all__ = ["Content", "Form", "Multipart", "body_arguments"]
+__all__ = ["Content", "Form", "Multipart", "body_arguments", "is_file"]
 
 
 class Form(dict[str, Any]):
@@ -36,15 +36,16 @@ def _field(value: Any) -> str:
     return _json.dumps(value, separators=(",", ":"))
 
 
-def _is_file(value: Any) -> bool:
+def is_file(value: Any) -> bool:
+    """Whether a multipart value is a file part: bytes, a (name, bytes...) tuple or a readable object."""
     return isinstance(value, (bytes, bytearray, tuple)) or hasattr(value, "read")
 
 
 def body_arguments(body: Any) -> dict[str, Any]:
     """The httpx `build_request` keywords that send `body`."""
     if isinstance(body, Multipart):
-        files = {k: v for k, v in body.items() if _is_file(v)}
-        data = {k: _field(v) for k, v in body.items() if not _is_file(v)}
+        files = {k: v for k, v in body.items() if is_file(v)}
+        data = {k: _field(v) for k, v in body.items() if not is_file(v)}
         return {"data": data or None, "files": files or None}
     if isinstance(body, Form):
         return {"data": {k: _field(v) for k, v in body.items()}}

@@ -14,7 +14,7 @@ TelnyxError
  │         ├── UnprocessableEntityError   422
  │         ├── RateLimitError             429
  │         └── InternalServerError        >= 500
- ├── WebhookVerificationError           a webhook delivery failed verification
+ ├── WebhookVerificationError           a webhook delivery failed verification (also a ValueError)
  └── MissingAPIKeyError                 no api_key and no TELNYX_API_KEY
 """
 
@@ -194,8 +194,10 @@ class InternalServerError(APIStatusError):
     """5xx: the API failed."""
 
 
-class WebhookVerificationError(TelnyxError):
-    """A webhook delivery could not be verified (subclasses say why)."""
+class WebhookVerificationError(TelnyxError, ValueError):
+    """A webhook delivery could not be verified (subclasses say why).
+
+    Also a `ValueError`, which is what code written for the official SDK catches around `unwrap`."""
 
 
 class MissingAPIKeyError(TelnyxError):

@@ -10,13 +10,22 @@ from collections.abc import AsyncIterator, Callable, Generator, Iterator, Sequen
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from ._qs import deep_object
-from ._response import APIResponse, parse_body
+from ._response import AsyncAPIResponse, parse_body
 from ._types import Omit, RequestOptions
 
 if TYPE_CHECKING:
     from ._base_client import AsyncAPIClient, SyncAPIClient
 
-__all__ = ["DEFAULT_PAGE_SIZE", "AsyncPage", "AsyncPaginator", "PageRequest", "SyncPage", "make_page_request"]
+__all__ = [
+    "DEFAULT_PAGE_SIZE",
+    "AsyncPage",
+    "AsyncPaginator",
+    "PageInfo",
+    "PageMeta",
+    "PageRequest",
+    "SyncPage",
+    "make_page_request",
+]
 
 _T = TypeVar("_T")
 
@@ -44,14 +53,42 @@ class PageRequest:
         return dataclasses.replace(self, page_number=page_number)
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class PageMeta:
+    """A list response's `meta`: where this page sits in the whole list (None where the response left it out)."""
+
+    page_number: int | None = None
+    page_size: int | None = None
+    total_pages: int | None = None
+    total_results: int | None = None
+
+    @classmethod
+    def of(cls, meta: object) -> PageMeta | None:
+        if meta is None:
+            return None
+        return cls(
+            _meta_int(meta, "page_number"),
+            _meta_int(meta, "page_size"),
+            _meta_int(meta, "total_pages", allow_zero=True),
+            _meta_int(meta, "total_results", allow_zero=True),
+        )
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PageInfo:
+    """What `next_page_info()` returns: the query parameters that fetch the next page."""
+
+    params: dict[str, object]
+
+
 class _BasePage(Generic[_T]):
     """The I/O-free part of a page: its items, its meta and whether another page follows."""
 
     __slots__ = ("_request", "data", "meta", "response")
 
     data: list[_T]
-    meta: Any
-    """The model's `meta` (page_number, page_size, total_pages, total_results); may be Unset or None."""
+    meta: PageMeta | None
+    """The response's `meta` (page_number, page_size, total_pages, total_results); None when it had none."""
     response: Any
     """The parsed response model this page was built from."""
 
@@ -60,12 +97,13 @@ class _BasePage(Generic[_T]):
         self.response = model
         data = getattr(model, "data", None)
         self.data = data if isinstance(data, list) else []
-        self.meta = getattr(model, "meta", None)
+        self.meta = PageMeta.of(getattr(model, "meta", None))
 
     @property
     def page_number(self) -> int:
         """This page's number (1-based): from meta when present, else the one requested."""
-        return _meta_int(self.meta, "page_number") or self._request.page_number or 1
+        meta = self.meta
+        return (meta.page_number if meta else None) or self._request.page_number or 1
 
     def has_next_page(self) -> bool:
         """Whether another page follows: by `meta.total_pages` when known, else whether this page was full."""
@@ -74,11 +112,18 @@ class _BasePage(Generic[_T]):
         requested = self._request.page_number
         if requested is not None and requested > 1 and self.page_number < requested:
             return False  # the server ignored the page we asked for: stop rather than ask again forever
-        total_pages = _meta_int(self.meta, "total_pages")
+        meta = self.meta
+        total_pages = meta.total_pages if meta else None
         if total_pages is not None:
             return self.page_number < total_pages
-        page_size = self._request.page_size or _meta_int(self.meta, "page_size") or DEFAULT_PAGE_SIZE
+        page_size = self._request.page_size or (meta.page_size if meta else None) or DEFAULT_PAGE_SIZE
         return len(self.data) >= page_size
+
+    def next_page_info(self) -> PageInfo | None:
+        """The query parameters of the next page (`{"page[number]": n}`), or None when this is the last."""
+        if not self.has_next_page():
+            return None
+        return PageInfo(params={"page[number]": self.page_number + 1})
 
     def _next_request(self) -> PageRequest:
         if not self.has_next_page():
@@ -103,7 +148,7 @@ class SyncPage(_BasePage[_T]):
         response = client._send("GET", request.path, params=request.query(), json=None, options=request.options)
         return cls(client, request, parse_body(response, request.cast))
 
-    def next_page(self) -> SyncPage[_T]:
+    def get_next_page(self) -> SyncPage[_T]:
         """Fetch the page after this one; raises RuntimeError when `has_next_page()` is False."""
         return self.fetch(self._client, self._next_request())
 
@@ -114,7 +159,7 @@ class SyncPage(_BasePage[_T]):
             yield page
             if not page.has_next_page():
                 return
-            page = page.next_page()
+            page = page.get_next_page()
 
     def __iter__(self) -> Iterator[_T]:
         for page in self.iter_pages():
@@ -135,7 +180,7 @@ class AsyncPage(_BasePage[_T]):
         response = await client._send("GET", request.path, params=request.query(), json=None, options=request.options)
         return cls(client, request, parse_body(response, request.cast))
 
-    async def next_page(self) -> AsyncPage[_T]:
+    async def get_next_page(self) -> AsyncPage[_T]:
         """Fetch the page after this one; raises RuntimeError when `has_next_page()` is False."""
         return await self.fetch(self._client, self._next_request())
 
@@ -146,7 +191,7 @@ class AsyncPage(_BasePage[_T]):
             yield page
             if not page.has_next_page():
                 return
-            page = await page.next_page()
+            page = await page.get_next_page()
 
     async def __aiter__(self) -> AsyncIterator[_T]:
         async for page in self.iter_pages():
@@ -164,12 +209,18 @@ class AsyncPaginator(Generic[_T]):
         self._request = request
 
     async def _first_page(self) -> AsyncPage[_T]:
-        if not self._client._raw_response:
-            return await AsyncPage.fetch(self._client, self._request)
-        # Raw mode: hand back the HTTP response; its parse() builds the page (typed as the page, as raw mode is).
-        request, client = self._request, self._client
-        response = await client._send("GET", request.path, params=request.query(), json=None, options=request.options)
-        raw: Any = APIResponse(response, lambda body: AsyncPage(client, request, request.cast(body)))
+        client, request = self._client, self._request
+        mode = client._response_mode
+        if mode == "parse":
+            return await AsyncPage.fetch(client, request)
+        # Raw or streaming mode: hand back the HTTP response; its parse() builds the page, whose later pages come
+        # through the parse-mode client this one was copied from (typed as the page, as the resources' wrappers say).
+        stream = mode == "stream"
+        response = await client._send(
+            "GET", request.path, params=request.query(), json=None, options=request.options, stream=stream
+        )
+        pager = cast("AsyncAPIClient", client._lender or client)
+        raw: Any = AsyncAPIResponse(response, lambda body: AsyncPage(pager, request, request.cast(body)))
         return cast(AsyncPage[_T], raw)
 
     def __await__(self) -> Generator[Any, None, AsyncPage[_T]]:
@@ -199,7 +250,9 @@ def make_page_request(
     return PageRequest(path, tuple(params), cast, page_number, page_size, options)
 
 
-def _meta_int(meta: object, name: str) -> int | None:
-    # Generated models spell "absent" as an Unset instance, so anything that is not an int is unknown.
+def _meta_int(meta: object, name: str, *, allow_zero: bool = False) -> int | None:
+    # Anything that is not a positive int (a missing field, a negative or zero page number) is unknown.
     value = getattr(meta, name, None)
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
+    if isinstance(value, int) and not isinstance(value, bool) and (value > 0 or (allow_zero and value == 0)):
+        return value
+    return None

@@ -22,7 +22,9 @@ def check_required(name: str, value: object) -> None:
 
 
 def check_enum(name: str, value: object, allowed: tuple[Any, ...]) -> None:
-    """Reject a value outside the spec's enum before it reaches Telnyx (a typo is a 422 otherwise)."""
+    """Reject a value outside the spec's enum before it reaches Telnyx (a typo is a 422 otherwise); `omit` passes."""
+    if isinstance(value, Omit):
+        return
     if isinstance(value, (list, tuple)):
         for item in value:
             check_enum(name, item, allowed)

@@ -1,9 +1,17 @@
-"""`APIResponse`, what raw mode (`client.with_raw_response`) returns instead of the parsed model."""
+"""Responses of `with_raw_response` and `with_streaming_response`, and the parsing every call goes through.
+
+`APIResponse` (sync) and `AsyncAPIResponse` (async) wrap the `httpx.Response` of a successful call:
+`.parse()` gives the typed result the call would have returned, `.headers`, `.status_code`, `.url`,
+`.http_request` describe the exchange, and `.read()`, `.text()`, `.json()`, `.iter_bytes()`,
+`.iter_text()`, `.iter_lines()` read the body. A raw response has its body read already; a streaming
+one (the context manager of `with_streaming_response`) reads it only when one of those methods asks.
+"""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
@@ -11,14 +19,21 @@ if TYPE_CHECKING:
 
 from ._exceptions import APIResponseValidationError, request_id_of
 
-__all__ = ["APIResponse", "decode_json", "parse_body"]
+__all__ = [
+    "APIResponse",
+    "AsyncAPIResponse",
+    "AsyncResponseContextManager",
+    "ResponseContextManager",
+    "decode_json",
+    "parse_body",
+]
 
 _T = TypeVar("_T")
 _UNPARSED: Any = object()
 
 
-class APIResponse(Generic[_T]):
-    """The HTTP response of a successful call, with `parse()` for the model the call would have returned."""
+class _BaseAPIResponse(Generic[_T]):
+    """What both flavours share: the exchange's metadata and the cached parse."""
 
     __slots__ = ("_cast", "_parsed", "http_response")
 
@@ -38,6 +53,23 @@ class APIResponse(Generic[_T]):
         return self.http_response.headers
 
     @property
+    def http_request(self) -> httpx.Request:
+        """The request as it was sent (the last attempt's, after retries)."""
+        return self.http_response.request
+
+    @property
+    def url(self) -> httpx.URL:
+        return self.http_response.request.url
+
+    @property
+    def method(self) -> str:
+        return self.http_response.request.method
+
+    @property
+    def http_version(self) -> str:
+        return self.http_response.http_version
+
+    @property
     def request_id(self) -> str | None:
         return request_id_of(self.http_response.headers)
 
@@ -46,22 +78,132 @@ class APIResponse(Generic[_T]):
         return self.http_response.elapsed
 
     @property
-    def text(self) -> str:
-        return self.http_response.text
+    def is_closed(self) -> bool:
+        return self.http_response.is_closed
 
-    def json(self) -> Any:
-        """The decoded body; None for an empty body (such as a 204)."""
-        return decode_json(self.http_response)
-
-    def parse(self) -> _T:
-        """The typed result; decoded and built on first call, then cached."""
+    def _parse_read(self) -> _T:
         if self._parsed is _UNPARSED:
             self._parsed = parse_body(self.http_response, self._cast)
         return self._parsed
 
     def __repr__(self) -> str:
         request = self.http_response.request
-        return f"<APIResponse [{self.status_code} {self.http_response.reason_phrase}] {request.method} {request.url}>"
+        return (
+            f"<{type(self).__name__} [{self.status_code} {self.http_response.reason_phrase}] "
+            f"{request.method} {request.url}>"
+        )
+
+
+class APIResponse(_BaseAPIResponse[_T]):
+    """The HTTP response of a successful sync call; `parse()` builds the model the call would have returned."""
+
+    __slots__ = ()
+
+    def parse(self) -> _T:
+        """The typed result (reading the body first if it is still streaming); built on first call, then cached."""
+        self.http_response.read()
+        return self._parse_read()
+
+    def read(self) -> bytes:
+        """The whole body as bytes."""
+        return self.http_response.read()
+
+    def text(self) -> str:
+        """The whole body, decoded."""
+        self.http_response.read()
+        return self.http_response.text
+
+    def json(self) -> Any:
+        """The decoded JSON body; None for an empty body (such as a 204)."""
+        self.http_response.read()
+        return decode_json(self.http_response)
+
+    def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
+        return self.http_response.iter_bytes(chunk_size)
+
+    def iter_text(self, chunk_size: int | None = None) -> Iterator[str]:
+        return self.http_response.iter_text(chunk_size)
+
+    def iter_lines(self) -> Iterator[str]:
+        return self.http_response.iter_lines()
+
+    def close(self) -> None:
+        """Release the connection (a streaming response holds it until closed or read to the end)."""
+        self.http_response.close()
+
+
+class AsyncAPIResponse(_BaseAPIResponse[_T]):
+    """The HTTP response of a successful async call; `await parse()` builds the model."""
+
+    __slots__ = ()
+
+    async def parse(self) -> _T:
+        """The typed result (reading the body first if it is still streaming); built on first call, then cached."""
+        await self.http_response.aread()
+        return self._parse_read()
+
+    async def read(self) -> bytes:
+        return await self.http_response.aread()
+
+    async def text(self) -> str:
+        await self.http_response.aread()
+        return self.http_response.text
+
+    async def json(self) -> Any:
+        await self.http_response.aread()
+        return decode_json(self.http_response)
+
+    def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
+        return self.http_response.aiter_bytes(chunk_size)
+
+    def iter_text(self, chunk_size: int | None = None) -> AsyncIterator[str]:
+        return self.http_response.aiter_text(chunk_size)
+
+    def iter_lines(self) -> AsyncIterator[str]:
+        return self.http_response.aiter_lines()
+
+    async def close(self) -> None:
+        await self.http_response.aclose()
+
+
+class ResponseContextManager(Generic[_T]):
+    """What a `with_streaming_response` call returns: sends the request on `__enter__`, closes it on exit."""
+
+    __slots__ = ("_response", "_send")
+
+    def __init__(self, send: Callable[[], APIResponse[_T]]) -> None:
+        self._send = send
+        self._response: APIResponse[_T] | None = None
+
+    def __enter__(self) -> APIResponse[_T]:
+        self._response = self._send()
+        return self._response
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        if self._response is not None:
+            self._response.close()
+
+
+class AsyncResponseContextManager(Generic[_T]):
+    """The `async with` twin of `ResponseContextManager`."""
+
+    __slots__ = ("_response", "_send")
+
+    def __init__(self, send: Callable[[], Awaitable[AsyncAPIResponse[_T]]]) -> None:
+        self._send = send
+        self._response: AsyncAPIResponse[_T] | None = None
+
+    async def __aenter__(self) -> AsyncAPIResponse[_T]:
+        self._response = await self._send()
+        return self._response
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        if self._response is not None:
+            await self._response.close()
 
 
 def decode_json(response: httpx.Response) -> Any:

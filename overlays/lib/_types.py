@@ -1,9 +1,9 @@
-"""Small shared types: the `omit` sentinel and the per-call `RequestOptions`."""
+"""Small shared types: the `omit` sentinel, `SequenceNotStr` and the per-call `RequestOptions`."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Final, TypeAlias, TypedDict, TypeVar
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Final, Protocol, SupportsIndex, TypeAlias, TypedDict, TypeVar, Union, overload
 
 if TYPE_CHECKING:  # keep httpx out of light imports such as the CLI's --help
     import httpx
@@ -11,16 +11,20 @@ if TYPE_CHECKING:  # keep httpx out of light imports such as the CLI's --help
 __all__ = [
     "Body",
     "Headers",
+    "NotGiven",
     "Omit",
     "Omittable",
     "Query",
     "QueryPairs",
     "RequestOptions",
+    "SequenceNotStr",
     "Timeout",
+    "not_given",
     "omit",
 ]
 
 _T = TypeVar("_T")
+_T_co = TypeVar("_T_co", covariant=True)
 
 
 class Omit:
@@ -52,6 +56,10 @@ class Omit:
 
 omit: Final = Omit()
 
+NotGiven = Omit
+"""The official SDK's name for the sentinel of `timeout=`; here the same class as `Omit`."""
+not_given: Final = omit
+
 Omittable: TypeAlias = _T | Omit
 """`Omittable[int]` is "an int, or `omit` when not given"."""
 
@@ -59,11 +67,30 @@ Headers: TypeAlias = Mapping[str, str]
 Query: TypeAlias = Mapping[str, object]
 Body: TypeAlias = Mapping[str, object]
 QueryPairs: TypeAlias = Sequence[tuple[str, str]]
-Timeout: TypeAlias = "float | httpx.Timeout"
+Timeout: TypeAlias = Union[float, "httpx.Timeout"]  # a Union, so `Timeout | None` also works at run time
+
+
+class SequenceNotStr(Protocol[_T_co]):
+    """A sequence that is not a `str`: what list parameters accept (`["v3:a"]`, a tuple), so that the type
+    checker refuses `call_control_ids="v3:a"`, which `Sequence[str]` would let through.
+
+    A `str` fails to match because its `__contains__` takes only `str`, where this protocol takes any object.
+    """
+
+    @overload
+    def __getitem__(self, index: SupportsIndex, /) -> _T_co: ...
+    @overload
+    def __getitem__(self, index: slice, /) -> SequenceNotStr[_T_co]: ...
+    def __contains__(self, value: object, /) -> bool: ...
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[_T_co]: ...
+    def index(self, value: Any, start: int = 0, stop: int = ..., /) -> int: ...
+    def count(self, value: Any, /) -> int: ...
+    def __reversed__(self) -> Iterator[_T_co]: ...
 
 
 class RequestOptions(TypedDict, total=False):
-    """Per-call overrides accepted by every request; any key may be left out."""
+    """The per-call overrides a request carries inside the SDK (the facades take them as keyword arguments)."""
 
     extra_headers: Headers
     """Sent in addition to (and over) the client's headers."""
@@ -71,7 +98,5 @@ class RequestOptions(TypedDict, total=False):
     """Appended to the query string; mapping values are sent in deepObject form."""
     extra_body: Body
     """Merged over the JSON body."""
-    timeout: Timeout
-    """Replaces the client's timeout for this call (each attempt)."""
-    max_retries: int
-    """Replaces the client's retry count for this call."""
+    timeout: Timeout | None
+    """Replaces the client's timeout for this call (each attempt); None means no timeout."""

@@ -168,7 +168,7 @@ def _split(method: Any) -> tuple[tuple[str, ...], set[str], dict[str, set[str]]]
     import telnyx_conferencing._pagination as pagination
 
     # Return types name classes imported only under TYPE_CHECKING; parameters are what matter here.
-    hints = typing.get_type_hints(method, localns=vars(pagination))
+    hints = typing.get_type_hints(method, localns={**vars(pagination), "httpx": httpx})
     required: list[str] = []
     optional: set[str] = set()
     enums: dict[str, set[str]] = {}

@@ -12,7 +12,7 @@ import pytest
 
 from telnyx_conferencing._base_client import AsyncAPIClient, SyncAPIClient
 from telnyx_conferencing._exceptions import MissingAPIKeyError, NotFoundError
-from telnyx_conferencing._response import APIResponse
+from telnyx_conferencing._response import APIResponse, AsyncAPIResponse
 from telnyx_conferencing._version import __version__
 
 MakeHarness = Callable[..., Any]
@@ -52,11 +52,9 @@ async def test_request_shape(harness: MakeHarness, respond_in_turn: RespondInTur
         params=[("filter[a]", "1")],
         json={"call_control_ids": ["x"]},
         cast=lambda body: ("cast", body),
-        options={
-            "extra_headers": {"X-Trace": "t1"},
-            "extra_query": {"debug": True, "filter": {"b": 2}},
-            "extra_body": {"command_id": "cmd-1"},
-        },
+        extra_headers={"X-Trace": "t1"},
+        extra_query={"debug": True, "filter": {"b": 2}},
+        extra_body={"command_id": "cmd-1"},
     )
     assert result == ("cast", {"data": {"id": "c1"}})
     (request,) = seen
@@ -92,18 +90,22 @@ async def test_raw_response(harness: MakeHarness, respond_in_turn: RespondInTurn
         calls.append(body)
         return "model"
 
-    raw_client = h.client.with_raw_response
+    raw_client = h.client._in_mode("raw")
     kwargs: dict[str, Any] = {"cast": cast}
     response = raw_client.request("GET", "/x", **kwargs)
     if isinstance(raw_client, AsyncAPIClient):
         response = await response
-    assert isinstance(response, APIResponse)
-    assert response.status_code == 200 and response.json() == {"data": {"id": "c1"}}
-    assert response.parse() == "model" and response.parse() == "model"
+        assert isinstance(response, AsyncAPIResponse)
+        assert await response.json() == {"data": {"id": "c1"}} and "c1" in await response.text()
+        assert await response.parse() == "model" and await response.parse() == "model"
+    else:
+        assert isinstance(response, APIResponse)
+        assert response.json() == {"data": {"id": "c1"}} and "c1" in response.text()
+        assert response.parse() == "model" and response.parse() == "model"
+    assert response.status_code == 200 and response.request_id is None
     assert len(calls) == 1
-    assert "c1" in response.text and response.request_id is None
-    assert repr(response).startswith("<APIResponse [200 OK] GET https://api.telnyx.com/v2/x")
-    assert h.client._raw_response is False
+    assert repr(response).startswith(f"<{type(response).__name__} [200 OK] GET https://api.telnyx.com/v2/x")
+    assert h.client._response_mode == "parse"
     with pytest.raises(NotFoundError):
         result = raw_client.request("GET", "/x", **kwargs)
         if isinstance(raw_client, AsyncAPIClient):
@@ -132,7 +134,7 @@ def test_subclass_copies_keep_their_type() -> None:
         pass
 
     assert type(Telnyx().with_options(max_retries=0)) is Telnyx
-    assert type(Telnyx().with_raw_response) is Telnyx
+    assert type(Telnyx()._in_mode("raw")) is Telnyx
 
 
 def test_close_only_closes_owned_client() -> None:

@@ -61,11 +61,11 @@ async def test_each_header_reaches_the_wire_once_whatever_its_case(
         return httpx.Response(200, json={"data": {}})
 
     client = _client(flavour, owned, httpx.MockTransport(handler), default_headers=default_headers)
-    options: dict[str, Any] = {"extra_headers": extra_headers} if extra_headers else {}
+    extra = extra_headers or None
     if isinstance(client, SyncAPIClient):
-        client.request("GET", "/conferences", cast=lambda body: body, options=options)
+        client.request("GET", "/conferences", cast=lambda body: body, extra_headers=extra)
     else:
-        await client.request("GET", "/conferences", cast=lambda body: body, options=options)
+        await client.request("GET", "/conferences", cast=lambda body: body, extra_headers=extra)
     (request,) = seen
     assert _occurrences(request, name) == [value]
     for base in ("accept", "user-agent", "authorization"):

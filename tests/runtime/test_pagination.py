@@ -13,7 +13,7 @@ import pytest
 
 from telnyx_conferencing._base_client import AsyncAPIClient, SyncAPIClient
 from telnyx_conferencing._pagination import AsyncPage, AsyncPaginator, SyncPage
-from telnyx_conferencing._response import APIResponse
+from telnyx_conferencing._response import APIResponse, AsyncAPIResponse
 
 
 class Unset:
@@ -100,10 +100,10 @@ def test_sync_explicit_pages() -> None:
     client = sync_client(paged_api(list(range(5)), seen=seen))
     page = client.get_page("/conferences", page_number=2, page_size=2, cast=ListResponse.from_dict)
     assert page.page_number == 2 and page.data == [2, 3]
-    last = page.next_page()
+    last = page.get_next_page()
     assert last.data == [4] and not last.has_next_page()
     with pytest.raises(RuntimeError, match="no next page"):
-        last.next_page()
+        last.get_next_page()
     assert [[p.page_number for p in page.iter_pages()]] == [[2, 3]]
     assert seen[0].url.query == b"page[number]=2&page[size]=2"
 
@@ -119,7 +119,7 @@ async def test_async_three_pages() -> None:
     seen.clear()
     page = await client.get_page("/conferences", params=FILTER, page_size=2, cast=ListResponse.from_dict)
     assert isinstance(page, AsyncPage) and page.data == ["a", "b"] and page.has_next_page()
-    second = await page.next_page()
+    second = await page.get_next_page()
     assert second.data == ["c", "d"]
     assert [p.page_number async for p in second.iter_pages()] == [2, 3]
     assert [item async for item in second] == ["c", "d", "e"]
@@ -168,7 +168,7 @@ def test_page_number_and_size_validated() -> None:
 
 def test_raw_mode_returns_response_that_parses_to_a_page() -> None:
     client = sync_client(paged_api(["a", "b", "c"]))
-    raw: Any = client.with_raw_response.get_page("/x", page_size=2, cast=ListResponse.from_dict)
+    raw: Any = client._in_mode("raw").get_page("/x", page_size=2, cast=ListResponse.from_dict)
     assert isinstance(raw, APIResponse) and raw.status_code == 200
     page = raw.parse()
     assert isinstance(page, SyncPage) and list(page) == ["a", "b", "c"]
@@ -176,9 +176,9 @@ def test_raw_mode_returns_response_that_parses_to_a_page() -> None:
 
 async def test_async_raw_mode() -> None:
     client = async_client(paged_api(["a", "b", "c"]))
-    raw: Any = await client.with_raw_response.get_page("/x", page_size=2, cast=ListResponse.from_dict)
-    assert isinstance(raw, APIResponse)
-    assert [item async for item in raw.parse()] == ["a", "b", "c"]
+    raw: Any = await client._in_mode("raw").get_page("/x", page_size=2, cast=ListResponse.from_dict)
+    assert isinstance(raw, AsyncAPIResponse)
+    assert [item async for item in await raw.parse()] == ["a", "b", "c"]
 
 
 class LiveModels:

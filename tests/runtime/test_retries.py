@@ -200,8 +200,9 @@ async def test_hint_that_overruns_the_budget_stops_retrying(
 async def test_per_call_max_retries_zero(harness: MakeHarness, respond_in_turn: RespondInTurn) -> None:
     handler, seen = respond_in_turn(httpx.Response(503), ok())
     h = harness(handler)
+    h.client = h.client.with_options(max_retries=0)
     with pytest.raises(InternalServerError):
-        await h.request(options={"max_retries": 0})
+        await h.request()
     assert len(seen) == 1 and h.sleeps == []
 
 
@@ -216,6 +217,6 @@ async def test_per_call_timeout_reaches_httpx(harness: MakeHarness, respond_in_t
     handler, seen = respond_in_turn(ok(), ok())
     h = harness(handler, timeout=12.0)
     await h.request()
-    await h.request(options={"timeout": 3.5})
+    await h.request(timeout=3.5)
     assert seen[0].extensions["timeout"]["read"] == 12.0
     assert seen[1].extensions["timeout"]["read"] == 3.5

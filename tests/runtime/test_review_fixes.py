@@ -44,7 +44,7 @@ def test_headers_merge_case_insensitively() -> None:
         client = Telnyx(api_key="KEY", default_headers={"user-agent": "mine/1"}, http_client=http_client)
         if http_client is None:
             client._http_client = httpx.Client(transport=httpx.MockTransport(handler), headers=client._base_headers)
-        client.conferences.actions.mute("c1", options={"extra_headers": {"authorization": "Bearer other"}})
+        client.conferences.actions.mute("c1", extra_headers={"authorization": "Bearer other"})
     for items in seen:
         names = [name for name, _ in items]
         assert names.count("user-agent") == 1 and names.count("authorization") == 1
@@ -148,7 +148,7 @@ async def test_the_first_async_request_builds_its_http_client_off_the_event_loop
 
     client._make_http_client = recording  # type: ignore[method-assign]
     with pytest.raises(APIConnectionError):  # nothing listens on port 9; what matters is where the client was built
-        await asyncio.wait_for(client.request("GET", "/x", cast=lambda body: body, options={"max_retries": 0}), 10)
+        await asyncio.wait_for(client.with_options(max_retries=0).request("GET", "/x", cast=lambda body: body), 10)
     assert built_on and built_on[0] != loop_thread
     await client.aclose()
 
@@ -159,8 +159,9 @@ def test_copies_share_the_pool_lazily_and_raw_mode_is_cached() -> None:
 
     probe = (
         "import sys, telnyx_conferencing as t\n"
-        "c = t.Telnyx(api_key='x'); raw = c.with_raw_response; copy = c.with_options(max_retries=0)\n"
-        "assert raw is c.with_raw_response and 'httpx' not in sys.modules\n"
+        "c = t.Telnyx(api_key='x'); raw = c._in_mode('raw'); copy = c.with_options(max_retries=0)\n"
+        "assert raw is c._in_mode('raw') and c.with_raw_response is c.with_raw_response\n"
+        "assert 'httpx' not in sys.modules\n"
         "assert copy._client is c._client and raw._client is c._client\n"
         "copy.close(); assert not c._client.is_closed\n"
     )

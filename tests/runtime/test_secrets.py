@@ -34,7 +34,7 @@ def assert_hidden(*objects: Any) -> None:
 def test_client_and_copies_hide_the_key() -> None:
     client = SyncAPIClient(http_client=httpx.Client(transport=httpx.MockTransport(handler)))
     assert client._api_key.reveal() == KEY
-    assert_hidden(client, vars(client), client.with_raw_response, vars(client.with_raw_response))
+    assert_hidden(client, vars(client), client._in_mode("raw"), vars(client._in_mode("raw")))
     assert_hidden(client.with_options(max_retries=0), client._base_headers)
 
 
@@ -52,7 +52,7 @@ def test_errors_responses_and_logs_hide_the_key(caplog: pytest.LogCaptureFixture
         client.request("GET", "/down", cast=identity)
     with pytest.raises(Exception) as flaky:
         client.request("GET", "/flaky", cast=identity)
-    raw = client.with_raw_response.request("GET", "/ok", cast=identity)
+    raw = client._in_mode("raw").request("GET", "/ok", cast=identity)
     assert_hidden(
         denied.value,
         vars(denied.value),
@@ -72,7 +72,7 @@ def test_errors_responses_and_logs_hide_the_key(caplog: pytest.LogCaptureFixture
 async def test_async_logs_hide_the_key(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG, logger="telnyx_conferencing")
     async with AsyncAPIClient(http_client=httpx.AsyncClient(transport=httpx.MockTransport(handler))) as client:
-        raw = await client.with_raw_response.request("GET", "/ok", cast=lambda body: body)
+        raw = await client._in_mode("raw").request("GET", "/ok", cast=lambda body: body)
     assert_hidden(raw, client, vars(client))
     assert caplog.records and all(KEY not in record.getMessage() for record in caplog.records)
 

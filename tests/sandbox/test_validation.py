@@ -16,9 +16,7 @@ async def _conference(client: AsyncTelnyx) -> str:
 async def test_wrong_enum_in_the_body_is_a_422_the_sdk_raises(client: AsyncTelnyx) -> None:
     conference = await _conference(client)
     with pytest.raises(UnprocessableEntityError) as caught:
-        await client.conferences.actions.record_start(
-            conference, format="mp3", options={"extra_body": {"channels": "quad"}}
-        )
+        await client.conferences.actions.record_start(conference, format="mp3", extra_body={"channels": "quad"})
     (error,) = caught.value.errors
     assert (error.code, error.title) == ("10032", "Invalid enumerated value")
     assert error.detail == "The 'channels' value must be one of: single, dual."

@@ -73,15 +73,23 @@ def unwrap(
     headers: Mapping[str, str] | Any,
     *,
     public_key: str | bytes | None = None,
+    key: str | bytes | None = None,
     tolerance: float | None = DEFAULT_TOLERANCE,
 ) -> Event:
     """Verify a delivery (see `verify`), then parse it into its typed event class.
 
-    Raises a `WebhookVerificationError` subclass if the signature, timestamp, key or body is bad;
-    an `event_type` this SDK does not know yet gives an `UnknownEvent`.
+    `key=` is the official SDK's spelling of `public_key=`. Raises a `WebhookVerificationError`
+    subclass (also a `ValueError`) if the signature, timestamp, key or body is bad; an
+    `event_type` this SDK does not know yet gives an `UnknownEvent`.
     """
-    verify(body, headers, public_key=public_key, tolerance=tolerance)
+    verify(body, headers, public_key=_one_key(public_key, key), tolerance=tolerance)
     return parse_event(body)
+
+
+def _one_key(public_key: str | bytes | None, key: str | bytes | None) -> str | bytes | None:
+    if public_key is not None and key is not None:
+        raise TypeError("Pass the webhook public key as `public_key=` or as `key=`, not both")
+    return key if public_key is None else public_key
 
 
 def unsafe_unwrap(body: bytes | str | Mapping[str, Any]) -> Event:
@@ -131,10 +139,12 @@ class Webhooks:
         headers: Mapping[str, str] | Any,
         *,
         public_key: str | bytes | None = None,
+        key: str | bytes | None = None,
         tolerance: float | None = None,
     ) -> Event:
-        """Verify a delivery, then parse it into its typed event class."""
-        self.verify(body, headers, public_key=public_key, tolerance=tolerance)
+        """Verify a delivery, then parse it into its typed event class (`key=` is `public_key=` as the
+        official SDK spells it; `headers` may be passed by keyword, as it does)."""
+        self.verify(body, headers, public_key=_one_key(public_key, key), tolerance=tolerance)
         return parse_event(body)
 
     def unsafe_unwrap(self, body: bytes | str | Mapping[str, Any]) -> Event:

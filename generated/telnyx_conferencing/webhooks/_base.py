@@ -55,6 +55,12 @@ class WebhookEvent:
         """Build the event from the inner event object (the value of ``data`` in the envelope)."""
         raise NotImplementedError(f"{cls.__name__} is abstract; use parse_event() or a typed event class")
 
+    @property
+    def data(self) -> Self:
+        """The envelope's `data` object, as the official SDK spells it (`event.data.payload`,
+        `event.data.event_type`, `event.data.id`): this event itself, which is that object typed."""
+        return self
+
     def to_dict(self) -> dict[str, Any]:
         """Return a copy of the inner event object exactly as received, unknown fields included."""
         return copy_json(self.raw)

@@ -951,7 +951,7 @@ class ConferenceRecordingSavedPayload(WebhookPayload):
     connection_id: str | None = None
 
     #: File format of the stored recording, `mp3` or `wav`.
-    format_: Literal["wav", "mp3"] | None = None
+    format: Literal["wav", "mp3"] | None = None
 
     #: Long-lived recording URLs in the requested format, valid while the file exists. Only available once customer support has enabled it for your account (ask with your Account ID).
     public_recording_urls: dict[str, Any] | None = None
@@ -978,7 +978,7 @@ class ConferenceRecordingSavedPayload(WebhookPayload):
             client_state=_string(data, "client_state", "conference.recording.saved payload"),
             conference_id=_string(data, "conference_id", "conference.recording.saved payload"),
             connection_id=_string(data, "connection_id", "conference.recording.saved payload"),
-            format_=_enum(data, "format", "conference.recording.saved payload"),
+            format=_enum(data, "format", "conference.recording.saved payload"),
             public_recording_urls=_mapping(data, "public_recording_urls", "conference.recording.saved payload"),
             recording_ended_at=_date_time(data, "recording_ended_at", "conference.recording.saved payload"),
             recording_id=_string(data, "recording_id", "conference.recording.saved payload"),

@@ -36,6 +36,7 @@ from ._extra import require_extra
 
 if TYPE_CHECKING:
     from ._clock import SandboxClock
+    from ._harness import SandboxHarness
 
 __all__ = ["telnyx_sandbox", "telnyx_sandbox_clock", "telnyx_sandbox_options"]
 
@@ -47,7 +48,7 @@ def telnyx_sandbox_options() -> dict[str, Any]:
 
 
 @pytest.fixture
-def telnyx_sandbox(telnyx_sandbox_options: dict[str, Any]) -> Iterator[Any]:
+def telnyx_sandbox(telnyx_sandbox_options: dict[str, Any]) -> Iterator[SandboxHarness]:
     """A running sandbox (`SandboxHarness`): `.client`, `.public_key`, `.events`, `.wait_for()`, `.stats()`."""
     require_extra()
     from ._harness import SandboxHarness
@@ -60,7 +61,7 @@ def telnyx_sandbox(telnyx_sandbox_options: dict[str, Any]) -> Iterator[Any]:
 
 
 @pytest.fixture
-def telnyx_sandbox_clock(telnyx_sandbox: Any) -> SandboxClock:
+def telnyx_sandbox_clock(telnyx_sandbox: SandboxHarness) -> SandboxClock:
     """The running sandbox's clock (`SandboxClock`): `advance(seconds)`, `now()`, `speed`."""
     clock: SandboxClock = telnyx_sandbox.clock
     return clock

@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.call_control_command_result import CallControlCommandResult
 
@@ -20,22 +18,22 @@ T = TypeVar("T", bound="CallControlCommandResponse")
 class CallControlCommandResponse:
     """
     Attributes:
-        data (CallControlCommandResult | Unset):  Example: {'result': 'ok'}.
+        data (CallControlCommandResult):  Example: {'result': 'ok'}.
     """
 
-    data: CallControlCommandResult | Unset = UNSET
+    data: CallControlCommandResult
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.data, Unset):
-            data = self.data.to_dict()
+        data = self.data.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if data is not UNSET:
-            field_dict["data"] = data
+        field_dict.update(
+            {
+                "data": data,
+            }
+        )
 
         return field_dict
 
@@ -44,12 +42,7 @@ class CallControlCommandResponse:
         from ..models.call_control_command_result import CallControlCommandResult  # noqa: PLC0415
 
         d = dict(src_dict)
-        _data = d.pop("data", UNSET)
-        data: CallControlCommandResult | Unset
-        if isinstance(_data, Unset):
-            data = UNSET
-        else:
-            data = CallControlCommandResult.from_dict(_data)
+        data = CallControlCommandResult.from_dict(d.pop("data"))
 
         _instance = cls(
             data=data,

@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.conference import Conference
 
@@ -20,7 +18,7 @@ T = TypeVar("T", bound="ConferenceResponse")
 class ConferenceResponse:
     """
     Attributes:
-        data (Conference | Unset):  Example: {'connection_id': '3fa85f64-9191-4567-b3fc-2c963f66afa6', 'created_at':
+        data (Conference):  Example: {'connection_id': '3fa85f64-9191-4567-b3fc-2c963f66afa6', 'created_at':
             '2019-01-23T18:10:02.574Z', 'end_reason': 'all_left', 'ended_by': {'call_control_id':
             'v2:T02llQxIyaRkhfRKxgAP8nY511EhFLizdvdUKJiSw8d6A9BborherQczRrZvZakpWxBlpw48KyZQ==', 'call_session_id':
             '428c31b6-abf3-3bc1-b7f4-5013ef9657c1'}, 'expires_at': '2019-01-23T18:10:02.574Z', 'id':
@@ -28,19 +26,19 @@ class ConferenceResponse:
             'sv1', 'status': 'completed', 'updated_at': '2019-01-23T18:10:02.574Z'}.
     """
 
-    data: Conference | Unset = UNSET
+    data: Conference
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.data, Unset):
-            data = self.data.to_dict()
+        data = self.data.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if data is not UNSET:
-            field_dict["data"] = data
+        field_dict.update(
+            {
+                "data": data,
+            }
+        )
 
         return field_dict
 
@@ -49,12 +47,7 @@ class ConferenceResponse:
         from ..models.conference import Conference  # noqa: PLC0415
 
         d = dict(src_dict)
-        _data = d.pop("data", UNSET)
-        data: Conference | Unset
-        if isinstance(_data, Unset):
-            data = UNSET
-        else:
-            data = Conference.from_dict(_data)
+        data = Conference.from_dict(d.pop("data"))
 
         _instance = cls(
             data=data,

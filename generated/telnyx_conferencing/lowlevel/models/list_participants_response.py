@@ -21,21 +21,19 @@ T = TypeVar("T", bound="ListParticipantsResponse")
 class ListParticipantsResponse:
     """
     Attributes:
-        data (list[Participant] | Unset):
+        data (list[Participant]):
         meta (PaginationMeta | Unset):
     """
 
-    data: list[Participant] | Unset = UNSET
+    data: list[Participant]
     meta: PaginationMeta | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        data: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.data, Unset):
-            data = []
-            for data_item_data in self.data:
-                data_item = data_item_data.to_dict()
-                data.append(data_item)
+        data = []
+        for data_item_data in self.data:
+            data_item = data_item_data.to_dict()
+            data.append(data_item)
 
         meta: dict[str, Any] | Unset = UNSET
         if not isinstance(self.meta, Unset):
@@ -43,9 +41,11 @@ class ListParticipantsResponse:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if data is not UNSET:
-            field_dict["data"] = data
+        field_dict.update(
+            {
+                "data": data,
+            }
+        )
         if meta is not UNSET:
             field_dict["meta"] = meta
 
@@ -57,14 +57,12 @@ class ListParticipantsResponse:
         from ..models.participant import Participant  # noqa: PLC0415
 
         d = dict(src_dict)
-        _data = d.pop("data", UNSET)
-        data: list[Participant] | Unset = UNSET
-        if _data is not UNSET:
-            data = []
-            for data_item_data in _data:
-                data_item = Participant.from_dict(data_item_data)
+        data = []
+        _data = d.pop("data")
+        for data_item_data in _data:
+            data_item = Participant.from_dict(data_item_data)
 
-                data.append(data_item)
+            data.append(data_item)
 
         _meta = d.pop("meta", UNSET)
         meta: PaginationMeta | Unset

@@ -3,25 +3,44 @@
 
 from __future__ import annotations
 
-import uuid
-from typing import TYPE_CHECKING, Any
+from functools import cached_property
 from urllib.parse import quote
 
 from ..._params import check_id, check_length, check_required
-from ..._types import Omit, RequestOptions, omit
+from ..._resource import (
+    AsyncAPIResource,
+    SyncAPIResource,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
+from ..._types import Body, Headers, Omit, Query, Timeout, omit
 from ...lowlevel.models.call_control_command_response import CallControlCommandResponse
 
-if TYPE_CHECKING:
-    from ..._base_client import AsyncAPIClient, SyncAPIClient
+__all__ = [
+    "CallsActionsResource",
+    "CallsActionsResourceWithRawResponse",
+    "CallsActionsResourceWithStreamingResponse",
+    "AsyncCallsActionsResource",
+    "AsyncCallsActionsResourceWithRawResponse",
+    "AsyncCallsActionsResourceWithStreamingResponse",
+]
 
-__all__ = ["CallsActionsResource", "AsyncCallsActionsResource"]
 
-
-class CallsActionsResource:
+class CallsActionsResource(SyncAPIResource):
     """Operations on `calls.actions`."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> CallsActionsResourceWithRawResponse:
+        """The same operations, returning the `APIResponse` (headers, status, `.parse()`) of each call."""
+        return CallsActionsResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> CallsActionsResourceWithStreamingResponse:
+        """The same operations, each returning a context manager over the response, whose body is read only when
+        asked (`iter_bytes()`, `iter_lines()`, `parse()`)."""
+        return CallsActionsResourceWithStreamingResponse(self)
 
     def enqueue(
         self,
@@ -33,7 +52,10 @@ class CallsActionsResource:
         keep_after_hangup: bool | Omit = omit,
         max_size: int | Omit = omit,
         max_wait_time_secs: int | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> CallControlCommandResponse:
         """Add a call to a queue.
 
@@ -51,33 +73,29 @@ class CallsActionsResource:
                 to reconnect the call.
             max_size: Most calls the queue may hold at once. Fixed once the queue exists.
             max_wait_time_secs: Seconds a call may wait before it is taken out of the queue.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("call_control_id", call_control_id)
         check_required("queue_name", queue_name)
         check_length("queue_name", queue_name, 1, None)
-        _body: dict[str, Any] = {
-            "queue_name": queue_name,
-        }
-        if client_state is not omit:
-            _body["client_state"] = client_state
-        if command_id is not omit:
-            _body["command_id"] = command_id
-        if keep_after_hangup is not omit:
-            _body["keep_after_hangup"] = keep_after_hangup
-        if max_size is not omit:
-            _body["max_size"] = max_size
-        if max_wait_time_secs is not omit:
-            _body["max_wait_time_secs"] = max_wait_time_secs
-        if command_id is omit and self._client.auto_command_id:
-            # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            _body["command_id"] = str(uuid.uuid4())
         return self._client.request(
             "POST",
             f"/calls/{quote(call_control_id, safe='')}/actions/enqueue",
-            json=_body,
+            json={
+                "queue_name": queue_name,
+                "client_state": client_state,
+                "command_id": command_id,
+                "keep_after_hangup": keep_after_hangup,
+                "max_size": max_size,
+                "max_wait_time_secs": max_wait_time_secs,
+            },
             cast=CallControlCommandResponse.from_dict,
-            options=options,
+            command_id=True,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     def leave_queue(
@@ -86,7 +104,10 @@ class CallsActionsResource:
         *,
         client_state: str | Omit = omit,
         command_id: str | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> CallControlCommandResponse:
         """Take a call out of its queue.
 
@@ -99,31 +120,59 @@ class CallsActionsResource:
             client_state: Base64-encoded state that Telnyx echoes back in every webhook that follows.
             command_id: Idempotency key: Telnyx ignores a repeated command with the same `command_id` for the same
                 `call_control_id`.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("call_control_id", call_control_id)
-        _body: dict[str, Any] = {}
-        if client_state is not omit:
-            _body["client_state"] = client_state
-        if command_id is not omit:
-            _body["command_id"] = command_id
-        if command_id is omit and self._client.auto_command_id:
-            # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            _body["command_id"] = str(uuid.uuid4())
         return self._client.request(
             "POST",
             f"/calls/{quote(call_control_id, safe='')}/actions/leave_queue",
-            json=_body,
+            json={
+                "client_state": client_state,
+                "command_id": command_id,
+            },
             cast=CallControlCommandResponse.from_dict,
-            options=options,
+            command_id=True,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
 
-class AsyncCallsActionsResource:
+class CallsActionsResourceWithRawResponse:
+    """`calls.actions.with_raw_response`."""
+
+    def __init__(self, resource: CallsActionsResource) -> None:
+        self._resource = resource
+        bound = CallsActionsResource(resource._client._in_mode("raw"))
+        self.enqueue = to_raw_response_wrapper(bound.enqueue)
+        self.leave_queue = to_raw_response_wrapper(bound.leave_queue)
+
+
+class CallsActionsResourceWithStreamingResponse:
+    """`calls.actions.with_streaming_response`."""
+
+    def __init__(self, resource: CallsActionsResource) -> None:
+        self._resource = resource
+        bound = CallsActionsResource(resource._client._in_mode("stream"))
+        self.enqueue = to_streamed_response_wrapper(bound.enqueue)
+        self.leave_queue = to_streamed_response_wrapper(bound.leave_queue)
+
+
+class AsyncCallsActionsResource(AsyncAPIResource):
     """Operations on `calls.actions` (async)."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> AsyncCallsActionsResourceWithRawResponse:
+        """The same operations, returning the `AsyncAPIResponse` (headers, status, `.parse()`) of each call."""
+        return AsyncCallsActionsResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncCallsActionsResourceWithStreamingResponse:
+        """The same operations, each returning a context manager over the response, whose body is read only when
+        asked (`iter_bytes()`, `iter_lines()`, `parse()`)."""
+        return AsyncCallsActionsResourceWithStreamingResponse(self)
 
     async def enqueue(
         self,
@@ -135,7 +184,10 @@ class AsyncCallsActionsResource:
         keep_after_hangup: bool | Omit = omit,
         max_size: int | Omit = omit,
         max_wait_time_secs: int | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> CallControlCommandResponse:
         """Add a call to a queue.
 
@@ -153,33 +205,29 @@ class AsyncCallsActionsResource:
                 to reconnect the call.
             max_size: Most calls the queue may hold at once. Fixed once the queue exists.
             max_wait_time_secs: Seconds a call may wait before it is taken out of the queue.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("call_control_id", call_control_id)
         check_required("queue_name", queue_name)
         check_length("queue_name", queue_name, 1, None)
-        _body: dict[str, Any] = {
-            "queue_name": queue_name,
-        }
-        if client_state is not omit:
-            _body["client_state"] = client_state
-        if command_id is not omit:
-            _body["command_id"] = command_id
-        if keep_after_hangup is not omit:
-            _body["keep_after_hangup"] = keep_after_hangup
-        if max_size is not omit:
-            _body["max_size"] = max_size
-        if max_wait_time_secs is not omit:
-            _body["max_wait_time_secs"] = max_wait_time_secs
-        if command_id is omit and self._client.auto_command_id:
-            # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            _body["command_id"] = str(uuid.uuid4())
         return await self._client.request(
             "POST",
             f"/calls/{quote(call_control_id, safe='')}/actions/enqueue",
-            json=_body,
+            json={
+                "queue_name": queue_name,
+                "client_state": client_state,
+                "command_id": command_id,
+                "keep_after_hangup": keep_after_hangup,
+                "max_size": max_size,
+                "max_wait_time_secs": max_wait_time_secs,
+            },
             cast=CallControlCommandResponse.from_dict,
-            options=options,
+            command_id=True,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     async def leave_queue(
@@ -188,7 +236,10 @@ class AsyncCallsActionsResource:
         *,
         client_state: str | Omit = omit,
         command_id: str | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> CallControlCommandResponse:
         """Take a call out of its queue.
 
@@ -201,21 +252,41 @@ class AsyncCallsActionsResource:
             client_state: Base64-encoded state that Telnyx echoes back in every webhook that follows.
             command_id: Idempotency key: Telnyx ignores a repeated command with the same `command_id` for the same
                 `call_control_id`.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("call_control_id", call_control_id)
-        _body: dict[str, Any] = {}
-        if client_state is not omit:
-            _body["client_state"] = client_state
-        if command_id is not omit:
-            _body["command_id"] = command_id
-        if command_id is omit and self._client.auto_command_id:
-            # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            _body["command_id"] = str(uuid.uuid4())
         return await self._client.request(
             "POST",
             f"/calls/{quote(call_control_id, safe='')}/actions/leave_queue",
-            json=_body,
+            json={
+                "client_state": client_state,
+                "command_id": command_id,
+            },
             cast=CallControlCommandResponse.from_dict,
-            options=options,
+            command_id=True,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
+
+
+class AsyncCallsActionsResourceWithRawResponse:
+    """`calls.actions.with_raw_response` (async)."""
+
+    def __init__(self, resource: AsyncCallsActionsResource) -> None:
+        self._resource = resource
+        bound = AsyncCallsActionsResource(resource._client._in_mode("raw"))
+        self.enqueue = async_to_raw_response_wrapper(bound.enqueue)
+        self.leave_queue = async_to_raw_response_wrapper(bound.leave_queue)
+
+
+class AsyncCallsActionsResourceWithStreamingResponse:
+    """`calls.actions.with_streaming_response` (async)."""
+
+    def __init__(self, resource: AsyncCallsActionsResource) -> None:
+        self._resource = resource
+        bound = AsyncCallsActionsResource(resource._client._in_mode("stream"))
+        self.enqueue = async_to_streamed_response_wrapper(bound.enqueue)
+        self.leave_queue = async_to_streamed_response_wrapper(bound.leave_queue)

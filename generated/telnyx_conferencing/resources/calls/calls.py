@@ -6,18 +6,33 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from ..._resource import (
+    AsyncAPIResource,
+    SyncAPIResource,
+)
+
 if TYPE_CHECKING:
-    from ..._base_client import AsyncAPIClient, SyncAPIClient
-    from .actions import AsyncCallsActionsResource, CallsActionsResource
+    from .actions import (
+        AsyncCallsActionsResource,
+        AsyncCallsActionsResourceWithRawResponse,
+        AsyncCallsActionsResourceWithStreamingResponse,
+        CallsActionsResource,
+        CallsActionsResourceWithRawResponse,
+        CallsActionsResourceWithStreamingResponse,
+    )
 
-__all__ = ["CallsResource", "AsyncCallsResource"]
+__all__ = [
+    "CallsResource",
+    "CallsResourceWithRawResponse",
+    "CallsResourceWithStreamingResponse",
+    "AsyncCallsResource",
+    "AsyncCallsResourceWithRawResponse",
+    "AsyncCallsResourceWithStreamingResponse",
+]
 
 
-class CallsResource:
+class CallsResource(SyncAPIResource):
     """Operations on `calls`."""
-
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
 
     @cached_property
     def actions(self) -> CallsActionsResource:
@@ -25,15 +40,86 @@ class CallsResource:
 
         return CallsActionsResource(self._client)
 
+    @cached_property
+    def with_raw_response(self) -> CallsResourceWithRawResponse:
+        """The same operations, returning the `APIResponse` (headers, status, `.parse()`) of each call."""
+        return CallsResourceWithRawResponse(self)
 
-class AsyncCallsResource:
+    @cached_property
+    def with_streaming_response(self) -> CallsResourceWithStreamingResponse:
+        """The same operations, each returning a context manager over the response, whose body is read only when
+        asked (`iter_bytes()`, `iter_lines()`, `parse()`)."""
+        return CallsResourceWithStreamingResponse(self)
+
+
+class CallsResourceWithRawResponse:
+    """`calls.with_raw_response`."""
+
+    def __init__(self, resource: CallsResource) -> None:
+        self._resource = resource
+
+    @cached_property
+    def actions(self) -> CallsActionsResourceWithRawResponse:
+        from .actions import CallsActionsResourceWithRawResponse
+
+        return CallsActionsResourceWithRawResponse(self._resource.actions)
+
+
+class CallsResourceWithStreamingResponse:
+    """`calls.with_streaming_response`."""
+
+    def __init__(self, resource: CallsResource) -> None:
+        self._resource = resource
+
+    @cached_property
+    def actions(self) -> CallsActionsResourceWithStreamingResponse:
+        from .actions import CallsActionsResourceWithStreamingResponse
+
+        return CallsActionsResourceWithStreamingResponse(self._resource.actions)
+
+
+class AsyncCallsResource(AsyncAPIResource):
     """Operations on `calls` (async)."""
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
 
     @cached_property
     def actions(self) -> AsyncCallsActionsResource:
         from .actions import AsyncCallsActionsResource
 
         return AsyncCallsActionsResource(self._client)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncCallsResourceWithRawResponse:
+        """The same operations, returning the `AsyncAPIResponse` (headers, status, `.parse()`) of each call."""
+        return AsyncCallsResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncCallsResourceWithStreamingResponse:
+        """The same operations, each returning a context manager over the response, whose body is read only when
+        asked (`iter_bytes()`, `iter_lines()`, `parse()`)."""
+        return AsyncCallsResourceWithStreamingResponse(self)
+
+
+class AsyncCallsResourceWithRawResponse:
+    """`calls.with_raw_response` (async)."""
+
+    def __init__(self, resource: AsyncCallsResource) -> None:
+        self._resource = resource
+
+    @cached_property
+    def actions(self) -> AsyncCallsActionsResourceWithRawResponse:
+        from .actions import AsyncCallsActionsResourceWithRawResponse
+
+        return AsyncCallsActionsResourceWithRawResponse(self._resource.actions)
+
+
+class AsyncCallsResourceWithStreamingResponse:
+    """`calls.with_streaming_response` (async)."""
+
+    def __init__(self, resource: AsyncCallsResource) -> None:
+        self._resource = resource
+
+    @cached_property
+    def actions(self) -> AsyncCallsActionsResourceWithStreamingResponse:
+        from .actions import AsyncCallsActionsResourceWithStreamingResponse
+
+        return AsyncCallsActionsResourceWithStreamingResponse(self._resource.actions)

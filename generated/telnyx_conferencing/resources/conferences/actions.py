@@ -3,33 +3,55 @@
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from functools import cached_property
+from typing import Any, Literal
 from urllib.parse import quote
 
-from ..._params import check_enum, check_id, check_length, check_required, to_json
-from ..._types import Omit, RequestOptions, omit
+from ..._params import check_enum, check_id, check_length, check_required
+from ..._resource import (
+    AsyncAPIResource,
+    SyncAPIResource,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
+from ..._types import Body, Headers, Omit, Query, SequenceNotStr, Timeout, omit
 from ...lowlevel.models.conference_command_response import ConferenceCommandResponse
 
-if TYPE_CHECKING:
-    from ..._base_client import AsyncAPIClient, SyncAPIClient
+__all__ = [
+    "ConferencesActionsResource",
+    "ConferencesActionsResourceWithRawResponse",
+    "ConferencesActionsResourceWithStreamingResponse",
+    "AsyncConferencesActionsResource",
+    "AsyncConferencesActionsResourceWithRawResponse",
+    "AsyncConferencesActionsResourceWithStreamingResponse",
+]
 
-__all__ = ["ConferencesActionsResource", "AsyncConferencesActionsResource"]
 
-
-class ConferencesActionsResource:
+class ConferencesActionsResource(SyncAPIResource):
     """Operations on `conferences.actions`."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> ConferencesActionsResourceWithRawResponse:
+        """The same operations, returning the `APIResponse` (headers, status, `.parse()`) of each call."""
+        return ConferencesActionsResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ConferencesActionsResourceWithStreamingResponse:
+        """The same operations, each returning a context manager over the response, whose body is read only when
+        asked (`iter_bytes()`, `iter_lines()`, `parse()`)."""
+        return ConferencesActionsResourceWithStreamingResponse(self)
 
     def end_conference(
         self,
         id: str,
         *,
         command_id: str | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Terminate a conference.
 
@@ -41,21 +63,22 @@ class ConferencesActionsResource:
             id: (required) The conference ID.
             command_id: Idempotency key: Telnyx ignores a repeated command with the same `command_id` for this
                 conference.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
-        _body: dict[str, Any] = {}
-        if command_id is not omit:
-            _body["command_id"] = command_id
-        if command_id is omit and self._client.auto_command_id:
-            # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            _body["command_id"] = str(uuid.uuid4())
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/end",
-            json=_body,
+            json={
+                "command_id": command_id,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
+            command_id=True,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     def gather_dtmf_audio(
@@ -78,7 +101,10 @@ class ConferencesActionsResource:
         terminating_digit: str | Omit = omit,
         timeout_millis: int | Omit = omit,
         valid_digits: str | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Collect DTMF input after an audio prompt.
 
@@ -105,51 +131,39 @@ class ConferencesActionsResource:
             terminating_digit: Key that ends input collection.
             timeout_millis: Milliseconds to wait for input overall before giving up.
             valid_digits: Keys accepted as input; any other key press is ignored.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
         check_required("call_control_id", call_control_id)
         check_length("gather_id", gather_id, None, 100)
-        _body: dict[str, Any] = {
-            "call_control_id": call_control_id,
-        }
-        if audio_url is not omit:
-            _body["audio_url"] = audio_url
-        if client_state is not omit:
-            _body["client_state"] = client_state
-        if gather_id is not omit:
-            _body["gather_id"] = gather_id
-        if initial_timeout_millis is not omit:
-            _body["initial_timeout_millis"] = initial_timeout_millis
-        if inter_digit_timeout_millis is not omit:
-            _body["inter_digit_timeout_millis"] = inter_digit_timeout_millis
-        if invalid_audio_url is not omit:
-            _body["invalid_audio_url"] = invalid_audio_url
-        if invalid_media_name is not omit:
-            _body["invalid_media_name"] = invalid_media_name
-        if maximum_digits is not omit:
-            _body["maximum_digits"] = maximum_digits
-        if maximum_tries is not omit:
-            _body["maximum_tries"] = maximum_tries
-        if media_name is not omit:
-            _body["media_name"] = media_name
-        if minimum_digits is not omit:
-            _body["minimum_digits"] = minimum_digits
-        if stop_playback_on_dtmf is not omit:
-            _body["stop_playback_on_dtmf"] = stop_playback_on_dtmf
-        if terminating_digit is not omit:
-            _body["terminating_digit"] = terminating_digit
-        if timeout_millis is not omit:
-            _body["timeout_millis"] = timeout_millis
-        if valid_digits is not omit:
-            _body["valid_digits"] = valid_digits
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/gather_using_audio",
-            json=_body,
+            json={
+                "call_control_id": call_control_id,
+                "audio_url": audio_url,
+                "client_state": client_state,
+                "gather_id": gather_id,
+                "initial_timeout_millis": initial_timeout_millis,
+                "inter_digit_timeout_millis": inter_digit_timeout_millis,
+                "invalid_audio_url": invalid_audio_url,
+                "invalid_media_name": invalid_media_name,
+                "maximum_digits": maximum_digits,
+                "maximum_tries": maximum_tries,
+                "media_name": media_name,
+                "minimum_digits": minimum_digits,
+                "stop_playback_on_dtmf": stop_playback_on_dtmf,
+                "terminating_digit": terminating_digit,
+                "timeout_millis": timeout_millis,
+                "valid_digits": valid_digits,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
             replay_safe=False,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     def hold(
@@ -157,10 +171,13 @@ class ConferencesActionsResource:
         id: str,
         *,
         audio_url: str | Omit = omit,
-        call_control_ids: Sequence[str] | Omit = omit,
+        call_control_ids: SequenceNotStr[str] | Omit = omit,
         media_name: str | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Put participants on hold.
 
@@ -176,26 +193,25 @@ class ConferencesActionsResource:
                 organization, played while participants are held.
             region: Region holding the conference data. When not given, the region from the account's data locality
                 settings (Europe or US) is used.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _body: dict[str, Any] = {}
-        if audio_url is not omit:
-            _body["audio_url"] = audio_url
-        if call_control_ids is not omit:
-            _body["call_control_ids"] = to_json(call_control_ids)
-        if media_name is not omit:
-            _body["media_name"] = media_name
-        if region is not omit:
-            _body["region"] = region
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/hold",
-            json=_body,
+            json={
+                "audio_url": audio_url,
+                "call_control_ids": call_control_ids,
+                "media_name": media_name,
+                "region": region,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     def join(
@@ -215,8 +231,11 @@ class ConferencesActionsResource:
         soft_end_conference_on_exit: bool | Omit = omit,
         start_conference_on_enter: bool | Omit = omit,
         supervisor_role: Literal["barge", "monitor", "none", "whisper"] | Omit = omit,
-        whisper_call_control_ids: Sequence[str] | Omit = omit,
-        options: RequestOptions | None = None,
+        whisper_call_control_ids: SequenceNotStr[str] | Omit = omit,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Add a call to a conference.
 
@@ -253,54 +272,39 @@ class ConferencesActionsResource:
                 normal participant (same as `none`). `monitor`: muted, but hears everyone. `whisper`: heard only
                 by the participants listed in whisper_call_control_ids. `none` when omitted.
             whisper_call_control_ids: Call control IDs the joining supervisor may whisper to. With none, the supervisor only monitors.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
         check_required("call_control_id", call_control_id)
-        if beep_enabled is not omit:
-            check_enum("beep_enabled", beep_enabled, ("always", "never", "on_enter", "on_exit"))
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        if supervisor_role is not omit:
-            check_enum("supervisor_role", supervisor_role, ("barge", "monitor", "none", "whisper"))
-        _body: dict[str, Any] = {
-            "call_control_id": call_control_id,
-        }
-        if beep_enabled is not omit:
-            _body["beep_enabled"] = beep_enabled
-        if client_state is not omit:
-            _body["client_state"] = client_state
-        if command_id is not omit:
-            _body["command_id"] = command_id
-        if end_conference_on_exit is not omit:
-            _body["end_conference_on_exit"] = end_conference_on_exit
-        if hold is not omit:
-            _body["hold"] = hold
-        if hold_audio_url is not omit:
-            _body["hold_audio_url"] = hold_audio_url
-        if hold_media_name is not omit:
-            _body["hold_media_name"] = hold_media_name
-        if mute is not omit:
-            _body["mute"] = mute
-        if region is not omit:
-            _body["region"] = region
-        if soft_end_conference_on_exit is not omit:
-            _body["soft_end_conference_on_exit"] = soft_end_conference_on_exit
-        if start_conference_on_enter is not omit:
-            _body["start_conference_on_enter"] = start_conference_on_enter
-        if supervisor_role is not omit:
-            _body["supervisor_role"] = supervisor_role
-        if whisper_call_control_ids is not omit:
-            _body["whisper_call_control_ids"] = to_json(whisper_call_control_ids)
-        if command_id is omit and self._client.auto_command_id:
-            # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            _body["command_id"] = str(uuid.uuid4())
+        check_enum("beep_enabled", beep_enabled, ("always", "never", "on_enter", "on_exit"))
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
+        check_enum("supervisor_role", supervisor_role, ("barge", "monitor", "none", "whisper"))
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/join",
-            json=_body,
+            json={
+                "call_control_id": call_control_id,
+                "beep_enabled": beep_enabled,
+                "client_state": client_state,
+                "command_id": command_id,
+                "end_conference_on_exit": end_conference_on_exit,
+                "hold": hold,
+                "hold_audio_url": hold_audio_url,
+                "hold_media_name": hold_media_name,
+                "mute": mute,
+                "region": region,
+                "soft_end_conference_on_exit": soft_end_conference_on_exit,
+                "start_conference_on_enter": start_conference_on_enter,
+                "supervisor_role": supervisor_role,
+                "whisper_call_control_ids": whisper_call_control_ids,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
+            command_id=True,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     def leave(
@@ -311,7 +315,10 @@ class ConferencesActionsResource:
         beep_enabled: Literal["always", "never", "on_enter", "on_exit"] | Omit = omit,
         command_id: str | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Remove a call from a conference.
 
@@ -328,41 +335,40 @@ class ConferencesActionsResource:
             command_id: Idempotency key: a later command carrying a `command_id` that was already executed is ignored.
             region: Region holding the conference data. When not given, the region from the account's data locality
                 settings (Europe or US) is used.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
         check_required("call_control_id", call_control_id)
-        if beep_enabled is not omit:
-            check_enum("beep_enabled", beep_enabled, ("always", "never", "on_enter", "on_exit"))
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _body: dict[str, Any] = {
-            "call_control_id": call_control_id,
-        }
-        if beep_enabled is not omit:
-            _body["beep_enabled"] = beep_enabled
-        if command_id is not omit:
-            _body["command_id"] = command_id
-        if region is not omit:
-            _body["region"] = region
-        if command_id is omit and self._client.auto_command_id:
-            # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            _body["command_id"] = str(uuid.uuid4())
+        check_enum("beep_enabled", beep_enabled, ("always", "never", "on_enter", "on_exit"))
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/leave",
-            json=_body,
+            json={
+                "call_control_id": call_control_id,
+                "beep_enabled": beep_enabled,
+                "command_id": command_id,
+                "region": region,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
+            command_id=True,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     def mute(
         self,
         id: str,
         *,
-        call_control_ids: Sequence[str] | Omit = omit,
+        call_control_ids: SequenceNotStr[str] | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Mute participants.
 
@@ -375,22 +381,23 @@ class ConferencesActionsResource:
             call_control_ids: Call control IDs of the participants to mute; leave empty to mute everyone.
             region: Region holding the conference data. When not given, the region from the account's data locality
                 settings (Europe or US) is used.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _body: dict[str, Any] = {}
-        if call_control_ids is not omit:
-            _body["call_control_ids"] = to_json(call_control_ids)
-        if region is not omit:
-            _body["region"] = region
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/mute",
-            json=_body,
+            json={
+                "call_control_ids": call_control_ids,
+                "region": region,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     def play(
@@ -398,11 +405,14 @@ class ConferencesActionsResource:
         id: str,
         *,
         audio_url: str | Omit = omit,
-        call_control_ids: Sequence[str] | Omit = omit,
+        call_control_ids: SequenceNotStr[str] | Omit = omit,
         loop: Any | Omit = omit,
         media_name: str | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Play audio in a conference.
 
@@ -420,29 +430,27 @@ class ConferencesActionsResource:
                 organization, to play in the conference.
             region: Region holding the conference data. When not given, the region from the account's data locality
                 settings (Europe or US) is used.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _body: dict[str, Any] = {}
-        if audio_url is not omit:
-            _body["audio_url"] = audio_url
-        if call_control_ids is not omit:
-            _body["call_control_ids"] = to_json(call_control_ids)
-        if loop is not omit:
-            _body["loop"] = to_json(loop)
-        if media_name is not omit:
-            _body["media_name"] = media_name
-        if region is not omit:
-            _body["region"] = region
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/play",
-            json=_body,
+            json={
+                "audio_url": audio_url,
+                "call_control_ids": call_control_ids,
+                "loop": loop,
+                "media_name": media_name,
+                "region": region,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
             replay_safe=False,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     def record_pause(
@@ -452,7 +460,10 @@ class ConferencesActionsResource:
         command_id: str | Omit = omit,
         recording_id: str | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Pause a conference recording.
 
@@ -467,27 +478,25 @@ class ConferencesActionsResource:
             recording_id: Pause only this recording.
             region: Region holding the conference data. When not given, the region from the account's data locality
                 settings (Europe or US) is used.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _body: dict[str, Any] = {}
-        if command_id is not omit:
-            _body["command_id"] = command_id
-        if recording_id is not omit:
-            _body["recording_id"] = recording_id
-        if region is not omit:
-            _body["region"] = region
-        if command_id is omit and self._client.auto_command_id:
-            # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            _body["command_id"] = str(uuid.uuid4())
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/record_pause",
-            json=_body,
+            json={
+                "command_id": command_id,
+                "recording_id": recording_id,
+                "region": region,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
+            command_id=True,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     def record_resume(
@@ -497,7 +506,10 @@ class ConferencesActionsResource:
         command_id: str | Omit = omit,
         recording_id: str | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Resume a conference recording.
 
@@ -512,27 +524,25 @@ class ConferencesActionsResource:
             recording_id: Resume only this recording.
             region: Region holding the conference data. When not given, the region from the account's data locality
                 settings (Europe or US) is used.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _body: dict[str, Any] = {}
-        if command_id is not omit:
-            _body["command_id"] = command_id
-        if recording_id is not omit:
-            _body["recording_id"] = recording_id
-        if region is not omit:
-            _body["region"] = region
-        if command_id is omit and self._client.auto_command_id:
-            # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            _body["command_id"] = str(uuid.uuid4())
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/record_resume",
-            json=_body,
+            json={
+                "command_id": command_id,
+                "recording_id": recording_id,
+                "region": region,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
+            command_id=True,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     def record_start(
@@ -546,7 +556,10 @@ class ConferencesActionsResource:
         play_beep: bool | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
         trim: Literal["trim-silence"] | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Start recording a conference.
 
@@ -569,42 +582,34 @@ class ConferencesActionsResource:
             region: Region holding the conference data. When not given, the region from the account's data locality
                 settings (Europe or US) is used.
             trim: With `trim-silence`, leading and trailing silence is cut from the recording.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
         check_required("format", format)
         check_enum("format", format, ("wav", "mp3"))
-        if channels is not omit:
-            check_enum("channels", channels, ("single", "dual"))
+        check_enum("channels", channels, ("single", "dual"))
         check_length("custom_file_name", custom_file_name, 1, 40)
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        if trim is not omit:
-            check_enum("trim", trim, ("trim-silence",))
-        _body: dict[str, Any] = {
-            "format": format,
-        }
-        if channels is not omit:
-            _body["channels"] = channels
-        if command_id is not omit:
-            _body["command_id"] = command_id
-        if custom_file_name is not omit:
-            _body["custom_file_name"] = custom_file_name
-        if play_beep is not omit:
-            _body["play_beep"] = play_beep
-        if region is not omit:
-            _body["region"] = region
-        if trim is not omit:
-            _body["trim"] = trim
-        if command_id is omit and self._client.auto_command_id:
-            # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            _body["command_id"] = str(uuid.uuid4())
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
+        check_enum("trim", trim, ("trim-silence",))
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/record_start",
-            json=_body,
+            json={
+                "format": format,
+                "channels": channels,
+                "command_id": command_id,
+                "custom_file_name": custom_file_name,
+                "play_beep": play_beep,
+                "region": region,
+                "trim": trim,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
+            command_id=True,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     def record_stop(
@@ -615,7 +620,10 @@ class ConferencesActionsResource:
         command_id: str | Omit = omit,
         recording_id: str | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Stop recording a conference.
 
@@ -633,29 +641,26 @@ class ConferencesActionsResource:
             recording_id: ID of the recording to stop.
             region: Region holding the conference data. When not given, the region from the account's data locality
                 settings (Europe or US) is used.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _body: dict[str, Any] = {}
-        if client_state is not omit:
-            _body["client_state"] = client_state
-        if command_id is not omit:
-            _body["command_id"] = command_id
-        if recording_id is not omit:
-            _body["recording_id"] = recording_id
-        if region is not omit:
-            _body["region"] = region
-        if command_id is omit and self._client.auto_command_id:
-            # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            _body["command_id"] = str(uuid.uuid4())
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/record_stop",
-            json=_body,
+            json={
+                "client_state": client_state,
+                "command_id": command_id,
+                "recording_id": recording_id,
+                "region": region,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
+            command_id=True,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     def send_dtmf(
@@ -663,10 +668,13 @@ class ConferencesActionsResource:
         id: str,
         *,
         digits: str,
-        call_control_ids: Sequence[str] | Omit = omit,
+        call_control_ids: SequenceNotStr[str] | Omit = omit,
         client_state: str | Omit = omit,
         duration_millis: int | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Send DTMF tones in a conference.
 
@@ -680,26 +688,26 @@ class ConferencesActionsResource:
             call_control_ids: Call control IDs of the participants who receive the tones; leave empty to send to everyone.
             client_state: Base64-encoded state echoed back in every webhook that follows.
             duration_millis: Length of each tone in milliseconds.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
         check_required("digits", digits)
-        _body: dict[str, Any] = {
-            "digits": digits,
-        }
-        if call_control_ids is not omit:
-            _body["call_control_ids"] = to_json(call_control_ids)
-        if client_state is not omit:
-            _body["client_state"] = client_state
-        if duration_millis is not omit:
-            _body["duration_millis"] = duration_millis
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/send_dtmf",
-            json=_body,
+            json={
+                "digits": digits,
+                "call_control_ids": call_control_ids,
+                "client_state": client_state,
+                "duration_millis": duration_millis,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
             replay_safe=False,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     def speak(
@@ -708,7 +716,7 @@ class ConferencesActionsResource:
         *,
         payload: str,
         voice: str,
-        call_control_ids: Sequence[str] | Omit = omit,
+        call_control_ids: SequenceNotStr[str] | Omit = omit,
         command_id: str | Omit = omit,
         language: Literal[
             "arb",
@@ -745,7 +753,10 @@ class ConferencesActionsResource:
         payload_type: Literal["text", "ssml"] | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
         voice_settings: Any | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Speak text in a conference.
 
@@ -793,85 +804,80 @@ class ConferencesActionsResource:
             region: Region holding the conference data. When not given, the region from the account's data locality
                 settings (Europe or US) is used.
             voice_settings: Provider-specific settings for the chosen voice; `type` selects the provider.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
         check_required("payload", payload)
         check_required("voice", voice)
-        if language is not omit:
-            check_enum(
-                "language",
-                language,
-                (
-                    "arb",
-                    "cmn-CN",
-                    "cy-GB",
-                    "da-DK",
-                    "de-DE",
-                    "en-AU",
-                    "en-GB",
-                    "en-GB-WLS",
-                    "en-IN",
-                    "en-US",
-                    "es-ES",
-                    "es-MX",
-                    "es-US",
-                    "fr-CA",
-                    "fr-FR",
-                    "hi-IN",
-                    "is-IS",
-                    "it-IT",
-                    "ja-JP",
-                    "ko-KR",
-                    "nb-NO",
-                    "nl-NL",
-                    "pl-PL",
-                    "pt-BR",
-                    "pt-PT",
-                    "ro-RO",
-                    "ru-RU",
-                    "sv-SE",
-                    "tr-TR",
-                ),
-            )
-        if payload_type is not omit:
-            check_enum("payload_type", payload_type, ("text", "ssml"))
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _body: dict[str, Any] = {
-            "payload": payload,
-            "voice": voice,
-        }
-        if call_control_ids is not omit:
-            _body["call_control_ids"] = to_json(call_control_ids)
-        if command_id is not omit:
-            _body["command_id"] = command_id
-        if language is not omit:
-            _body["language"] = language
-        if payload_type is not omit:
-            _body["payload_type"] = payload_type
-        if region is not omit:
-            _body["region"] = region
-        if voice_settings is not omit:
-            _body["voice_settings"] = to_json(voice_settings)
-        if command_id is omit and self._client.auto_command_id:
-            # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            _body["command_id"] = str(uuid.uuid4())
+        check_enum(
+            "language",
+            language,
+            (
+                "arb",
+                "cmn-CN",
+                "cy-GB",
+                "da-DK",
+                "de-DE",
+                "en-AU",
+                "en-GB",
+                "en-GB-WLS",
+                "en-IN",
+                "en-US",
+                "es-ES",
+                "es-MX",
+                "es-US",
+                "fr-CA",
+                "fr-FR",
+                "hi-IN",
+                "is-IS",
+                "it-IT",
+                "ja-JP",
+                "ko-KR",
+                "nb-NO",
+                "nl-NL",
+                "pl-PL",
+                "pt-BR",
+                "pt-PT",
+                "ro-RO",
+                "ru-RU",
+                "sv-SE",
+                "tr-TR",
+            ),
+        )
+        check_enum("payload_type", payload_type, ("text", "ssml"))
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/speak",
-            json=_body,
+            json={
+                "payload": payload,
+                "voice": voice,
+                "call_control_ids": call_control_ids,
+                "command_id": command_id,
+                "language": language,
+                "payload_type": payload_type,
+                "region": region,
+                "voice_settings": voice_settings,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
+            command_id=True,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     def stop(
         self,
         id: str,
         *,
-        call_control_ids: Sequence[str] | Omit = omit,
+        call_control_ids: SequenceNotStr[str] | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Stop conference audio playback.
 
@@ -885,31 +891,35 @@ class ConferencesActionsResource:
                 conference.
             region: Region holding the conference data. When not given, the region from the account's data locality
                 settings (Europe or US) is used.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _body: dict[str, Any] = {}
-        if call_control_ids is not omit:
-            _body["call_control_ids"] = to_json(call_control_ids)
-        if region is not omit:
-            _body["region"] = region
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/stop",
-            json=_body,
+            json={
+                "call_control_ids": call_control_ids,
+                "region": region,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     def unhold(
         self,
         id: str,
         *,
-        call_control_ids: Sequence[str],
+        call_control_ids: SequenceNotStr[str],
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Take participants off hold.
 
@@ -922,32 +932,36 @@ class ConferencesActionsResource:
             call_control_ids: (required) Call control IDs of the participants to take off hold.
             region: Region holding the conference data. When not given, the region from the account's data locality
                 settings (Europe or US) is used.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
         check_required("call_control_ids", call_control_ids)
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _body: dict[str, Any] = {
-            "call_control_ids": to_json(call_control_ids),
-        }
-        if region is not omit:
-            _body["region"] = region
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/unhold",
-            json=_body,
+            json={
+                "call_control_ids": call_control_ids,
+                "region": region,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     def unmute(
         self,
         id: str,
         *,
-        call_control_ids: Sequence[str] | Omit = omit,
+        call_control_ids: SequenceNotStr[str] | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Unmute participants.
 
@@ -960,22 +974,23 @@ class ConferencesActionsResource:
             call_control_ids: Call control IDs of the participants to unmute; leave empty to unmute everyone.
             region: Region holding the conference data. When not given, the region from the account's data locality
                 settings (Europe or US) is used.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _body: dict[str, Any] = {}
-        if call_control_ids is not omit:
-            _body["call_control_ids"] = to_json(call_control_ids)
-        if region is not omit:
-            _body["region"] = region
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/unmute",
-            json=_body,
+            json={
+                "call_control_ids": call_control_ids,
+                "region": region,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     def update(
@@ -986,8 +1001,11 @@ class ConferencesActionsResource:
         supervisor_role: Literal["barge", "monitor", "none", "whisper"],
         command_id: str | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
-        whisper_call_control_ids: Sequence[str] | Omit = omit,
-        options: RequestOptions | None = None,
+        whisper_call_control_ids: SequenceNotStr[str] | Omit = omit,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Change a participant's supervisor role.
 
@@ -1005,48 +1023,106 @@ class ConferencesActionsResource:
             region: Region holding the conference data. When not given, the region from the account's data locality
                 settings (Europe or US) is used.
             whisper_call_control_ids: Call control IDs the supervisor may whisper to. With none, the supervisor only monitors.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
         check_required("call_control_id", call_control_id)
         check_required("supervisor_role", supervisor_role)
         check_enum("supervisor_role", supervisor_role, ("barge", "monitor", "none", "whisper"))
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _body: dict[str, Any] = {
-            "call_control_id": call_control_id,
-            "supervisor_role": supervisor_role,
-        }
-        if command_id is not omit:
-            _body["command_id"] = command_id
-        if region is not omit:
-            _body["region"] = region
-        if whisper_call_control_ids is not omit:
-            _body["whisper_call_control_ids"] = to_json(whisper_call_control_ids)
-        if command_id is omit and self._client.auto_command_id:
-            # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            _body["command_id"] = str(uuid.uuid4())
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/update",
-            json=_body,
+            json={
+                "call_control_id": call_control_id,
+                "supervisor_role": supervisor_role,
+                "command_id": command_id,
+                "region": region,
+                "whisper_call_control_ids": whisper_call_control_ids,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
+            command_id=True,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
 
-class AsyncConferencesActionsResource:
+class ConferencesActionsResourceWithRawResponse:
+    """`conferences.actions.with_raw_response`."""
+
+    def __init__(self, resource: ConferencesActionsResource) -> None:
+        self._resource = resource
+        bound = ConferencesActionsResource(resource._client._in_mode("raw"))
+        self.end_conference = to_raw_response_wrapper(bound.end_conference)
+        self.gather_dtmf_audio = to_raw_response_wrapper(bound.gather_dtmf_audio)
+        self.hold = to_raw_response_wrapper(bound.hold)
+        self.join = to_raw_response_wrapper(bound.join)
+        self.leave = to_raw_response_wrapper(bound.leave)
+        self.mute = to_raw_response_wrapper(bound.mute)
+        self.play = to_raw_response_wrapper(bound.play)
+        self.record_pause = to_raw_response_wrapper(bound.record_pause)
+        self.record_resume = to_raw_response_wrapper(bound.record_resume)
+        self.record_start = to_raw_response_wrapper(bound.record_start)
+        self.record_stop = to_raw_response_wrapper(bound.record_stop)
+        self.send_dtmf = to_raw_response_wrapper(bound.send_dtmf)
+        self.speak = to_raw_response_wrapper(bound.speak)
+        self.stop = to_raw_response_wrapper(bound.stop)
+        self.unhold = to_raw_response_wrapper(bound.unhold)
+        self.unmute = to_raw_response_wrapper(bound.unmute)
+        self.update = to_raw_response_wrapper(bound.update)
+
+
+class ConferencesActionsResourceWithStreamingResponse:
+    """`conferences.actions.with_streaming_response`."""
+
+    def __init__(self, resource: ConferencesActionsResource) -> None:
+        self._resource = resource
+        bound = ConferencesActionsResource(resource._client._in_mode("stream"))
+        self.end_conference = to_streamed_response_wrapper(bound.end_conference)
+        self.gather_dtmf_audio = to_streamed_response_wrapper(bound.gather_dtmf_audio)
+        self.hold = to_streamed_response_wrapper(bound.hold)
+        self.join = to_streamed_response_wrapper(bound.join)
+        self.leave = to_streamed_response_wrapper(bound.leave)
+        self.mute = to_streamed_response_wrapper(bound.mute)
+        self.play = to_streamed_response_wrapper(bound.play)
+        self.record_pause = to_streamed_response_wrapper(bound.record_pause)
+        self.record_resume = to_streamed_response_wrapper(bound.record_resume)
+        self.record_start = to_streamed_response_wrapper(bound.record_start)
+        self.record_stop = to_streamed_response_wrapper(bound.record_stop)
+        self.send_dtmf = to_streamed_response_wrapper(bound.send_dtmf)
+        self.speak = to_streamed_response_wrapper(bound.speak)
+        self.stop = to_streamed_response_wrapper(bound.stop)
+        self.unhold = to_streamed_response_wrapper(bound.unhold)
+        self.unmute = to_streamed_response_wrapper(bound.unmute)
+        self.update = to_streamed_response_wrapper(bound.update)
+
+
+class AsyncConferencesActionsResource(AsyncAPIResource):
     """Operations on `conferences.actions` (async)."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> AsyncConferencesActionsResourceWithRawResponse:
+        """The same operations, returning the `AsyncAPIResponse` (headers, status, `.parse()`) of each call."""
+        return AsyncConferencesActionsResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncConferencesActionsResourceWithStreamingResponse:
+        """The same operations, each returning a context manager over the response, whose body is read only when
+        asked (`iter_bytes()`, `iter_lines()`, `parse()`)."""
+        return AsyncConferencesActionsResourceWithStreamingResponse(self)
 
     async def end_conference(
         self,
         id: str,
         *,
         command_id: str | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Terminate a conference.
 
@@ -1058,21 +1134,22 @@ class AsyncConferencesActionsResource:
             id: (required) The conference ID.
             command_id: Idempotency key: Telnyx ignores a repeated command with the same `command_id` for this
                 conference.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
-        _body: dict[str, Any] = {}
-        if command_id is not omit:
-            _body["command_id"] = command_id
-        if command_id is omit and self._client.auto_command_id:
-            # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            _body["command_id"] = str(uuid.uuid4())
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/end",
-            json=_body,
+            json={
+                "command_id": command_id,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
+            command_id=True,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     async def gather_dtmf_audio(
@@ -1095,7 +1172,10 @@ class AsyncConferencesActionsResource:
         terminating_digit: str | Omit = omit,
         timeout_millis: int | Omit = omit,
         valid_digits: str | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Collect DTMF input after an audio prompt.
 
@@ -1122,51 +1202,39 @@ class AsyncConferencesActionsResource:
             terminating_digit: Key that ends input collection.
             timeout_millis: Milliseconds to wait for input overall before giving up.
             valid_digits: Keys accepted as input; any other key press is ignored.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
         check_required("call_control_id", call_control_id)
         check_length("gather_id", gather_id, None, 100)
-        _body: dict[str, Any] = {
-            "call_control_id": call_control_id,
-        }
-        if audio_url is not omit:
-            _body["audio_url"] = audio_url
-        if client_state is not omit:
-            _body["client_state"] = client_state
-        if gather_id is not omit:
-            _body["gather_id"] = gather_id
-        if initial_timeout_millis is not omit:
-            _body["initial_timeout_millis"] = initial_timeout_millis
-        if inter_digit_timeout_millis is not omit:
-            _body["inter_digit_timeout_millis"] = inter_digit_timeout_millis
-        if invalid_audio_url is not omit:
-            _body["invalid_audio_url"] = invalid_audio_url
-        if invalid_media_name is not omit:
-            _body["invalid_media_name"] = invalid_media_name
-        if maximum_digits is not omit:
-            _body["maximum_digits"] = maximum_digits
-        if maximum_tries is not omit:
-            _body["maximum_tries"] = maximum_tries
-        if media_name is not omit:
-            _body["media_name"] = media_name
-        if minimum_digits is not omit:
-            _body["minimum_digits"] = minimum_digits
-        if stop_playback_on_dtmf is not omit:
-            _body["stop_playback_on_dtmf"] = stop_playback_on_dtmf
-        if terminating_digit is not omit:
-            _body["terminating_digit"] = terminating_digit
-        if timeout_millis is not omit:
-            _body["timeout_millis"] = timeout_millis
-        if valid_digits is not omit:
-            _body["valid_digits"] = valid_digits
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/gather_using_audio",
-            json=_body,
+            json={
+                "call_control_id": call_control_id,
+                "audio_url": audio_url,
+                "client_state": client_state,
+                "gather_id": gather_id,
+                "initial_timeout_millis": initial_timeout_millis,
+                "inter_digit_timeout_millis": inter_digit_timeout_millis,
+                "invalid_audio_url": invalid_audio_url,
+                "invalid_media_name": invalid_media_name,
+                "maximum_digits": maximum_digits,
+                "maximum_tries": maximum_tries,
+                "media_name": media_name,
+                "minimum_digits": minimum_digits,
+                "stop_playback_on_dtmf": stop_playback_on_dtmf,
+                "terminating_digit": terminating_digit,
+                "timeout_millis": timeout_millis,
+                "valid_digits": valid_digits,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
             replay_safe=False,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     async def hold(
@@ -1174,10 +1242,13 @@ class AsyncConferencesActionsResource:
         id: str,
         *,
         audio_url: str | Omit = omit,
-        call_control_ids: Sequence[str] | Omit = omit,
+        call_control_ids: SequenceNotStr[str] | Omit = omit,
         media_name: str | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Put participants on hold.
 
@@ -1193,26 +1264,25 @@ class AsyncConferencesActionsResource:
                 organization, played while participants are held.
             region: Region holding the conference data. When not given, the region from the account's data locality
                 settings (Europe or US) is used.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _body: dict[str, Any] = {}
-        if audio_url is not omit:
-            _body["audio_url"] = audio_url
-        if call_control_ids is not omit:
-            _body["call_control_ids"] = to_json(call_control_ids)
-        if media_name is not omit:
-            _body["media_name"] = media_name
-        if region is not omit:
-            _body["region"] = region
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/hold",
-            json=_body,
+            json={
+                "audio_url": audio_url,
+                "call_control_ids": call_control_ids,
+                "media_name": media_name,
+                "region": region,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     async def join(
@@ -1232,8 +1302,11 @@ class AsyncConferencesActionsResource:
         soft_end_conference_on_exit: bool | Omit = omit,
         start_conference_on_enter: bool | Omit = omit,
         supervisor_role: Literal["barge", "monitor", "none", "whisper"] | Omit = omit,
-        whisper_call_control_ids: Sequence[str] | Omit = omit,
-        options: RequestOptions | None = None,
+        whisper_call_control_ids: SequenceNotStr[str] | Omit = omit,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Add a call to a conference.
 
@@ -1270,54 +1343,39 @@ class AsyncConferencesActionsResource:
                 normal participant (same as `none`). `monitor`: muted, but hears everyone. `whisper`: heard only
                 by the participants listed in whisper_call_control_ids. `none` when omitted.
             whisper_call_control_ids: Call control IDs the joining supervisor may whisper to. With none, the supervisor only monitors.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
         check_required("call_control_id", call_control_id)
-        if beep_enabled is not omit:
-            check_enum("beep_enabled", beep_enabled, ("always", "never", "on_enter", "on_exit"))
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        if supervisor_role is not omit:
-            check_enum("supervisor_role", supervisor_role, ("barge", "monitor", "none", "whisper"))
-        _body: dict[str, Any] = {
-            "call_control_id": call_control_id,
-        }
-        if beep_enabled is not omit:
-            _body["beep_enabled"] = beep_enabled
-        if client_state is not omit:
-            _body["client_state"] = client_state
-        if command_id is not omit:
-            _body["command_id"] = command_id
-        if end_conference_on_exit is not omit:
-            _body["end_conference_on_exit"] = end_conference_on_exit
-        if hold is not omit:
-            _body["hold"] = hold
-        if hold_audio_url is not omit:
-            _body["hold_audio_url"] = hold_audio_url
-        if hold_media_name is not omit:
-            _body["hold_media_name"] = hold_media_name
-        if mute is not omit:
-            _body["mute"] = mute
-        if region is not omit:
-            _body["region"] = region
-        if soft_end_conference_on_exit is not omit:
-            _body["soft_end_conference_on_exit"] = soft_end_conference_on_exit
-        if start_conference_on_enter is not omit:
-            _body["start_conference_on_enter"] = start_conference_on_enter
-        if supervisor_role is not omit:
-            _body["supervisor_role"] = supervisor_role
-        if whisper_call_control_ids is not omit:
-            _body["whisper_call_control_ids"] = to_json(whisper_call_control_ids)
-        if command_id is omit and self._client.auto_command_id:
-            # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            _body["command_id"] = str(uuid.uuid4())
+        check_enum("beep_enabled", beep_enabled, ("always", "never", "on_enter", "on_exit"))
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
+        check_enum("supervisor_role", supervisor_role, ("barge", "monitor", "none", "whisper"))
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/join",
-            json=_body,
+            json={
+                "call_control_id": call_control_id,
+                "beep_enabled": beep_enabled,
+                "client_state": client_state,
+                "command_id": command_id,
+                "end_conference_on_exit": end_conference_on_exit,
+                "hold": hold,
+                "hold_audio_url": hold_audio_url,
+                "hold_media_name": hold_media_name,
+                "mute": mute,
+                "region": region,
+                "soft_end_conference_on_exit": soft_end_conference_on_exit,
+                "start_conference_on_enter": start_conference_on_enter,
+                "supervisor_role": supervisor_role,
+                "whisper_call_control_ids": whisper_call_control_ids,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
+            command_id=True,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     async def leave(
@@ -1328,7 +1386,10 @@ class AsyncConferencesActionsResource:
         beep_enabled: Literal["always", "never", "on_enter", "on_exit"] | Omit = omit,
         command_id: str | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Remove a call from a conference.
 
@@ -1345,41 +1406,40 @@ class AsyncConferencesActionsResource:
             command_id: Idempotency key: a later command carrying a `command_id` that was already executed is ignored.
             region: Region holding the conference data. When not given, the region from the account's data locality
                 settings (Europe or US) is used.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
         check_required("call_control_id", call_control_id)
-        if beep_enabled is not omit:
-            check_enum("beep_enabled", beep_enabled, ("always", "never", "on_enter", "on_exit"))
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _body: dict[str, Any] = {
-            "call_control_id": call_control_id,
-        }
-        if beep_enabled is not omit:
-            _body["beep_enabled"] = beep_enabled
-        if command_id is not omit:
-            _body["command_id"] = command_id
-        if region is not omit:
-            _body["region"] = region
-        if command_id is omit and self._client.auto_command_id:
-            # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            _body["command_id"] = str(uuid.uuid4())
+        check_enum("beep_enabled", beep_enabled, ("always", "never", "on_enter", "on_exit"))
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/leave",
-            json=_body,
+            json={
+                "call_control_id": call_control_id,
+                "beep_enabled": beep_enabled,
+                "command_id": command_id,
+                "region": region,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
+            command_id=True,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     async def mute(
         self,
         id: str,
         *,
-        call_control_ids: Sequence[str] | Omit = omit,
+        call_control_ids: SequenceNotStr[str] | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Mute participants.
 
@@ -1392,22 +1452,23 @@ class AsyncConferencesActionsResource:
             call_control_ids: Call control IDs of the participants to mute; leave empty to mute everyone.
             region: Region holding the conference data. When not given, the region from the account's data locality
                 settings (Europe or US) is used.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _body: dict[str, Any] = {}
-        if call_control_ids is not omit:
-            _body["call_control_ids"] = to_json(call_control_ids)
-        if region is not omit:
-            _body["region"] = region
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/mute",
-            json=_body,
+            json={
+                "call_control_ids": call_control_ids,
+                "region": region,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     async def play(
@@ -1415,11 +1476,14 @@ class AsyncConferencesActionsResource:
         id: str,
         *,
         audio_url: str | Omit = omit,
-        call_control_ids: Sequence[str] | Omit = omit,
+        call_control_ids: SequenceNotStr[str] | Omit = omit,
         loop: Any | Omit = omit,
         media_name: str | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Play audio in a conference.
 
@@ -1437,29 +1501,27 @@ class AsyncConferencesActionsResource:
                 organization, to play in the conference.
             region: Region holding the conference data. When not given, the region from the account's data locality
                 settings (Europe or US) is used.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _body: dict[str, Any] = {}
-        if audio_url is not omit:
-            _body["audio_url"] = audio_url
-        if call_control_ids is not omit:
-            _body["call_control_ids"] = to_json(call_control_ids)
-        if loop is not omit:
-            _body["loop"] = to_json(loop)
-        if media_name is not omit:
-            _body["media_name"] = media_name
-        if region is not omit:
-            _body["region"] = region
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/play",
-            json=_body,
+            json={
+                "audio_url": audio_url,
+                "call_control_ids": call_control_ids,
+                "loop": loop,
+                "media_name": media_name,
+                "region": region,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
             replay_safe=False,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     async def record_pause(
@@ -1469,7 +1531,10 @@ class AsyncConferencesActionsResource:
         command_id: str | Omit = omit,
         recording_id: str | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Pause a conference recording.
 
@@ -1484,27 +1549,25 @@ class AsyncConferencesActionsResource:
             recording_id: Pause only this recording.
             region: Region holding the conference data. When not given, the region from the account's data locality
                 settings (Europe or US) is used.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _body: dict[str, Any] = {}
-        if command_id is not omit:
-            _body["command_id"] = command_id
-        if recording_id is not omit:
-            _body["recording_id"] = recording_id
-        if region is not omit:
-            _body["region"] = region
-        if command_id is omit and self._client.auto_command_id:
-            # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            _body["command_id"] = str(uuid.uuid4())
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/record_pause",
-            json=_body,
+            json={
+                "command_id": command_id,
+                "recording_id": recording_id,
+                "region": region,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
+            command_id=True,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     async def record_resume(
@@ -1514,7 +1577,10 @@ class AsyncConferencesActionsResource:
         command_id: str | Omit = omit,
         recording_id: str | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Resume a conference recording.
 
@@ -1529,27 +1595,25 @@ class AsyncConferencesActionsResource:
             recording_id: Resume only this recording.
             region: Region holding the conference data. When not given, the region from the account's data locality
                 settings (Europe or US) is used.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _body: dict[str, Any] = {}
-        if command_id is not omit:
-            _body["command_id"] = command_id
-        if recording_id is not omit:
-            _body["recording_id"] = recording_id
-        if region is not omit:
-            _body["region"] = region
-        if command_id is omit and self._client.auto_command_id:
-            # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            _body["command_id"] = str(uuid.uuid4())
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/record_resume",
-            json=_body,
+            json={
+                "command_id": command_id,
+                "recording_id": recording_id,
+                "region": region,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
+            command_id=True,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     async def record_start(
@@ -1563,7 +1627,10 @@ class AsyncConferencesActionsResource:
         play_beep: bool | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
         trim: Literal["trim-silence"] | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Start recording a conference.
 
@@ -1586,42 +1653,34 @@ class AsyncConferencesActionsResource:
             region: Region holding the conference data. When not given, the region from the account's data locality
                 settings (Europe or US) is used.
             trim: With `trim-silence`, leading and trailing silence is cut from the recording.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
         check_required("format", format)
         check_enum("format", format, ("wav", "mp3"))
-        if channels is not omit:
-            check_enum("channels", channels, ("single", "dual"))
+        check_enum("channels", channels, ("single", "dual"))
         check_length("custom_file_name", custom_file_name, 1, 40)
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        if trim is not omit:
-            check_enum("trim", trim, ("trim-silence",))
-        _body: dict[str, Any] = {
-            "format": format,
-        }
-        if channels is not omit:
-            _body["channels"] = channels
-        if command_id is not omit:
-            _body["command_id"] = command_id
-        if custom_file_name is not omit:
-            _body["custom_file_name"] = custom_file_name
-        if play_beep is not omit:
-            _body["play_beep"] = play_beep
-        if region is not omit:
-            _body["region"] = region
-        if trim is not omit:
-            _body["trim"] = trim
-        if command_id is omit and self._client.auto_command_id:
-            # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            _body["command_id"] = str(uuid.uuid4())
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
+        check_enum("trim", trim, ("trim-silence",))
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/record_start",
-            json=_body,
+            json={
+                "format": format,
+                "channels": channels,
+                "command_id": command_id,
+                "custom_file_name": custom_file_name,
+                "play_beep": play_beep,
+                "region": region,
+                "trim": trim,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
+            command_id=True,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     async def record_stop(
@@ -1632,7 +1691,10 @@ class AsyncConferencesActionsResource:
         command_id: str | Omit = omit,
         recording_id: str | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Stop recording a conference.
 
@@ -1650,29 +1712,26 @@ class AsyncConferencesActionsResource:
             recording_id: ID of the recording to stop.
             region: Region holding the conference data. When not given, the region from the account's data locality
                 settings (Europe or US) is used.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _body: dict[str, Any] = {}
-        if client_state is not omit:
-            _body["client_state"] = client_state
-        if command_id is not omit:
-            _body["command_id"] = command_id
-        if recording_id is not omit:
-            _body["recording_id"] = recording_id
-        if region is not omit:
-            _body["region"] = region
-        if command_id is omit and self._client.auto_command_id:
-            # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            _body["command_id"] = str(uuid.uuid4())
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/record_stop",
-            json=_body,
+            json={
+                "client_state": client_state,
+                "command_id": command_id,
+                "recording_id": recording_id,
+                "region": region,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
+            command_id=True,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     async def send_dtmf(
@@ -1680,10 +1739,13 @@ class AsyncConferencesActionsResource:
         id: str,
         *,
         digits: str,
-        call_control_ids: Sequence[str] | Omit = omit,
+        call_control_ids: SequenceNotStr[str] | Omit = omit,
         client_state: str | Omit = omit,
         duration_millis: int | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Send DTMF tones in a conference.
 
@@ -1697,26 +1759,26 @@ class AsyncConferencesActionsResource:
             call_control_ids: Call control IDs of the participants who receive the tones; leave empty to send to everyone.
             client_state: Base64-encoded state echoed back in every webhook that follows.
             duration_millis: Length of each tone in milliseconds.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
         check_required("digits", digits)
-        _body: dict[str, Any] = {
-            "digits": digits,
-        }
-        if call_control_ids is not omit:
-            _body["call_control_ids"] = to_json(call_control_ids)
-        if client_state is not omit:
-            _body["client_state"] = client_state
-        if duration_millis is not omit:
-            _body["duration_millis"] = duration_millis
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/send_dtmf",
-            json=_body,
+            json={
+                "digits": digits,
+                "call_control_ids": call_control_ids,
+                "client_state": client_state,
+                "duration_millis": duration_millis,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
             replay_safe=False,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     async def speak(
@@ -1725,7 +1787,7 @@ class AsyncConferencesActionsResource:
         *,
         payload: str,
         voice: str,
-        call_control_ids: Sequence[str] | Omit = omit,
+        call_control_ids: SequenceNotStr[str] | Omit = omit,
         command_id: str | Omit = omit,
         language: Literal[
             "arb",
@@ -1762,7 +1824,10 @@ class AsyncConferencesActionsResource:
         payload_type: Literal["text", "ssml"] | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
         voice_settings: Any | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Speak text in a conference.
 
@@ -1810,85 +1875,80 @@ class AsyncConferencesActionsResource:
             region: Region holding the conference data. When not given, the region from the account's data locality
                 settings (Europe or US) is used.
             voice_settings: Provider-specific settings for the chosen voice; `type` selects the provider.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
         check_required("payload", payload)
         check_required("voice", voice)
-        if language is not omit:
-            check_enum(
-                "language",
-                language,
-                (
-                    "arb",
-                    "cmn-CN",
-                    "cy-GB",
-                    "da-DK",
-                    "de-DE",
-                    "en-AU",
-                    "en-GB",
-                    "en-GB-WLS",
-                    "en-IN",
-                    "en-US",
-                    "es-ES",
-                    "es-MX",
-                    "es-US",
-                    "fr-CA",
-                    "fr-FR",
-                    "hi-IN",
-                    "is-IS",
-                    "it-IT",
-                    "ja-JP",
-                    "ko-KR",
-                    "nb-NO",
-                    "nl-NL",
-                    "pl-PL",
-                    "pt-BR",
-                    "pt-PT",
-                    "ro-RO",
-                    "ru-RU",
-                    "sv-SE",
-                    "tr-TR",
-                ),
-            )
-        if payload_type is not omit:
-            check_enum("payload_type", payload_type, ("text", "ssml"))
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _body: dict[str, Any] = {
-            "payload": payload,
-            "voice": voice,
-        }
-        if call_control_ids is not omit:
-            _body["call_control_ids"] = to_json(call_control_ids)
-        if command_id is not omit:
-            _body["command_id"] = command_id
-        if language is not omit:
-            _body["language"] = language
-        if payload_type is not omit:
-            _body["payload_type"] = payload_type
-        if region is not omit:
-            _body["region"] = region
-        if voice_settings is not omit:
-            _body["voice_settings"] = to_json(voice_settings)
-        if command_id is omit and self._client.auto_command_id:
-            # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            _body["command_id"] = str(uuid.uuid4())
+        check_enum(
+            "language",
+            language,
+            (
+                "arb",
+                "cmn-CN",
+                "cy-GB",
+                "da-DK",
+                "de-DE",
+                "en-AU",
+                "en-GB",
+                "en-GB-WLS",
+                "en-IN",
+                "en-US",
+                "es-ES",
+                "es-MX",
+                "es-US",
+                "fr-CA",
+                "fr-FR",
+                "hi-IN",
+                "is-IS",
+                "it-IT",
+                "ja-JP",
+                "ko-KR",
+                "nb-NO",
+                "nl-NL",
+                "pl-PL",
+                "pt-BR",
+                "pt-PT",
+                "ro-RO",
+                "ru-RU",
+                "sv-SE",
+                "tr-TR",
+            ),
+        )
+        check_enum("payload_type", payload_type, ("text", "ssml"))
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/speak",
-            json=_body,
+            json={
+                "payload": payload,
+                "voice": voice,
+                "call_control_ids": call_control_ids,
+                "command_id": command_id,
+                "language": language,
+                "payload_type": payload_type,
+                "region": region,
+                "voice_settings": voice_settings,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
+            command_id=True,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     async def stop(
         self,
         id: str,
         *,
-        call_control_ids: Sequence[str] | Omit = omit,
+        call_control_ids: SequenceNotStr[str] | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Stop conference audio playback.
 
@@ -1902,31 +1962,35 @@ class AsyncConferencesActionsResource:
                 conference.
             region: Region holding the conference data. When not given, the region from the account's data locality
                 settings (Europe or US) is used.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _body: dict[str, Any] = {}
-        if call_control_ids is not omit:
-            _body["call_control_ids"] = to_json(call_control_ids)
-        if region is not omit:
-            _body["region"] = region
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/stop",
-            json=_body,
+            json={
+                "call_control_ids": call_control_ids,
+                "region": region,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     async def unhold(
         self,
         id: str,
         *,
-        call_control_ids: Sequence[str],
+        call_control_ids: SequenceNotStr[str],
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Take participants off hold.
 
@@ -1939,32 +2003,36 @@ class AsyncConferencesActionsResource:
             call_control_ids: (required) Call control IDs of the participants to take off hold.
             region: Region holding the conference data. When not given, the region from the account's data locality
                 settings (Europe or US) is used.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
         check_required("call_control_ids", call_control_ids)
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _body: dict[str, Any] = {
-            "call_control_ids": to_json(call_control_ids),
-        }
-        if region is not omit:
-            _body["region"] = region
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/unhold",
-            json=_body,
+            json={
+                "call_control_ids": call_control_ids,
+                "region": region,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     async def unmute(
         self,
         id: str,
         *,
-        call_control_ids: Sequence[str] | Omit = omit,
+        call_control_ids: SequenceNotStr[str] | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Unmute participants.
 
@@ -1977,22 +2045,23 @@ class AsyncConferencesActionsResource:
             call_control_ids: Call control IDs of the participants to unmute; leave empty to unmute everyone.
             region: Region holding the conference data. When not given, the region from the account's data locality
                 settings (Europe or US) is used.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _body: dict[str, Any] = {}
-        if call_control_ids is not omit:
-            _body["call_control_ids"] = to_json(call_control_ids)
-        if region is not omit:
-            _body["region"] = region
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/unmute",
-            json=_body,
+            json={
+                "call_control_ids": call_control_ids,
+                "region": region,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     async def update(
@@ -2003,8 +2072,11 @@ class AsyncConferencesActionsResource:
         supervisor_role: Literal["barge", "monitor", "none", "whisper"],
         command_id: str | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
-        whisper_call_control_ids: Sequence[str] | Omit = omit,
-        options: RequestOptions | None = None,
+        whisper_call_control_ids: SequenceNotStr[str] | Omit = omit,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceCommandResponse:
         """Change a participant's supervisor role.
 
@@ -2022,31 +2094,78 @@ class AsyncConferencesActionsResource:
             region: Region holding the conference data. When not given, the region from the account's data locality
                 settings (Europe or US) is used.
             whisper_call_control_ids: Call control IDs the supervisor may whisper to. With none, the supervisor only monitors.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
         check_required("call_control_id", call_control_id)
         check_required("supervisor_role", supervisor_role)
         check_enum("supervisor_role", supervisor_role, ("barge", "monitor", "none", "whisper"))
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _body: dict[str, Any] = {
-            "call_control_id": call_control_id,
-            "supervisor_role": supervisor_role,
-        }
-        if command_id is not omit:
-            _body["command_id"] = command_id
-        if region is not omit:
-            _body["region"] = region
-        if whisper_call_control_ids is not omit:
-            _body["whisper_call_control_ids"] = to_json(whisper_call_control_ids)
-        if command_id is omit and self._client.auto_command_id:
-            # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            _body["command_id"] = str(uuid.uuid4())
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return await self._client.request(
             "POST",
             f"/conferences/{quote(id, safe='')}/actions/update",
-            json=_body,
+            json={
+                "call_control_id": call_control_id,
+                "supervisor_role": supervisor_role,
+                "command_id": command_id,
+                "region": region,
+                "whisper_call_control_ids": whisper_call_control_ids,
+            },
             cast=ConferenceCommandResponse.from_dict,
-            options=options,
+            command_id=True,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
+
+
+class AsyncConferencesActionsResourceWithRawResponse:
+    """`conferences.actions.with_raw_response` (async)."""
+
+    def __init__(self, resource: AsyncConferencesActionsResource) -> None:
+        self._resource = resource
+        bound = AsyncConferencesActionsResource(resource._client._in_mode("raw"))
+        self.end_conference = async_to_raw_response_wrapper(bound.end_conference)
+        self.gather_dtmf_audio = async_to_raw_response_wrapper(bound.gather_dtmf_audio)
+        self.hold = async_to_raw_response_wrapper(bound.hold)
+        self.join = async_to_raw_response_wrapper(bound.join)
+        self.leave = async_to_raw_response_wrapper(bound.leave)
+        self.mute = async_to_raw_response_wrapper(bound.mute)
+        self.play = async_to_raw_response_wrapper(bound.play)
+        self.record_pause = async_to_raw_response_wrapper(bound.record_pause)
+        self.record_resume = async_to_raw_response_wrapper(bound.record_resume)
+        self.record_start = async_to_raw_response_wrapper(bound.record_start)
+        self.record_stop = async_to_raw_response_wrapper(bound.record_stop)
+        self.send_dtmf = async_to_raw_response_wrapper(bound.send_dtmf)
+        self.speak = async_to_raw_response_wrapper(bound.speak)
+        self.stop = async_to_raw_response_wrapper(bound.stop)
+        self.unhold = async_to_raw_response_wrapper(bound.unhold)
+        self.unmute = async_to_raw_response_wrapper(bound.unmute)
+        self.update = async_to_raw_response_wrapper(bound.update)
+
+
+class AsyncConferencesActionsResourceWithStreamingResponse:
+    """`conferences.actions.with_streaming_response` (async)."""
+
+    def __init__(self, resource: AsyncConferencesActionsResource) -> None:
+        self._resource = resource
+        bound = AsyncConferencesActionsResource(resource._client._in_mode("stream"))
+        self.end_conference = async_to_streamed_response_wrapper(bound.end_conference)
+        self.gather_dtmf_audio = async_to_streamed_response_wrapper(bound.gather_dtmf_audio)
+        self.hold = async_to_streamed_response_wrapper(bound.hold)
+        self.join = async_to_streamed_response_wrapper(bound.join)
+        self.leave = async_to_streamed_response_wrapper(bound.leave)
+        self.mute = async_to_streamed_response_wrapper(bound.mute)
+        self.play = async_to_streamed_response_wrapper(bound.play)
+        self.record_pause = async_to_streamed_response_wrapper(bound.record_pause)
+        self.record_resume = async_to_streamed_response_wrapper(bound.record_resume)
+        self.record_start = async_to_streamed_response_wrapper(bound.record_start)
+        self.record_stop = async_to_streamed_response_wrapper(bound.record_stop)
+        self.send_dtmf = async_to_streamed_response_wrapper(bound.send_dtmf)
+        self.speak = async_to_streamed_response_wrapper(bound.speak)
+        self.stop = async_to_streamed_response_wrapper(bound.stop)
+        self.unhold = async_to_streamed_response_wrapper(bound.unhold)
+        self.unmute = async_to_streamed_response_wrapper(bound.unmute)
+        self.update = async_to_streamed_response_wrapper(bound.update)

@@ -3,15 +3,21 @@
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal, TypedDict
 from urllib.parse import quote
 
 from ..._params import check_enum, check_id, check_required
 from ..._qs import build_query
-from ..._types import Omit, RequestOptions, omit
+from ..._resource import (
+    AsyncAPIResource,
+    SyncAPIResource,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
+from ..._types import Body, Headers, Omit, Query, Timeout, omit
 from ...lowlevel.models.conference import Conference
 from ...lowlevel.models.conference_participant_resource import ConferenceParticipantResource
 from ...lowlevel.models.conference_response import ConferenceResponse
@@ -20,24 +26,88 @@ from ...lowlevel.models.list_participants_response import ListParticipantsRespon
 from ...lowlevel.models.participant import Participant
 
 if TYPE_CHECKING:
-    from ..._base_client import AsyncAPIClient, SyncAPIClient
     from ..._pagination import AsyncPaginator, SyncPage
-    from .actions import AsyncConferencesActionsResource, ConferencesActionsResource
+    from .actions import (
+        AsyncConferencesActionsResource,
+        AsyncConferencesActionsResourceWithRawResponse,
+        AsyncConferencesActionsResourceWithStreamingResponse,
+        ConferencesActionsResource,
+        ConferencesActionsResourceWithRawResponse,
+        ConferencesActionsResourceWithStreamingResponse,
+    )
 
-__all__ = ["ConferencesResource", "AsyncConferencesResource"]
+__all__ = [
+    "ConferencesResource",
+    "ConferencesResourceWithRawResponse",
+    "ConferencesResourceWithStreamingResponse",
+    "AsyncConferencesResource",
+    "AsyncConferencesResourceWithRawResponse",
+    "AsyncConferencesResourceWithStreamingResponse",
+    "ConferencesListFilterApplicationName",
+    "ConferencesListFilterOccurredAt",
+    "ConferencesListFilter",
+    "ConferencesListParticipantsFilter",
+]
 
 
-class ConferencesResource:
+class ConferencesListFilterApplicationName(TypedDict, total=False):
+    contains: str
+
+
+class ConferencesListFilterOccurredAt(TypedDict, total=False):
+    eq: str
+    gt: str
+    gte: str
+    lt: str
+    lte: str
+
+
+ConferencesListFilter = TypedDict(
+    "ConferencesListFilter",
+    {
+        "application_name": ConferencesListFilterApplicationName,
+        "application_session_id": str,
+        "connection_id": str,
+        "failed": bool,
+        "from": str,
+        "leg_id": str,
+        "name": str,
+        "occurred_at": ConferencesListFilterOccurredAt,
+        "outbound.outbound_voice_profile_id": str,
+        "product": Literal["call_control", "fax", "texml"],
+        "status": Literal["init", "in_progress", "completed"],
+        "to": str,
+        "type": Literal["command", "webhook"],
+    },
+    total=False,
+)
+
+
+class ConferencesListParticipantsFilter(TypedDict, total=False):
+    muted: bool
+    on_hold: bool
+    whispering: bool
+
+
+class ConferencesResource(SyncAPIResource):
     """Operations on `conferences`."""
-
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
 
     @cached_property
     def actions(self) -> ConferencesActionsResource:
         from .actions import ConferencesActionsResource
 
         return ConferencesActionsResource(self._client)
+
+    @cached_property
+    def with_raw_response(self) -> ConferencesResourceWithRawResponse:
+        """The same operations, returning the `APIResponse` (headers, status, `.parse()`) of each call."""
+        return ConferencesResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ConferencesResourceWithStreamingResponse:
+        """The same operations, each returning a context manager over the response, whose body is read only when
+        asked (`iter_bytes()`, `iter_lines()`, `parse()`)."""
+        return ConferencesResourceWithStreamingResponse(self)
 
     def create(
         self,
@@ -54,7 +124,10 @@ class ConferencesResource:
         max_participants: int | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
         start_conference_on_create: bool | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceResponse:
         """Start a new conference.
 
@@ -87,60 +160,52 @@ class ConferencesResource:
                 locality settings (Europe or US) is used.
             start_conference_on_create: Start the conference immediately (true when omitted). Until it starts, everyone who joins is
                 held.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_required("call_control_id", call_control_id)
         check_required("name", name)
-        if beep_enabled is not omit:
-            check_enum("beep_enabled", beep_enabled, ("always", "never", "on_enter", "on_exit"))
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _body: dict[str, Any] = {
-            "call_control_id": call_control_id,
-            "name": name,
-        }
-        if beep_enabled is not omit:
-            _body["beep_enabled"] = beep_enabled
-        if client_state is not omit:
-            _body["client_state"] = client_state
-        if comfort_noise is not omit:
-            _body["comfort_noise"] = comfort_noise
-        if command_id is not omit:
-            _body["command_id"] = command_id
-        if duration_minutes is not omit:
-            _body["duration_minutes"] = duration_minutes
-        if hold_audio_url is not omit:
-            _body["hold_audio_url"] = hold_audio_url
-        if hold_media_name is not omit:
-            _body["hold_media_name"] = hold_media_name
-        if max_participants is not omit:
-            _body["max_participants"] = max_participants
-        if region is not omit:
-            _body["region"] = region
-        if start_conference_on_create is not omit:
-            _body["start_conference_on_create"] = start_conference_on_create
-        if command_id is omit and self._client.auto_command_id:
-            # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            _body["command_id"] = str(uuid.uuid4())
+        check_enum("beep_enabled", beep_enabled, ("always", "never", "on_enter", "on_exit"))
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.request(
             "POST",
             "/conferences",
-            json=_body,
+            json={
+                "call_control_id": call_control_id,
+                "name": name,
+                "beep_enabled": beep_enabled,
+                "client_state": client_state,
+                "comfort_noise": comfort_noise,
+                "command_id": command_id,
+                "duration_minutes": duration_minutes,
+                "hold_audio_url": hold_audio_url,
+                "hold_media_name": hold_media_name,
+                "max_participants": max_participants,
+                "region": region,
+                "start_conference_on_create": start_conference_on_create,
+            },
             cast=ConferenceResponse.from_dict,
-            options=options,
+            command_id=True,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     def list(
         self,
         *,
-        filter: Mapping[str, Any] | Omit = omit,
+        filter: ConferencesListFilter | Omit = omit,
         page_after: str | Omit = omit,
         page_before: str | Omit = omit,
         page_limit: int | Omit = omit,
         page_number: int | Omit = omit,
         page_size: int | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> SyncPage[Conference]:
         """List all conferences.
 
@@ -161,48 +226,53 @@ class ConferencesResource:
             page_number: Which page to return, counting from 1.
             page_size: Number of records per page.
             region: Region that holds the conference's data.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _query = build_query(
-            {
-                "filter": filter,
-                "region": region,
-                "page": {
-                    "after": page_after,
-                    "before": page_before,
-                    "limit": page_limit,
-                },
-            },
-            deep=frozenset(
-                {
-                    "filter",
-                    "page",
-                }
-            ),
-        )
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.get_page(
             "/conferences",
-            params=_query,
+            params=build_query(
+                {
+                    "filter": filter,
+                    "region": region,
+                    "page": {
+                        "after": page_after,
+                        "before": page_before,
+                        "limit": page_limit,
+                    },
+                },
+                deep=frozenset(
+                    {
+                        "filter",
+                        "page",
+                    }
+                ),
+            ),
             page_number=page_number,
             page_size=page_size,
             cast=ListConferencesResponse.from_dict,
-            options=options,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     def list_participants(
         self,
         conference_id: str,
         *,
-        filter: Mapping[str, Any] | Omit = omit,
+        filter: ConferencesListParticipantsFilter | Omit = omit,
         page_after: str | Omit = omit,
         page_before: str | Omit = omit,
         page_limit: int | Omit = omit,
         page_number: int | Omit = omit,
         page_size: int | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> SyncPage[Participant]:
         """List the participants of a conference.
 
@@ -220,35 +290,37 @@ class ConferencesResource:
             page_number: Which page to return, counting from 1.
             page_size: Number of records per page.
             region: Region that holds the conference's data.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("conference_id", conference_id)
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _query = build_query(
-            {
-                "filter": filter,
-                "region": region,
-                "page": {
-                    "after": page_after,
-                    "before": page_before,
-                    "limit": page_limit,
-                },
-            },
-            deep=frozenset(
-                {
-                    "filter",
-                    "page",
-                }
-            ),
-        )
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.get_page(
             f"/conferences/{quote(conference_id, safe='')}/participants",
-            params=_query,
+            params=build_query(
+                {
+                    "filter": filter,
+                    "region": region,
+                    "page": {
+                        "after": page_after,
+                        "before": page_before,
+                        "limit": page_limit,
+                    },
+                },
+                deep=frozenset(
+                    {
+                        "filter",
+                        "page",
+                    }
+                ),
+            ),
             page_number=page_number,
             page_size=page_size,
             cast=ListParticipantsResponse.from_dict,
-            options=options,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     def retrieve(
@@ -256,7 +328,10 @@ class ConferencesResource:
         id: str,
         *,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceResponse:
         """Get one conference.
 
@@ -267,22 +342,24 @@ class ConferencesResource:
         Args:
             id: (required) ID of the conference.
             region: Region that holds the conference's data.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _query = build_query(
-            {
-                "region": region,
-            },
-        )
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.request(
             "GET",
             f"/conferences/{quote(id, safe='')}",
-            params=_query,
+            params=build_query(
+                {
+                    "region": region,
+                },
+            ),
             cast=ConferenceResponse.from_dict,
-            options=options,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     def retrieve_participant(
@@ -290,7 +367,10 @@ class ConferencesResource:
         participant_id: str,
         *,
         id: str,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceParticipantResource:
         """Fetch a single participant.
 
@@ -301,7 +381,8 @@ class ConferencesResource:
         Args:
             participant_id: (required) Participant ID or label.
             id: (required) The conference ID.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("participant_id", participant_id)
         check_id("id", id)
@@ -309,7 +390,10 @@ class ConferencesResource:
             "GET",
             f"/conferences/{quote(id, safe='')}/participants/{quote(participant_id, safe='')}",
             cast=ConferenceParticipantResource.from_dict,
-            options=options,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     def update_participant(
@@ -320,7 +404,10 @@ class ConferencesResource:
         beep_enabled: Literal["always", "never", "on_enter", "on_exit"] | Omit = omit,
         end_conference_on_exit: bool | Omit = omit,
         soft_end_conference_on_exit: bool | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceParticipantResource:
         """Change a conference participant's settings.
 
@@ -335,39 +422,87 @@ class ConferencesResource:
             end_conference_on_exit: End the conference when this participant leaves.
             soft_end_conference_on_exit: Soft-end the conference when this participant leaves: nobody new can join, but those present
                 stay.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("participant_id", participant_id)
         check_id("id", id)
-        if beep_enabled is not omit:
-            check_enum("beep_enabled", beep_enabled, ("always", "never", "on_enter", "on_exit"))
-        _body: dict[str, Any] = {}
-        if beep_enabled is not omit:
-            _body["beep_enabled"] = beep_enabled
-        if end_conference_on_exit is not omit:
-            _body["end_conference_on_exit"] = end_conference_on_exit
-        if soft_end_conference_on_exit is not omit:
-            _body["soft_end_conference_on_exit"] = soft_end_conference_on_exit
+        check_enum("beep_enabled", beep_enabled, ("always", "never", "on_enter", "on_exit"))
         return self._client.request(
             "PATCH",
             f"/conferences/{quote(id, safe='')}/participants/{quote(participant_id, safe='')}",
-            json=_body,
+            json={
+                "beep_enabled": beep_enabled,
+                "end_conference_on_exit": end_conference_on_exit,
+                "soft_end_conference_on_exit": soft_end_conference_on_exit,
+            },
             cast=ConferenceParticipantResource.from_dict,
-            options=options,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
 
-class AsyncConferencesResource:
-    """Operations on `conferences` (async)."""
+class ConferencesResourceWithRawResponse:
+    """`conferences.with_raw_response`."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+    def __init__(self, resource: ConferencesResource) -> None:
+        self._resource = resource
+        bound = ConferencesResource(resource._client._in_mode("raw"))
+        self.create = to_raw_response_wrapper(bound.create)
+        self.list = to_raw_response_wrapper(bound.list)
+        self.list_participants = to_raw_response_wrapper(bound.list_participants)
+        self.retrieve = to_raw_response_wrapper(bound.retrieve)
+        self.retrieve_participant = to_raw_response_wrapper(bound.retrieve_participant)
+        self.update_participant = to_raw_response_wrapper(bound.update_participant)
+
+    @cached_property
+    def actions(self) -> ConferencesActionsResourceWithRawResponse:
+        from .actions import ConferencesActionsResourceWithRawResponse
+
+        return ConferencesActionsResourceWithRawResponse(self._resource.actions)
+
+
+class ConferencesResourceWithStreamingResponse:
+    """`conferences.with_streaming_response`."""
+
+    def __init__(self, resource: ConferencesResource) -> None:
+        self._resource = resource
+        bound = ConferencesResource(resource._client._in_mode("stream"))
+        self.create = to_streamed_response_wrapper(bound.create)
+        self.list = to_streamed_response_wrapper(bound.list)
+        self.list_participants = to_streamed_response_wrapper(bound.list_participants)
+        self.retrieve = to_streamed_response_wrapper(bound.retrieve)
+        self.retrieve_participant = to_streamed_response_wrapper(bound.retrieve_participant)
+        self.update_participant = to_streamed_response_wrapper(bound.update_participant)
+
+    @cached_property
+    def actions(self) -> ConferencesActionsResourceWithStreamingResponse:
+        from .actions import ConferencesActionsResourceWithStreamingResponse
+
+        return ConferencesActionsResourceWithStreamingResponse(self._resource.actions)
+
+
+class AsyncConferencesResource(AsyncAPIResource):
+    """Operations on `conferences` (async)."""
 
     @cached_property
     def actions(self) -> AsyncConferencesActionsResource:
         from .actions import AsyncConferencesActionsResource
 
         return AsyncConferencesActionsResource(self._client)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncConferencesResourceWithRawResponse:
+        """The same operations, returning the `AsyncAPIResponse` (headers, status, `.parse()`) of each call."""
+        return AsyncConferencesResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncConferencesResourceWithStreamingResponse:
+        """The same operations, each returning a context manager over the response, whose body is read only when
+        asked (`iter_bytes()`, `iter_lines()`, `parse()`)."""
+        return AsyncConferencesResourceWithStreamingResponse(self)
 
     async def create(
         self,
@@ -384,7 +519,10 @@ class AsyncConferencesResource:
         max_participants: int | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
         start_conference_on_create: bool | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceResponse:
         """Start a new conference.
 
@@ -417,60 +555,52 @@ class AsyncConferencesResource:
                 locality settings (Europe or US) is used.
             start_conference_on_create: Start the conference immediately (true when omitted). Until it starts, everyone who joins is
                 held.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_required("call_control_id", call_control_id)
         check_required("name", name)
-        if beep_enabled is not omit:
-            check_enum("beep_enabled", beep_enabled, ("always", "never", "on_enter", "on_exit"))
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _body: dict[str, Any] = {
-            "call_control_id": call_control_id,
-            "name": name,
-        }
-        if beep_enabled is not omit:
-            _body["beep_enabled"] = beep_enabled
-        if client_state is not omit:
-            _body["client_state"] = client_state
-        if comfort_noise is not omit:
-            _body["comfort_noise"] = comfort_noise
-        if command_id is not omit:
-            _body["command_id"] = command_id
-        if duration_minutes is not omit:
-            _body["duration_minutes"] = duration_minutes
-        if hold_audio_url is not omit:
-            _body["hold_audio_url"] = hold_audio_url
-        if hold_media_name is not omit:
-            _body["hold_media_name"] = hold_media_name
-        if max_participants is not omit:
-            _body["max_participants"] = max_participants
-        if region is not omit:
-            _body["region"] = region
-        if start_conference_on_create is not omit:
-            _body["start_conference_on_create"] = start_conference_on_create
-        if command_id is omit and self._client.auto_command_id:
-            # One id per logical call, reused by every retry: Telnyx ignores a repeated command_id.
-            _body["command_id"] = str(uuid.uuid4())
+        check_enum("beep_enabled", beep_enabled, ("always", "never", "on_enter", "on_exit"))
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return await self._client.request(
             "POST",
             "/conferences",
-            json=_body,
+            json={
+                "call_control_id": call_control_id,
+                "name": name,
+                "beep_enabled": beep_enabled,
+                "client_state": client_state,
+                "comfort_noise": comfort_noise,
+                "command_id": command_id,
+                "duration_minutes": duration_minutes,
+                "hold_audio_url": hold_audio_url,
+                "hold_media_name": hold_media_name,
+                "max_participants": max_participants,
+                "region": region,
+                "start_conference_on_create": start_conference_on_create,
+            },
             cast=ConferenceResponse.from_dict,
-            options=options,
+            command_id=True,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     def list(
         self,
         *,
-        filter: Mapping[str, Any] | Omit = omit,
+        filter: ConferencesListFilter | Omit = omit,
         page_after: str | Omit = omit,
         page_before: str | Omit = omit,
         page_limit: int | Omit = omit,
         page_number: int | Omit = omit,
         page_size: int | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> AsyncPaginator[Conference]:
         """List all conferences.
 
@@ -491,48 +621,53 @@ class AsyncConferencesResource:
             page_number: Which page to return, counting from 1.
             page_size: Number of records per page.
             region: Region that holds the conference's data.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _query = build_query(
-            {
-                "filter": filter,
-                "region": region,
-                "page": {
-                    "after": page_after,
-                    "before": page_before,
-                    "limit": page_limit,
-                },
-            },
-            deep=frozenset(
-                {
-                    "filter",
-                    "page",
-                }
-            ),
-        )
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.get_page(
             "/conferences",
-            params=_query,
+            params=build_query(
+                {
+                    "filter": filter,
+                    "region": region,
+                    "page": {
+                        "after": page_after,
+                        "before": page_before,
+                        "limit": page_limit,
+                    },
+                },
+                deep=frozenset(
+                    {
+                        "filter",
+                        "page",
+                    }
+                ),
+            ),
             page_number=page_number,
             page_size=page_size,
             cast=ListConferencesResponse.from_dict,
-            options=options,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     def list_participants(
         self,
         conference_id: str,
         *,
-        filter: Mapping[str, Any] | Omit = omit,
+        filter: ConferencesListParticipantsFilter | Omit = omit,
         page_after: str | Omit = omit,
         page_before: str | Omit = omit,
         page_limit: int | Omit = omit,
         page_number: int | Omit = omit,
         page_size: int | Omit = omit,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> AsyncPaginator[Participant]:
         """List the participants of a conference.
 
@@ -550,35 +685,37 @@ class AsyncConferencesResource:
             page_number: Which page to return, counting from 1.
             page_size: Number of records per page.
             region: Region that holds the conference's data.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("conference_id", conference_id)
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _query = build_query(
-            {
-                "filter": filter,
-                "region": region,
-                "page": {
-                    "after": page_after,
-                    "before": page_before,
-                    "limit": page_limit,
-                },
-            },
-            deep=frozenset(
-                {
-                    "filter",
-                    "page",
-                }
-            ),
-        )
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.get_page(
             f"/conferences/{quote(conference_id, safe='')}/participants",
-            params=_query,
+            params=build_query(
+                {
+                    "filter": filter,
+                    "region": region,
+                    "page": {
+                        "after": page_after,
+                        "before": page_before,
+                        "limit": page_limit,
+                    },
+                },
+                deep=frozenset(
+                    {
+                        "filter",
+                        "page",
+                    }
+                ),
+            ),
             page_number=page_number,
             page_size=page_size,
             cast=ListParticipantsResponse.from_dict,
-            options=options,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     async def retrieve(
@@ -586,7 +723,10 @@ class AsyncConferencesResource:
         id: str,
         *,
         region: Literal["Australia", "Europe", "Middle East", "US"] | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceResponse:
         """Get one conference.
 
@@ -597,22 +737,24 @@ class AsyncConferencesResource:
         Args:
             id: (required) ID of the conference.
             region: Region that holds the conference's data.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("id", id)
-        if region is not omit:
-            check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
-        _query = build_query(
-            {
-                "region": region,
-            },
-        )
+        check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return await self._client.request(
             "GET",
             f"/conferences/{quote(id, safe='')}",
-            params=_query,
+            params=build_query(
+                {
+                    "region": region,
+                },
+            ),
             cast=ConferenceResponse.from_dict,
-            options=options,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     async def retrieve_participant(
@@ -620,7 +762,10 @@ class AsyncConferencesResource:
         participant_id: str,
         *,
         id: str,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceParticipantResource:
         """Fetch a single participant.
 
@@ -631,7 +776,8 @@ class AsyncConferencesResource:
         Args:
             participant_id: (required) Participant ID or label.
             id: (required) The conference ID.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("participant_id", participant_id)
         check_id("id", id)
@@ -639,7 +785,10 @@ class AsyncConferencesResource:
             "GET",
             f"/conferences/{quote(id, safe='')}/participants/{quote(participant_id, safe='')}",
             cast=ConferenceParticipantResource.from_dict,
-            options=options,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
 
     async def update_participant(
@@ -650,7 +799,10 @@ class AsyncConferencesResource:
         beep_enabled: Literal["always", "never", "on_enter", "on_exit"] | Omit = omit,
         end_conference_on_exit: bool | Omit = omit,
         soft_end_conference_on_exit: bool | Omit = omit,
-        options: RequestOptions | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | None | Omit = omit,
     ) -> ConferenceParticipantResource:
         """Change a conference participant's settings.
 
@@ -665,23 +817,63 @@ class AsyncConferencesResource:
             end_conference_on_exit: End the conference when this participant leaves.
             soft_end_conference_on_exit: Soft-end the conference when this participant leaves: nobody new can join, but those present
                 stay.
-            options: Per-call overrides: extra_headers, extra_query, extra_body, timeout, max_retries.
+            extra_headers, extra_query, extra_body: sent in addition to (and over) what the call sends.
+            timeout: replaces the client's timeout for this call, in seconds or as an `httpx.Timeout`.
         """
         check_id("participant_id", participant_id)
         check_id("id", id)
-        if beep_enabled is not omit:
-            check_enum("beep_enabled", beep_enabled, ("always", "never", "on_enter", "on_exit"))
-        _body: dict[str, Any] = {}
-        if beep_enabled is not omit:
-            _body["beep_enabled"] = beep_enabled
-        if end_conference_on_exit is not omit:
-            _body["end_conference_on_exit"] = end_conference_on_exit
-        if soft_end_conference_on_exit is not omit:
-            _body["soft_end_conference_on_exit"] = soft_end_conference_on_exit
+        check_enum("beep_enabled", beep_enabled, ("always", "never", "on_enter", "on_exit"))
         return await self._client.request(
             "PATCH",
             f"/conferences/{quote(id, safe='')}/participants/{quote(participant_id, safe='')}",
-            json=_body,
+            json={
+                "beep_enabled": beep_enabled,
+                "end_conference_on_exit": end_conference_on_exit,
+                "soft_end_conference_on_exit": soft_end_conference_on_exit,
+            },
             cast=ConferenceParticipantResource.from_dict,
-            options=options,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
+
+
+class AsyncConferencesResourceWithRawResponse:
+    """`conferences.with_raw_response` (async)."""
+
+    def __init__(self, resource: AsyncConferencesResource) -> None:
+        self._resource = resource
+        bound = AsyncConferencesResource(resource._client._in_mode("raw"))
+        self.create = async_to_raw_response_wrapper(bound.create)
+        self.list = async_to_raw_response_wrapper(bound.list)
+        self.list_participants = async_to_raw_response_wrapper(bound.list_participants)
+        self.retrieve = async_to_raw_response_wrapper(bound.retrieve)
+        self.retrieve_participant = async_to_raw_response_wrapper(bound.retrieve_participant)
+        self.update_participant = async_to_raw_response_wrapper(bound.update_participant)
+
+    @cached_property
+    def actions(self) -> AsyncConferencesActionsResourceWithRawResponse:
+        from .actions import AsyncConferencesActionsResourceWithRawResponse
+
+        return AsyncConferencesActionsResourceWithRawResponse(self._resource.actions)
+
+
+class AsyncConferencesResourceWithStreamingResponse:
+    """`conferences.with_streaming_response` (async)."""
+
+    def __init__(self, resource: AsyncConferencesResource) -> None:
+        self._resource = resource
+        bound = AsyncConferencesResource(resource._client._in_mode("stream"))
+        self.create = async_to_streamed_response_wrapper(bound.create)
+        self.list = async_to_streamed_response_wrapper(bound.list)
+        self.list_participants = async_to_streamed_response_wrapper(bound.list_participants)
+        self.retrieve = async_to_streamed_response_wrapper(bound.retrieve)
+        self.retrieve_participant = async_to_streamed_response_wrapper(bound.retrieve_participant)
+        self.update_participant = async_to_streamed_response_wrapper(bound.update_participant)
+
+    @cached_property
+    def actions(self) -> AsyncConferencesActionsResourceWithStreamingResponse:
+        from .actions import AsyncConferencesActionsResourceWithStreamingResponse
+
+        return AsyncConferencesActionsResourceWithStreamingResponse(self._resource.actions)
