@@ -177,6 +177,21 @@ class Resource:
         return self.path.rsplit(".", 1)[-1]
 
     @property
+    def cli_name(self) -> str:
+        """The CLI group: ``telnyx-conf <cli_name>``."""
+        return snake_case(self.attr).replace("_", "-")
+
+    @property
+    def cli_help(self) -> str:
+        """The group's one-line help: what it holds."""
+        parts = []
+        if self.operations:
+            parts.append(f"{len(self.operations)} command{'s' if len(self.operations) > 1 else ''}")
+        if self.children:
+            parts.append(f"the {', '.join(self.children)} group{'s' if len(self.children) > 1 else ''}")
+        return f"client.{self.path}: {' and '.join(parts)}."
+
+    @property
     def module(self) -> str:
         parts = self.path.split(".")
         return ".".join(parts + [parts[-1]]) if self.children or len(parts) == 1 else ".".join(parts)

@@ -29,7 +29,7 @@ from .._checks import check_base_url
 from .._secrets import Secret
 from .._version import __version__
 from ._client import Settings
-from ._registry import API_GROUPS
+from ._registry import API_GROUP_HELP, API_GROUPS
 from ._root import RootGroup
 
 __all__ = ["EXIT_CODES", "cli", "main"]
@@ -66,6 +66,7 @@ def _base_url(ctx: click.Context, param: click.Parameter, value: str | None) -> 
         "webhooks": f"{__name__}.webhooks:webhooks",
         "sandbox": "telnyx_conferencing.sandbox.cli:sandbox",
     },
+    lazy_help=API_GROUP_HELP,
     epilog=EXIT_CODES,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},

@@ -19,9 +19,32 @@ __all__ = ["LazyGroup"]
 class LazyGroup(click.Group):
     """A `click.Group` whose `lazy_subcommands` (name -> ``"package.module:attribute"``) load on first use."""
 
-    def __init__(self, *args: Any, lazy_subcommands: Mapping[str, str] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        lazy_subcommands: Mapping[str, str] | None = None,
+        lazy_help: Mapping[str, str] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.lazy_subcommands: dict[str, str] = dict(lazy_subcommands or {})
+        # One-line help of subcommands not loaded yet: `--help` lists them without importing them.
+        self.lazy_help: dict[str, str] = dict(lazy_help or {})
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max((len(name) for name in names), default=0)
+        rows = []
+        for name in names:
+            if name in self.lazy_subcommands and name in self.lazy_help:
+                rows.append((name, self.lazy_help[name]))
+                continue
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.lazy_subcommands})
