@@ -728,7 +728,7 @@ def build_plan(doc: dict[str, Any], naming_file: Path, keep_going: bool = False)
         dropped=tuple(dropped),
         spec_operations=sum(1 for _ in index.operations()),
         spec_webhooks=len(index.doc.get("webhooks") or {}),
-        model_modules={str(m.class_info.name): str(m.class_info.module_name) for m in data.models},
+        model_modules={str(m.class_info.name): str(m.class_info.module_name) for m in [*data.models, *data.enums]},
         content_types=binary_media_types(doc),
     )
     return plan, data

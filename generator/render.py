@@ -139,10 +139,14 @@ def _render_templates(plan: Plan, package_dir: Path, templates: Path) -> None:
         target = package_dir / source.relative_to(templates / _PACKAGE_TEMPLATES).with_suffix("")
         _write(target, env.get_template(relative).render(**context))
     commands = env.get_template("cli/commands.py.jinja")
-    _write(package_dir / "cli" / "commands" / "__init__.py", '"""One module of CLI commands per top-level resource."""\n')
+    _write(
+        package_dir / "cli" / "commands" / "__init__.py", '"""One module of CLI commands per top-level resource."""\n'
+    )
     for top in plan.top_resources:
         family = [r for r in plan.resources if r.path == top.path or r.path.startswith(top.path + ".")]
-        _write(package_dir / "cli" / "commands" / f"{top.path}.py", commands.render(top=top, resources=family, **context))
+        _write(
+            package_dir / "cli" / "commands" / f"{top.path}.py", commands.render(top=top, resources=family, **context)
+        )
     resource_template = env.get_template("resource.py.jinja")
     package_init = env.get_template("resource_package_init.py.jinja")
     for resource in plan.resources:
