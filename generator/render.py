@@ -67,8 +67,14 @@ def object_types(resource: Resource) -> list[TypedDictDecl]:
 
 
 def docstring_text(text: str) -> str:
-    """Make spec prose safe inside a triple-quoted docstring."""
-    return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"').strip()
+    """Make spec prose safe inside a triple-quoted docstring (a closing quote of its own is escaped too)."""
+    escaped = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"').strip()
+    return escaped[:-1] + '\\"' if escaped.endswith('"') else escaped
+
+
+def one_line(text: str) -> str:
+    """Spec prose on one line, for a `#:` comment or a one-line docstring."""
+    return " ".join(text.split())
 
 
 def path_expression(op: Operation) -> str:
@@ -93,7 +99,7 @@ def _wrap(text: str, width: int = 96) -> str:
     return "\n".join(lines)
 
 
-def _environment(templates: Path) -> jinja2.Environment:
+def environment(templates: Path) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
         undefined=jinja2.StrictUndefined,
@@ -105,6 +111,8 @@ def _environment(templates: Path) -> jinja2.Environment:
     env.filters["arg_name"] = arg_name
     env.filters["attr_pair"] = lambda param: f'"{param.name}": {param.arg},'
     env.filters["docstring"] = lambda text: _wrap(docstring_text(text))
+    env.filters["one_line"] = one_line
+    env.filters["one_line_docstring"] = lambda text: docstring_text(one_line(text))
     env.filters["pytuple"] = lambda values: repr(tuple(values))
     env.filters["path_expression"] = path_expression
     env.filters["pyrepr"] = repr
@@ -132,7 +140,7 @@ def _render_engine(data: GeneratorData, plan: Plan, package_dir: Path, engine_te
 
 
 def _render_templates(plan: Plan, package_dir: Path, templates: Path) -> None:
-    env = _environment(templates)
+    env = environment(templates)
     context: dict[str, Any] = {"plan": plan, "package": PACKAGE, "webhooks": plan.webhooks}
     for source in sorted((templates / _PACKAGE_TEMPLATES).rglob("*.jinja")):
         relative = source.relative_to(templates).as_posix()

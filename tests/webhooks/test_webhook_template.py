@@ -13,9 +13,47 @@ from typing import Any
 
 import pytest
 
+from generator.build import OVERLAYS, prepare
+from generator.plan import EventField, Webhook
+from generator.render import HEADER, PACKAGE, environment
 from telnyx_conferencing.webhooks import InvalidPayloadError, WebhookEvent
+from tests.conftest import SPEC
 
-from .webhook_stubs import HEADER, STUB_WEBHOOKS, StubField, StubWebhook, render
+TEMPLATE = "package/webhooks/events.py.jinja"
+
+
+def StubField(  # noqa: N802 - reads like the dataclass it builds
+    name: str, python_name: str, kind: str, type_hint: str, required: bool = False, description: str = ""
+) -> EventField:
+    return EventField(name, python_name, kind, type_hint, required, description)
+
+
+def StubWebhook(  # noqa: N802
+    event_type: str,
+    class_name: str,
+    description: str,
+    fields: tuple[EventField, ...],
+    payload_fields: tuple[EventField, ...],
+    example: dict[str, Any],
+) -> Webhook:
+    """A plan webhook for an edge case the spec does not have (the plan's own dataclass, not a copy)."""
+    return Webhook(
+        event_type, event_type, class_name, "Envelope", "Event", description, fields, payload_fields, example
+    )
+
+
+def render(webhooks: tuple[Webhook, ...] | None = None) -> str:
+    """The events module as the build renders it: the same environment, filters and context."""
+    if webhooks is None:
+        webhooks = SPEC_WEBHOOKS
+    return (
+        environment(OVERLAYS / "templates")
+        .get_template(TEMPLATE)
+        .render(header=HEADER, package=PACKAGE, webhooks=webhooks)
+    )
+
+
+SPEC_WEBHOOKS = prepare(SPEC)[0].webhooks
 
 EDGE_WEBHOOKS = (
     StubWebhook(
@@ -69,8 +107,8 @@ def test_header_and_docstring_come_first() -> None:
     assert lines[1].startswith('"""') and lines[1].endswith('"""')
 
 
-@pytest.mark.parametrize("webhooks", [STUB_WEBHOOKS, EDGE_WEBHOOKS, ()], ids=["stub", "edge", "none"])
-def test_renders_lint_clean(tmp_path: Path, webhooks: tuple[StubWebhook, ...]) -> None:
+@pytest.mark.parametrize("webhooks", [SPEC_WEBHOOKS, EDGE_WEBHOOKS, ()], ids=["spec", "edge", "none"])
+def test_renders_lint_clean(tmp_path: Path, webhooks: tuple[Webhook, ...]) -> None:
     target = tmp_path / "events.py"
     target.write_text(render(webhooks), encoding="utf-8")
     ruff = [sys.executable, "-m", "ruff"]
