@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 
 from generator.build import OVERLAYS
-from generator.render import _environment
+from generator.render import environment
 from tests.generator.test_plan import plan_of, surface
 
 
@@ -17,7 +17,7 @@ def test_min_and_max_length_become_argument_checks_in_the_rendered_facade() -> N
     plan = plan_of(doc)
     resource = next(r for r in plan.resources if any(o.operation_id == "EnqueueCall" for o in r.operations))
     text = (
-        _environment(OVERLAYS / "templates")
+        environment(OVERLAYS / "templates")
         .get_template("resource.py.jinja")
         .render(resource=resource, plan=plan, package="telnyx_conferencing", webhooks=plan.webhooks)
     )
