@@ -8,4 +8,5 @@ that group is used. Derived from the spec's operations, like the groups themselv
 API_GROUPS: dict[str, str] = {
     "calls": "telnyx_conferencing.cli._operations:calls_group",
     "conferences": "telnyx_conferencing.cli._operations:conferences_group",
+    "queues": "telnyx_conferencing.cli._operations:queues_group",
 }
