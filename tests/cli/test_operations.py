@@ -16,7 +16,7 @@ import pytest
 
 from .conftest import Cli
 
-OPERATIONS = 25
+OPERATIONS = 74
 
 
 def _operations(plan: Any) -> list[Any]:
