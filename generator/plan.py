@@ -32,7 +32,7 @@ from .engine import (
     text,
 )
 from .errors import BuildError
-from .naming import Naming, identifier, load_naming
+from .naming import Naming, identifier, load_naming, words
 from .spec import HTTP_METHODS, resolve_pointer
 
 _PAGE_PARAM = "page"
@@ -78,8 +78,8 @@ class Param:
 
     @property
     def flag(self) -> str:
-        """The CLI option: ``--call-control-id``, ``--page-size``."""
-        return "--" + snake_case(f"{self.wire_group}_{self.name}" if self.wire_group else self.name).replace("_", "-")
+        """The CLI option: ``--call-control-id``, ``--page-size`` (also for a flat ``page[size]``)."""
+        return "--" + "-".join(words(f"{self.wire_group}_{self.name}" if self.wire_group else self.name))
 
 
 @dataclass(frozen=True)

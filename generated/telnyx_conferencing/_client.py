@@ -25,6 +25,14 @@ if TYPE_CHECKING:
         ConferencesResourceWithRawResponse,
         ConferencesResourceWithStreamingResponse,
     )
+    from .resources.queues import (
+        AsyncQueuesResource,
+        AsyncQueuesResourceWithRawResponse,
+        AsyncQueuesResourceWithStreamingResponse,
+        QueuesResource,
+        QueuesResourceWithRawResponse,
+        QueuesResourceWithStreamingResponse,
+    )
     from .webhooks import Webhooks
 
 __all__ = ["AsyncTelnyx", "Telnyx"]
@@ -47,6 +55,12 @@ class Telnyx(SyncAPIClient):
         from .resources.conferences import ConferencesResource
 
         return ConferencesResource(self)
+
+    @cached_property
+    def queues(self) -> QueuesResource:
+        from .resources.queues import QueuesResource
+
+        return QueuesResource(self)
 
     @cached_property
     def webhooks(self) -> Webhooks:
@@ -85,6 +99,12 @@ class TelnyxWithRawResponse:
 
         return ConferencesResourceWithRawResponse(self._client.conferences)
 
+    @cached_property
+    def queues(self) -> QueuesResourceWithRawResponse:
+        from .resources.queues import QueuesResourceWithRawResponse
+
+        return QueuesResourceWithRawResponse(self._client.queues)
+
 
 class TelnyxWithStreamingResponse:
     """`Telnyx.with_streaming_response`: each resource's `with_streaming_response`."""
@@ -104,6 +124,12 @@ class TelnyxWithStreamingResponse:
 
         return ConferencesResourceWithStreamingResponse(self._client.conferences)
 
+    @cached_property
+    def queues(self) -> QueuesResourceWithStreamingResponse:
+        from .resources.queues import QueuesResourceWithStreamingResponse
+
+        return QueuesResourceWithStreamingResponse(self._client.queues)
+
 
 class AsyncTelnyx(AsyncAPIClient):
     """Asynchronous client for the Telnyx Voice Conferencing API.
@@ -122,6 +148,12 @@ class AsyncTelnyx(AsyncAPIClient):
         from .resources.conferences import AsyncConferencesResource
 
         return AsyncConferencesResource(self)
+
+    @cached_property
+    def queues(self) -> AsyncQueuesResource:
+        from .resources.queues import AsyncQueuesResource
+
+        return AsyncQueuesResource(self)
 
     @cached_property
     def webhooks(self) -> Webhooks:
@@ -160,6 +192,12 @@ class AsyncTelnyxWithRawResponse:
 
         return AsyncConferencesResourceWithRawResponse(self._client.conferences)
 
+    @cached_property
+    def queues(self) -> AsyncQueuesResourceWithRawResponse:
+        from .resources.queues import AsyncQueuesResourceWithRawResponse
+
+        return AsyncQueuesResourceWithRawResponse(self._client.queues)
+
 
 class AsyncTelnyxWithStreamingResponse:
     """`AsyncTelnyx.with_streaming_response`: each resource's `with_streaming_response`."""
@@ -178,3 +216,9 @@ class AsyncTelnyxWithStreamingResponse:
         from .resources.conferences import AsyncConferencesResourceWithStreamingResponse
 
         return AsyncConferencesResourceWithStreamingResponse(self._client.conferences)
+
+    @cached_property
+    def queues(self) -> AsyncQueuesResourceWithStreamingResponse:
+        from .resources.queues import AsyncQueuesResourceWithStreamingResponse
+
+        return AsyncQueuesResourceWithStreamingResponse(self._client.queues)

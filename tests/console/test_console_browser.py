@@ -91,7 +91,8 @@ def test_an_injected_inbound_call_shows_up_and_the_app_answers(
     expect(cell(legs, call_id, "state")).to_have_text("parked")
     expect(cell(legs, call_id, "timeline")).to_contain_text("call.initiated")
 
-    # ... and answers by putting the caller into the conference: the page shows it.
+    # ... answers it, and puts the caller into the conference: the page shows it.
+    sandbox.client.calls.actions.answer(call_id)
     sandbox.client.conferences.actions.join(conference.id, call_control_id=call_id)
     expect(cell(legs, call_id, "state")).to_have_text("in_conference")
     expect(cell(legs, call_id, "conference")).to_have_text("inbound-desk")

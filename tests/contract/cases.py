@@ -2,7 +2,7 @@
 
 An operation added to spec/ gets its case here with no hand edit: arguments come from the
 request example (or, without one, from the required fields with their example values), path ids
-from the parameter's example or format, and the reply from the spec's 200 example.
+from the parameter's example or format, and the reply from the spec's 200 example (none for a 204).
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ class Case:
         """Query values grouped the way the spec declares them (page members inside ``page``)."""
         grouped: dict[str, Any] = {}
         for key, value in self.query.items():
-            if "." in key:
+            if "." in key and "[" not in key:
                 group, member = key.split(".", 1)
                 grouped.setdefault(group, {})[member] = value
             else:
@@ -119,7 +119,9 @@ def _query_sample(op: Operation) -> dict[str, Any]:
     for param in op.params:
         if param.location != "query":
             continue
-        if param.wire_group:
+        if param.name in ("page[number]", "page[size]"):  # flat page members (ListQueues), not a deepObject
+            query[param.name] = 2 if param.name == "page[number]" else 50
+        elif param.wire_group:
             if param.name in ("number", "size"):
                 query[f"{param.wire_group}.{param.name}"] = 2 if param.name == "number" else 50
         elif param.kind == "enum":
@@ -147,13 +149,18 @@ def _body_sample(op: Operation) -> dict[str, Any] | None:
 
 
 def _reply(op: Operation) -> Any:
+    """The 200 example, or None for an operation that answers 204 without a body."""
     if op.response_example is not None and _complete(op):
         return copy.deepcopy(op.response_example)
 
     spec = validator()
     route = spec.match(op.method, op.path)
     assert route is not None
-    schema = spec.deref(route[0].operation["responses"]["200"])["content"]["application/json"]["schema"]
+    responses = route[0].operation["responses"]
+    if "200" not in responses:
+        assert "204" in responses, f"{op.operation_id}: neither 200 nor 204"
+        return None
+    schema = spec.deref(responses["200"])["content"]["application/json"]["schema"]
     return _resolved_example(spec, schema)
 
 

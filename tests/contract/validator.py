@@ -129,7 +129,7 @@ class SpecValidator:
         problems: list[str] = []
         objects: dict[str, dict[str, Any]] = {}
         for key, raw in items:
-            deep = _DEEP_KEY.match(key)
+            deep = _DEEP_KEY.match(key) if key not in declared else None  # ListQueues declares flat page[number]
             if deep:
                 name, keys = deep.group(1), re.findall(r"\[([^\[\]]*)\]", deep.group(2))
                 param = declared.get(name)

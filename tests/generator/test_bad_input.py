@@ -225,7 +225,7 @@ def test_an_operation_id_that_cannot_be_a_python_name_is_refused(
 
 def test_later_stages_name_the_spec_file_too(tmp_path: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> None:
     spec = write(tmp_path / "openapi.yaml", HEAD + (OPERATION % "A").replace("/conferences", "/rooms"))
-    assert fails(capsys, spec, out).startswith(f"{spec}: the spec has no operation on the conferencing surface")
+    assert fails(capsys, spec, out).startswith(f"{spec}: the spec has no operation on the voice surface")
 
 
 @pytest.mark.parametrize("operation_id", ["ListConferences", "join-conference", "Join Conference", "conference.list"])

@@ -111,7 +111,7 @@ def test_check_notices_a_one_character_spec_edit(spec_copy: Path) -> None:
 
 
 def test_upstream_spec_generates_the_whole_conferencing_surface(upstream_spec: Path, tmp_path: Path) -> None:
-    result = build(upstream_spec, tmp_path / "out")
+    result = build(upstream_spec, tmp_path / "out", surface="conferencing")
     assert len(result.plan.operations) == 25
     assert len(result.plan.webhooks) == 16
     assert {rule for rule, _ in result.changes} >= {"unique_model_names", "wrap_bare_webhook_events"}
@@ -127,7 +127,7 @@ def test_an_older_spec_generates_what_it_has_and_the_summary_says_what_is_missin
     entry = "  /conferences/{id}/actions/record_resume:\n    $ref: paths/conference_actions.yaml#/record_resume\n"
     assert entry in root
     spec_copy.write_text(root.replace(entry, ""))
-    result = build(spec_copy, tmp_path / "out")
+    result = build(spec_copy, tmp_path / "out", surface="conferencing")
     assert len(result.plan.operations) == 24
     assert result.missing == ["ResumeConferenceRecording"] and result.added == []
     assert "missing vs spec/: ResumeConferenceRecording" in summary(result, tmp_path / "out")

@@ -41,7 +41,7 @@ def op(operation_id: str) -> Operation:
 
 def test_names_follow_the_official_sdks() -> None:
     names = {f"{o.resource}.{o.method_name}" for o in plan().operations}
-    assert len(names) == 25
+    assert len(names) == 74
     assert {"conferences.list", "conferences.actions.gather_dtmf_audio", "conferences.actions.record_resume"} <= names
     assert {"calls.actions.enqueue", "calls.actions.leave_queue", "conferences.retrieve_participant"} <= names
 
@@ -73,7 +73,7 @@ def test_required_flags_enums_and_command_id() -> None:
 
 def test_webhooks_have_event_types_models_and_aliases() -> None:
     hooks = {w.event_type: w for w in plan().webhooks}
-    assert len(hooks) == 16
+    assert len(hooks) == 51
     assert hooks["conference.floor.changed"].event_model == "ConferenceFloorChanged"
     assert hooks["call.dequeued"].aliases == ("call.left_queue",)
     assert any(f.name == "reason" and f.enum for f in hooks["conference.ended"].payload_fields)

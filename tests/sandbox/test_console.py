@@ -13,7 +13,7 @@ from telnyx_conferencing.sandbox import SandboxApp, SandboxClock
 from telnyx_conferencing.webhooks import unwrap
 
 from .conftest import START
-from .helpers import delivered, event_types
+from .helpers import delivered, event_types, occurred_at
 
 CONSOLE = Path(__file__).resolve().parents[2] / "overlays" / "lib" / "sandbox" / "console"
 
@@ -59,7 +59,7 @@ async def test_an_inbound_call_is_parked_and_announced_with_a_signed_call_initia
     payload = initiated.payload
     assert payload["call_control_id"] == call_control_id and payload["direction"] == "incoming"
     assert (payload["from"], payload["to"], payload["state"]) == ("+13125550100", "+13125550199", "parked")
-    assert payload["connection_id"] == app.state.connection_id and payload["occurred_at"]
+    assert payload["connection_id"] == app.state.connection_id and occurred_at(initiated)
     document = await state(http)
     assert leg(document, call_control_id) | {"timeline": None} == leg(document, call_control_id) | {
         "state": "parked",

@@ -8,10 +8,12 @@ that group is used. Derived from the spec's operations, like the groups themselv
 API_GROUPS: dict[str, str] = {
     "calls": "telnyx_conferencing.cli.commands.calls:calls_group",
     "conferences": "telnyx_conferencing.cli.commands.conferences:conferences_group",
+    "queues": "telnyx_conferencing.cli.commands.queues:queues_group",
 }
 
 # The one-line help of each group, so `telnyx-conf --help` lists them without importing any.
 API_GROUP_HELP: dict[str, str] = {
-    "calls": "client.calls: the actions group.",
+    "calls": "client.calls: 2 commands and the actions group.",
     "conferences": "client.conferences: 6 commands and the actions group.",
+    "queues": "client.queues: 5 commands and the calls group.",
 }

@@ -7,7 +7,8 @@ costs nothing on loopback, survives a sandbox restart without reconnect logic, a
 long-lived response open to hold up uvicorn's shutdown (tests stop the server many times a run).
 
 Actions (JSON only, so a cross-site form cannot trigger them without a CORS preflight, which the
-sandbox never grants): ``POST /sandbox/calls/inbound``, ``POST /sandbox/calls/{id}/hangup``,
+sandbox never grants): ``POST /sandbox/calls/inbound`` (from, to, client_state, and the ``digits`` the
+caller will press), ``POST /sandbox/calls/{id}/digits``, ``POST /sandbox/calls/{id}/hangup``,
 ``POST /sandbox/conferences/{id}/end``, ``POST /sandbox/events/{number}/redeliver``.
 """
 
@@ -63,9 +64,9 @@ def console_routes(app: SandboxApp) -> list[Route]:
         return Response(state_json(app), media_type="application/json", headers={"Cache-Control": "no-store"})
 
     async def inbound(request: Request, body: dict[str, Any]) -> Response:
-        unknown = sorted(set(body) - {"from", "to", "client_state"})
+        unknown = sorted(set(body) - {"from", "to", "client_state", "digits"})
         if unknown:
-            raise invalid_value(f"Unknown field {unknown[0]!r}; send from, to and client_state.", pointer="")
+            raise invalid_value(f"Unknown field {unknown[0]!r}; send from, to, client_state and digits.", pointer="")
         numbers = {name: body.get(name) for name in ("from", "to")}
         for name, value in numbers.items():
             if not isinstance(value, str) or not value.strip() or len(value) > 128:
@@ -74,10 +75,17 @@ def console_routes(app: SandboxApp) -> list[Route]:
         if client_state is not None and not isinstance(client_state, str):
             raise invalid_value("client_state must be Base-64 text.", pointer="/client_state")
         call = app.state.inbound_call(
-            from_number=str(numbers["from"]).strip(), to_number=str(numbers["to"]).strip(), client_state=client_state
+            from_number=str(numbers["from"]).strip(),
+            to_number=str(numbers["to"]).strip(),
+            client_state=client_state,
+            digits=_digits(body),
         )
         leg = {"call_control_id": call.call_control_id, "direction": call.direction, "state": "parked"}
         return JSONResponse({"data": leg}, status_code=201)
+
+    async def digits(request: Request, body: dict[str, Any]) -> Response:
+        call = app.state.script_digits(request.path_params["call_control_id"], _digits(body))
+        return JSONResponse({"data": {"call_control_id": call.call_control_id, "digits": call.digits}})
 
     async def hangup(request: Request, body: dict[str, Any]) -> Response:
         app.state.hang_up(request.path_params["call_control_id"])
@@ -101,6 +109,7 @@ def console_routes(app: SandboxApp) -> list[Route]:
         Route("/sandbox/state", state, methods=["GET"]),
         Route("/sandbox/calls/inbound", _action(inbound), methods=["POST"]),
         Route("/sandbox/calls/{call_control_id:path}/hangup", _action(hangup), methods=["POST"]),
+        Route("/sandbox/calls/{call_control_id:path}/digits", _action(digits), methods=["POST"]),
         Route("/sandbox/conferences/{id}/end", _action(end), methods=["POST"]),
         Route("/sandbox/events/{number:int}/redeliver", _action(redeliver), methods=["POST"]),
     ]
@@ -124,6 +133,14 @@ def _action(handler: Callable[[Request, dict[str, Any]], Awaitable[Response]]) -
             return JSONResponse(invalid_value("The body is not valid JSON.", pointer="").body(), status_code=422)
 
     return endpoint
+
+
+def _digits(body: dict[str, Any]) -> str:
+    """The DTMF a leg's far end will press when the app gathers (0-9, A-D, * and #)."""
+    value = body.get("digits") or ""
+    if not isinstance(value, str) or len(value) > 128 or any(ch not in "0123456789ABCDabcd*#" for ch in value):
+        raise invalid_value("digits may hold only 0-9, A-D, * and #.", pointer="/digits")
+    return value
 
 
 def _file(name: str, media_type: str) -> Response:

@@ -9,6 +9,8 @@ from typing import Any, ClassVar, Literal, Self, TypeAlias
 import attrs
 
 from ._base import UnknownEvent, WebhookEvent, WebhookPayload
+from ._convert import array as _array
+from ._convert import boolean as _boolean
 from ._convert import date_time as _date_time
 from ._convert import enum as _enum
 from ._convert import integer as _integer
@@ -22,8 +24,37 @@ __all__ = [
     "EXAMPLES",
     "Event",
     "UnknownEvent",
+    "CallAnsweredEvent",
+    "CallBridgedEvent",
+    "CallConversationEndedEvent",
+    "CallConversationInsightsGeneratedEvent",
+    "CallCostEvent",
+    "CallDeepfakeDetectionErrorEvent",
+    "CallDeepfakeDetectionResultEvent",
     "CallLeftQueueEvent",
+    "CallDtmfReceivedEvent",
     "CallEnqueuedEvent",
+    "CallForkStartedEvent",
+    "CallForkStoppedEvent",
+    "CallGatherEndedEvent",
+    "CallHangupEvent",
+    "CallHoldEvent",
+    "CallInitiatedEvent",
+    "CallMachineDetectionEndedEvent",
+    "CallMachineGreetingEndedEvent",
+    "CallMachinePremiumDetectionEndedEvent",
+    "CallMachinePremiumGreetingEndedEvent",
+    "CallPlaybackEndedEvent",
+    "CallPlaybackStartedEvent",
+    "CallRecordingErrorEvent",
+    "CallRecordingSavedEvent",
+    "CallRecordingTranscriptionSavedEvent",
+    "CallReferCompletedEvent",
+    "CallReferFailedEvent",
+    "CallReferStartedEvent",
+    "CallSpeakEndedEvent",
+    "CallSpeakStartedEvent",
+    "CallUnholdEvent",
     "ConferenceCreatedEvent",
     "ConferenceEndedEvent",
     "ConferenceFloorChangedEvent",
@@ -38,8 +69,43 @@ __all__ = [
     "ConferenceRecordingSavedEvent",
     "ConferenceSpeakEndedEvent",
     "ConferenceSpeakStartedEvent",
+    "CallSiprecFailedEvent",
+    "CallSiprecStartedEvent",
+    "CallSiprecStoppedEvent",
+    "CallStreamingFailedEvent",
+    "CallStreamingStartedEvent",
+    "CallStreamingStoppedEvent",
+    "CallAnsweredPayload",
+    "CallBridgedPayload",
+    "CallConversationEndedPayload",
+    "CallConversationInsightsGeneratedPayload",
+    "CallCostPayload",
+    "CallDeepfakeDetectionErrorPayload",
+    "CallDeepfakeDetectionResultPayload",
     "CallLeftQueuePayload",
+    "CallDtmfReceivedPayload",
     "CallEnqueuedPayload",
+    "CallForkStartedPayload",
+    "CallForkStoppedPayload",
+    "CallGatherEndedPayload",
+    "CallHangupPayload",
+    "CallHoldPayload",
+    "CallInitiatedPayload",
+    "CallMachineDetectionEndedPayload",
+    "CallMachineGreetingEndedPayload",
+    "CallMachinePremiumDetectionEndedPayload",
+    "CallMachinePremiumGreetingEndedPayload",
+    "CallPlaybackEndedPayload",
+    "CallPlaybackStartedPayload",
+    "CallRecordingErrorPayload",
+    "CallRecordingSavedPayload",
+    "CallRecordingTranscriptionSavedPayload",
+    "CallReferCompletedPayload",
+    "CallReferFailedPayload",
+    "CallReferStartedPayload",
+    "CallSpeakEndedPayload",
+    "CallSpeakStartedPayload",
+    "CallUnholdPayload",
     "ConferenceCreatedPayload",
     "ConferenceEndedPayload",
     "ConferenceFloorChangedPayload",
@@ -54,7 +120,536 @@ __all__ = [
     "ConferenceRecordingSavedPayload",
     "ConferenceSpeakEndedPayload",
     "ConferenceSpeakStartedPayload",
+    "CallSiprecFailedPayload",
+    "CallSiprecStartedPayload",
+    "CallSiprecStoppedPayload",
+    "CallStreamingFailedPayload",
+    "CallStreamingStartedPayload",
+    "CallStreamingStoppedPayload",
 ]
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallAnsweredPayload(WebhookPayload):
+    """The `payload` of a `call.answered` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: Custom SIP headers carried by the call.
+    custom_headers: list[dict[str, Any]] | None = None
+
+    #: Calling number or SIP URI (E.164 for numbers).
+    from_: str | None = None
+
+    #: User-to-User and Diversion SIP headers carried by the call.
+    sip_headers: list[dict[str, Any]] | None = None
+
+    #: When it started (ISO 8601).
+    start_time: datetime.datetime | None = None
+
+    #: State of the call leg.
+    state: Literal["answered"] | None = None
+
+    #: Labels attached to the call.
+    tags: list[str] | None = None
+
+    #: Called number or SIP URI (E.164 for numbers).
+    to: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "call.answered payload"),
+            call_leg_id=_string(data, "call_leg_id", "call.answered payload"),
+            call_session_id=_string(data, "call_session_id", "call.answered payload"),
+            client_state=_string(data, "client_state", "call.answered payload"),
+            connection_id=_string(data, "connection_id", "call.answered payload"),
+            custom_headers=_array(data, "custom_headers", "call.answered payload"),
+            from_=_string(data, "from", "call.answered payload"),
+            sip_headers=_array(data, "sip_headers", "call.answered payload"),
+            start_time=_date_time(data, "start_time", "call.answered payload"),
+            state=_enum(data, "state", "call.answered payload"),
+            tags=_array(data, "tags", "call.answered payload"),
+            to=_string(data, "to", "call.answered payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallAnsweredEvent(WebhookEvent):
+    """`call.answered`: Call answered"""
+
+    event_type: ClassVar[str] = "call.answered"
+    payload: CallAnsweredPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallAnsweredPayload.from_dict(_payload_object(data, "call.answered event"))
+        return cls(
+            id=_required(_string(data, "id", "call.answered event"), "id", "call.answered event"),
+            occurred_at=_date_time(data, "occurred_at", "call.answered event"),
+            record_type=_string(data, "record_type", "call.answered event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallBridgedPayload(WebhookPayload):
+    """The `payload` of a `call.bridged` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: Calling number or SIP URI (E.164 for numbers).
+    from_: str | None = None
+
+    #: Called number or SIP URI (E.164 for numbers).
+    to: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "call.bridged payload"),
+            call_leg_id=_string(data, "call_leg_id", "call.bridged payload"),
+            call_session_id=_string(data, "call_session_id", "call.bridged payload"),
+            client_state=_string(data, "client_state", "call.bridged payload"),
+            connection_id=_string(data, "connection_id", "call.bridged payload"),
+            from_=_string(data, "from", "call.bridged payload"),
+            to=_string(data, "to", "call.bridged payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallBridgedEvent(WebhookEvent):
+    """`call.bridged`: Calls bridged"""
+
+    event_type: ClassVar[str] = "call.bridged"
+    payload: CallBridgedPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallBridgedPayload.from_dict(_payload_object(data, "call.bridged event"))
+        return cls(
+            id=_required(_string(data, "id", "call.bridged event"), "id", "call.bridged event"),
+            occurred_at=_date_time(data, "occurred_at", "call.bridged event"),
+            record_type=_string(data, "record_type", "call.bridged event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallConversationEndedPayload(WebhookPayload):
+    """The `payload` of a `call.conversation.ended` event."""
+
+    #: ID of the AI assistant.
+    assistant_id: str | None = None
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Kind of calling party.
+    calling_party_type: Literal["pstn", "sip"] | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: ID of the conversation.
+    conversation_id: str | None = None
+
+    #: Length, in seconds.
+    duration_sec: int | None = None
+
+    #: Calling number or SIP URI (E.164 for numbers).
+    from_: str | None = None
+
+    #: LLM that ran the conversation.
+    llm_model: str | None = None
+
+    #: Why it happened.
+    reason: Any | None = None
+
+    #: Speech-to-text model used.
+    stt_model: str | None = None
+
+    #: Called number or SIP URI (E.164 for numbers).
+    to: str | None = None
+
+    #: Text-to-speech model used.
+    tts_model_id: str | None = None
+
+    #: Text-to-speech provider.
+    tts_provider: str | None = None
+
+    #: Text-to-speech voice used.
+    tts_voice_id: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            assistant_id=_string(data, "assistant_id", "call.conversation.ended payload"),
+            call_control_id=_string(data, "call_control_id", "call.conversation.ended payload"),
+            call_leg_id=_string(data, "call_leg_id", "call.conversation.ended payload"),
+            call_session_id=_string(data, "call_session_id", "call.conversation.ended payload"),
+            calling_party_type=_enum(data, "calling_party_type", "call.conversation.ended payload"),
+            client_state=_string(data, "client_state", "call.conversation.ended payload"),
+            connection_id=_string(data, "connection_id", "call.conversation.ended payload"),
+            conversation_id=_string(data, "conversation_id", "call.conversation.ended payload"),
+            duration_sec=_integer(data, "duration_sec", "call.conversation.ended payload"),
+            from_=_string(data, "from", "call.conversation.ended payload"),
+            llm_model=_string(data, "llm_model", "call.conversation.ended payload"),
+            reason=data.get("reason"),
+            stt_model=_string(data, "stt_model", "call.conversation.ended payload"),
+            to=_string(data, "to", "call.conversation.ended payload"),
+            tts_model_id=_string(data, "tts_model_id", "call.conversation.ended payload"),
+            tts_provider=_string(data, "tts_provider", "call.conversation.ended payload"),
+            tts_voice_id=_string(data, "tts_voice_id", "call.conversation.ended payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallConversationEndedEvent(WebhookEvent):
+    """`call.conversation.ended`: AI conversation ended"""
+
+    event_type: ClassVar[str] = "call.conversation.ended"
+    payload: CallConversationEndedPayload
+
+    #: When it was created (ISO 8601).
+    created_at: datetime.datetime | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallConversationEndedPayload.from_dict(_payload_object(data, "call.conversation.ended event"))
+        return cls(
+            id=_required(_string(data, "id", "call.conversation.ended event"), "id", "call.conversation.ended event"),
+            occurred_at=_date_time(data, "occurred_at", "call.conversation.ended event"),
+            record_type=_string(data, "record_type", "call.conversation.ended event"),
+            created_at=_date_time(data, "created_at", "call.conversation.ended event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallConversationInsightsGeneratedPayload(WebhookPayload):
+    """The `payload` of a `call.conversation_insights.generated` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Kind of calling party.
+    calling_party_type: Literal["pstn", "sip"] | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: ID of the insight group.
+    insight_group_id: str | None = None
+    results: list[dict[str, Any]] | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "call.conversation_insights.generated payload"),
+            call_leg_id=_string(data, "call_leg_id", "call.conversation_insights.generated payload"),
+            call_session_id=_string(data, "call_session_id", "call.conversation_insights.generated payload"),
+            calling_party_type=_enum(data, "calling_party_type", "call.conversation_insights.generated payload"),
+            client_state=_string(data, "client_state", "call.conversation_insights.generated payload"),
+            connection_id=_string(data, "connection_id", "call.conversation_insights.generated payload"),
+            insight_group_id=_string(data, "insight_group_id", "call.conversation_insights.generated payload"),
+            results=_array(data, "results", "call.conversation_insights.generated payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallConversationInsightsGeneratedEvent(WebhookEvent):
+    """`call.conversation_insights.generated`: Conversation insights ready"""
+
+    event_type: ClassVar[str] = "call.conversation_insights.generated"
+    payload: CallConversationInsightsGeneratedPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallConversationInsightsGeneratedPayload.from_dict(
+            _payload_object(data, "call.conversation_insights.generated event")
+        )
+        return cls(
+            id=_required(
+                _string(data, "id", "call.conversation_insights.generated event"),
+                "id",
+                "call.conversation_insights.generated event",
+            ),
+            occurred_at=_date_time(data, "occurred_at", "call.conversation_insights.generated event"),
+            record_type=_string(data, "record_type", "call.conversation_insights.generated event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallCostPayload(WebhookPayload):
+    """The `payload` of a `call.cost` event."""
+
+    #: Seconds billed.
+    billed_duration_secs: Any | None = None
+
+    #: Billing group that the call's costs go to.
+    billing_group_id: Any | None = None
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: Cost broken down by part of the call.
+    cost_parts: list[dict[str, Any]] | None = None
+
+    #: When the event happened (ISO 8601).
+    occurred_at: datetime.datetime | None = None
+    status: Literal["success", "error"] | None = None
+
+    #: Total cost of the call.
+    total_cost: Any | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            billed_duration_secs=data.get("billed_duration_secs"),
+            billing_group_id=data.get("billing_group_id"),
+            call_control_id=_string(data, "call_control_id", "call.cost payload"),
+            call_leg_id=_string(data, "call_leg_id", "call.cost payload"),
+            call_session_id=_string(data, "call_session_id", "call.cost payload"),
+            client_state=_string(data, "client_state", "call.cost payload"),
+            connection_id=_string(data, "connection_id", "call.cost payload"),
+            cost_parts=_array(data, "cost_parts", "call.cost payload"),
+            occurred_at=_date_time(data, "occurred_at", "call.cost payload"),
+            status=_enum(data, "status", "call.cost payload"),
+            total_cost=data.get("total_cost"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallCostEvent(WebhookEvent):
+    """`call.cost`: Call cost"""
+
+    event_type: ClassVar[str] = "call.cost"
+    payload: CallCostPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallCostPayload.from_dict(_payload_object(data, "call.cost event"))
+        return cls(
+            id=_required(_string(data, "id", "call.cost event"), "id", "call.cost event"),
+            occurred_at=_date_time(data, "occurred_at", "call.cost event") or payload.occurred_at,
+            record_type=_string(data, "record_type", "call.cost event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallDeepfakeDetectionErrorPayload(WebhookPayload):
+    """The `payload` of a `call.deepfake_detection.error` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: Any | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: What went wrong.
+    error_message: Literal["detection_timeout", "rtp_timeout", "dfd_connection_error", "dfd_stream_error"] | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "call.deepfake_detection.error payload"),
+            call_leg_id=_string(data, "call_leg_id", "call.deepfake_detection.error payload"),
+            call_session_id=_string(data, "call_session_id", "call.deepfake_detection.error payload"),
+            client_state=data.get("client_state"),
+            connection_id=_string(data, "connection_id", "call.deepfake_detection.error payload"),
+            error_message=_enum(data, "error_message", "call.deepfake_detection.error payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallDeepfakeDetectionErrorEvent(WebhookEvent):
+    """`call.deepfake_detection.error`: Deepfake detection failed"""
+
+    event_type: ClassVar[str] = "call.deepfake_detection.error"
+    payload: CallDeepfakeDetectionErrorPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallDeepfakeDetectionErrorPayload.from_dict(
+            _payload_object(data, "call.deepfake_detection.error event")
+        )
+        return cls(
+            id=_required(
+                _string(data, "id", "call.deepfake_detection.error event"), "id", "call.deepfake_detection.error event"
+            ),
+            occurred_at=_date_time(data, "occurred_at", "call.deepfake_detection.error event"),
+            record_type=_string(data, "record_type", "call.deepfake_detection.error event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallDeepfakeDetectionResultPayload(WebhookPayload):
+    """The `payload` of a `call.deepfake_detection.result` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: Any | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: How consistent the verdict was across the audio.
+    consistency: Any | None = None
+
+    #: The verdict on the caller's voice.
+    result: Literal["real", "fake", "silence_timeout"] | None = None
+
+    #: Confidence of the verdict, from 0 to 1.
+    score: Any | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "call.deepfake_detection.result payload"),
+            call_leg_id=_string(data, "call_leg_id", "call.deepfake_detection.result payload"),
+            call_session_id=_string(data, "call_session_id", "call.deepfake_detection.result payload"),
+            client_state=data.get("client_state"),
+            connection_id=_string(data, "connection_id", "call.deepfake_detection.result payload"),
+            consistency=data.get("consistency"),
+            result=_enum(data, "result", "call.deepfake_detection.result payload"),
+            score=data.get("score"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallDeepfakeDetectionResultEvent(WebhookEvent):
+    """`call.deepfake_detection.result`: Deepfake detection result"""
+
+    event_type: ClassVar[str] = "call.deepfake_detection.result"
+    payload: CallDeepfakeDetectionResultPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallDeepfakeDetectionResultPayload.from_dict(
+            _payload_object(data, "call.deepfake_detection.result event")
+        )
+        return cls(
+            id=_required(
+                _string(data, "id", "call.deepfake_detection.result event"),
+                "id",
+                "call.deepfake_detection.result event",
+            ),
+            occurred_at=_date_time(data, "occurred_at", "call.deepfake_detection.result event"),
+            record_type=_string(data, "record_type", "call.deepfake_detection.result event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
 
 
 @attrs.define(slots=True, frozen=True, kw_only=True)
@@ -127,6 +722,71 @@ class CallLeftQueueEvent(WebhookEvent):
 
 
 @attrs.define(slots=True, frozen=True, kw_only=True)
+class CallDtmfReceivedPayload(WebhookPayload):
+    """The `payload` of a `call.dtmf.received` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: The DTMF digit received.
+    digit: str | None = None
+
+    #: Calling number or SIP URI (E.164 for numbers).
+    from_: str | None = None
+
+    #: Called number or SIP URI (E.164 for numbers).
+    to: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "call.dtmf.received payload"),
+            call_leg_id=_string(data, "call_leg_id", "call.dtmf.received payload"),
+            call_session_id=_string(data, "call_session_id", "call.dtmf.received payload"),
+            client_state=_string(data, "client_state", "call.dtmf.received payload"),
+            connection_id=_string(data, "connection_id", "call.dtmf.received payload"),
+            digit=_string(data, "digit", "call.dtmf.received payload"),
+            from_=_string(data, "from", "call.dtmf.received payload"),
+            to=_string(data, "to", "call.dtmf.received payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallDtmfReceivedEvent(WebhookEvent):
+    """`call.dtmf.received`: DTMF digit received"""
+
+    event_type: ClassVar[str] = "call.dtmf.received"
+    payload: CallDtmfReceivedPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallDtmfReceivedPayload.from_dict(_payload_object(data, "call.dtmf.received event"))
+        return cls(
+            id=_required(_string(data, "id", "call.dtmf.received event"), "id", "call.dtmf.received event"),
+            occurred_at=_date_time(data, "occurred_at", "call.dtmf.received event"),
+            record_type=_string(data, "record_type", "call.dtmf.received event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
 class CallEnqueuedPayload(WebhookPayload):
     """The `payload` of a `call.enqueued` event."""
 
@@ -185,6 +845,1466 @@ class CallEnqueuedEvent(WebhookEvent):
             id=_required(_string(data, "id", "call.enqueued event"), "id", "call.enqueued event"),
             occurred_at=_date_time(data, "occurred_at", "call.enqueued event"),
             record_type=_string(data, "record_type", "call.enqueued event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallForkStartedPayload(WebhookPayload):
+    """The `payload` of a `call.fork.started` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: Kind of stream.
+    stream_type: Literal["decrypted"] | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "call.fork.started payload"),
+            call_leg_id=_string(data, "call_leg_id", "call.fork.started payload"),
+            call_session_id=_string(data, "call_session_id", "call.fork.started payload"),
+            client_state=_string(data, "client_state", "call.fork.started payload"),
+            connection_id=_string(data, "connection_id", "call.fork.started payload"),
+            stream_type=_enum(data, "stream_type", "call.fork.started payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallForkStartedEvent(WebhookEvent):
+    """`call.fork.started`: Media fork started"""
+
+    event_type: ClassVar[str] = "call.fork.started"
+    payload: CallForkStartedPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallForkStartedPayload.from_dict(_payload_object(data, "call.fork.started event"))
+        return cls(
+            id=_required(_string(data, "id", "call.fork.started event"), "id", "call.fork.started event"),
+            occurred_at=_date_time(data, "occurred_at", "call.fork.started event"),
+            record_type=_string(data, "record_type", "call.fork.started event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallForkStoppedPayload(WebhookPayload):
+    """The `payload` of a `call.fork.stopped` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: Kind of stream.
+    stream_type: Literal["decrypted"] | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "call.fork.stopped payload"),
+            call_leg_id=_string(data, "call_leg_id", "call.fork.stopped payload"),
+            call_session_id=_string(data, "call_session_id", "call.fork.stopped payload"),
+            client_state=_string(data, "client_state", "call.fork.stopped payload"),
+            connection_id=_string(data, "connection_id", "call.fork.stopped payload"),
+            stream_type=_enum(data, "stream_type", "call.fork.stopped payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallForkStoppedEvent(WebhookEvent):
+    """`call.fork.stopped`: Media fork stopped"""
+
+    event_type: ClassVar[str] = "call.fork.stopped"
+    payload: CallForkStoppedPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallForkStoppedPayload.from_dict(_payload_object(data, "call.fork.stopped event"))
+        return cls(
+            id=_required(_string(data, "id", "call.fork.stopped event"), "id", "call.fork.stopped event"),
+            occurred_at=_date_time(data, "occurred_at", "call.fork.stopped event"),
+            record_type=_string(data, "record_type", "call.fork.stopped event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallGatherEndedPayload(WebhookPayload):
+    """The `payload` of a `call.gather.ended` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: Digits collected.
+    digits: str | None = None
+
+    #: Calling number or SIP URI (E.164 for numbers).
+    from_: str | None = None
+
+    #: Why gathering ended (valid entry, invalid, timeout, hangup and so on).
+    status: Literal["valid", "invalid", "call_hangup", "cancelled", "cancelled_amd", "timeout"] | None = None
+
+    #: Called number or SIP URI (E.164 for numbers).
+    to: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "call.gather.ended payload"),
+            call_leg_id=_string(data, "call_leg_id", "call.gather.ended payload"),
+            call_session_id=_string(data, "call_session_id", "call.gather.ended payload"),
+            client_state=_string(data, "client_state", "call.gather.ended payload"),
+            connection_id=_string(data, "connection_id", "call.gather.ended payload"),
+            digits=_string(data, "digits", "call.gather.ended payload"),
+            from_=_string(data, "from", "call.gather.ended payload"),
+            status=_enum(data, "status", "call.gather.ended payload"),
+            to=_string(data, "to", "call.gather.ended payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallGatherEndedEvent(WebhookEvent):
+    """`call.gather.ended`: Digit gathering ended"""
+
+    event_type: ClassVar[str] = "call.gather.ended"
+    payload: CallGatherEndedPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallGatherEndedPayload.from_dict(_payload_object(data, "call.gather.ended event"))
+        return cls(
+            id=_required(_string(data, "id", "call.gather.ended event"), "id", "call.gather.ended event"),
+            occurred_at=_date_time(data, "occurred_at", "call.gather.ended event"),
+            record_type=_string(data, "record_type", "call.gather.ended event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallHangupPayload(WebhookPayload):
+    """The `payload` of a `call.hangup` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Media quality of the call, per direction.
+    call_quality_stats: Any | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: Custom SIP headers carried by the call.
+    custom_headers: list[dict[str, Any]] | None = None
+
+    #: Calling number or SIP URI (E.164 for numbers).
+    from_: str | None = None
+
+    #: Why the call ended.
+    hangup_cause: (
+        Literal[
+            "call_rejected",
+            "normal_clearing",
+            "originator_cancel",
+            "timeout",
+            "time_limit",
+            "user_busy",
+            "not_found",
+            "no_answer",
+            "unspecified",
+        ]
+        | None
+    ) = None
+
+    #: Which side ended the call.
+    hangup_source: Literal["caller", "callee", "unknown"] | None = None
+
+    #: SIP response code that ended the call, if any.
+    sip_hangup_cause: str | None = None
+
+    #: User-to-User and Diversion SIP headers carried by the call.
+    sip_headers: list[dict[str, Any]] | None = None
+
+    #: When it started (ISO 8601).
+    start_time: datetime.datetime | None = None
+
+    #: State of the call leg.
+    state: Literal["hangup"] | None = None
+
+    #: Labels attached to the call.
+    tags: list[str] | None = None
+
+    #: Called number or SIP URI (E.164 for numbers).
+    to: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "call.hangup payload"),
+            call_leg_id=_string(data, "call_leg_id", "call.hangup payload"),
+            call_quality_stats=data.get("call_quality_stats"),
+            call_session_id=_string(data, "call_session_id", "call.hangup payload"),
+            client_state=_string(data, "client_state", "call.hangup payload"),
+            connection_id=_string(data, "connection_id", "call.hangup payload"),
+            custom_headers=_array(data, "custom_headers", "call.hangup payload"),
+            from_=_string(data, "from", "call.hangup payload"),
+            hangup_cause=_enum(data, "hangup_cause", "call.hangup payload"),
+            hangup_source=_enum(data, "hangup_source", "call.hangup payload"),
+            sip_hangup_cause=_string(data, "sip_hangup_cause", "call.hangup payload"),
+            sip_headers=_array(data, "sip_headers", "call.hangup payload"),
+            start_time=_date_time(data, "start_time", "call.hangup payload"),
+            state=_enum(data, "state", "call.hangup payload"),
+            tags=_array(data, "tags", "call.hangup payload"),
+            to=_string(data, "to", "call.hangup payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallHangupEvent(WebhookEvent):
+    """`call.hangup`: Call hung up"""
+
+    event_type: ClassVar[str] = "call.hangup"
+    payload: CallHangupPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallHangupPayload.from_dict(_payload_object(data, "call.hangup event"))
+        return cls(
+            id=_required(_string(data, "id", "call.hangup event"), "id", "call.hangup event"),
+            occurred_at=_date_time(data, "occurred_at", "call.hangup event"),
+            record_type=_string(data, "record_type", "call.hangup event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallHoldPayload(WebhookPayload):
+    """The `payload` of a `call.hold` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: Calling number or SIP URI (E.164 for numbers).
+    from_: str | None = None
+
+    #: Called number or SIP URI (E.164 for numbers).
+    to: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "call.hold payload"),
+            call_leg_id=_string(data, "call_leg_id", "call.hold payload"),
+            call_session_id=_string(data, "call_session_id", "call.hold payload"),
+            client_state=_string(data, "client_state", "call.hold payload"),
+            connection_id=_string(data, "connection_id", "call.hold payload"),
+            from_=_string(data, "from", "call.hold payload"),
+            to=_string(data, "to", "call.hold payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallHoldEvent(WebhookEvent):
+    """`call.hold`: Call put on hold"""
+
+    event_type: ClassVar[str] = "call.hold"
+    payload: CallHoldPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallHoldPayload.from_dict(_payload_object(data, "call.hold event"))
+        return cls(
+            id=_required(_string(data, "id", "call.hold event"), "id", "call.hold event"),
+            occurred_at=_date_time(data, "occurred_at", "call.hold event"),
+            record_type=_string(data, "record_type", "call.hold event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallInitiatedPayload(WebhookPayload):
+    """The `payload` of a `call.initiated` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Outcome of call screening.
+    call_screening_result: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Caller ID name.
+    caller_id_name: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: Codecs the connection allows.
+    connection_codecs: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: Custom SIP headers carried by the call.
+    custom_headers: list[dict[str, Any]] | None = None
+
+    #: Whether the call is incoming or outgoing.
+    direction: Literal["incoming", "outgoing"] | None = None
+
+    #: Calling number or SIP URI (E.164 for numbers).
+    from_: str | None = None
+
+    #: Codecs the far end offered.
+    offered_codecs: str | None = None
+
+    #: SHAKEN/STIR attestation level of the caller ID.
+    shaken_stir_attestation: str | None = None
+
+    #: Whether the SHAKEN/STIR signature checked out.
+    shaken_stir_validated: bool | None = None
+
+    #: User-to-User and Diversion SIP headers carried by the call.
+    sip_headers: list[dict[str, Any]] | None = None
+
+    #: When it started (ISO 8601).
+    start_time: datetime.datetime | None = None
+
+    #: State of the call leg.
+    state: Literal["parked", "bridging"] | None = None
+
+    #: Labels attached to the call.
+    tags: list[str] | None = None
+
+    #: Called number or SIP URI (E.164 for numbers).
+    to: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "call.initiated payload"),
+            call_leg_id=_string(data, "call_leg_id", "call.initiated payload"),
+            call_screening_result=_string(data, "call_screening_result", "call.initiated payload"),
+            call_session_id=_string(data, "call_session_id", "call.initiated payload"),
+            caller_id_name=_string(data, "caller_id_name", "call.initiated payload"),
+            client_state=_string(data, "client_state", "call.initiated payload"),
+            connection_codecs=_string(data, "connection_codecs", "call.initiated payload"),
+            connection_id=_string(data, "connection_id", "call.initiated payload"),
+            custom_headers=_array(data, "custom_headers", "call.initiated payload"),
+            direction=_enum(data, "direction", "call.initiated payload"),
+            from_=_string(data, "from", "call.initiated payload"),
+            offered_codecs=_string(data, "offered_codecs", "call.initiated payload"),
+            shaken_stir_attestation=_string(data, "shaken_stir_attestation", "call.initiated payload"),
+            shaken_stir_validated=_boolean(data, "shaken_stir_validated", "call.initiated payload"),
+            sip_headers=_array(data, "sip_headers", "call.initiated payload"),
+            start_time=_date_time(data, "start_time", "call.initiated payload"),
+            state=_enum(data, "state", "call.initiated payload"),
+            tags=_array(data, "tags", "call.initiated payload"),
+            to=_string(data, "to", "call.initiated payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallInitiatedEvent(WebhookEvent):
+    """`call.initiated`: Call initiated"""
+
+    event_type: ClassVar[str] = "call.initiated"
+    payload: CallInitiatedPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallInitiatedPayload.from_dict(_payload_object(data, "call.initiated event"))
+        return cls(
+            id=_required(_string(data, "id", "call.initiated event"), "id", "call.initiated event"),
+            occurred_at=_date_time(data, "occurred_at", "call.initiated event"),
+            record_type=_string(data, "record_type", "call.initiated event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallMachineDetectionEndedPayload(WebhookPayload):
+    """The `payload` of a `call.machine.detection.ended` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: Calling number or SIP URI (E.164 for numbers).
+    from_: str | None = None
+
+    #: Who answered (human, machine or not sure).
+    result: Literal["human", "machine", "not_sure"] | None = None
+
+    #: Called number or SIP URI (E.164 for numbers).
+    to: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "call.machine.detection.ended payload"),
+            call_leg_id=_string(data, "call_leg_id", "call.machine.detection.ended payload"),
+            call_session_id=_string(data, "call_session_id", "call.machine.detection.ended payload"),
+            client_state=_string(data, "client_state", "call.machine.detection.ended payload"),
+            connection_id=_string(data, "connection_id", "call.machine.detection.ended payload"),
+            from_=_string(data, "from", "call.machine.detection.ended payload"),
+            result=_enum(data, "result", "call.machine.detection.ended payload"),
+            to=_string(data, "to", "call.machine.detection.ended payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallMachineDetectionEndedEvent(WebhookEvent):
+    """`call.machine.detection.ended`: Answering machine detection ended"""
+
+    event_type: ClassVar[str] = "call.machine.detection.ended"
+    payload: CallMachineDetectionEndedPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallMachineDetectionEndedPayload.from_dict(
+            _payload_object(data, "call.machine.detection.ended event")
+        )
+        return cls(
+            id=_required(
+                _string(data, "id", "call.machine.detection.ended event"), "id", "call.machine.detection.ended event"
+            ),
+            occurred_at=_date_time(data, "occurred_at", "call.machine.detection.ended event"),
+            record_type=_string(data, "record_type", "call.machine.detection.ended event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallMachineGreetingEndedPayload(WebhookPayload):
+    """The `payload` of a `call.machine.greeting.ended` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: Calling number or SIP URI (E.164 for numbers).
+    from_: str | None = None
+
+    #: How the greeting ended (beep heard or not).
+    result: Literal["beep_detected", "ended", "not_sure"] | None = None
+
+    #: Called number or SIP URI (E.164 for numbers).
+    to: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "call.machine.greeting.ended payload"),
+            call_leg_id=_string(data, "call_leg_id", "call.machine.greeting.ended payload"),
+            call_session_id=_string(data, "call_session_id", "call.machine.greeting.ended payload"),
+            client_state=_string(data, "client_state", "call.machine.greeting.ended payload"),
+            connection_id=_string(data, "connection_id", "call.machine.greeting.ended payload"),
+            from_=_string(data, "from", "call.machine.greeting.ended payload"),
+            result=_enum(data, "result", "call.machine.greeting.ended payload"),
+            to=_string(data, "to", "call.machine.greeting.ended payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallMachineGreetingEndedEvent(WebhookEvent):
+    """`call.machine.greeting.ended`: Machine greeting ended"""
+
+    event_type: ClassVar[str] = "call.machine.greeting.ended"
+    payload: CallMachineGreetingEndedPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallMachineGreetingEndedPayload.from_dict(_payload_object(data, "call.machine.greeting.ended event"))
+        return cls(
+            id=_required(
+                _string(data, "id", "call.machine.greeting.ended event"), "id", "call.machine.greeting.ended event"
+            ),
+            occurred_at=_date_time(data, "occurred_at", "call.machine.greeting.ended event"),
+            record_type=_string(data, "record_type", "call.machine.greeting.ended event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallMachinePremiumDetectionEndedPayload(WebhookPayload):
+    """The `payload` of a `call.machine.premium.detection.ended` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: Calling number or SIP URI (E.164 for numbers).
+    from_: str | None = None
+
+    #: Who answered, as premium detection judged it.
+    result: Literal["human_residence", "human_business", "machine", "silence", "fax_detected", "not_sure"] | None = None
+
+    #: Called number or SIP URI (E.164 for numbers).
+    to: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "call.machine.premium.detection.ended payload"),
+            call_leg_id=_string(data, "call_leg_id", "call.machine.premium.detection.ended payload"),
+            call_session_id=_string(data, "call_session_id", "call.machine.premium.detection.ended payload"),
+            client_state=_string(data, "client_state", "call.machine.premium.detection.ended payload"),
+            connection_id=_string(data, "connection_id", "call.machine.premium.detection.ended payload"),
+            from_=_string(data, "from", "call.machine.premium.detection.ended payload"),
+            result=_enum(data, "result", "call.machine.premium.detection.ended payload"),
+            to=_string(data, "to", "call.machine.premium.detection.ended payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallMachinePremiumDetectionEndedEvent(WebhookEvent):
+    """`call.machine.premium.detection.ended`: Premium machine detection ended"""
+
+    event_type: ClassVar[str] = "call.machine.premium.detection.ended"
+    payload: CallMachinePremiumDetectionEndedPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallMachinePremiumDetectionEndedPayload.from_dict(
+            _payload_object(data, "call.machine.premium.detection.ended event")
+        )
+        return cls(
+            id=_required(
+                _string(data, "id", "call.machine.premium.detection.ended event"),
+                "id",
+                "call.machine.premium.detection.ended event",
+            ),
+            occurred_at=_date_time(data, "occurred_at", "call.machine.premium.detection.ended event"),
+            record_type=_string(data, "record_type", "call.machine.premium.detection.ended event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallMachinePremiumGreetingEndedPayload(WebhookPayload):
+    """The `payload` of a `call.machine.premium.greeting.ended` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: Calling number or SIP URI (E.164 for numbers).
+    from_: str | None = None
+
+    #: How the greeting ended (beep heard or not).
+    result: Literal["beep_detected", "no_beep_detected"] | None = None
+
+    #: Called number or SIP URI (E.164 for numbers).
+    to: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "call.machine.premium.greeting.ended payload"),
+            call_leg_id=_string(data, "call_leg_id", "call.machine.premium.greeting.ended payload"),
+            call_session_id=_string(data, "call_session_id", "call.machine.premium.greeting.ended payload"),
+            client_state=_string(data, "client_state", "call.machine.premium.greeting.ended payload"),
+            connection_id=_string(data, "connection_id", "call.machine.premium.greeting.ended payload"),
+            from_=_string(data, "from", "call.machine.premium.greeting.ended payload"),
+            result=_enum(data, "result", "call.machine.premium.greeting.ended payload"),
+            to=_string(data, "to", "call.machine.premium.greeting.ended payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallMachinePremiumGreetingEndedEvent(WebhookEvent):
+    """`call.machine.premium.greeting.ended`: Premium machine greeting ended"""
+
+    event_type: ClassVar[str] = "call.machine.premium.greeting.ended"
+    payload: CallMachinePremiumGreetingEndedPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallMachinePremiumGreetingEndedPayload.from_dict(
+            _payload_object(data, "call.machine.premium.greeting.ended event")
+        )
+        return cls(
+            id=_required(
+                _string(data, "id", "call.machine.premium.greeting.ended event"),
+                "id",
+                "call.machine.premium.greeting.ended event",
+            ),
+            occurred_at=_date_time(data, "occurred_at", "call.machine.premium.greeting.ended event"),
+            record_type=_string(data, "record_type", "call.machine.premium.greeting.ended event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallPlaybackEndedPayload(WebhookPayload):
+    """The `payload` of a `call.playback.ended` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: Name of the uploaded media file.
+    media_name: str | None = None
+
+    #: URL of the media.
+    media_url: str | None = None
+
+    #: Play on top of audio already playing instead of queueing after it.
+    overlay: bool | None = None
+
+    #: How playback ended.
+    status: (
+        Literal["file_not_found", "call_hangup", "unknown", "cancelled", "cancelled_amd", "completed", "failed"] | None
+    ) = None
+
+    #: More about the status.
+    status_detail: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "call.playback.ended payload"),
+            call_leg_id=_string(data, "call_leg_id", "call.playback.ended payload"),
+            call_session_id=_string(data, "call_session_id", "call.playback.ended payload"),
+            client_state=_string(data, "client_state", "call.playback.ended payload"),
+            connection_id=_string(data, "connection_id", "call.playback.ended payload"),
+            media_name=_string(data, "media_name", "call.playback.ended payload"),
+            media_url=_string(data, "media_url", "call.playback.ended payload"),
+            overlay=_boolean(data, "overlay", "call.playback.ended payload"),
+            status=_enum(data, "status", "call.playback.ended payload"),
+            status_detail=_string(data, "status_detail", "call.playback.ended payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallPlaybackEndedEvent(WebhookEvent):
+    """`call.playback.ended`: Audio playback ended"""
+
+    event_type: ClassVar[str] = "call.playback.ended"
+    payload: CallPlaybackEndedPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallPlaybackEndedPayload.from_dict(_payload_object(data, "call.playback.ended event"))
+        return cls(
+            id=_required(_string(data, "id", "call.playback.ended event"), "id", "call.playback.ended event"),
+            occurred_at=_date_time(data, "occurred_at", "call.playback.ended event"),
+            record_type=_string(data, "record_type", "call.playback.ended event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallPlaybackStartedPayload(WebhookPayload):
+    """The `payload` of a `call.playback.started` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: Name of the uploaded media file.
+    media_name: str | None = None
+
+    #: URL of the media.
+    media_url: str | None = None
+
+    #: Play on top of audio already playing instead of queueing after it.
+    overlay: bool | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "call.playback.started payload"),
+            call_leg_id=_string(data, "call_leg_id", "call.playback.started payload"),
+            call_session_id=_string(data, "call_session_id", "call.playback.started payload"),
+            client_state=_string(data, "client_state", "call.playback.started payload"),
+            connection_id=_string(data, "connection_id", "call.playback.started payload"),
+            media_name=_string(data, "media_name", "call.playback.started payload"),
+            media_url=_string(data, "media_url", "call.playback.started payload"),
+            overlay=_boolean(data, "overlay", "call.playback.started payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallPlaybackStartedEvent(WebhookEvent):
+    """`call.playback.started`: Audio playback started"""
+
+    event_type: ClassVar[str] = "call.playback.started"
+    payload: CallPlaybackStartedPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallPlaybackStartedPayload.from_dict(_payload_object(data, "call.playback.started event"))
+        return cls(
+            id=_required(_string(data, "id", "call.playback.started event"), "id", "call.playback.started event"),
+            occurred_at=_date_time(data, "occurred_at", "call.playback.started event"),
+            record_type=_string(data, "record_type", "call.playback.started event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallRecordingErrorPayload(WebhookPayload):
+    """The `payload` of a `call.recording.error` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: Why it happened.
+    reason: (
+        Literal[
+            "Failed to authorize with storage using custom credentials",
+            "Invalid credentials json",
+            "Unsupported backend",
+            "Internal server error",
+        ]
+        | None
+    ) = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "call.recording.error payload"),
+            call_leg_id=_string(data, "call_leg_id", "call.recording.error payload"),
+            call_session_id=_string(data, "call_session_id", "call.recording.error payload"),
+            client_state=_string(data, "client_state", "call.recording.error payload"),
+            connection_id=_string(data, "connection_id", "call.recording.error payload"),
+            reason=_enum(data, "reason", "call.recording.error payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallRecordingErrorEvent(WebhookEvent):
+    """`call.recording.error`: Recording failed"""
+
+    event_type: ClassVar[str] = "call.recording.error"
+    payload: CallRecordingErrorPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallRecordingErrorPayload.from_dict(_payload_object(data, "call.recording.error event"))
+        return cls(
+            id=_required(_string(data, "id", "call.recording.error event"), "id", "call.recording.error event"),
+            occurred_at=_date_time(data, "occurred_at", "call.recording.error event"),
+            record_type=_string(data, "record_type", "call.recording.error event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallRecordingSavedPayload(WebhookPayload):
+    """The `payload` of a `call.recording.saved` event."""
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Single channel or one per side.
+    channels: Literal["single", "dual"] | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: Public links to the recording, when configured.
+    public_recording_urls: dict[str, Any] | None = None
+
+    #: When recording ended (ISO 8601).
+    recording_ended_at: datetime.datetime | None = None
+
+    #: When recording started (ISO 8601).
+    recording_started_at: datetime.datetime | None = None
+
+    #: Links to download the recording (valid for a limited time).
+    recording_urls: dict[str, Any] | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_leg_id=_string(data, "call_leg_id", "call.recording.saved payload"),
+            call_session_id=_string(data, "call_session_id", "call.recording.saved payload"),
+            channels=_enum(data, "channels", "call.recording.saved payload"),
+            client_state=_string(data, "client_state", "call.recording.saved payload"),
+            connection_id=_string(data, "connection_id", "call.recording.saved payload"),
+            public_recording_urls=_mapping(data, "public_recording_urls", "call.recording.saved payload"),
+            recording_ended_at=_date_time(data, "recording_ended_at", "call.recording.saved payload"),
+            recording_started_at=_date_time(data, "recording_started_at", "call.recording.saved payload"),
+            recording_urls=_mapping(data, "recording_urls", "call.recording.saved payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallRecordingSavedEvent(WebhookEvent):
+    """`call.recording.saved`: Recording saved"""
+
+    event_type: ClassVar[str] = "call.recording.saved"
+    payload: CallRecordingSavedPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallRecordingSavedPayload.from_dict(_payload_object(data, "call.recording.saved event"))
+        return cls(
+            id=_required(_string(data, "id", "call.recording.saved event"), "id", "call.recording.saved event"),
+            occurred_at=_date_time(data, "occurred_at", "call.recording.saved event"),
+            record_type=_string(data, "record_type", "call.recording.saved event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallRecordingTranscriptionSavedPayload(WebhookPayload):
+    """The `payload` of a `call.recording.transcription.saved` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Kind of calling party.
+    calling_party_type: Literal["pstn", "sip"] | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: ID of the recording.
+    recording_id: str | None = None
+
+    #: ID of the recording's transcription.
+    recording_transcription_id: str | None = None
+    status: Literal["completed"] | None = None
+
+    #: The transcribed text.
+    transcription_text: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "call.recording.transcription.saved payload"),
+            call_leg_id=_string(data, "call_leg_id", "call.recording.transcription.saved payload"),
+            call_session_id=_string(data, "call_session_id", "call.recording.transcription.saved payload"),
+            calling_party_type=_enum(data, "calling_party_type", "call.recording.transcription.saved payload"),
+            client_state=_string(data, "client_state", "call.recording.transcription.saved payload"),
+            connection_id=_string(data, "connection_id", "call.recording.transcription.saved payload"),
+            recording_id=_string(data, "recording_id", "call.recording.transcription.saved payload"),
+            recording_transcription_id=_string(
+                data, "recording_transcription_id", "call.recording.transcription.saved payload"
+            ),
+            status=_enum(data, "status", "call.recording.transcription.saved payload"),
+            transcription_text=_string(data, "transcription_text", "call.recording.transcription.saved payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallRecordingTranscriptionSavedEvent(WebhookEvent):
+    """`call.recording.transcription.saved`: Recording transcription saved"""
+
+    event_type: ClassVar[str] = "call.recording.transcription.saved"
+    payload: CallRecordingTranscriptionSavedPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallRecordingTranscriptionSavedPayload.from_dict(
+            _payload_object(data, "call.recording.transcription.saved event")
+        )
+        return cls(
+            id=_required(
+                _string(data, "id", "call.recording.transcription.saved event"),
+                "id",
+                "call.recording.transcription.saved event",
+            ),
+            occurred_at=_date_time(data, "occurred_at", "call.recording.transcription.saved event"),
+            record_type=_string(data, "record_type", "call.recording.transcription.saved event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallReferCompletedPayload(WebhookPayload):
+    """The `payload` of a `call.refer.completed` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: Calling number or SIP URI (E.164 for numbers).
+    from_: str | None = None
+
+    #: SIP response code in the NOTIFY from the far end.
+    sip_notify_response: int | None = None
+
+    #: Called number or SIP URI (E.164 for numbers).
+    to: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "call.refer.completed payload"),
+            call_leg_id=_string(data, "call_leg_id", "call.refer.completed payload"),
+            call_session_id=_string(data, "call_session_id", "call.refer.completed payload"),
+            client_state=_string(data, "client_state", "call.refer.completed payload"),
+            connection_id=_string(data, "connection_id", "call.refer.completed payload"),
+            from_=_string(data, "from", "call.refer.completed payload"),
+            sip_notify_response=_integer(data, "sip_notify_response", "call.refer.completed payload"),
+            to=_string(data, "to", "call.refer.completed payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallReferCompletedEvent(WebhookEvent):
+    """`call.refer.completed`: SIP REFER completed"""
+
+    event_type: ClassVar[str] = "call.refer.completed"
+    payload: CallReferCompletedPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallReferCompletedPayload.from_dict(_payload_object(data, "call.refer.completed event"))
+        return cls(
+            id=_required(_string(data, "id", "call.refer.completed event"), "id", "call.refer.completed event"),
+            occurred_at=_date_time(data, "occurred_at", "call.refer.completed event"),
+            record_type=_string(data, "record_type", "call.refer.completed event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallReferFailedPayload(WebhookPayload):
+    """The `payload` of a `call.refer.failed` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: Calling number or SIP URI (E.164 for numbers).
+    from_: str | None = None
+
+    #: SIP response code in the NOTIFY from the far end.
+    sip_notify_response: int | None = None
+
+    #: Called number or SIP URI (E.164 for numbers).
+    to: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "call.refer.failed payload"),
+            call_leg_id=_string(data, "call_leg_id", "call.refer.failed payload"),
+            call_session_id=_string(data, "call_session_id", "call.refer.failed payload"),
+            client_state=_string(data, "client_state", "call.refer.failed payload"),
+            connection_id=_string(data, "connection_id", "call.refer.failed payload"),
+            from_=_string(data, "from", "call.refer.failed payload"),
+            sip_notify_response=_integer(data, "sip_notify_response", "call.refer.failed payload"),
+            to=_string(data, "to", "call.refer.failed payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallReferFailedEvent(WebhookEvent):
+    """`call.refer.failed`: SIP REFER failed"""
+
+    event_type: ClassVar[str] = "call.refer.failed"
+    payload: CallReferFailedPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallReferFailedPayload.from_dict(_payload_object(data, "call.refer.failed event"))
+        return cls(
+            id=_required(_string(data, "id", "call.refer.failed event"), "id", "call.refer.failed event"),
+            occurred_at=_date_time(data, "occurred_at", "call.refer.failed event"),
+            record_type=_string(data, "record_type", "call.refer.failed event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallReferStartedPayload(WebhookPayload):
+    """The `payload` of a `call.refer.started` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: Calling number or SIP URI (E.164 for numbers).
+    from_: str | None = None
+
+    #: SIP response code in the NOTIFY from the far end.
+    sip_notify_response: int | None = None
+
+    #: Called number or SIP URI (E.164 for numbers).
+    to: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "call.refer.started payload"),
+            call_leg_id=_string(data, "call_leg_id", "call.refer.started payload"),
+            call_session_id=_string(data, "call_session_id", "call.refer.started payload"),
+            client_state=_string(data, "client_state", "call.refer.started payload"),
+            connection_id=_string(data, "connection_id", "call.refer.started payload"),
+            from_=_string(data, "from", "call.refer.started payload"),
+            sip_notify_response=_integer(data, "sip_notify_response", "call.refer.started payload"),
+            to=_string(data, "to", "call.refer.started payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallReferStartedEvent(WebhookEvent):
+    """`call.refer.started`: SIP REFER started"""
+
+    event_type: ClassVar[str] = "call.refer.started"
+    payload: CallReferStartedPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallReferStartedPayload.from_dict(_payload_object(data, "call.refer.started event"))
+        return cls(
+            id=_required(_string(data, "id", "call.refer.started event"), "id", "call.refer.started event"),
+            occurred_at=_date_time(data, "occurred_at", "call.refer.started event"),
+            record_type=_string(data, "record_type", "call.refer.started event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallSpeakEndedPayload(WebhookPayload):
+    """The `payload` of a `call.speak.ended` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: How speech ended.
+    status: Literal["completed", "call_hangup", "cancelled_amd"] | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "call.speak.ended payload"),
+            call_leg_id=_string(data, "call_leg_id", "call.speak.ended payload"),
+            call_session_id=_string(data, "call_session_id", "call.speak.ended payload"),
+            client_state=_string(data, "client_state", "call.speak.ended payload"),
+            connection_id=_string(data, "connection_id", "call.speak.ended payload"),
+            status=_enum(data, "status", "call.speak.ended payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallSpeakEndedEvent(WebhookEvent):
+    """`call.speak.ended`: Speech ended"""
+
+    event_type: ClassVar[str] = "call.speak.ended"
+    payload: CallSpeakEndedPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallSpeakEndedPayload.from_dict(_payload_object(data, "call.speak.ended event"))
+        return cls(
+            id=_required(_string(data, "id", "call.speak.ended event"), "id", "call.speak.ended event"),
+            occurred_at=_date_time(data, "occurred_at", "call.speak.ended event"),
+            record_type=_string(data, "record_type", "call.speak.ended event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallSpeakStartedPayload(WebhookPayload):
+    """The `payload` of a `call.speak.started` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "call.speak.started payload"),
+            call_leg_id=_string(data, "call_leg_id", "call.speak.started payload"),
+            call_session_id=_string(data, "call_session_id", "call.speak.started payload"),
+            client_state=_string(data, "client_state", "call.speak.started payload"),
+            connection_id=_string(data, "connection_id", "call.speak.started payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallSpeakStartedEvent(WebhookEvent):
+    """`call.speak.started`: Speech started"""
+
+    event_type: ClassVar[str] = "call.speak.started"
+    payload: CallSpeakStartedPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallSpeakStartedPayload.from_dict(_payload_object(data, "call.speak.started event"))
+        return cls(
+            id=_required(_string(data, "id", "call.speak.started event"), "id", "call.speak.started event"),
+            occurred_at=_date_time(data, "occurred_at", "call.speak.started event"),
+            record_type=_string(data, "record_type", "call.speak.started event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallUnholdPayload(WebhookPayload):
+    """The `payload` of a `call.unhold` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: Calling number or SIP URI (E.164 for numbers).
+    from_: str | None = None
+
+    #: Called number or SIP URI (E.164 for numbers).
+    to: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "call.unhold payload"),
+            call_leg_id=_string(data, "call_leg_id", "call.unhold payload"),
+            call_session_id=_string(data, "call_session_id", "call.unhold payload"),
+            client_state=_string(data, "client_state", "call.unhold payload"),
+            connection_id=_string(data, "connection_id", "call.unhold payload"),
+            from_=_string(data, "from", "call.unhold payload"),
+            to=_string(data, "to", "call.unhold payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallUnholdEvent(WebhookEvent):
+    """`call.unhold`: Call taken off hold"""
+
+    event_type: ClassVar[str] = "call.unhold"
+    payload: CallUnholdPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallUnholdPayload.from_dict(_payload_object(data, "call.unhold event"))
+        return cls(
+            id=_required(_string(data, "id", "call.unhold event"), "id", "call.unhold event"),
+            occurred_at=_date_time(data, "occurred_at", "call.unhold event"),
+            record_type=_string(data, "record_type", "call.unhold event"),
             payload=payload,
             meta=meta,
             raw=data,
@@ -1109,11 +3229,390 @@ class ConferenceSpeakStartedEvent(WebhookEvent):
         )
 
 
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallSiprecFailedPayload(WebhookPayload):
+    """The `payload` of a `siprec.failed` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: Why it failed.
+    failure_cause: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "siprec.failed payload"),
+            call_leg_id=_string(data, "call_leg_id", "siprec.failed payload"),
+            call_session_id=_string(data, "call_session_id", "siprec.failed payload"),
+            client_state=_string(data, "client_state", "siprec.failed payload"),
+            connection_id=_string(data, "connection_id", "siprec.failed payload"),
+            failure_cause=_string(data, "failure_cause", "siprec.failed payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallSiprecFailedEvent(WebhookEvent):
+    """`siprec.failed`: SIPREC session failed"""
+
+    event_type: ClassVar[str] = "siprec.failed"
+    payload: CallSiprecFailedPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallSiprecFailedPayload.from_dict(_payload_object(data, "siprec.failed event"))
+        return cls(
+            id=_required(_string(data, "id", "siprec.failed event"), "id", "siprec.failed event"),
+            occurred_at=_date_time(data, "occurred_at", "siprec.failed event"),
+            record_type=_string(data, "record_type", "siprec.failed event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallSiprecStartedPayload(WebhookPayload):
+    """The `payload` of a `siprec.started` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "siprec.started payload"),
+            call_leg_id=_string(data, "call_leg_id", "siprec.started payload"),
+            call_session_id=_string(data, "call_session_id", "siprec.started payload"),
+            client_state=_string(data, "client_state", "siprec.started payload"),
+            connection_id=_string(data, "connection_id", "siprec.started payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallSiprecStartedEvent(WebhookEvent):
+    """`siprec.started`: SIPREC session started"""
+
+    event_type: ClassVar[str] = "siprec.started"
+    payload: CallSiprecStartedPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallSiprecStartedPayload.from_dict(_payload_object(data, "siprec.started event"))
+        return cls(
+            id=_required(_string(data, "id", "siprec.started event"), "id", "siprec.started event"),
+            occurred_at=_date_time(data, "occurred_at", "siprec.started event"),
+            record_type=_string(data, "record_type", "siprec.started event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallSiprecStoppedPayload(WebhookPayload):
+    """The `payload` of a `siprec.stopped` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: Why the call ended.
+    hangup_cause: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "siprec.stopped payload"),
+            call_leg_id=_string(data, "call_leg_id", "siprec.stopped payload"),
+            call_session_id=_string(data, "call_session_id", "siprec.stopped payload"),
+            client_state=_string(data, "client_state", "siprec.stopped payload"),
+            connection_id=_string(data, "connection_id", "siprec.stopped payload"),
+            hangup_cause=_string(data, "hangup_cause", "siprec.stopped payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallSiprecStoppedEvent(WebhookEvent):
+    """`siprec.stopped`: SIPREC session stopped"""
+
+    event_type: ClassVar[str] = "siprec.stopped"
+    payload: CallSiprecStoppedPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallSiprecStoppedPayload.from_dict(_payload_object(data, "siprec.stopped event"))
+        return cls(
+            id=_required(_string(data, "id", "siprec.stopped event"), "id", "siprec.stopped event"),
+            occurred_at=_date_time(data, "occurred_at", "siprec.stopped event"),
+            record_type=_string(data, "record_type", "siprec.stopped event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallStreamingFailedPayload(WebhookPayload):
+    """The `payload` of a `streaming.failed` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: Why it failed.
+    failure_reason: str | None = None
+
+    #: ID of the media stream.
+    stream_id: str | None = None
+
+    #: Key-value pairs passed to your server when the stream opens.
+    stream_params: dict[str, Any] | None = None
+
+    #: Kind of stream.
+    stream_type: Literal["websocket", "dialogflow"] | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "streaming.failed payload"),
+            call_leg_id=_string(data, "call_leg_id", "streaming.failed payload"),
+            call_session_id=_string(data, "call_session_id", "streaming.failed payload"),
+            client_state=_string(data, "client_state", "streaming.failed payload"),
+            connection_id=_string(data, "connection_id", "streaming.failed payload"),
+            failure_reason=_string(data, "failure_reason", "streaming.failed payload"),
+            stream_id=_string(data, "stream_id", "streaming.failed payload"),
+            stream_params=_mapping(data, "stream_params", "streaming.failed payload"),
+            stream_type=_enum(data, "stream_type", "streaming.failed payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallStreamingFailedEvent(WebhookEvent):
+    """`streaming.failed`: Media streaming failed"""
+
+    event_type: ClassVar[str] = "streaming.failed"
+    payload: CallStreamingFailedPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallStreamingFailedPayload.from_dict(_payload_object(data, "streaming.failed event"))
+        return cls(
+            id=_required(_string(data, "id", "streaming.failed event"), "id", "streaming.failed event"),
+            occurred_at=_date_time(data, "occurred_at", "streaming.failed event"),
+            record_type=_string(data, "record_type", "streaming.failed event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallStreamingStartedPayload(WebhookPayload):
+    """The `payload` of a `streaming.started` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: WebSocket URL to stream the audio to.
+    stream_url: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "streaming.started payload"),
+            call_leg_id=_string(data, "call_leg_id", "streaming.started payload"),
+            call_session_id=_string(data, "call_session_id", "streaming.started payload"),
+            client_state=_string(data, "client_state", "streaming.started payload"),
+            connection_id=_string(data, "connection_id", "streaming.started payload"),
+            stream_url=_string(data, "stream_url", "streaming.started payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallStreamingStartedEvent(WebhookEvent):
+    """`streaming.started`: Media streaming started"""
+
+    event_type: ClassVar[str] = "streaming.started"
+    payload: CallStreamingStartedPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallStreamingStartedPayload.from_dict(_payload_object(data, "streaming.started event"))
+        return cls(
+            id=_required(_string(data, "id", "streaming.started event"), "id", "streaming.started event"),
+            occurred_at=_date_time(data, "occurred_at", "streaming.started event"),
+            record_type=_string(data, "record_type", "streaming.started event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallStreamingStoppedPayload(WebhookPayload):
+    """The `payload` of a `streaming.stopped` event."""
+
+    #: Call control ID of the leg; commands to the call use it.
+    call_control_id: str | None = None
+
+    #: Call leg ID; use it to match webhooks that belong to the same leg.
+    call_leg_id: str | None = None
+
+    #: Call session ID; shared by all legs of one phone call, such as both sides of a bridge.
+    call_session_id: str | None = None
+
+    #: Base64-encoded state that comes back in the webhooks of later events on the leg.
+    client_state: str | None = None
+
+    #: ID of the Call Control App (connection) handling the call.
+    connection_id: str | None = None
+
+    #: WebSocket URL to stream the audio to.
+    stream_url: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the payload from its JSON object; raise InvalidPayloadError if a field has the wrong type."""
+        return cls(
+            call_control_id=_string(data, "call_control_id", "streaming.stopped payload"),
+            call_leg_id=_string(data, "call_leg_id", "streaming.stopped payload"),
+            call_session_id=_string(data, "call_session_id", "streaming.stopped payload"),
+            client_state=_string(data, "client_state", "streaming.stopped payload"),
+            connection_id=_string(data, "connection_id", "streaming.stopped payload"),
+            stream_url=_string(data, "stream_url", "streaming.stopped payload"),
+            raw=data,
+        )
+
+
+@attrs.define(slots=True, frozen=True, kw_only=True)
+class CallStreamingStoppedEvent(WebhookEvent):
+    """`streaming.stopped`: Media streaming stopped"""
+
+    event_type: ClassVar[str] = "streaming.stopped"
+    payload: CallStreamingStoppedPayload
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, meta: dict[str, Any] | None = None) -> Self:
+        """Build the event from the inner event object; raise InvalidPayloadError if a field has the wrong type."""
+        payload = CallStreamingStoppedPayload.from_dict(_payload_object(data, "streaming.stopped event"))
+        return cls(
+            id=_required(_string(data, "id", "streaming.stopped event"), "id", "streaming.stopped event"),
+            occurred_at=_date_time(data, "occurred_at", "streaming.stopped event"),
+            record_type=_string(data, "record_type", "streaming.stopped event"),
+            payload=payload,
+            meta=meta,
+            raw=data,
+        )
+
+
 #: Event class by the `event_type` string on the wire.
 EVENT_TYPES: dict[str, type[WebhookEvent]] = {
+    "call.answered": CallAnsweredEvent,
+    "call.bridged": CallBridgedEvent,
+    "call.conversation.ended": CallConversationEndedEvent,
+    "call.conversation_insights.generated": CallConversationInsightsGeneratedEvent,
+    "call.cost": CallCostEvent,
+    "call.deepfake_detection.error": CallDeepfakeDetectionErrorEvent,
+    "call.deepfake_detection.result": CallDeepfakeDetectionResultEvent,
     "call.dequeued": CallLeftQueueEvent,
     "call.left_queue": CallLeftQueueEvent,  # alias (overlays/naming.yaml)
+    "call.dtmf.received": CallDtmfReceivedEvent,
     "call.enqueued": CallEnqueuedEvent,
+    "call.fork.started": CallForkStartedEvent,
+    "call.fork.stopped": CallForkStoppedEvent,
+    "call.gather.ended": CallGatherEndedEvent,
+    "call.hangup": CallHangupEvent,
+    "call.hold": CallHoldEvent,
+    "call.initiated": CallInitiatedEvent,
+    "call.machine.detection.ended": CallMachineDetectionEndedEvent,
+    "call.machine.greeting.ended": CallMachineGreetingEndedEvent,
+    "call.machine.premium.detection.ended": CallMachinePremiumDetectionEndedEvent,
+    "call.machine.premium.greeting.ended": CallMachinePremiumGreetingEndedEvent,
+    "call.playback.ended": CallPlaybackEndedEvent,
+    "call.playback.started": CallPlaybackStartedEvent,
+    "call.recording.error": CallRecordingErrorEvent,
+    "call.recording.saved": CallRecordingSavedEvent,
+    "call.recording.transcription.saved": CallRecordingTranscriptionSavedEvent,
+    "call.refer.completed": CallReferCompletedEvent,
+    "call.refer.failed": CallReferFailedEvent,
+    "call.refer.started": CallReferStartedEvent,
+    "call.speak.ended": CallSpeakEndedEvent,
+    "call.speak.started": CallSpeakStartedEvent,
+    "call.unhold": CallUnholdEvent,
     "conference.created": ConferenceCreatedEvent,
     "conference.ended": ConferenceEndedEvent,
     "conference.floor.changed": ConferenceFloorChangedEvent,
@@ -1128,12 +3627,47 @@ EVENT_TYPES: dict[str, type[WebhookEvent]] = {
     "conference.recording.saved": ConferenceRecordingSavedEvent,
     "conference.speak.ended": ConferenceSpeakEndedEvent,
     "conference.speak.started": ConferenceSpeakStartedEvent,
+    "siprec.failed": CallSiprecFailedEvent,
+    "siprec.started": CallSiprecStartedEvent,
+    "siprec.stopped": CallSiprecStoppedEvent,
+    "streaming.failed": CallStreamingFailedEvent,
+    "streaming.started": CallStreamingStartedEvent,
+    "streaming.stopped": CallStreamingStoppedEvent,
 }
 
 #: Every event `unwrap` can return; `match` on the classes to handle each.
 Event: TypeAlias = (
-    CallLeftQueueEvent
+    CallAnsweredEvent
+    | CallBridgedEvent
+    | CallConversationEndedEvent
+    | CallConversationInsightsGeneratedEvent
+    | CallCostEvent
+    | CallDeepfakeDetectionErrorEvent
+    | CallDeepfakeDetectionResultEvent
+    | CallLeftQueueEvent
+    | CallDtmfReceivedEvent
     | CallEnqueuedEvent
+    | CallForkStartedEvent
+    | CallForkStoppedEvent
+    | CallGatherEndedEvent
+    | CallHangupEvent
+    | CallHoldEvent
+    | CallInitiatedEvent
+    | CallMachineDetectionEndedEvent
+    | CallMachineGreetingEndedEvent
+    | CallMachinePremiumDetectionEndedEvent
+    | CallMachinePremiumGreetingEndedEvent
+    | CallPlaybackEndedEvent
+    | CallPlaybackStartedEvent
+    | CallRecordingErrorEvent
+    | CallRecordingSavedEvent
+    | CallRecordingTranscriptionSavedEvent
+    | CallReferCompletedEvent
+    | CallReferFailedEvent
+    | CallReferStartedEvent
+    | CallSpeakEndedEvent
+    | CallSpeakStartedEvent
+    | CallUnholdEvent
     | ConferenceCreatedEvent
     | ConferenceEndedEvent
     | ConferenceFloorChangedEvent
@@ -1148,13 +3682,48 @@ Event: TypeAlias = (
     | ConferenceRecordingSavedEvent
     | ConferenceSpeakEndedEvent
     | ConferenceSpeakStartedEvent
+    | CallSiprecFailedEvent
+    | CallSiprecStartedEvent
+    | CallSiprecStoppedEvent
+    | CallStreamingFailedEvent
+    | CallStreamingStartedEvent
+    | CallStreamingStoppedEvent
     | UnknownEvent
 )
 
 #: The spec's example of each event (the inner event object) as JSON text; see `testing.example_body`.
 EXAMPLES: dict[str, str] = {
+    "call.answered": r'{"event_type": "call.answered", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "occurred_at": "2018-02-02T22:25:27.521992Z", "payload": {"call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg", "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "from": "+35319605860", "start_time": "2018-02-02T22:25:27.521992Z", "state": "answered", "to": "+35319605860"}, "record_type": "event"}',
+    "call.bridged": r'{"event_type": "call.bridged", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "occurred_at": "2018-02-02T22:25:27.521992Z", "payload": {"call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg", "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "from": "+35319605860", "to": "+35319605860"}, "record_type": "event"}',
+    "call.conversation.ended": r'{"created_at": "2025-05-29T13:35:38.927621Z", "event_type": "call.conversation.ended", "id": "eb8775a6-634f-48b0-b177-d5465a8a8e9f", "occurred_at": "2025-05-29T13:35:38.817785Z", "payload": {"assistant_id": "assistant-d9082b56-ba2d-4ad1-a50c-58661eb1463d", "call_control_id": "v3:HDR1vQHx697hpP9xZ0bhlbUOWPFPDtPcxw-nuSMuC6mGVpb0euoklQ", "call_leg_id": "cc29cce6-3c91-11f0-a8e5-02420aef3d20", "call_session_id": "cc29c8d6-3c91-11f0-aa7c-02420aef3d20", "calling_party_type": "sip", "client_state": "g3QAAAACbQAAAAtkYXRhX2NlbnRlcm0AAAADY2gxbQAAAApkZXBsb3ltZW50bQAAAARiYXNl", "connection_id": "2694492062593582591", "conversation_id": "0424805b-adc1-4ff8-9f95-e1de6883ecbe", "duration_sec": 3, "from": "+13124287921", "llm_model": "openai/gpt-4o", "reason": "customer_disconnect", "stt_model": "distil-whisper/distil-large-v2", "to": "jamesw@assistant-d9082b56-ba2d-4ad1-a50c-58661eb1463d.sip.telnyx.com", "tts_model_id": "Natural", "tts_provider": "telnyx", "tts_voice_id": "Marissa"}, "record_type": "event"}',
+    "call.conversation_insights.generated": r'{"event_type": "call.conversation_insights.generated", "id": "898e96ef-be63-45aa-9e7d-01332bff9a97", "occurred_at": "2025-02-19T17:02:49.371454Z", "payload": {"call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg", "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "calling_party_type": "pstn", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "insight_group_id": "428c31b6-abf3-3bc1-b7f4-5013ef9657c1", "results": [{"insight_id": "428c31b6-abf3-3bc1-b7f4-5013ef9657c1", "result": "The user inquired about the menu at Ember \u0026 Oak. The menu offers various options, including vegetarian, vegan, and gluten-free dishes, as well as a children\u0027s menu. The restaurant also has a daily happy hour from 4 PM to 6 PM and offers takeaway and delivery services. The user found the information helpful but had to leave without making any further decisions or requests. No specific preferences or goals were expressed beyond inquiring about the menu."}]}, "record_type": "event"}',
+    "call.cost": r'{"event_type": "call.cost", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "occurred_at": "2018-02-02T22:25:27.521992Z", "payload": {"billed_duration_secs": 120, "billing_group_id": "f5586561-8ff0-4291-a0ac-84fe544797bd", "call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg", "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-abf3-3bc1-b7f4-5013ef9657c1", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "cost_parts": [{"billed_duration_secs": 60, "call_part": "sip-trunking", "cost": "0.0050", "currency": "USD", "rate": "0.0050"}, {"billed_duration_secs": 120, "call_part": "call-recording", "cost": "0.0038", "currency": "USD", "rate": "0.00190"}, {"billed_duration_secs": 60, "call_part": "call-control", "cost": "0.0018", "currency": "USD", "rate": "0.00180"}], "occurred_at": "2018-02-02T22:25:27.521992Z", "status": "success", "total_cost": "0.0106"}, "record_type": "event"}',
+    "call.deepfake_detection.error": r'{"event_type": "call.deepfake_detection.error", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "occurred_at": "2018-02-02T22:25:27.521992Z", "payload": {"call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg", "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "error_message": "detection_timeout"}, "record_type": "event"}',
+    "call.deepfake_detection.result": r'{"event_type": "call.deepfake_detection.result", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "occurred_at": "2018-02-02T22:25:27.521992Z", "payload": {"call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg", "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "consistency": 94.5, "result": "fake", "score": 0.87}, "record_type": "event"}',
     "call.dequeued": r'{"event_type": "call.dequeued", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "occurred_at": "2018-02-02T22:25:27.521992Z", "payload": {"call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg", "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "queue": "support", "queue_position": 3, "reason": "leave"}, "record_type": "event"}',
+    "call.dtmf.received": r'{"event_type": "call.dtmf.received", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "occurred_at": "2018-02-02T22:25:27.521992Z", "payload": {"call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg", "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "digit": "#", "from": "+35319605860", "to": "+35319605860"}, "record_type": "event"}',
     "call.enqueued": r'{"event_type": "call.enqueued", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "occurred_at": "2018-02-02T22:25:27.521992Z", "payload": {"call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg", "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "current_position": 5, "queue": "support"}, "record_type": "event"}',
+    "call.fork.started": r'{"event_type": "call.fork.started", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "occurred_at": "2018-02-02T22:25:27.521992Z", "payload": {"call_control_id": "v2:OycMASgvIjsGIAVEx8x3n9rYeKnUJx6a3V8VGhs5futnr17KZhujZA", "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "stream_type": "decrypted"}, "record_type": "event"}',
+    "call.fork.stopped": r'{"event_type": "call.fork.stopped", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "occurred_at": "2018-02-02T22:25:27.521992Z", "payload": {"call_control_id": "v2:OycMASgvIjsGIAVEx8x3n9rYeKnUJx6a3V8VGhs5futnr17KZhujZA", "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "stream_type": "decrypted"}, "record_type": "event"}',
+    "call.gather.ended": r'{"event_type": "call.gather.ended", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "occurred_at": "2018-02-02T22:25:27.521992Z", "payload": {"call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg", "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "digits": "123", "from": "+35319605860", "status": "valid", "to": "+35319605860"}, "record_type": "event"}',
+    "call.hangup": r'{"event_type": "call.hangup", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "occurred_at": "2018-02-02T22:25:27.521992Z", "payload": {"call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg", "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_quality_stats": {"inbound": {"jitter_max_variance": "2.74", "jitter_packet_count": "0", "mos": "4.50", "packet_count": "591", "skip_packet_count": "9"}, "outbound": {"packet_count": "0", "skip_packet_count": "0"}}, "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "from": "+35319605860", "hangup_cause": "call_rejected", "hangup_source": "caller", "sip_hangup_cause": "603", "start_time": "2018-02-02T22:20:27.521992Z", "state": "hangup", "to": "+35319605860"}, "record_type": "event"}',
+    "call.hold": r'{"event_type": "call.hold", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "occurred_at": "2018-02-02T22:25:27.521992Z", "payload": {"call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg", "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "from": "+35319605860", "to": "+35319605860"}, "record_type": "event"}',
+    "call.initiated": r'{"event_type": "call.initiated", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "occurred_at": "2018-02-02T22:25:27.521992Z", "payload": {"call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg", "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "direction": "incoming", "from": "+35319605860", "state": "parked", "to": "+35319605860"}, "record_type": "event"}',
+    "call.machine.detection.ended": r'{"event_type": "call.machine.detection.ended", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "occurred_at": "2018-02-02T22:25:27.521992Z", "payload": {"call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "from": "+35319605860", "result": "human", "to": "+35319605860"}, "record_type": "event"}',
+    "call.machine.greeting.ended": r'{"event_type": "call.machine.greeting.ended", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "occurred_at": "2018-02-02T22:25:27.521992Z", "payload": {"call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "from": "+35319605860", "result": "ended", "to": "+35319605860"}, "record_type": "event"}',
+    "call.machine.premium.detection.ended": r'{"event_type": "call.machine.premium.detection.ended", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "occurred_at": "2018-02-02T22:25:27.521992Z", "payload": {"call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "from": "+35319605860", "result": "machine", "to": "+35319605860"}, "record_type": "event"}',
+    "call.machine.premium.greeting.ended": r'{"event_type": "call.machine.premium.greeting.ended", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "occurred_at": "2018-02-02T22:25:27.521992Z", "payload": {"call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "from": "+35319605860", "result": "beep_detected", "to": "+35319605860"}, "record_type": "event"}',
+    "call.playback.ended": r'{"event_type": "call.playback.ended", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "occurred_at": "2018-02-02T22:25:27.521992Z", "payload": {"call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg", "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "media_name": "my_media_uploaded_to_media_storage_api", "overlay": false, "status": "completed"}, "record_type": "event"}',
+    "call.playback.started": r'{"event_type": "call.playback.started", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "occurred_at": "2018-02-02T22:25:27.521992Z", "payload": {"call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg", "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "media_url": "http://example.com/audio.wav", "overlay": false}, "record_type": "event"}',
+    "call.recording.error": r'{"event_type": "call.recording.error", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "occurred_at": "2018-02-02T22:25:27.521992Z", "payload": {"call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "reason": "Internal server error"}, "record_type": "event"}',
+    "call.recording.saved": r'{"event_type": "call.recording.saved", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "occurred_at": "2018-02-02T22:25:27.521992Z", "payload": {"call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "channels": "single", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "public_recording_urls": {"mp3": "http://example.com/recording.mp3", "wav": "http://example.com/recording.wav"}, "recording_ended_at": "2018-02-02T22:20:27.521992Z", "recording_started_at": "2018-02-02T22:20:27.521992Z", "recording_urls": {"mp3": "http://example.com/recording.mp3", "wav": "http://example.com/recording.wav"}}, "record_type": "event"}',
+    "call.recording.transcription.saved": r'{"event_type": "call.recording.transcription.saved", "id": "898e96ef-be63-45aa-9e7d-01332bff9a97", "occurred_at": "2025-02-19T17:02:49.371454Z", "payload": {"call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg", "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "calling_party_type": "pstn", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "recording_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "recording_transcription_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "status": "completed", "transcription_text": "Hi!"}, "record_type": "event"}',
+    "call.refer.completed": r'{"event_type": "call.refer.completed", "id": "4ce4366d-8d87-44be-a00b-942154e9c5f5", "occurred_at": "2020-03-30T13:29:44.650000Z", "payload": {"call_control_id": "v2:OycMASgvIjsGIAVEx8x3n9rYeKnUJx6a3V8VGhs5futnr17KZhujZA", "call_leg_id": "817f7de8-728a-11ea-9ce6-02420a0f8969", "call_session_id": "817f8c2a-728a-11ea-9cbe-02420a0f8969", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "1289082222292239760", "from": "+35319605860", "sip_notify_response": 200, "to": "+13129457420"}, "record_type": "event"}',
+    "call.refer.failed": r'{"event_type": "call.refer.failed", "id": "fbeb70e0-54eb-4e26-8d19-56b43e66f754", "occurred_at": "2020-03-30T13:29:42.130013Z", "payload": {"call_control_id": "v2:OycMASgvIjsGIAVEx8x3n9rYeKnUJx6a3V8VGhs5futnr17KZhujZA", "call_leg_id": "817f7de8-728a-11ea-9ce6-02420a0f8969", "call_session_id": "817f8c2a-728a-11ea-9cbe-02420a0f8969", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "1289082222292239760", "from": "+35319605860", "sip_notify_response": 603, "to": "+13129457420"}, "record_type": "event"}',
+    "call.refer.started": r'{"event_type": "call.refer.started", "id": "fbeb70e0-54eb-4e26-8d19-56b43e66f754", "occurred_at": "2020-03-30T13:29:42.130013Z", "payload": {"call_control_id": "v2:OycMASgvIjsGIAVEx8x3n9rYeKnUJx6a3V8VGhs5futnr17KZhujZA", "call_leg_id": "817f7de8-728a-11ea-9ce6-02420a0f8969", "call_session_id": "817f8c2a-728a-11ea-9cbe-02420a0f8969", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "1289082222292239760", "from": "+35319605860", "sip_notify_response": 100, "to": "+13129457420"}, "record_type": "event"}',
+    "call.speak.ended": r'{"event_type": "call.speak.ended", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "occurred_at": "2018-02-02T22:25:27.521992Z", "payload": {"call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg", "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "status": "completed"}, "record_type": "event"}',
+    "call.speak.started": r'{"event_type": "call.speak.started", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "occurred_at": "2018-02-02T22:25:27.521992Z", "payload": {"call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg", "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx"}, "record_type": "event"}',
+    "call.unhold": r'{"event_type": "call.unhold", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "occurred_at": "2018-02-02T22:25:27.521992Z", "payload": {"call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg", "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "from": "+35319605860", "to": "+35319605860"}, "record_type": "event"}',
     "conference.created": r'{"event_type": "conference.created", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "payload": {"call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg", "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "conference_id": "428c31b6-abf3-3bc1-b7f4-5013ef9657c1", "connection_id": "7267xxxxxxxxxxxxxx", "occurred_at": "2018-02-02T22:25:27.521Z"}, "record_type": "event"}',
     "conference.ended": r'{"event_type": "conference.ended", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "payload": {"call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg", "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "conference_id": "428c31b6-abf3-3bc1-b7f4-5013ef9657c1", "connection_id": "7267xxxxxxxxxxxxxx", "occurred_at": "2018-02-02T22:25:27.521Z", "reason": "host_left"}, "record_type": "event"}',
     "conference.floor.changed": r'{"event_type": "conference.floor.changed", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "payload": {"call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg", "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "conference_id": "428c31b6-abf3-3bc1-b7f4-5013ef9657c1", "connection_id": "7267xxxxxxxxxxxxxx", "occurred_at": "2018-02-02T22:25:27.521Z"}, "record_type": "event"}',
@@ -1169,4 +3738,10 @@ EXAMPLES: dict[str, str] = {
     "conference.recording.saved": r'{"event_type": "conference.recording.saved", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "payload": {"call_control_id": "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg", "call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "channels": "single", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "conference_id": "428c31b6-abf3-3bc1-b7f4-5013ef9657c1", "connection_id": "7267xxxxxxxxxxxxxx", "format": "mp3", "public_recording_urls": {"mp3": "http://example.com/recording.mp3", "wav": "http://example.com/recording.wav"}, "recording_ended_at": "2018-02-02T22:20:27.521992Z", "recording_id": "4577f9a2-cf0e-44f3-ac57-9f95fb03fa47", "recording_started_at": "2021-05-11T10:17:03.692107Z", "recording_urls": {"mp3": "http://example.com/recording.mp3", "wav": "http://example.com/recording.wav"}}, "record_type": "event"}',
     "conference.speak.ended": r'{"event_type": "conference.speak.ended", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "payload": {"conference_id": "428c31b6-abf3-3bc1-b7f4-5013ef9657c1", "connection_id": "7267xxxxxxxxxxxxxx", "creator_call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "occurred_at": "2018-02-02T22:25:27.521Z"}, "record_type": "event"}',
     "conference.speak.started": r'{"event_type": "conference.speak.started", "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0", "payload": {"conference_id": "428c31b6-abf3-3bc1-b7f4-5013ef9657c1", "connection_id": "7267xxxxxxxxxxxxxx", "creator_call_session_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1", "occurred_at": "2018-02-02T22:25:27.521Z"}, "record_type": "event"}',
+    "siprec.failed": r'{"event_type": "siprec.failed", "id": "25dc3731-e51e-4927-a50d-a61cc25984b1", "occurred_at": "2021-12-15T14:11:24.613295Z", "payload": {"call_control_id": "31f19208-5db0-11ec-9ea7-02420a0d3a69", "call_leg_id": "31f19208-5db0-11ec-9ea7-02420a0d3a69", "call_session_id": "31f19208-5db0-11ec-9ea7-02420a0d3a69", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "failure_cause": "no_answer"}, "record_type": "event"}',
+    "siprec.started": r'{"event_type": "siprec.started", "id": "7d743d69-f7e8-4761-b7d4-8cacf9d3c031", "occurred_at": "2021-12-15T14:06:32.059436Z", "payload": {"call_control_id": "31f19208-5db0-11ec-9ea7-02420a0d3a69", "call_leg_id": "31f19208-5db0-11ec-9ea7-02420a0d3a69", "call_session_id": "31f19208-5db0-11ec-9ea7-02420a0d3a69", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx"}, "record_type": "event"}',
+    "siprec.stopped": r'{"event_type": "siprec.stopped", "id": "25dc3731-e51e-4927-a50d-a61cc25984b1", "occurred_at": "2021-12-15T14:11:24.613295Z", "payload": {"call_control_id": "31f19208-5db0-11ec-9ea7-02420a0d3a69", "call_leg_id": "31f19208-5db0-11ec-9ea7-02420a0d3a69", "call_session_id": "31f19208-5db0-11ec-9ea7-02420a0d3a69", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "hangup_cause": "normal_clearing"}, "record_type": "event"}',
+    "streaming.failed": r'{"event_type": "streaming.failed", "id": "25dc3731-e51e-4927-a50d-a61cc25984b1", "occurred_at": "2021-12-15T14:11:24.613295Z", "payload": {"call_control_id": "31f19208-5db0-11ec-9ea7-02420a0d3a69", "call_leg_id": "31f19208-5db0-11ec-9ea7-02420a0d3a69", "call_session_id": "31f19208-5db0-11ec-9ea7-02420a0d3a69", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "failure_reason": "connection_failed", "stream_id": "1edb94f9-7ef0-4150-b502-e0ebadfd9491", "stream_params": {"stream_url": "wss://www.example.com/websocket", "track": "inbound_track"}, "stream_type": "websocket"}, "record_type": "event"}',
+    "streaming.started": r'{"event_type": "streaming.started", "id": "7d743d69-f7e8-4761-b7d4-8cacf9d3c031", "occurred_at": "2021-12-15T14:06:32.059436Z", "payload": {"call_control_id": "31f19208-5db0-11ec-9ea7-02420a0d3a69", "call_leg_id": "31f19208-5db0-11ec-9ea7-02420a0d3a69", "call_session_id": "31f19208-5db0-11ec-9ea7-02420a0d3a69", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "stream_url": "wss://www.example.com/websocket"}, "record_type": "event"}',
+    "streaming.stopped": r'{"event_type": "streaming.stopped", "id": "25dc3731-e51e-4927-a50d-a61cc25984b1", "occurred_at": "2021-12-15T14:11:24.613295Z", "payload": {"call_control_id": "31f19208-5db0-11ec-9ea7-02420a0d3a69", "call_leg_id": "31f19208-5db0-11ec-9ea7-02420a0d3a69", "call_session_id": "31f19208-5db0-11ec-9ea7-02420a0d3a69", "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d", "connection_id": "7267xxxxxxxxxxxxxx", "stream_url": "wss://www.example.com/websocket"}, "record_type": "event"}',
 }

@@ -67,6 +67,7 @@ class SandboxApp:
         webhook_backoff: tuple[float, ...] = (0.1, 0.5, 2.0),
         clock: SandboxClock | None = None,
         speed: float = 1.0,
+        ring_secs: float | None = None,
     ) -> None:
         self.private_key, self.public_key = make_keypair(seed)
         self.api_key = api_key
@@ -78,6 +79,8 @@ class SandboxApp:
         )
         self.clock = clock if clock is not None else SandboxClock(speed=speed)
         self.state = SandboxState(emit=self._emit, clock=self.clock, seed=seed)
+        if ring_secs is not None:  # how long a dialed leg rings before it answers (or fails by its number)
+            self.state.ring_secs = ring_secs
         self._events = EventFactory(self.state.new_id, self.clock)
         self.stats = Stats()
         self.faults = FaultInjector(
@@ -153,7 +156,7 @@ class SandboxApp:
 
     def execute(
         self, route: RouteSpec, path: dict[str, str], query: dict[str, Any], body: dict[str, Any], fingerprint: str
-    ) -> dict[str, Any]:
+    ) -> dict[str, Any] | None:
         """Apply one validated request, or acknowledge a repeated `command_id` without applying it."""
         command_id = body.get("command_id") if route.has_command_id else None
         if not isinstance(command_id, str) or not command_id:
@@ -171,7 +174,7 @@ class SandboxApp:
             if route.mutating:
                 description = f"{route.method} {route.path} {path} {body}"
                 self.stats.applied(route.operation_id, fingerprint, key, description[:300], idempotent=route.idempotent)
-            if key is not None:
+            if key is not None and result is not None:
                 with self._commands_lock:
                     self._commands[key] = (self.clock(), result)
             return result
@@ -331,7 +334,7 @@ class _ApiEndpoint:
                 query = validate_query(route, parse_query(scope.get("query_string", b"").decode("latin-1")))
                 body = validate_body(route, raw_body)
                 result = self.app.execute(route, path, query, body, fingerprint)
-                response: Response = JSONResponse(result)
+                response: Response = Response(status_code=204) if result is None else JSONResponse(result)
             except SandboxError as exc:
                 response = _error(exc)
             if fault is not None and fault.after:

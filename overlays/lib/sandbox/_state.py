@@ -41,6 +41,7 @@ CONFERENCE_LIFETIME = 4 * 3600.0  # Telnyx ends a conference after 4 hours at mo
 DEFAULT_MAX_PARTICIPANTS = 250
 DEFAULT_QUEUE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
+DEFAULT_RING_SECS = 3.0  # how long a dialed leg rings before the far end answers (SandboxApp(ring_secs=...))
 RECORDING_BASE_URL = "https://sandbox.telnyx.invalid/recordings"
 # The sandbox cannot fetch audio or synthesize speech, so it times them by rule (the README says so):
 AUDIO_FILE_SECS = 10.0  # every audio file (audio_url or media_name) lasts this long per loop
@@ -68,6 +69,18 @@ class Call:
     from_number: str | None = None
     to_number: str | None = None
     started_at: float | None = None
+    state: str = "answered"  # parked (inbound, unanswered), ringing (dialed), answered, bridged, hangup
+    ended_at: float | None = None
+    bridged_to: Call | None = None
+    park_after_unbridge: str | None = None
+    digits: str = ""  # DTMF the far end will press, scripted through the sandbox
+    keep_after_hangup: bool = False
+    extras: dict[str, Any] = field(default_factory=dict)  # per-leg media, gather, recording, features (_call_media)
+    timer: Timer | None = None  # the ring of a dialed leg
+
+    @property
+    def live(self) -> bool:
+        return not self.hung_up
 
     def values(self) -> dict[str, Any]:
         return {
@@ -179,12 +192,15 @@ class Queue:
     calls: list[Call] = field(default_factory=list)
     waited_secs: float = 0.0
     left: int = 0
+    id: str = ""
+    created_at: float = 0.0
+    updated_at: float = 0.0
 
     def average_wait(self) -> int:
         return round(self.waited_secs / self.left) if self.left else 0
 
 
-Handler = Callable[[RouteSpec, dict[str, str], dict[str, Any], dict[str, Any]], dict[str, Any]]
+Handler = Callable[[RouteSpec, dict[str, str], dict[str, Any], dict[str, Any]], dict[str, Any] | None]
 
 
 class SandboxState:
@@ -200,47 +216,30 @@ class SandboxState:
         self.queues: dict[str, Queue] = {}
         self.recordings: list[Recording] = []  # every recording ever started, for the console
         self.connection_id = str(self._rng.randrange(10**18, 10**19))
-        self._handlers: dict[str, Handler] = {
-            "ListConferences": self.list_conferences,
-            "CreateConference": self.create_conference,
-            "RetrieveConference": self.retrieve_conference,
-            "ListConferenceParticipants": self.list_participants,
-            "RetrieveConferenceParticipant": self.retrieve_participant,
-            "UpdateConferenceParticipant": self.update_participant,
-            "EndConference": self.end_conference,
-            "ConferenceGatherUsingAudio": self.gather_using_audio,
-            "HoldConferenceParticipants": self.hold,
-            "UnholdConferenceParticipants": self.unhold,
-            "MuteConferenceParticipants": self.mute,
-            "UnmuteConferenceParticipants": self.unmute,
-            "JoinConference": self.join,
-            "LeaveConference": self.leave,
-            "PlayConferenceAudio": self.play,
-            "StopConferenceAudio": self.stop,
-            "SpeakTextToConference": self.speak,
-            "ConferenceSendDTMF": self.send_dtmf,
-            "StartConferenceRecording": self.record_start,
-            "PauseConferenceRecording": self.record_pause,
-            "ResumeConferenceRecording": self.record_resume,
-            "StopConferenceRecording": self.record_stop,
-            "UpdateConference": self.update,
-            "EnqueueCall": self.enqueue,
-            "LeaveQueue": self.leave_queue,
-        }
+        self.ring_secs = DEFAULT_RING_SECS
+        from ._resources import resources  # the handlers of each resource, by the SDK's names
+
+        self._resources = resources(self)
 
     # ---- plumbing -------------------------------------------------------------------------
 
     def new_id(self) -> str:
         return str(uuid.UUID(int=self._rng.getrandbits(128), version=4))
 
-    def handles(self, operation_id: str) -> bool:
-        return operation_id in self._handlers
+    def _handler(self, facade: str) -> Handler | None:
+        """The behaviour of a route, found by its SDK name ("calls.actions.answer"), as the generator names it."""
+        resource, _, method = facade.rpartition(".")
+        handler = getattr(self._resources.get(resource), method, None)
+        return handler if callable(handler) and not method.startswith("_") else None
+
+    def handles(self, route: RouteSpec) -> bool:
+        return self._handler(route.facade) is not None
 
     def handle(
         self, route: RouteSpec, path: dict[str, str], query: dict[str, Any], body: dict[str, Any]
-    ) -> dict[str, Any]:
-        """Run one validated request; returns the response body or raises `SandboxError`."""
-        handler = self._handlers.get(route.operation_id)
+    ) -> dict[str, Any] | None:
+        """Run one validated request; returns the response body (None: a 204) or raises `SandboxError`."""
+        handler = self._handler(route.facade)
         if handler is None:
             raise SandboxError(
                 501, "10000", "Not implemented", f"The sandbox does not simulate {route.operation_id} yet."
@@ -251,7 +250,9 @@ class SandboxState:
             with self.clock.pinned_at(self.clock()):  # every timestamp of one request is the same instant
                 return handler(route, path, query, body)
 
-    def call(self, call_control_id: str, *, pointer: str = "/call_control_id", live: bool = True) -> Call:
+    def call(
+        self, call_control_id: str, *, pointer: str = "/call_control_id", live: bool = True, answered: bool = False
+    ) -> Call:
         """The call with this id; a new id is a call that was just answered."""
         if not call_control_id:
             raise invalid_value("The call_control_id provided was not valid.", pointer=pointer)
@@ -261,6 +262,12 @@ class SandboxState:
         if live and call.hung_up:
             raise unprocessable(
                 "90018", "Call has already ended", "This call is no longer active and can't receive commands."
+            )
+        if answered and call.state in ("parked", "ringing"):
+            raise unprocessable(
+                "90034",
+                "Call not answered yet",
+                "This call can't receive this command because it has not been answered yet.",
             )
         return call
 
@@ -308,6 +315,16 @@ class SandboxState:
             merged.update(part)
         merged.update(values)
         self._emit(event_type, merged)
+
+    def legs_event(self, event_type: str, call: Call, **values: Any) -> None:
+        """An event about one leg: its ids, client_state, numbers and connection, plus `values`."""
+        numbers = {"from": call.from_number, "to": call.to_number}
+        self._event(event_type, call.values(), numbers, {"connection_id": self.connection_id}, values)
+
+    @property
+    def actions(self) -> Any:
+        """The calls.actions handlers (`_call_media.CallActions`), which other resources reuse."""
+        return self._resources["calls.actions"]
 
     @staticmethod
     def ok() -> dict[str, Any]:
@@ -413,7 +430,7 @@ class SandboxState:
     def create_conference(
         self, route: RouteSpec, path: dict[str, str], query: dict[str, Any], body: dict[str, Any]
     ) -> dict[str, Any]:
-        call = self.call(body["call_control_id"])
+        call = self.call(body["call_control_id"], answered=True)  # only a live, answered leg joins
         name = body["name"]
         if any(c.active and c.name == name for c in self.conferences.values()):
             raise unprocessable(
@@ -504,7 +521,7 @@ class SandboxState:
         for participant in conference.active_participants():
             self._remove(conference, participant, ending=True)
             if hang_up:
-                participant.call.hung_up = True
+                participant.call.hung_up, participant.call.state = True, "hangup"
         if conference.recording is not None:
             self._save_recording(conference, conference.recording, client_state=None)
         for media in [*([conference.playing] if conference.playing else []), *conference.speaking]:
@@ -581,7 +598,7 @@ class SandboxState:
         self, route: RouteSpec, path: dict[str, str], query: dict[str, Any], body: dict[str, Any]
     ) -> dict[str, Any]:
         conference = self.conference(path["id"])
-        call = self.call(body["call_control_id"])
+        call = self.call(body["call_control_id"], answered=True)  # only a live, answered leg joins
         self._not_in_conference(call)
         _one_hold_audio(body)
         if len(conference.active_participants()) >= conference.max_participants:
@@ -905,6 +922,7 @@ class SandboxState:
         queue = self.queues.get(name)
         if queue is None:
             queue = self.queues[name] = Queue(name, body.get("max_size", DEFAULT_QUEUE_SIZE))
+            queue.id, queue.created_at, queue.updated_at = self.new_id(), self.clock(), self.clock()
         if len(queue.calls) >= queue.max_size:
             raise unprocessable("90036", "Queue full", f"The '{name}' queue is full and can't accept more calls.")
         if "client_state" in body:
@@ -960,25 +978,37 @@ class SandboxState:
 
     # ---- call legs (the console's actions; the Voice API will extend these) -----------------------------
 
-    def inbound_call(self, *, from_number: str, to_number: str, client_state: str | None = None) -> Call:
-        """A new incoming call, parked until the app acts on it; Telnyx announces it with call.initiated."""
+    def inbound_call(
+        self, *, from_number: str, to_number: str, client_state: str | None = None, digits: str = ""
+    ) -> Call:
+        """A new incoming call, parked until the app answers or rejects it; Telnyx announces it with call.initiated.
+
+        `digits` are the DTMF the caller will press, one digit at a time, when the app gathers.
+        """
         _check_client_state({"client_state": client_state})
         with self.lock, self.clock.pinned_at(self.clock()):
             call_control_id = f"v3:inbound-{self.new_id()}"
             call = Call(call_control_id, self.new_id(), self.new_id(), client_state=client_state)
             call.direction, call.from_number, call.to_number = "incoming", from_number, to_number
-            call.started_at = self.clock()
+            call.started_at, call.state, call.digits = self.clock(), "parked", digits
             self.calls[call_control_id] = call
-            self._event(
+            self.legs_event(
                 "call.initiated",
-                call.values(),
-                connection_id=self.connection_id,
+                call,
                 direction="incoming",
                 state="parked",
                 start_time=iso(call.started_at),
                 caller_id_name=from_number,
-                **{"from": from_number, "to": to_number},
             )
+            return call
+
+    def script_digits(self, call_control_id: str, digits: str) -> Call:
+        """Queue DTMF the far end of a leg will press when the app next gathers."""
+        with self.lock:
+            call = self.calls.get(call_control_id)
+            if call is None:
+                raise not_found("Call", call_control_id, code=RESOURCE_NOT_FOUND)
+            call.digits += digits
             return call
 
     def hang_up(self, call_control_id: str) -> None:
@@ -988,27 +1018,21 @@ class SandboxState:
             if call is None:
                 raise not_found("Call", call_control_id, code=RESOURCE_NOT_FOUND)
             self.call(call_control_id)  # a 422 when it has ended already
-            for conference in list(self.conferences.values()):
-                participant = conference.participant_for(call_control_id) if conference.active else None
-                if participant is not None:
-                    self._remove(conference, participant)
-                    if participant.end_conference_on_exit or participant.soft_end_conference_on_exit:
-                        self._end(conference, reason="host_left", by=call, hang_up=participant.end_conference_on_exit)
-                    elif not conference.active_participants():
-                        self._end(conference, reason="all_left", by=None)
-            if call.queue is not None:
-                self._dequeue(call, reason="hangup")
-            call.hung_up = True
             source = {"incoming": "caller", "outgoing": "callee"}.get(call.direction or "", "unknown")
-            self._event(
-                "call.hangup",
-                call.values(),
-                connection_id=self.connection_id,
-                hangup_cause="normal_clearing",
-                hangup_source=source,
-                state="hangup",
-                **{"from": call.from_number, "to": call.to_number},
-            )
+            self._resources["calls.actions"].end_leg(call, cause="normal_clearing", source=source)
+
+    def detach(self, call: Call) -> None:
+        """A leg that ends leaves its conference (which may end with it) and its queue."""
+        for conference in list(self.conferences.values()):
+            participant = conference.participant_for(call.call_control_id) if conference.active else None
+            if participant is not None:
+                self._remove(conference, participant)
+                if participant.end_conference_on_exit or participant.soft_end_conference_on_exit:
+                    self._end(conference, reason="host_left", by=call, hang_up=participant.end_conference_on_exit)
+                elif not conference.active_participants():
+                    self._end(conference, reason="all_left", by=None)
+        if call.queue is not None:
+            self._dequeue(call, reason="hangup")
 
     def queue_json(self, queue: Queue) -> dict[str, Any]:
         now = self.clock()

@@ -1,6 +1,8 @@
 """``telnyx-conf sandbox``: run the offline Telnyx conferencing sandbox.
 
     telnyx-conf sandbox serve --port 4010 --webhook-url http://127.0.0.1:8080/hooks --seed 7 --fault-rate 0.3
+    telnyx-conf sandbox inbound --from +13125550100 --to +13125550199 --digits 1   # a caller rings in
+    telnyx-conf sandbox digits v3:inbound-... 2#                                   # and presses more keys
 
 The root CLI maps the ``sandbox`` command to this module's `sandbox` group; it imports nothing
 heavy until ``serve`` runs, and says how to install the extra when it is missing.
@@ -58,6 +60,9 @@ def sandbox() -> None:
     default="warning",
     show_default=True,
 )
+@click.option(
+    "--ring-secs", type=click.FloatRange(0.0), default=3.0, show_default=True, help="How long a dialed leg rings."
+)
 def serve(
     host: str,
     port: int,
@@ -69,6 +74,7 @@ def serve(
     speed: float,
     api_key: str | None,
     log_level: str,
+    ring_secs: float,
 ) -> None:
     """Serve the sandbox until interrupted; prints its URL and the webhook public key first."""
     try:
@@ -87,6 +93,7 @@ def serve(
         fault_delay=fault_delay,
         speed=speed,
         api_key=api_key,
+        ring_secs=ring_secs,
     )
     try:
         sock = bind(host, port)
@@ -111,3 +118,51 @@ def serve(
     finally:
         app.close()
         sock.close()
+
+
+_SANDBOX_URL = click.option(
+    "--sandbox-url",
+    default="http://127.0.0.1:4010",
+    show_default=True,
+    envvar="TELNYX_SANDBOX_URL",
+    help="The running sandbox (telnyx-conf sandbox serve).",
+)
+
+
+def _post(sandbox_url: str, path: str, body: dict[str, object]) -> None:
+    """POST one console action to a running sandbox and print its JSON answer."""
+    import httpx
+
+    try:
+        response = httpx.post(sandbox_url.rstrip("/") + path, json=body, timeout=10)
+    except httpx.HTTPError as exc:
+        raise click.ClickException(f"cannot reach the sandbox at {sandbox_url}: {exc}") from None
+    if response.status_code >= 400:
+        errors = response.json().get("errors") or [{}]
+        raise click.ClickException(f"{response.status_code} {errors[0].get('title')}: {errors[0].get('detail')}")
+    click.echo(response.text)
+
+
+@sandbox.command()
+@click.option("--from", "from_", required=True, help="The caller's number.")
+@click.option("--to", required=True, help="Your number that it calls.")
+@click.option("--digits", default="", help="DTMF the caller will press when your app gathers (e.g. 1#).")
+@click.option("--client-state", default=None, help="Base-64 client_state for the leg's webhooks.")
+@_SANDBOX_URL
+def inbound(from_: str, to: str, digits: str, client_state: str | None, sandbox_url: str) -> None:
+    """Ring a running sandbox with an inbound call: your webhook gets call.initiated (direction incoming)."""
+    body: dict[str, object] = {"from": from_, "to": to, "digits": digits}
+    if client_state:
+        body["client_state"] = client_state
+    _post(sandbox_url, "/sandbox/calls/inbound", body)
+
+
+@sandbox.command()
+@click.argument("call_control_id")
+@click.argument("digits")
+@_SANDBOX_URL
+def digits(call_control_id: str, digits: str, sandbox_url: str) -> None:
+    """Script more DTMF for a leg: its far end presses them at the app's next gather."""
+    from urllib.parse import quote
+
+    _post(sandbox_url, f"/sandbox/calls/{quote(call_control_id, safe='')}/digits", {"digits": digits})

@@ -20,21 +20,903 @@ import click
 from .._client import api_client
 from .._help import brief, command_help
 from .._output import print_result
-from .._types import sent
+from .._types import JsonValue, SpecChoice, collect, sent
 
 calls_group = click.Group(
     "calls",
-    help="client.calls: the actions group.",
+    help="client.calls: 2 commands and the actions group.",
     no_args_is_help=True,
 )
+
+
+@calls_group.command(
+    "dial",
+    short_help="Dial a call",
+    help=command_help(
+        "Dial a call",
+        "Starts an outbound call leg from a connection to a number, SIP URI or client; the returned call_control_id drives every later command on the leg.",
+        "POST /calls",
+        None,
+    ),
+)
+@click.option(
+    "--connection-id",
+    "connection_id",
+    type=click.STRING,
+    required=True,
+    help=brief("ID of the Call Control App (connection) handling the call."),
+)
+@click.option(
+    "--from",
+    "from_",
+    type=click.STRING,
+    required=True,
+    help=brief("Calling number or SIP URI (E.164 for numbers)."),
+)
+@click.option(
+    "--to",
+    "to",
+    type=JsonValue(plain_string=True),
+    required=True,
+    help=brief("Called number or SIP URI (E.164 for numbers)."),
+)
+@click.option(
+    "--answering-machine-detection",
+    "answering_machine_detection",
+    type=SpecChoice(("premium", "detect", "detect_beep", "detect_words", "greeting_end", "disabled")),
+    help=brief("Whether and how to detect answering machines.", default="disabled"),
+)
+@click.option(
+    "--answering-machine-detection-config",
+    "answering_machine_detection_config",
+    type=JsonValue("object"),
+    help=brief("Thresholds for answering machine detection."),
+)
+@click.option(
+    "--assistant",
+    "assistant",
+    type=JsonValue("object"),
+    help=brief(""),
+)
+@click.option(
+    "--audio-url",
+    "audio_url",
+    type=click.STRING,
+    help=brief("URL of a WAV or MP3 file to play. Give either audio_url or media_name."),
+)
+@click.option(
+    "--billing-group-id",
+    "billing_group_id",
+    type=click.STRING,
+    help=brief("Billing group that the call's costs go to."),
+)
+@click.option(
+    "--bridge-intent/--no-bridge-intent",
+    "bridge_intent",
+    default=None,
+    help=brief("Mark this leg as meant to be bridged with the leg in link_to.", default=False),
+)
+@click.option(
+    "--bridge-on-answer/--no-bridge-on-answer",
+    "bridge_on_answer",
+    default=None,
+    help=brief("Bridge this leg with the leg in link_to once it answers.", default=False),
+)
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.option(
+    "--conference-config",
+    "conference_config",
+    type=JsonValue("object"),
+    help=brief("Put the new leg into a conference once it answers."),
+)
+@click.option(
+    "--conversation-relay-config",
+    "conversation_relay_config",
+    type=JsonValue("object"),
+    help=brief(""),
+)
+@click.option(
+    "--custom-headers",
+    "custom_headers",
+    type=JsonValue("object"),
+    multiple=True,
+    callback=collect,
+    help=brief("Custom SIP headers to add to the INVITE.", note="Repeat the option for each item."),
+)
+@click.option(
+    "--deepfake-detection",
+    "deepfake_detection",
+    type=JsonValue("object"),
+    help=brief("Check the caller's voice for signs of synthesis."),
+)
+@click.option(
+    "--dialogflow-config",
+    "dialogflow_config",
+    type=JsonValue("object"),
+    help=brief(""),
+)
+@click.option(
+    "--enable-dialogflow/--no-enable-dialogflow",
+    "enable_dialogflow",
+    default=None,
+    help=brief("Send the audio to Dialogflow.", default=False),
+)
+@click.option(
+    "--from-display-name",
+    "from_display_name",
+    type=click.STRING,
+    help=brief("Display name shown to the called party."),
+)
+@click.option(
+    "--link-to",
+    "link_to",
+    type=click.STRING,
+    help=brief("Call control ID of a leg to tie this new leg to (same call session)."),
+)
+@click.option(
+    "--media-encryption",
+    "media_encryption",
+    type=SpecChoice(("disabled", "SRTP", "DTLS")),
+    help=brief("Encryption of the RTP media.", default="disabled"),
+)
+@click.option(
+    "--media-name",
+    "media_name",
+    type=click.STRING,
+    help=brief("Name of an audio file uploaded to the Telnyx media storage API, to play instead of audio_url."),
+)
+@click.option(
+    "--park-after-unbridge",
+    "park_after_unbridge",
+    type=click.STRING,
+    help=brief("Park this leg instead of hanging it up when the other leg leaves."),
+)
+@click.option(
+    "--preferred-codecs",
+    "preferred_codecs",
+    type=click.STRING,
+    help=brief("Codecs to offer, in order of preference."),
+)
+@click.option(
+    "--prevent-double-bridge/--no-prevent-double-bridge",
+    "prevent_double_bridge",
+    default=None,
+    help=brief("Refuse the bridge if a leg is already bridged.", default=False),
+)
+@click.option(
+    "--privacy",
+    "privacy",
+    type=SpecChoice(("id", "none")),
+    help=brief("SIP Privacy header value."),
+)
+@click.option(
+    "--record",
+    "record",
+    type=SpecChoice(("record-from-answer",)),
+    help=brief("Start recording as soon as the call is answered."),
+)
+@click.option(
+    "--record-channels",
+    "record_channels",
+    type=SpecChoice(("single", "dual")),
+    help=brief("Record both sides on one channel (single) or each on its own (dual).", default="dual"),
+)
+@click.option(
+    "--record-custom-file-name",
+    "record_custom_file_name",
+    type=click.STRING,
+    help=brief("Name for the recording file."),
+)
+@click.option(
+    "--record-format",
+    "record_format",
+    type=SpecChoice(("wav", "mp3")),
+    help=brief("File format of the recording.", default="mp3"),
+)
+@click.option(
+    "--record-max-length",
+    "record_max_length",
+    type=click.INT,
+    help=brief("Longest recording, in seconds; 0 means no limit.", default=0),
+)
+@click.option(
+    "--record-timeout-secs",
+    "record_timeout_secs",
+    type=click.INT,
+    help=brief("Stop recording after this many seconds of silence; 0 means never.", default=0),
+)
+@click.option(
+    "--record-track",
+    "record_track",
+    type=SpecChoice(("both", "inbound", "outbound")),
+    help=brief("Which side to record.", default="both"),
+)
+@click.option(
+    "--record-trim",
+    "record_trim",
+    type=SpecChoice(("trim-silence",)),
+    help=brief("Trim silence from the start and end of the recording."),
+)
+@click.option(
+    "--retry-on-timeout/--no-retry-on-timeout",
+    "retry_on_timeout",
+    default=None,
+    help=brief("Try the next destination when the dial times out.", default=True),
+)
+@click.option(
+    "--send-digits-on-answer",
+    "send_digits_on_answer",
+    type=click.STRING,
+    help=brief("DTMF digits to send once the call is answered."),
+)
+@click.option(
+    "--send-silence-when-idle/--no-send-silence-when-idle",
+    "send_silence_when_idle",
+    default=None,
+    help=brief("Send silence while there is no audio, to keep the stream busy.", default=False),
+)
+@click.option(
+    "--sip-auth-password",
+    "sip_auth_password",
+    type=click.STRING,
+    help=brief("SIP password for digest authentication."),
+)
+@click.option(
+    "--sip-auth-username",
+    "sip_auth_username",
+    type=click.STRING,
+    help=brief("SIP username for digest authentication."),
+)
+@click.option(
+    "--sip-headers",
+    "sip_headers",
+    type=JsonValue("object"),
+    multiple=True,
+    callback=collect,
+    help=brief(
+        "SIP headers to add (only User-to-User and Diversion are accepted).", note="Repeat the option for each item."
+    ),
+)
+@click.option(
+    "--sip-region",
+    "sip_region",
+    type=SpecChoice(("US", "Europe", "Canada", "Australia", "Middle East")),
+    help=brief("Region whose SIP servers place the call.", default="US"),
+)
+@click.option(
+    "--sip-transport-protocol",
+    "sip_transport_protocol",
+    type=SpecChoice(("UDP", "TCP", "TLS")),
+    help=brief("Transport for SIP signalling.", default="UDP"),
+)
+@click.option(
+    "--sound-modifications",
+    "sound_modifications",
+    type=JsonValue("object"),
+    help=brief(""),
+)
+@click.option(
+    "--stream-auth-token",
+    "stream_auth_token",
+    type=click.STRING,
+    help=brief("Token sent to your WebSocket server to authenticate the stream."),
+)
+@click.option(
+    "--stream-bidirectional-codec",
+    "stream_bidirectional_codec",
+    type=SpecChoice(("PCMU", "PCMA", "G722", "OPUS", "AMR-WB", "L16")),
+    help=brief("", default="PCMU"),
+)
+@click.option(
+    "--stream-bidirectional-mode",
+    "stream_bidirectional_mode",
+    type=SpecChoice(("mp3", "rtp")),
+    help=brief("", default="mp3"),
+)
+@click.option(
+    "--stream-bidirectional-sampling-rate",
+    "stream_bidirectional_sampling_rate",
+    type=SpecChoice((8000, 16000, 22050, 24000, 48000)),
+    help=brief("", default=8000),
+)
+@click.option(
+    "--stream-bidirectional-target-legs",
+    "stream_bidirectional_target_legs",
+    type=SpecChoice(("both", "self", "opposite")),
+    help=brief("", default="opposite"),
+)
+@click.option(
+    "--stream-codec",
+    "stream_codec",
+    type=SpecChoice(("PCMU", "PCMA", "G722", "OPUS", "AMR-WB", "L16", "default")),
+    help=brief("", default="default"),
+)
+@click.option(
+    "--stream-establish-before-call-originate/--no-stream-establish-before-call-originate",
+    "stream_establish_before_call_originate",
+    default=None,
+    help=brief("Open the media stream before the call is placed.", default=False),
+)
+@click.option(
+    "--stream-track",
+    "stream_track",
+    type=SpecChoice(("inbound_track", "outbound_track", "both_tracks")),
+    help=brief("Which side of the call to stream.", default="inbound_track"),
+)
+@click.option(
+    "--stream-url",
+    "stream_url",
+    type=click.STRING,
+    help=brief("WebSocket URL to stream the audio to."),
+)
+@click.option(
+    "--supervise-call-control-id",
+    "supervise_call_control_id",
+    type=click.STRING,
+    help=brief("Call control ID of the leg to supervise."),
+)
+@click.option(
+    "--supervisor-role",
+    "supervisor_role",
+    type=SpecChoice(("barge", "whisper", "monitor")),
+    help=brief("How the supervising leg takes part (barge, whisper or monitor).", default="barge"),
+)
+@click.option(
+    "--time-limit-secs",
+    "time_limit_secs",
+    type=click.INT,
+    help=brief("Longest the call may last, in seconds; then it is hung up.", default=14400),
+)
+@click.option(
+    "--timeout-secs",
+    "timeout_secs",
+    type=click.INT,
+    help=brief("Seconds to wait for the call to be answered before giving up.", default=30),
+)
+@click.option(
+    "--transcription/--no-transcription",
+    "transcription",
+    default=None,
+    help=brief("Turn on transcription.", default=False),
+)
+@click.option(
+    "--transcription-config",
+    "transcription_config",
+    type=JsonValue("object"),
+    help=brief(""),
+)
+@click.option(
+    "--webhook-retries-policies",
+    "webhook_retries_policies",
+    type=JsonValue("object"),
+    help=brief("Retry schedule per webhook event type."),
+)
+@click.option(
+    "--webhook-url",
+    "webhook_url",
+    type=click.STRING,
+    help=brief("URL to send this leg's webhooks to, instead of the connection's."),
+)
+@click.option(
+    "--webhook-url-method",
+    "webhook_url_method",
+    type=SpecChoice(("POST", "GET")),
+    help=brief("HTTP method used to call webhook_url.", default="POST"),
+)
+@click.option(
+    "--webhook-urls",
+    "webhook_urls",
+    type=JsonValue("object"),
+    help=brief("Per-event-type webhook URLs."),
+)
+@click.option(
+    "--webhook-urls-method",
+    "webhook_urls_method",
+    type=SpecChoice(("POST", "GET")),
+    help=brief("HTTP method used for webhook_urls.", default="POST"),
+)
+@click.pass_context
+def calls_dial(
+    ctx: click.Context,
+    /,
+    **options: Any,
+) -> None:
+    """Dial a call (``POST /calls``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.dial(**sent(options)))
+
+
+@calls_group.command(
+    "retrieve-status",
+    short_help="Get the status of a call",
+    help=command_help(
+        "Get the status of a call",
+        "Reports whether a call leg is still alive and how long it has been running.",
+        "GET /calls/{call_control_id}",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.pass_context
+def calls_retrieve_status(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Get the status of a call (``GET /calls/{call_control_id}``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.retrieve_status(call_control_id, **sent(options)))
 
 
 calls_actions_group = click.Group(
     "actions",
-    help="client.calls.actions: 2 commands.",
+    help="client.calls.actions: 40 commands.",
     no_args_is_help=True,
 )
 calls_group.add_command(calls_actions_group)
+
+
+@calls_actions_group.command(
+    "add-ai-assistant-messages",
+    short_help="Add messages to the AI assistant",
+    help=command_help(
+        "Add messages to the AI assistant",
+        "Appends messages to the conversation of the AI assistant running on the call.",
+        "POST /calls/{call_control_id}/actions/ai_assistant_add_messages",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.option(
+    "--messages",
+    "messages",
+    type=JsonValue(plain_string=False),
+    multiple=True,
+    callback=collect,
+    help=brief("Messages to add.", note="Repeat the option for each item."),
+)
+@click.pass_context
+def calls_actions_add_ai_assistant_messages(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Add messages to the AI assistant (``POST /calls/{call_control_id}/actions/ai_assistant_add_messages``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.add_ai_assistant_messages(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "answer",
+    short_help="Answer a call",
+    help=command_help(
+        "Answer a call",
+        "Answers an incoming call leg; it must be in the ringing state. Options can start recording, streaming or transcription right away.",
+        "POST /calls/{call_control_id}/actions/answer",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--assistant",
+    "assistant",
+    type=JsonValue("object"),
+    help=brief(""),
+)
+@click.option(
+    "--billing-group-id",
+    "billing_group_id",
+    type=click.STRING,
+    help=brief("Billing group that the call's costs go to."),
+)
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.option(
+    "--conversation-relay-config",
+    "conversation_relay_config",
+    type=JsonValue("object"),
+    help=brief(""),
+)
+@click.option(
+    "--custom-headers",
+    "custom_headers",
+    type=JsonValue("object"),
+    multiple=True,
+    callback=collect,
+    help=brief("Custom SIP headers to add to the INVITE.", note="Repeat the option for each item."),
+)
+@click.option(
+    "--deepfake-detection",
+    "deepfake_detection",
+    type=JsonValue("object"),
+    help=brief("Check the caller's voice for signs of synthesis."),
+)
+@click.option(
+    "--preferred-codecs",
+    "preferred_codecs",
+    type=SpecChoice(("G722,PCMU,PCMA,G729,OPUS,VP8,H264",)),
+    help=brief("Codecs to offer, in order of preference."),
+)
+@click.option(
+    "--record",
+    "record",
+    type=SpecChoice(("record-from-answer",)),
+    help=brief("Start recording as soon as the call is answered."),
+)
+@click.option(
+    "--record-channels",
+    "record_channels",
+    type=SpecChoice(("single", "dual")),
+    help=brief("Record both sides on one channel (single) or each on its own (dual).", default="dual"),
+)
+@click.option(
+    "--record-custom-file-name",
+    "record_custom_file_name",
+    type=click.STRING,
+    help=brief("Name for the recording file."),
+)
+@click.option(
+    "--record-format",
+    "record_format",
+    type=SpecChoice(("wav", "mp3")),
+    help=brief("File format of the recording.", default="mp3"),
+)
+@click.option(
+    "--record-max-length",
+    "record_max_length",
+    type=click.INT,
+    help=brief("Longest recording, in seconds; 0 means no limit.", default=0),
+)
+@click.option(
+    "--record-timeout-secs",
+    "record_timeout_secs",
+    type=click.INT,
+    help=brief("Stop recording after this many seconds of silence; 0 means never.", default=0),
+)
+@click.option(
+    "--record-track",
+    "record_track",
+    type=SpecChoice(("both", "inbound", "outbound")),
+    help=brief("Which side to record.", default="both"),
+)
+@click.option(
+    "--record-trim",
+    "record_trim",
+    type=SpecChoice(("trim-silence",)),
+    help=brief("Trim silence from the start and end of the recording."),
+)
+@click.option(
+    "--send-silence-when-idle/--no-send-silence-when-idle",
+    "send_silence_when_idle",
+    default=None,
+    help=brief("Send silence while there is no audio, to keep the stream busy.", default=False),
+)
+@click.option(
+    "--sip-headers",
+    "sip_headers",
+    type=JsonValue("object"),
+    multiple=True,
+    callback=collect,
+    help=brief(
+        "SIP headers to add (only User-to-User and Diversion are accepted).", note="Repeat the option for each item."
+    ),
+)
+@click.option(
+    "--sound-modifications",
+    "sound_modifications",
+    type=JsonValue("object"),
+    help=brief(""),
+)
+@click.option(
+    "--stream-bidirectional-codec",
+    "stream_bidirectional_codec",
+    type=SpecChoice(("PCMU", "PCMA", "G722", "OPUS", "AMR-WB", "L16")),
+    help=brief("", default="PCMU"),
+)
+@click.option(
+    "--stream-bidirectional-mode",
+    "stream_bidirectional_mode",
+    type=SpecChoice(("mp3", "rtp")),
+    help=brief("", default="mp3"),
+)
+@click.option(
+    "--stream-bidirectional-target-legs",
+    "stream_bidirectional_target_legs",
+    type=SpecChoice(("both", "self", "opposite")),
+    help=brief("", default="opposite"),
+)
+@click.option(
+    "--stream-codec",
+    "stream_codec",
+    type=SpecChoice(("PCMU", "PCMA", "G722", "OPUS", "AMR-WB", "L16", "default")),
+    help=brief("", default="default"),
+)
+@click.option(
+    "--stream-track",
+    "stream_track",
+    type=SpecChoice(("inbound_track", "outbound_track", "both_tracks")),
+    help=brief("Which side of the call to stream.", default="inbound_track"),
+)
+@click.option(
+    "--stream-url",
+    "stream_url",
+    type=click.STRING,
+    help=brief("WebSocket URL to stream the audio to."),
+)
+@click.option(
+    "--transcription/--no-transcription",
+    "transcription",
+    default=None,
+    help=brief("Turn on transcription.", default=False),
+)
+@click.option(
+    "--transcription-config",
+    "transcription_config",
+    type=JsonValue("object"),
+    help=brief(""),
+)
+@click.option(
+    "--webhook-retries-policies",
+    "webhook_retries_policies",
+    type=JsonValue("object"),
+    help=brief("Retry schedule per webhook event type."),
+)
+@click.option(
+    "--webhook-url",
+    "webhook_url",
+    type=click.STRING,
+    help=brief("URL to send this leg's webhooks to, instead of the connection's."),
+)
+@click.option(
+    "--webhook-url-method",
+    "webhook_url_method",
+    type=SpecChoice(("POST", "GET")),
+    help=brief("HTTP method used to call webhook_url.", default="POST"),
+)
+@click.option(
+    "--webhook-urls",
+    "webhook_urls",
+    type=JsonValue("object"),
+    help=brief("Per-event-type webhook URLs."),
+)
+@click.option(
+    "--webhook-urls-method",
+    "webhook_urls_method",
+    type=SpecChoice(("POST", "GET")),
+    help=brief("HTTP method used for webhook_urls.", default="POST"),
+)
+@click.pass_context
+def calls_actions_answer(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Answer a call (``POST /calls/{call_control_id}/actions/answer``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.answer(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "bridge",
+    short_help="Bridge two calls",
+    help=command_help(
+        "Bridge two calls",
+        "Connects the audio of this call with another live call, or with a call waiting in a named queue.",
+        "POST /calls/{call_control_id}/actions/bridge",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("path_call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--call-control-id",
+    "call_control_id",
+    type=click.STRING,
+    required=True,
+    help=brief("Call control ID of the leg; commands to the call use it."),
+)
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.option(
+    "--hold-after-unbridge/--no-hold-after-unbridge",
+    "hold_after_unbridge",
+    default=None,
+    help=brief("Put this leg on hold when the other leg leaves."),
+)
+@click.option(
+    "--mute-dtmf",
+    "mute_dtmf",
+    type=SpecChoice(("none", "both", "self", "opposite")),
+    help=brief("Mute DTMF tones on this leg.", default="none"),
+)
+@click.option(
+    "--park-after-unbridge",
+    "park_after_unbridge",
+    type=click.STRING,
+    help=brief("Park this leg instead of hanging it up when the other leg leaves."),
+)
+@click.option(
+    "--play-ringtone/--no-play-ringtone",
+    "play_ringtone",
+    default=None,
+    help=brief("Play a ringtone to this leg while the other leg rings.", default=False),
+)
+@click.option(
+    "--prevent-double-bridge/--no-prevent-double-bridge",
+    "prevent_double_bridge",
+    default=None,
+    help=brief("Refuse the bridge if a leg is already bridged.", default=False),
+)
+@click.option(
+    "--queue",
+    "queue",
+    type=click.STRING,
+    help=brief("Name of a queue; the call is bridged with the first call waiting there."),
+)
+@click.option(
+    "--record",
+    "record",
+    type=SpecChoice(("record-from-answer",)),
+    help=brief("Start recording as soon as the call is answered."),
+)
+@click.option(
+    "--record-channels",
+    "record_channels",
+    type=SpecChoice(("single", "dual")),
+    help=brief("Record both sides on one channel (single) or each on its own (dual).", default="dual"),
+)
+@click.option(
+    "--record-custom-file-name",
+    "record_custom_file_name",
+    type=click.STRING,
+    help=brief("Name for the recording file."),
+)
+@click.option(
+    "--record-format",
+    "record_format",
+    type=SpecChoice(("wav", "mp3")),
+    help=brief("File format of the recording.", default="mp3"),
+)
+@click.option(
+    "--record-max-length",
+    "record_max_length",
+    type=click.INT,
+    help=brief("Longest recording, in seconds; 0 means no limit.", default=0),
+)
+@click.option(
+    "--record-timeout-secs",
+    "record_timeout_secs",
+    type=click.INT,
+    help=brief("Stop recording after this many seconds of silence; 0 means never.", default=0),
+)
+@click.option(
+    "--record-track",
+    "record_track",
+    type=SpecChoice(("both", "inbound", "outbound")),
+    help=brief("Which side to record.", default="both"),
+)
+@click.option(
+    "--record-trim",
+    "record_trim",
+    type=SpecChoice(("trim-silence",)),
+    help=brief("Trim silence from the start and end of the recording."),
+)
+@click.option(
+    "--ringtone",
+    "ringtone",
+    type=SpecChoice(
+        (
+            "at",
+            "au",
+            "be",
+            "bg",
+            "br",
+            "ch",
+            "cl",
+            "cn",
+            "cz",
+            "de",
+            "dk",
+            "ee",
+            "es",
+            "fi",
+            "fr",
+            "gr",
+            "hu",
+            "il",
+            "in",
+            "it",
+            "jp",
+            "lt",
+            "mx",
+            "my",
+            "nl",
+            "no",
+            "nz",
+            "ph",
+            "pl",
+            "pt",
+            "ru",
+            "se",
+            "sg",
+            "th",
+            "tw",
+            "uk",
+            "us-old",
+            "us",
+            "ve",
+            "za",
+        )
+    ),
+    help=brief("Country ringtone to play.", default="us"),
+)
+@click.option(
+    "--video-room-context",
+    "video_room_context",
+    type=click.STRING,
+    help=brief("Context passed on to the video room."),
+)
+@click.option(
+    "--video-room-id",
+    "video_room_id",
+    type=click.STRING,
+    help=brief("ID of the video room to bridge into."),
+)
+@click.pass_context
+def calls_actions_bridge(
+    ctx: click.Context,
+    /,
+    path_call_control_id: str,
+    **options: Any,
+) -> None:
+    """Bridge two calls (``POST /calls/{call_control_id}/actions/bridge``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.bridge(path_call_control_id, **sent(options)))
 
 
 @calls_actions_group.command(
@@ -103,6 +985,634 @@ def calls_actions_enqueue(
 
 
 @calls_actions_group.command(
+    "gather",
+    short_help="Collect DTMF digits",
+    help=command_help(
+        "Collect DTMF digits",
+        "Waits for the caller to key in digits, without playing a prompt; the result arrives in a call.gather.ended webhook.",
+        "POST /calls/{call_control_id}/actions/gather",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.option(
+    "--gather-id",
+    "gather_id",
+    type=click.STRING,
+    help=brief("ID of the gather command, when one was given."),
+)
+@click.option(
+    "--initial-timeout-millis",
+    "initial_timeout_millis",
+    type=click.INT,
+    help=brief("Milliseconds to wait for the first digit.", default=5000),
+)
+@click.option(
+    "--inter-digit-timeout-millis",
+    "inter_digit_timeout_millis",
+    type=click.INT,
+    help=brief("Milliseconds allowed between two digits.", default=5000),
+)
+@click.option(
+    "--maximum-digits",
+    "maximum_digits",
+    type=click.INT,
+    help=brief("Most digits to collect.", default=128),
+)
+@click.option(
+    "--minimum-digits",
+    "minimum_digits",
+    type=click.INT,
+    help=brief("Fewest digits that count as a valid entry.", default=1),
+)
+@click.option(
+    "--terminating-digit",
+    "terminating_digit",
+    type=click.STRING,
+    help=brief("Digit that ends the entry early.", default="#"),
+)
+@click.option(
+    "--timeout-millis",
+    "timeout_millis",
+    type=click.INT,
+    help=brief("Milliseconds to wait for input before giving up.", default=60000),
+)
+@click.option(
+    "--valid-digits",
+    "valid_digits",
+    type=click.STRING,
+    help=brief("Digits that are accepted.", default="0123456789#*"),
+)
+@click.pass_context
+def calls_actions_gather(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Collect DTMF digits (``POST /calls/{call_control_id}/actions/gather``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.gather(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "gather-using-ai",
+    short_help="Gather answers with an AI voice assistant",
+    help=command_help(
+        "Gather answers with an AI voice assistant",
+        "An AI voice assistant asks the caller for the fields you describe as a JSON schema and returns what it collected in a webhook.",
+        "POST /calls/{call_control_id}/actions/gather_using_ai",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--parameters",
+    "parameters",
+    type=JsonValue("object"),
+    required=True,
+    help=brief("JSON schema of the fields to collect."),
+)
+@click.option(
+    "--assistant",
+    "assistant",
+    type=JsonValue("object"),
+    help=brief(""),
+)
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.option(
+    "--gather-ended-speech",
+    "gather_ended_speech",
+    type=click.STRING,
+    help=brief("Text spoken when gathering is done."),
+)
+@click.option(
+    "--greeting",
+    "greeting",
+    type=click.STRING,
+    help=brief("What the assistant says first."),
+)
+@click.option(
+    "--interruption-settings",
+    "interruption_settings",
+    type=JsonValue("object"),
+    help=brief(""),
+)
+@click.option(
+    "--language",
+    "language",
+    type=SpecChoice(
+        (
+            "af",
+            "am",
+            "ar",
+            "az",
+            "bg",
+            "bn",
+            "bs",
+            "ca",
+            "cs",
+            "da",
+            "de",
+            "el",
+            "en",
+            "es",
+            "et",
+            "eu",
+            "fa",
+            "fi",
+            "fil",
+            "fr",
+            "gl",
+            "gu",
+            "hi",
+            "hr",
+            "hu",
+            "hy",
+            "id",
+            "is",
+            "it",
+            "iw",
+            "ja",
+            "jv",
+            "ka",
+            "kk",
+            "km",
+            "kn",
+            "ko",
+            "lo",
+            "lt",
+            "lv",
+            "mk",
+            "ml",
+            "mn",
+            "mr",
+            "ms",
+            "my",
+            "ne",
+            "nl",
+            "no",
+            "pa",
+            "pl",
+            "pt",
+            "ro",
+            "ru",
+            "rw",
+            "si",
+            "sk",
+            "sl",
+            "sq",
+            "sr",
+            "ss",
+            "st",
+            "su",
+            "sv",
+            "sw",
+            "ta",
+            "te",
+            "th",
+            "tn",
+            "tr",
+            "ts",
+            "uk",
+            "ur",
+            "uz",
+            "ve",
+            "vi",
+            "xh",
+            "yue",
+            "zh",
+            "zu",
+        )
+    ),
+    help=brief("Language code."),
+)
+@click.option(
+    "--message-history",
+    "message_history",
+    type=JsonValue("object"),
+    multiple=True,
+    callback=collect,
+    help=brief("Earlier messages to give the assistant.", note="Repeat the option for each item."),
+)
+@click.option(
+    "--send-message-history-updates/--no-send-message-history-updates",
+    "send_message_history_updates",
+    default=None,
+    help=brief("Send a webhook whenever the message history changes."),
+)
+@click.option(
+    "--send-partial-results/--no-send-partial-results",
+    "send_partial_results",
+    default=None,
+    help=brief("Send a webhook each time a field is collected."),
+)
+@click.option(
+    "--transcription",
+    "transcription",
+    type=JsonValue("object"),
+    help=brief(""),
+)
+@click.option(
+    "--user-response-timeout-ms",
+    "user_response_timeout_ms",
+    type=click.INT,
+    help=brief("Milliseconds to wait for the caller to answer.", default=10000),
+)
+@click.option(
+    "--voice",
+    "voice",
+    type=click.STRING,
+    help=brief("", default="Telnyx.KokoroTTS.af"),
+)
+@click.option(
+    "--voice-settings",
+    "voice_settings",
+    type=JsonValue(plain_string=False),
+    help=brief("Settings for the chosen voice provider."),
+)
+@click.pass_context
+def calls_actions_gather_using_ai(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Gather answers with an AI voice assistant (``POST /calls/{call_control_id}/actions/gather_using_ai``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.gather_using_ai(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "gather-using-audio",
+    short_help="Play audio and collect digits",
+    help=command_help(
+        "Play audio and collect digits",
+        "Plays an audio file or uploaded media, then collects DTMF digits; a wrong entry can replay the prompt.",
+        "POST /calls/{call_control_id}/actions/gather_using_audio",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--audio-url",
+    "audio_url",
+    type=click.STRING,
+    help=brief("URL of a WAV or MP3 file to play. Give either audio_url or media_name."),
+)
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.option(
+    "--inter-digit-timeout-millis",
+    "inter_digit_timeout_millis",
+    type=click.INT,
+    help=brief("Milliseconds allowed between two digits.", default=5000),
+)
+@click.option(
+    "--invalid-audio-url",
+    "invalid_audio_url",
+    type=click.STRING,
+    help=brief("Audio played after an invalid entry, before the prompt repeats."),
+)
+@click.option(
+    "--invalid-media-name",
+    "invalid_media_name",
+    type=click.STRING,
+    help=brief("Uploaded media played after an invalid entry, before the prompt repeats."),
+)
+@click.option(
+    "--maximum-digits",
+    "maximum_digits",
+    type=click.INT,
+    help=brief("Most digits to collect.", default=128),
+)
+@click.option(
+    "--maximum-tries",
+    "maximum_tries",
+    type=click.INT,
+    help=brief("How many times the prompt is played before giving up.", default=3),
+)
+@click.option(
+    "--media-name",
+    "media_name",
+    type=click.STRING,
+    help=brief("Name of an audio file uploaded to the Telnyx media storage API, to play instead of audio_url."),
+)
+@click.option(
+    "--minimum-digits",
+    "minimum_digits",
+    type=click.INT,
+    help=brief("Fewest digits that count as a valid entry.", default=1),
+)
+@click.option(
+    "--terminating-digit",
+    "terminating_digit",
+    type=click.STRING,
+    help=brief("Digit that ends the entry early.", default="#"),
+)
+@click.option(
+    "--timeout-millis",
+    "timeout_millis",
+    type=click.INT,
+    help=brief("Milliseconds to wait for input before giving up.", default=60000),
+)
+@click.option(
+    "--valid-digits",
+    "valid_digits",
+    type=click.STRING,
+    help=brief("Digits that are accepted.", default="0123456789#*"),
+)
+@click.pass_context
+def calls_actions_gather_using_audio(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Play audio and collect digits (``POST /calls/{call_control_id}/actions/gather_using_audio``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.gather_using_audio(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "gather-using-speak",
+    short_help="Speak text and collect digits",
+    help=command_help(
+        "Speak text and collect digits",
+        "Reads text aloud with text-to-speech, then collects DTMF digits; a wrong entry can repeat the prompt.",
+        "POST /calls/{call_control_id}/actions/gather_using_speak",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--payload",
+    "payload",
+    type=click.STRING,
+    required=True,
+    help=brief("The event's details."),
+)
+@click.option(
+    "--voice",
+    "voice",
+    type=click.STRING,
+    required=True,
+    help=brief("Text-to-speech voice, as provider.model.voice or a voice name."),
+)
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.option(
+    "--inter-digit-timeout-millis",
+    "inter_digit_timeout_millis",
+    type=click.INT,
+    help=brief("Milliseconds allowed between two digits.", default=5000),
+)
+@click.option(
+    "--invalid-payload",
+    "invalid_payload",
+    type=click.STRING,
+    help=brief("Text spoken after an invalid entry, before the prompt repeats."),
+)
+@click.option(
+    "--language",
+    "language",
+    type=SpecChoice(
+        (
+            "arb",
+            "cmn-CN",
+            "cy-GB",
+            "da-DK",
+            "de-DE",
+            "en-AU",
+            "en-GB",
+            "en-GB-WLS",
+            "en-IN",
+            "en-US",
+            "es-ES",
+            "es-MX",
+            "es-US",
+            "fr-CA",
+            "fr-FR",
+            "hi-IN",
+            "is-IS",
+            "it-IT",
+            "ja-JP",
+            "ko-KR",
+            "nb-NO",
+            "nl-NL",
+            "pl-PL",
+            "pt-BR",
+            "pt-PT",
+            "ro-RO",
+            "ru-RU",
+            "sv-SE",
+            "tr-TR",
+        )
+    ),
+    help=brief("Language code."),
+)
+@click.option(
+    "--maximum-digits",
+    "maximum_digits",
+    type=click.INT,
+    help=brief("Most digits to collect.", default=128),
+)
+@click.option(
+    "--maximum-tries",
+    "maximum_tries",
+    type=click.INT,
+    help=brief("How many times the prompt is played before giving up.", default=3),
+)
+@click.option(
+    "--minimum-digits",
+    "minimum_digits",
+    type=click.INT,
+    help=brief("Fewest digits that count as a valid entry.", default=1),
+)
+@click.option(
+    "--payload-type",
+    "payload_type",
+    type=SpecChoice(("text", "ssml")),
+    help=brief("Whether payload is plain text or SSML.", default="text"),
+)
+@click.option(
+    "--service-level",
+    "service_level",
+    type=SpecChoice(("basic", "premium")),
+    help=brief("Voice quality tier (Polly voices only).", default="premium"),
+)
+@click.option(
+    "--terminating-digit",
+    "terminating_digit",
+    type=click.STRING,
+    help=brief("Digit that ends the entry early.", default="#"),
+)
+@click.option(
+    "--timeout-millis",
+    "timeout_millis",
+    type=click.INT,
+    help=brief("Milliseconds to wait for input before giving up.", default=60000),
+)
+@click.option(
+    "--valid-digits",
+    "valid_digits",
+    type=click.STRING,
+    help=brief("Digits that are accepted.", default="0123456789#*"),
+)
+@click.option(
+    "--voice-settings",
+    "voice_settings",
+    type=JsonValue(plain_string=False),
+    help=brief("Settings for the chosen voice provider."),
+)
+@click.pass_context
+def calls_actions_gather_using_speak(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Speak text and collect digits (``POST /calls/{call_control_id}/actions/gather_using_speak``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.gather_using_speak(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "hangup",
+    short_help="Hang up a call",
+    help=command_help(
+        "Hang up a call",
+        "Ends the call leg.",
+        "POST /calls/{call_control_id}/actions/hangup",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.option(
+    "--custom-headers",
+    "custom_headers",
+    type=JsonValue("object"),
+    multiple=True,
+    callback=collect,
+    help=brief("Custom SIP headers to add to the INVITE.", note="Repeat the option for each item."),
+)
+@click.pass_context
+def calls_actions_hangup(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Hang up a call (``POST /calls/{call_control_id}/actions/hangup``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.hangup(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "join-ai-assistant",
+    short_help="Join an AI assistant conversation",
+    help=command_help(
+        "Join an AI assistant conversation",
+        "Adds this call as a participant to a conversation an AI assistant is already holding.",
+        "POST /calls/{call_control_id}/actions/ai_assistant_join",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--conversation-id",
+    "conversation_id",
+    type=click.STRING,
+    required=True,
+    help=brief("ID of the conversation."),
+)
+@click.option(
+    "--participant",
+    "participant",
+    type=JsonValue("object"),
+    required=True,
+    help=brief(""),
+)
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.pass_context
+def calls_actions_join_ai_assistant(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Join an AI assistant conversation (``POST /calls/{call_control_id}/actions/ai_assistant_join``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.join_ai_assistant(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
     "leave-queue",
     short_help="Take a call out of its queue",
     help=command_help(
@@ -137,3 +1647,2185 @@ def calls_actions_leave_queue(
     """Take a call out of its queue (``POST /calls/{call_control_id}/actions/leave_queue``)."""
     with api_client(ctx) as client:
         print_result(client.calls.actions.leave_queue(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "pause-recording",
+    short_help="Pause call recording",
+    help=command_help(
+        "Pause call recording",
+        "Pauses the recording of the call; resume it with record_resume.",
+        "POST /calls/{call_control_id}/actions/record_pause",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.option(
+    "--recording-id",
+    "recording_id",
+    type=click.STRING,
+    help=brief("ID of the recording."),
+)
+@click.pass_context
+def calls_actions_pause_recording(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Pause call recording (``POST /calls/{call_control_id}/actions/record_pause``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.pause_recording(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "refer",
+    short_help="Refer the call with SIP REFER",
+    help=command_help(
+        "Refer the call with SIP REFER",
+        "Asks the other side of a SIP call to transfer itself to another SIP address.",
+        "POST /calls/{call_control_id}/actions/refer",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--sip-address",
+    "sip_address",
+    type=click.STRING,
+    required=True,
+    help=brief("SIP URI to refer the call to."),
+)
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.option(
+    "--custom-headers",
+    "custom_headers",
+    type=JsonValue("object"),
+    multiple=True,
+    callback=collect,
+    help=brief("Custom SIP headers to add to the INVITE.", note="Repeat the option for each item."),
+)
+@click.option(
+    "--sip-auth-password",
+    "sip_auth_password",
+    type=click.STRING,
+    help=brief("SIP password for digest authentication."),
+)
+@click.option(
+    "--sip-auth-username",
+    "sip_auth_username",
+    type=click.STRING,
+    help=brief("SIP username for digest authentication."),
+)
+@click.option(
+    "--sip-headers",
+    "sip_headers",
+    type=JsonValue("object"),
+    multiple=True,
+    callback=collect,
+    help=brief(
+        "SIP headers to add (only User-to-User and Diversion are accepted).", note="Repeat the option for each item."
+    ),
+)
+@click.pass_context
+def calls_actions_refer(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Refer the call with SIP REFER (``POST /calls/{call_control_id}/actions/refer``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.refer(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "reject",
+    short_help="Reject an incoming call",
+    help=command_help(
+        "Reject an incoming call",
+        "Declines an incoming call leg with the cause you give.",
+        "POST /calls/{call_control_id}/actions/reject",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--cause",
+    "cause",
+    type=SpecChoice(("CALL_REJECTED", "USER_BUSY")),
+    required=True,
+    help=brief("Reason given to the caller."),
+)
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.pass_context
+def calls_actions_reject(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Reject an incoming call (``POST /calls/{call_control_id}/actions/reject``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.reject(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "resume-recording",
+    short_help="Resume call recording",
+    help=command_help(
+        "Resume call recording",
+        "Continues a paused recording of the call.",
+        "POST /calls/{call_control_id}/actions/record_resume",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.option(
+    "--recording-id",
+    "recording_id",
+    type=click.STRING,
+    help=brief("ID of the recording."),
+)
+@click.pass_context
+def calls_actions_resume_recording(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Resume call recording (``POST /calls/{call_control_id}/actions/record_resume``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.resume_recording(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "send-dtmf",
+    short_help="Send DTMF tones",
+    help=command_help(
+        "Send DTMF tones",
+        "Sends DTMF digits on the call, for example to drive an IVR at the far end.",
+        "POST /calls/{call_control_id}/actions/send_dtmf",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--digits",
+    "digits",
+    type=click.STRING,
+    required=True,
+    help=brief("Digits collected."),
+)
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.option(
+    "--duration-millis",
+    "duration_millis",
+    type=click.INT,
+    help=brief("Length of each tone, in milliseconds.", default=250),
+)
+@click.pass_context
+def calls_actions_send_dtmf(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Send DTMF tones (``POST /calls/{call_control_id}/actions/send_dtmf``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.send_dtmf(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "send-sip-info",
+    short_help="Send a SIP INFO message",
+    help=command_help(
+        "Send a SIP INFO message",
+        "Sends a SIP INFO request with the content type and body you give to the far end of the call.",
+        "POST /calls/{call_control_id}/actions/send_sip_info",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--body",
+    "body",
+    type=click.STRING,
+    required=True,
+    help=brief("Message body."),
+)
+@click.option(
+    "--content-type",
+    "content_type",
+    type=click.STRING,
+    required=True,
+    help=brief("MIME type of the body."),
+)
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.pass_context
+def calls_actions_send_sip_info(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Send a SIP INFO message (``POST /calls/{call_control_id}/actions/send_sip_info``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.send_sip_info(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "speak",
+    short_help="Speak text on the call",
+    help=command_help(
+        "Speak text on the call",
+        "Reads text or SSML aloud on the call with a voice you choose.",
+        "POST /calls/{call_control_id}/actions/speak",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--payload",
+    "payload",
+    type=click.STRING,
+    required=True,
+    help=brief("The event's details."),
+)
+@click.option(
+    "--voice",
+    "voice",
+    type=click.STRING,
+    required=True,
+    help=brief("Text-to-speech voice, as provider.model.voice or a voice name."),
+)
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.option(
+    "--language",
+    "language",
+    type=SpecChoice(
+        (
+            "arb",
+            "cmn-CN",
+            "cy-GB",
+            "da-DK",
+            "de-DE",
+            "en-AU",
+            "en-GB",
+            "en-GB-WLS",
+            "en-IN",
+            "en-US",
+            "es-ES",
+            "es-MX",
+            "es-US",
+            "fr-CA",
+            "fr-FR",
+            "hi-IN",
+            "is-IS",
+            "it-IT",
+            "ja-JP",
+            "ko-KR",
+            "nb-NO",
+            "nl-NL",
+            "pl-PL",
+            "pt-BR",
+            "pt-PT",
+            "ro-RO",
+            "ru-RU",
+            "sv-SE",
+            "tr-TR",
+        )
+    ),
+    help=brief("Language code."),
+)
+@click.option(
+    "--loop",
+    "loop",
+    type=JsonValue(plain_string=True),
+    help=brief(""),
+)
+@click.option(
+    "--payload-type",
+    "payload_type",
+    type=SpecChoice(("text", "ssml")),
+    help=brief("Whether payload is plain text or SSML.", default="text"),
+)
+@click.option(
+    "--service-level",
+    "service_level",
+    type=SpecChoice(("basic", "premium")),
+    help=brief("Voice quality tier (Polly voices only).", default="premium"),
+)
+@click.option(
+    "--stop",
+    "stop",
+    type=click.STRING,
+    help=brief("Which playback to stop (current or all)."),
+)
+@click.option(
+    "--target-legs",
+    "target_legs",
+    type=SpecChoice(("self", "opposite", "both")),
+    help=brief("Which side of the call hears the audio.", default="self"),
+)
+@click.option(
+    "--voice-settings",
+    "voice_settings",
+    type=JsonValue(plain_string=False),
+    help=brief("Settings for the chosen voice provider."),
+)
+@click.pass_context
+def calls_actions_speak(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Speak text on the call (``POST /calls/{call_control_id}/actions/speak``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.speak(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "start-ai-assistant",
+    short_help="Start an AI assistant on the call",
+    help=command_help(
+        "Start an AI assistant on the call",
+        "Lets an AI assistant talk with the caller on this leg.",
+        "POST /calls/{call_control_id}/actions/ai_assistant_start",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--assistant",
+    "assistant",
+    type=JsonValue("object"),
+    help=brief(""),
+)
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.option(
+    "--greeting",
+    "greeting",
+    type=click.STRING,
+    help=brief("What the assistant says first."),
+)
+@click.option(
+    "--interruption-settings",
+    "interruption_settings",
+    type=JsonValue("object"),
+    help=brief(""),
+)
+@click.option(
+    "--message-history",
+    "message_history",
+    type=JsonValue(plain_string=False),
+    multiple=True,
+    callback=collect,
+    help=brief("Earlier messages to give the assistant.", default=[], note="Repeat the option for each item."),
+)
+@click.option(
+    "--participants",
+    "participants",
+    type=JsonValue("object"),
+    multiple=True,
+    callback=collect,
+    help=brief("Participants of the conversation.", default=[], note="Repeat the option for each item."),
+)
+@click.option(
+    "--send-message-history-updates/--no-send-message-history-updates",
+    "send_message_history_updates",
+    default=None,
+    help=brief("Send a webhook whenever the message history changes.", default=False),
+)
+@click.option(
+    "--transcription",
+    "transcription",
+    type=JsonValue("object"),
+    help=brief(""),
+)
+@click.option(
+    "--voice",
+    "voice",
+    type=click.STRING,
+    help=brief("", default="Telnyx.KokoroTTS.af"),
+)
+@click.option(
+    "--voice-settings",
+    "voice_settings",
+    type=JsonValue(plain_string=False),
+    help=brief("Settings for the chosen voice provider."),
+)
+@click.pass_context
+def calls_actions_start_ai_assistant(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Start an AI assistant on the call (``POST /calls/{call_control_id}/actions/ai_assistant_start``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.start_ai_assistant(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "start-conversation-relay",
+    short_help="Start a conversation relay",
+    help=command_help(
+        "Start a conversation relay",
+        "Hands the call's audio to your conversation relay endpoint, which answers with text that is spoken back to the caller.",
+        "POST /calls/{call_control_id}/actions/conversation_relay_start",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--assistant",
+    "assistant",
+    type=JsonValue("object"),
+    help=brief(""),
+)
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.option(
+    "--conversation-relay-dtmf-detection/--no-conversation-relay-dtmf-detection",
+    "conversation_relay_dtmf_detection",
+    default=None,
+    help=brief("Pass DTMF digits the caller presses on to the relay.", default=False),
+)
+@click.option(
+    "--conversation-relay-settings",
+    "conversation_relay_settings",
+    type=JsonValue("object"),
+    help=brief(""),
+)
+@click.option(
+    "--conversation-relay-url",
+    "conversation_relay_url",
+    type=click.STRING,
+    help=brief("WebSocket URL of your conversation relay."),
+)
+@click.option(
+    "--custom-parameters",
+    "custom_parameters",
+    type=JsonValue("object"),
+    help=brief("Key-value pairs passed to your server."),
+)
+@click.option(
+    "--dtmf-detection/--no-dtmf-detection",
+    "dtmf_detection",
+    default=None,
+    help=brief("Pass DTMF digits the caller presses on to the relay.", default=False),
+)
+@click.option(
+    "--greeting",
+    "greeting",
+    type=click.STRING,
+    help=brief("What the assistant says first."),
+)
+@click.option(
+    "--interruptible",
+    "interruptible",
+    type=SpecChoice(("none", "any", "speech", "dtmf")),
+    help=brief("", default="any"),
+)
+@click.option(
+    "--interruptible-greeting",
+    "interruptible_greeting",
+    type=SpecChoice(("none", "any", "speech", "dtmf")),
+    help=brief("", default="any"),
+)
+@click.option(
+    "--interruption-settings",
+    "interruption_settings",
+    type=JsonValue("object"),
+    help=brief(""),
+)
+@click.option(
+    "--language",
+    "language",
+    type=click.STRING,
+    help=brief("Language code.", default="en"),
+)
+@click.option(
+    "--languages",
+    "languages",
+    type=JsonValue("object"),
+    multiple=True,
+    callback=collect,
+    help=brief("Language codes to expect.", note="Repeat the option for each item."),
+)
+@click.option(
+    "--provider",
+    "provider",
+    type=click.STRING,
+    help=brief(""),
+)
+@click.option(
+    "--structured-provider",
+    "structured_provider",
+    type=JsonValue("object"),
+    help=brief(""),
+)
+@click.option(
+    "--transcription",
+    "transcription",
+    type=JsonValue("object"),
+    help=brief("Turn on transcription."),
+)
+@click.option(
+    "--transcription-engine",
+    "transcription_engine",
+    type=SpecChoice(("Google", "Telnyx", "Deepgram", "Azure", "xAI", "AssemblyAI", "Speechmatics", "Soniox", "A", "B")),
+    help=brief("Speech-to-text engine.", default="Google"),
+)
+@click.option(
+    "--transcription-engine-config",
+    "transcription_engine_config",
+    type=JsonValue("object"),
+    help=brief(""),
+)
+@click.option(
+    "--tts-provider",
+    "tts_provider",
+    type=click.STRING,
+    help=brief("Text-to-speech provider."),
+)
+@click.option(
+    "--url",
+    "url",
+    type=click.STRING,
+    help=brief("WebSocket URL of your conversation relay."),
+)
+@click.option(
+    "--voice",
+    "voice",
+    type=click.STRING,
+    help=brief("", default="Telnyx.KokoroTTS.af"),
+)
+@click.option(
+    "--voice-settings",
+    "voice_settings",
+    type=JsonValue(plain_string=False),
+    help=brief("Settings for the chosen voice provider."),
+)
+@click.pass_context
+def calls_actions_start_conversation_relay(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Start a conversation relay (``POST /calls/{call_control_id}/actions/conversation_relay_start``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.start_conversation_relay(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "start-forking",
+    short_help="Start forking media",
+    help=command_help(
+        "Start forking media",
+        "Sends a copy of the call's RTP media to a target you choose.",
+        "POST /calls/{call_control_id}/actions/fork_start",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.option(
+    "--rx",
+    "rx",
+    type=click.STRING,
+    help=brief("Target for the audio the call receives."),
+)
+@click.option(
+    "--stream-type",
+    "stream_type",
+    type=SpecChoice(("decrypted",)),
+    help=brief("Kind of stream.", default="decrypted"),
+)
+@click.option(
+    "--tx",
+    "tx",
+    type=click.STRING,
+    help=brief("Target for the audio the call sends."),
+)
+@click.pass_context
+def calls_actions_start_forking(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Start forking media (``POST /calls/{call_control_id}/actions/fork_start``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.start_forking(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "start-noise-suppression",
+    short_help="Start noise suppression",
+    help=command_help(
+        "Start noise suppression",
+        "Turns on noise suppression for one or both directions of the call's audio.",
+        "POST /calls/{call_control_id}/actions/suppression_start",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.option(
+    "--direction",
+    "direction",
+    type=SpecChoice(("inbound", "outbound", "both")),
+    help=brief("", default="inbound"),
+)
+@click.option(
+    "--noise-suppression-engine",
+    "noise_suppression_engine",
+    type=SpecChoice(
+        (
+            "Denoiser",
+            "DeepFilterNet",
+            "Krisp",
+            "AiCoustics",
+            "aic_l_quail",
+            "aic_l_rook",
+            "aic_s_quail",
+            "aic_s_rook",
+            "quail_voice_focus_s",
+            "quail_voice_focus_xs",
+        )
+    ),
+    help=brief("", default="Denoiser"),
+)
+@click.option(
+    "--noise-suppression-engine-config",
+    "noise_suppression_engine_config",
+    type=JsonValue("object"),
+    help=brief(""),
+)
+@click.pass_context
+def calls_actions_start_noise_suppression(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Start noise suppression (``POST /calls/{call_control_id}/actions/suppression_start``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.start_noise_suppression(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "start-playback",
+    short_help="Play audio on the call",
+    help=command_help(
+        "Play audio on the call",
+        "Plays an audio file or uploaded media to the call; several requests queue up or overlay.",
+        "POST /calls/{call_control_id}/actions/playback_start",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--audio-type",
+    "audio_type",
+    type=SpecChoice(("mp3", "wav")),
+    help=brief("Audio format of playback_content.", default="mp3"),
+)
+@click.option(
+    "--audio-url",
+    "audio_url",
+    type=click.STRING,
+    help=brief("URL of a WAV or MP3 file to play. Give either audio_url or media_name."),
+)
+@click.option(
+    "--cache-audio/--no-cache-audio",
+    "cache_audio",
+    default=None,
+    help=brief("Whether Telnyx may cache the downloaded file.", default=True),
+)
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.option(
+    "--loop",
+    "loop",
+    type=JsonValue(plain_string=True),
+    help=brief(""),
+)
+@click.option(
+    "--media-name",
+    "media_name",
+    type=click.STRING,
+    help=brief("Name of an audio file uploaded to the Telnyx media storage API, to play instead of audio_url."),
+)
+@click.option(
+    "--overlay/--no-overlay",
+    "overlay",
+    default=None,
+    help=brief("Play on top of audio already playing instead of queueing after it.", default=False),
+)
+@click.option(
+    "--playback-content",
+    "playback_content",
+    type=click.STRING,
+    help=brief("Base64-encoded audio to play instead of a URL."),
+)
+@click.option(
+    "--stop",
+    "stop",
+    type=click.STRING,
+    help=brief("Which playback to stop (current or all)."),
+)
+@click.option(
+    "--target-legs",
+    "target_legs",
+    type=click.STRING,
+    help=brief("Which side of the call hears the audio.", default="self"),
+)
+@click.pass_context
+def calls_actions_start_playback(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Play audio on the call (``POST /calls/{call_control_id}/actions/playback_start``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.start_playback(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "start-recording",
+    short_help="Record the call",
+    help=command_help(
+        "Record the call",
+        "Starts recording the call; when it ends, a call.recording.saved webhook links to the file.",
+        "POST /calls/{call_control_id}/actions/record_start",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--channels",
+    "channels",
+    type=SpecChoice(("single", "dual")),
+    required=True,
+    help=brief("Single channel or one per side."),
+)
+@click.option(
+    "--format",
+    "format",
+    type=SpecChoice(("wav", "mp3")),
+    required=True,
+    help=brief("File format."),
+)
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.option(
+    "--custom-file-name",
+    "custom_file_name",
+    type=click.STRING,
+    help=brief("Name for the recording file."),
+)
+@click.option(
+    "--max-length",
+    "max_length",
+    type=click.INT,
+    help=brief("Longest recording, in seconds; 0 means no limit.", default=0),
+)
+@click.option(
+    "--play-beep/--no-play-beep",
+    "play_beep",
+    default=None,
+    help=brief("Play a beep when recording starts."),
+)
+@click.option(
+    "--recording-track",
+    "recording_track",
+    type=SpecChoice(("both", "inbound", "outbound")),
+    help=brief("Which side to record.", default="both"),
+)
+@click.option(
+    "--timeout-secs",
+    "timeout_secs",
+    type=click.INT,
+    help=brief("Seconds to wait for the call to be answered before giving up.", default=0),
+)
+@click.option(
+    "--transcription/--no-transcription",
+    "transcription",
+    default=None,
+    help=brief("Turn on transcription.", default=False),
+)
+@click.option(
+    "--transcription-engine",
+    "transcription_engine",
+    type=SpecChoice(("A", "B", "deepgram/nova-3")),
+    help=brief("Speech-to-text engine.", default="A"),
+)
+@click.option(
+    "--transcription-language",
+    "transcription_language",
+    type=SpecChoice(
+        (
+            "af",
+            "af-ZA",
+            "am",
+            "am-ET",
+            "ar",
+            "ar-AE",
+            "ar-BH",
+            "ar-DZ",
+            "ar-EG",
+            "ar-IL",
+            "ar-IQ",
+            "ar-JO",
+            "ar-KW",
+            "ar-LB",
+            "ar-MA",
+            "ar-MR",
+            "ar-OM",
+            "ar-PS",
+            "ar-QA",
+            "ar-SA",
+            "ar-TN",
+            "ar-YE",
+            "as",
+            "auto_detect",
+            "az",
+            "az-AZ",
+            "ba",
+            "be",
+            "bg",
+            "bg-BG",
+            "bn",
+            "bn-BD",
+            "bn-IN",
+            "bo",
+            "br",
+            "bs",
+            "bs-BA",
+            "ca",
+            "ca-ES",
+            "cs",
+            "cs-CZ",
+            "cy",
+            "da",
+            "da-DK",
+            "de",
+            "de-AT",
+            "de-CH",
+            "de-DE",
+            "el",
+            "el-GR",
+            "en",
+            "en-AU",
+            "en-CA",
+            "en-GB",
+            "en-GH",
+            "en-HK",
+            "en-IE",
+            "en-IN",
+            "en-KE",
+            "en-NG",
+            "en-NZ",
+            "en-PH",
+            "en-PK",
+            "en-SG",
+            "en-TZ",
+            "en-US",
+            "en-ZA",
+            "es",
+            "es-419",
+            "es-AR",
+            "es-BO",
+            "es-CL",
+            "es-CO",
+            "es-CR",
+            "es-DO",
+            "es-EC",
+            "es-ES",
+            "es-GT",
+            "es-HN",
+            "es-MX",
+            "es-NI",
+            "es-PA",
+            "es-PE",
+            "es-PR",
+            "es-PY",
+            "es-SV",
+            "es-US",
+            "es-UY",
+            "es-VE",
+            "et",
+            "et-EE",
+            "eu",
+            "eu-ES",
+            "fa",
+            "fa-IR",
+            "fi",
+            "fi-FI",
+            "fil-PH",
+            "fo",
+            "fr",
+            "fr-BE",
+            "fr-CA",
+            "fr-CH",
+            "fr-FR",
+            "gl",
+            "gl-ES",
+            "gu",
+            "gu-IN",
+            "ha",
+            "haw",
+            "he",
+            "hi",
+            "hi-IN",
+            "hr",
+            "hr-HR",
+            "ht",
+            "hu",
+            "hu-HU",
+            "hy",
+            "hy-AM",
+            "id",
+            "id-ID",
+            "is",
+            "is-IS",
+            "it",
+            "it-CH",
+            "it-IT",
+            "iw-IL",
+            "ja",
+            "ja-JP",
+            "jv-ID",
+            "jw",
+            "ka",
+            "ka-GE",
+            "kk",
+            "kk-KZ",
+            "km",
+            "km-KH",
+            "kn",
+            "kn-IN",
+            "ko",
+            "ko-KR",
+            "la",
+            "lb",
+            "ln",
+            "lo",
+            "lo-LA",
+            "lt",
+            "lt-LT",
+            "lv",
+            "lv-LV",
+            "mg",
+            "mi",
+            "mk",
+            "mk-MK",
+            "ml",
+            "ml-IN",
+            "mn",
+            "mn-MN",
+            "mr",
+            "mr-IN",
+            "ms",
+            "ms-MY",
+            "mt",
+            "my",
+            "my-MM",
+            "ne",
+            "ne-NP",
+            "nl",
+            "nl-BE",
+            "nl-NL",
+            "nn",
+            "no",
+            "no-NO",
+            "oc",
+            "pa",
+            "pa-Guru-IN",
+            "pl",
+            "pl-PL",
+            "ps",
+            "pt",
+            "pt-BR",
+            "pt-PT",
+            "ro",
+            "ro-RO",
+            "ru",
+            "ru-RU",
+            "rw-RW",
+            "sa",
+            "sd",
+            "si",
+            "si-LK",
+            "sk",
+            "sk-SK",
+            "sl",
+            "sl-SI",
+            "sn",
+            "so",
+            "sq",
+            "sq-AL",
+            "sr",
+            "sr-RS",
+            "ss-latn-za",
+            "st-ZA",
+            "su",
+            "su-ID",
+            "sv",
+            "sv-SE",
+            "sw",
+            "sw-KE",
+            "sw-TZ",
+            "ta",
+            "ta-IN",
+            "ta-LK",
+            "ta-MY",
+            "ta-SG",
+            "te",
+            "te-IN",
+            "tg",
+            "th",
+            "th-TH",
+            "tk",
+            "tl",
+            "tn-latn-za",
+            "tr",
+            "tr-TR",
+            "ts-ZA",
+            "tt",
+            "uk",
+            "uk-UA",
+            "ur",
+            "ur-IN",
+            "ur-PK",
+            "uz",
+            "uz-UZ",
+            "ve-ZA",
+            "vi",
+            "vi-VN",
+            "xh-ZA",
+            "yi",
+            "yo",
+            "yue-Hant-HK",
+            "zh",
+            "zh-TW",
+            "zu-ZA",
+        )
+    ),
+    help=brief("", default="en-US"),
+)
+@click.option(
+    "--transcription-max-speaker-count",
+    "transcription_max_speaker_count",
+    type=click.INT,
+    help=brief("Most speakers to tell apart.", default=6),
+)
+@click.option(
+    "--transcription-min-speaker-count",
+    "transcription_min_speaker_count",
+    type=click.INT,
+    help=brief("Fewest speakers to tell apart.", default=2),
+)
+@click.option(
+    "--transcription-profanity-filter/--no-transcription-profanity-filter",
+    "transcription_profanity_filter",
+    default=None,
+    help=brief("Mask profanity in the transcription.", default=False),
+)
+@click.option(
+    "--transcription-speaker-diarization/--no-transcription-speaker-diarization",
+    "transcription_speaker_diarization",
+    default=None,
+    help=brief("Label who spoke each part.", default=False),
+)
+@click.option(
+    "--trim",
+    "trim",
+    type=SpecChoice(("trim-silence",)),
+    help=brief("Trim silence from the start and end."),
+)
+@click.pass_context
+def calls_actions_start_recording(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Record the call (``POST /calls/{call_control_id}/actions/record_start``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.start_recording(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "start-siprec",
+    short_help="Start a SIPREC session",
+    help=command_help(
+        "Start a SIPREC session",
+        "Starts sending the call to a SIPREC connector for recording.",
+        "POST /calls/{call_control_id}/actions/siprec_start",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--connector-name",
+    "connector_name",
+    type=click.STRING,
+    help=brief("Name of the SIPREC connector."),
+)
+@click.option(
+    "--include-metadata-custom-headers/--no-include-metadata-custom-headers",
+    "include_metadata_custom_headers",
+    default=None,
+    help=brief("Add call metadata as custom headers."),
+)
+@click.option(
+    "--secure/--no-secure",
+    "secure",
+    default=None,
+    help=brief("Use TLS and SRTP."),
+)
+@click.option(
+    "--session-timeout-secs",
+    "session_timeout_secs",
+    type=click.INT,
+    help=brief("Seconds without session refresh after which the session ends.", default=1800),
+)
+@click.option(
+    "--sip-transport",
+    "sip_transport",
+    type=SpecChoice(("udp", "tcp", "tls")),
+    help=brief("Transport for SIP signalling.", default="udp"),
+)
+@click.option(
+    "--siprec-track",
+    "siprec_track",
+    type=SpecChoice(("inbound_track", "outbound_track", "both_tracks")),
+    help=brief("Which side to send.", default="both_tracks"),
+)
+@click.pass_context
+def calls_actions_start_siprec(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Start a SIPREC session (``POST /calls/{call_control_id}/actions/siprec_start``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.start_siprec(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "start-streaming",
+    short_help="Start streaming media",
+    help=command_help(
+        "Start streaming media",
+        "Streams the call's audio over a WebSocket to your server; in bidirectional mode the server can send audio back.",
+        "POST /calls/{call_control_id}/actions/streaming_start",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.option(
+    "--custom-parameters",
+    "custom_parameters",
+    type=JsonValue("object"),
+    multiple=True,
+    callback=collect,
+    help=brief("Key-value pairs passed to your server.", note="Repeat the option for each item."),
+)
+@click.option(
+    "--dialogflow-config",
+    "dialogflow_config",
+    type=JsonValue("object"),
+    help=brief(""),
+)
+@click.option(
+    "--enable-dialogflow/--no-enable-dialogflow",
+    "enable_dialogflow",
+    default=None,
+    help=brief("Send the audio to Dialogflow.", default=False),
+)
+@click.option(
+    "--stream-auth-token",
+    "stream_auth_token",
+    type=click.STRING,
+    help=brief("Token sent to your WebSocket server to authenticate the stream."),
+)
+@click.option(
+    "--stream-bidirectional-codec",
+    "stream_bidirectional_codec",
+    type=SpecChoice(("PCMU", "PCMA", "G722", "OPUS", "AMR-WB", "L16")),
+    help=brief("", default="PCMU"),
+)
+@click.option(
+    "--stream-bidirectional-mode",
+    "stream_bidirectional_mode",
+    type=SpecChoice(("mp3", "rtp")),
+    help=brief("", default="mp3"),
+)
+@click.option(
+    "--stream-bidirectional-sampling-rate",
+    "stream_bidirectional_sampling_rate",
+    type=SpecChoice((8000, 16000, 22050, 24000, 48000)),
+    help=brief("", default=8000),
+)
+@click.option(
+    "--stream-bidirectional-target-legs",
+    "stream_bidirectional_target_legs",
+    type=SpecChoice(("both", "self", "opposite")),
+    help=brief("", default="opposite"),
+)
+@click.option(
+    "--stream-codec",
+    "stream_codec",
+    type=SpecChoice(("PCMU", "PCMA", "G722", "OPUS", "AMR-WB", "L16", "default")),
+    help=brief("", default="default"),
+)
+@click.option(
+    "--stream-track",
+    "stream_track",
+    type=SpecChoice(("inbound_track", "outbound_track", "both_tracks")),
+    help=brief("Which side of the call to stream.", default="inbound_track"),
+)
+@click.option(
+    "--stream-url",
+    "stream_url",
+    type=click.STRING,
+    help=brief("WebSocket URL to stream the audio to."),
+)
+@click.pass_context
+def calls_actions_start_streaming(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Start streaming media (``POST /calls/{call_control_id}/actions/streaming_start``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.start_streaming(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "start-transcription",
+    short_help="Start live transcription",
+    help=command_help(
+        "Start live transcription",
+        "Transcribes the call as it happens; text arrives in call.transcription webhooks.",
+        "POST /calls/{call_control_id}/actions/transcription_start",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.option(
+    "--transcription-engine",
+    "transcription_engine",
+    type=SpecChoice(
+        ("Google", "Telnyx", "Deepgram", "Azure", "xAI", "AssemblyAI", "Speechmatics", "Soniox", "Parakeet", "A", "B")
+    ),
+    help=brief("Speech-to-text engine.", default="Google"),
+)
+@click.option(
+    "--transcription-engine-config",
+    "transcription_engine_config",
+    type=JsonValue(plain_string=False),
+    help=brief("Settings for the chosen transcription engine."),
+)
+@click.option(
+    "--transcription-tracks",
+    "transcription_tracks",
+    type=click.STRING,
+    help=brief("Which side of the call to transcribe.", default="inbound"),
+)
+@click.pass_context
+def calls_actions_start_transcription(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Start live transcription (``POST /calls/{call_control_id}/actions/transcription_start``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.start_transcription(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "stop-ai-assistant",
+    short_help="Stop the AI assistant",
+    help=command_help(
+        "Stop the AI assistant",
+        "Ends the AI assistant running on the call.",
+        "POST /calls/{call_control_id}/actions/ai_assistant_stop",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.pass_context
+def calls_actions_stop_ai_assistant(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Stop the AI assistant (``POST /calls/{call_control_id}/actions/ai_assistant_stop``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.stop_ai_assistant(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "stop-conversation-relay",
+    short_help="Stop the conversation relay",
+    help=command_help(
+        "Stop the conversation relay",
+        "Ends the conversation relay running on the call.",
+        "POST /calls/{call_control_id}/actions/conversation_relay_stop",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.pass_context
+def calls_actions_stop_conversation_relay(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Stop the conversation relay (``POST /calls/{call_control_id}/actions/conversation_relay_stop``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.stop_conversation_relay(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "stop-forking",
+    short_help="Stop forking media",
+    help=command_help(
+        "Stop forking media",
+        "Stops the media fork started on the call.",
+        "POST /calls/{call_control_id}/actions/fork_stop",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.option(
+    "--stream-type",
+    "stream_type",
+    type=SpecChoice(("raw", "decrypted")),
+    help=brief("Kind of stream.", default="raw"),
+)
+@click.pass_context
+def calls_actions_stop_forking(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Stop forking media (``POST /calls/{call_control_id}/actions/fork_stop``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.stop_forking(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "stop-gather",
+    short_help="Stop collecting digits",
+    help=command_help(
+        "Stop collecting digits",
+        "Cancels a running gather command on the call.",
+        "POST /calls/{call_control_id}/actions/gather_stop",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.pass_context
+def calls_actions_stop_gather(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Stop collecting digits (``POST /calls/{call_control_id}/actions/gather_stop``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.stop_gather(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "stop-noise-suppression",
+    short_help="Stop noise suppression",
+    help=command_help(
+        "Stop noise suppression",
+        "Turns noise suppression off again.",
+        "POST /calls/{call_control_id}/actions/suppression_stop",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.pass_context
+def calls_actions_stop_noise_suppression(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Stop noise suppression (``POST /calls/{call_control_id}/actions/suppression_stop``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.stop_noise_suppression(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "stop-playback",
+    short_help="Stop audio playback",
+    help=command_help(
+        "Stop audio playback",
+        "Stops the audio currently playing on the call.",
+        "POST /calls/{call_control_id}/actions/playback_stop",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.option(
+    "--overlay/--no-overlay",
+    "overlay",
+    default=None,
+    help=brief("Play on top of audio already playing instead of queueing after it.", default=False),
+)
+@click.option(
+    "--stop",
+    "stop",
+    type=click.STRING,
+    help=brief("Which playback to stop (current or all).", default="all"),
+)
+@click.pass_context
+def calls_actions_stop_playback(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Stop audio playback (``POST /calls/{call_control_id}/actions/playback_stop``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.stop_playback(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "stop-recording",
+    short_help="Stop call recording",
+    help=command_help(
+        "Stop call recording",
+        "Stops recording the call.",
+        "POST /calls/{call_control_id}/actions/record_stop",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.option(
+    "--recording-id",
+    "recording_id",
+    type=click.STRING,
+    help=brief("ID of the recording."),
+)
+@click.pass_context
+def calls_actions_stop_recording(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Stop call recording (``POST /calls/{call_control_id}/actions/record_stop``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.stop_recording(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "stop-siprec",
+    short_help="Stop the SIPREC session",
+    help=command_help(
+        "Stop the SIPREC session",
+        "Ends the SIPREC session running on the call.",
+        "POST /calls/{call_control_id}/actions/siprec_stop",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.pass_context
+def calls_actions_stop_siprec(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Stop the SIPREC session (``POST /calls/{call_control_id}/actions/siprec_stop``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.stop_siprec(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "stop-streaming",
+    short_help="Stop streaming media",
+    help=command_help(
+        "Stop streaming media",
+        "Stops a media stream on the call.",
+        "POST /calls/{call_control_id}/actions/streaming_stop",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.option(
+    "--stream-id",
+    "stream_id",
+    type=click.STRING,
+    help=brief("ID of the media stream."),
+)
+@click.pass_context
+def calls_actions_stop_streaming(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Stop streaming media (``POST /calls/{call_control_id}/actions/streaming_stop``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.stop_streaming(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "stop-transcription",
+    short_help="Stop live transcription",
+    help=command_help(
+        "Stop live transcription",
+        "Stops the transcription running on the call.",
+        "POST /calls/{call_control_id}/actions/transcription_stop",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.pass_context
+def calls_actions_stop_transcription(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Stop live transcription (``POST /calls/{call_control_id}/actions/transcription_stop``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.stop_transcription(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "switch-supervisor-role",
+    short_help="Change the supervisor role",
+    help=command_help(
+        "Change the supervisor role",
+        "Switches how a supervising leg takes part in a bridged call: barge (heard by everyone), whisper (heard by one side) or monitor (listen only).",
+        "POST /calls/{call_control_id}/actions/switch_supervisor_role",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--role",
+    "role",
+    type=SpecChoice(("barge", "whisper", "monitor")),
+    required=True,
+    help=brief("Who wrote the message."),
+)
+@click.pass_context
+def calls_actions_switch_supervisor_role(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Change the supervisor role (``POST /calls/{call_control_id}/actions/switch_supervisor_role``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.switch_supervisor_role(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "transfer",
+    short_help="Transfer a call",
+    help=command_help(
+        "Transfer a call",
+        "Dials a new destination and, once it answers, connects the caller to it; this leg leaves the call.",
+        "POST /calls/{call_control_id}/actions/transfer",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--to",
+    "to",
+    type=click.STRING,
+    required=True,
+    help=brief("Called number or SIP URI (E.164 for numbers)."),
+)
+@click.option(
+    "--answering-machine-detection",
+    "answering_machine_detection",
+    type=SpecChoice(("premium", "detect", "detect_beep", "detect_words", "greeting_end", "disabled")),
+    help=brief("Whether and how to detect answering machines.", default="disabled"),
+)
+@click.option(
+    "--answering-machine-detection-config",
+    "answering_machine_detection_config",
+    type=JsonValue("object"),
+    help=brief("Thresholds for answering machine detection."),
+)
+@click.option(
+    "--audio-url",
+    "audio_url",
+    type=click.STRING,
+    help=brief("URL of a WAV or MP3 file to play. Give either audio_url or media_name."),
+)
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.option(
+    "--command-id",
+    "command_id",
+    type=click.STRING,
+    help=brief("Idempotency key; Telnyx ignores a repeated command_id for the same call."),
+)
+@click.option(
+    "--custom-headers",
+    "custom_headers",
+    type=JsonValue("object"),
+    multiple=True,
+    callback=collect,
+    help=brief("Custom SIP headers to add to the INVITE.", note="Repeat the option for each item."),
+)
+@click.option(
+    "--early-media/--no-early-media",
+    "early_media",
+    default=None,
+    help=brief("Whether audio can flow before the call is answered.", default=True),
+)
+@click.option(
+    "--from",
+    "from_",
+    type=click.STRING,
+    help=brief("Calling number or SIP URI (E.164 for numbers)."),
+)
+@click.option(
+    "--from-display-name",
+    "from_display_name",
+    type=click.STRING,
+    help=brief("Display name shown to the called party."),
+)
+@click.option(
+    "--media-encryption",
+    "media_encryption",
+    type=SpecChoice(("disabled", "SRTP", "DTLS")),
+    help=brief("Encryption of the RTP media.", default="disabled"),
+)
+@click.option(
+    "--media-name",
+    "media_name",
+    type=click.STRING,
+    help=brief("Name of an audio file uploaded to the Telnyx media storage API, to play instead of audio_url."),
+)
+@click.option(
+    "--mute-dtmf",
+    "mute_dtmf",
+    type=SpecChoice(("none", "both", "self", "opposite")),
+    help=brief("Mute DTMF tones on this leg.", default="none"),
+)
+@click.option(
+    "--park-after-unbridge",
+    "park_after_unbridge",
+    type=click.STRING,
+    help=brief("Park this leg instead of hanging it up when the other leg leaves."),
+)
+@click.option(
+    "--preferred-codecs",
+    "preferred_codecs",
+    type=click.STRING,
+    help=brief("Codecs to offer, in order of preference."),
+)
+@click.option(
+    "--privacy",
+    "privacy",
+    type=SpecChoice(("id", "none")),
+    help=brief("SIP Privacy header value."),
+)
+@click.option(
+    "--record",
+    "record",
+    type=SpecChoice(("record-from-answer",)),
+    help=brief("Start recording as soon as the call is answered."),
+)
+@click.option(
+    "--record-channels",
+    "record_channels",
+    type=SpecChoice(("single", "dual")),
+    help=brief("Record both sides on one channel (single) or each on its own (dual).", default="dual"),
+)
+@click.option(
+    "--record-custom-file-name",
+    "record_custom_file_name",
+    type=click.STRING,
+    help=brief("Name for the recording file."),
+)
+@click.option(
+    "--record-format",
+    "record_format",
+    type=SpecChoice(("wav", "mp3")),
+    help=brief("File format of the recording.", default="mp3"),
+)
+@click.option(
+    "--record-max-length",
+    "record_max_length",
+    type=click.INT,
+    help=brief("Longest recording, in seconds; 0 means no limit.", default=0),
+)
+@click.option(
+    "--record-timeout-secs",
+    "record_timeout_secs",
+    type=click.INT,
+    help=brief("Stop recording after this many seconds of silence; 0 means never.", default=0),
+)
+@click.option(
+    "--record-track",
+    "record_track",
+    type=SpecChoice(("both", "inbound", "outbound")),
+    help=brief("Which side to record.", default="both"),
+)
+@click.option(
+    "--record-trim",
+    "record_trim",
+    type=SpecChoice(("trim-silence",)),
+    help=brief("Trim silence from the start and end of the recording."),
+)
+@click.option(
+    "--send-digits-on-answer",
+    "send_digits_on_answer",
+    type=click.STRING,
+    help=brief("DTMF digits to send once the call is answered."),
+)
+@click.option(
+    "--sip-auth-password",
+    "sip_auth_password",
+    type=click.STRING,
+    help=brief("SIP password for digest authentication."),
+)
+@click.option(
+    "--sip-auth-username",
+    "sip_auth_username",
+    type=click.STRING,
+    help=brief("SIP username for digest authentication."),
+)
+@click.option(
+    "--sip-headers",
+    "sip_headers",
+    type=JsonValue("object"),
+    multiple=True,
+    callback=collect,
+    help=brief(
+        "SIP headers to add (only User-to-User and Diversion are accepted).", note="Repeat the option for each item."
+    ),
+)
+@click.option(
+    "--sip-region",
+    "sip_region",
+    type=SpecChoice(("US", "Europe", "Canada", "Australia", "Middle East")),
+    help=brief("Region whose SIP servers place the call.", default="US"),
+)
+@click.option(
+    "--sip-transport-protocol",
+    "sip_transport_protocol",
+    type=SpecChoice(("UDP", "TCP", "TLS")),
+    help=brief("Transport for SIP signalling.", default="UDP"),
+)
+@click.option(
+    "--sound-modifications",
+    "sound_modifications",
+    type=JsonValue("object"),
+    help=brief(""),
+)
+@click.option(
+    "--target-leg-client-state",
+    "target_leg_client_state",
+    type=click.STRING,
+    help=brief("Client state for the new leg."),
+)
+@click.option(
+    "--time-limit-secs",
+    "time_limit_secs",
+    type=click.INT,
+    help=brief("Longest the call may last, in seconds; then it is hung up.", default=14400),
+)
+@click.option(
+    "--timeout-secs",
+    "timeout_secs",
+    type=click.INT,
+    help=brief("Seconds to wait for the call to be answered before giving up.", default=30),
+)
+@click.option(
+    "--webhook-retries-policies",
+    "webhook_retries_policies",
+    type=JsonValue("object"),
+    help=brief("Retry schedule per webhook event type."),
+)
+@click.option(
+    "--webhook-url",
+    "webhook_url",
+    type=click.STRING,
+    help=brief("URL to send this leg's webhooks to, instead of the connection's."),
+)
+@click.option(
+    "--webhook-url-method",
+    "webhook_url_method",
+    type=SpecChoice(("POST", "GET")),
+    help=brief("HTTP method used to call webhook_url.", default="POST"),
+)
+@click.option(
+    "--webhook-urls",
+    "webhook_urls",
+    type=JsonValue("object"),
+    help=brief("Per-event-type webhook URLs."),
+)
+@click.option(
+    "--webhook-urls-method",
+    "webhook_urls_method",
+    type=SpecChoice(("POST", "GET")),
+    help=brief("HTTP method used for webhook_urls.", default="POST"),
+)
+@click.pass_context
+def calls_actions_transfer(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Transfer a call (``POST /calls/{call_control_id}/actions/transfer``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.transfer(call_control_id, **sent(options)))
+
+
+@calls_actions_group.command(
+    "update-client-state",
+    short_help="Replace the client state",
+    help=command_help(
+        "Replace the client state",
+        "Sets new client_state on the call; later webhooks of the leg carry it.",
+        "PUT /calls/{call_control_id}/actions/client_state_update",
+        {"CALL_CONTROL_ID": "Call control ID: the identifier and token used to send commands to the call."},
+    ),
+)
+@click.argument("call_control_id", metavar="CALL_CONTROL_ID")
+@click.option(
+    "--client-state",
+    "client_state",
+    type=click.STRING,
+    required=True,
+    help=brief("Base64-encoded state that comes back in the webhooks of later events on the leg."),
+)
+@click.pass_context
+def calls_actions_update_client_state(
+    ctx: click.Context,
+    /,
+    call_control_id: str,
+    **options: Any,
+) -> None:
+    """Replace the client state (``PUT /calls/{call_control_id}/actions/client_state_update``)."""
+    with api_client(ctx) as client:
+        print_result(client.calls.actions.update_client_state(call_control_id, **sent(options)))

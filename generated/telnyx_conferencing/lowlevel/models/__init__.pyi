@@ -1,27 +1,392 @@
 # The names the models package provides (it loads each on first use; see __init__.py).
+from .ai_assistant_add_messages_request import AIAssistantAddMessagesRequest as AIAssistantAddMessagesRequest
+from .ai_assistant_join_participant import AIAssistantJoinParticipant as AIAssistantJoinParticipant
+from .ai_assistant_join_participant_on_hangup import (
+    AIAssistantJoinParticipantOnHangup as AIAssistantJoinParticipantOnHangup,
+)
+from .ai_assistant_join_participant_role import AIAssistantJoinParticipantRole as AIAssistantJoinParticipantRole
+from .ai_assistant_join_request import AIAssistantJoinRequest as AIAssistantJoinRequest
+from .ai_assistant_start_request import AIAssistantStartRequest as AIAssistantStartRequest
+from .ai_assistant_stop_request import AIAssistantStopRequest as AIAssistantStopRequest
+from .answer_request import AnswerRequest as AnswerRequest
+from .answer_request_deepfake_detection import AnswerRequestDeepfakeDetection as AnswerRequestDeepfakeDetection
+from .answer_request_preferred_codecs import AnswerRequestPreferredCodecs as AnswerRequestPreferredCodecs
+from .answer_request_record import AnswerRequestRecord as AnswerRequestRecord
+from .answer_request_record_channels import AnswerRequestRecordChannels as AnswerRequestRecordChannels
+from .answer_request_record_format import AnswerRequestRecordFormat as AnswerRequestRecordFormat
+from .answer_request_record_track import AnswerRequestRecordTrack as AnswerRequestRecordTrack
+from .answer_request_record_trim import AnswerRequestRecordTrim as AnswerRequestRecordTrim
+from .answer_request_stream_track import AnswerRequestStreamTrack as AnswerRequestStreamTrack
+from .answer_request_webhook_retries_policies import (
+    AnswerRequestWebhookRetriesPolicies as AnswerRequestWebhookRetriesPolicies,
+)
+from .answer_request_webhook_retries_policies_additional_property import (
+    AnswerRequestWebhookRetriesPoliciesAdditionalProperty as AnswerRequestWebhookRetriesPoliciesAdditionalProperty,
+)
+from .answer_request_webhook_url_method import AnswerRequestWebhookUrlMethod as AnswerRequestWebhookUrlMethod
+from .answer_request_webhook_urls import AnswerRequestWebhookUrls as AnswerRequestWebhookUrls
+from .answer_request_webhook_urls_method import AnswerRequestWebhookUrlsMethod as AnswerRequestWebhookUrlsMethod
+from .assistant import Assistant as Assistant
+from .assistant_message import AssistantMessage as AssistantMessage
+from .assistant_message_role import AssistantMessageRole as AssistantMessageRole
 from .aws_voice_settings import AWSVoiceSettings as AWSVoiceSettings
 from .aws_voice_settings_type import AWSVoiceSettingsType as AWSVoiceSettingsType
+from .azure_transcription_engine_list_of_languages import (
+    AzureTranscriptionEngineListOfLanguages as AzureTranscriptionEngineListOfLanguages,
+)
+from .azure_transcription_engine_list_of_regions import (
+    AzureTranscriptionEngineListOfRegions as AzureTranscriptionEngineListOfRegions,
+)
 from .azure_voice_settings import AzureVoiceSettings as AzureVoiceSettings
 from .azure_voice_settings_effect import AzureVoiceSettingsEffect as AzureVoiceSettingsEffect
 from .azure_voice_settings_gender import AzureVoiceSettingsGender as AzureVoiceSettingsGender
 from .azure_voice_settings_type import AzureVoiceSettingsType as AzureVoiceSettingsType
+from .bidirectional_stream_codec import BidirectionalStreamCodec as BidirectionalStreamCodec
+from .bidirectional_stream_mode import BidirectionalStreamMode as BidirectionalStreamMode
+from .bidirectional_stream_sampling_rate import BidirectionalStreamSamplingRate as BidirectionalStreamSamplingRate
+from .bidirectional_stream_target_legs import BidirectionalStreamTargetLegs as BidirectionalStreamTargetLegs
+from .book_appointment_tool import BookAppointmentTool as BookAppointmentTool
+from .book_appointment_tool_params import BookAppointmentToolParams as BookAppointmentToolParams
+from .book_appointment_tool_type import BookAppointmentToolType as BookAppointmentToolType
+from .bridge_request import BridgeRequest as BridgeRequest
+from .bridge_request_mute_dtmf import BridgeRequestMuteDtmf as BridgeRequestMuteDtmf
+from .bridge_request_record import BridgeRequestRecord as BridgeRequestRecord
+from .bridge_request_record_channels import BridgeRequestRecordChannels as BridgeRequestRecordChannels
+from .bridge_request_record_format import BridgeRequestRecordFormat as BridgeRequestRecordFormat
+from .bridge_request_record_track import BridgeRequestRecordTrack as BridgeRequestRecordTrack
+from .bridge_request_record_trim import BridgeRequestRecordTrim as BridgeRequestRecordTrim
+from .bridge_request_ringtone import BridgeRequestRingtone as BridgeRequestRingtone
+from .bucket_ids import BucketIds as BucketIds
+from .call import Call as Call
+from .call_answered import CallAnswered as CallAnswered
+from .call_answered_event import CallAnsweredEvent as CallAnsweredEvent
+from .call_answered_event_type import CallAnsweredEventType as CallAnsweredEventType
+from .call_answered_payload import CallAnsweredPayload as CallAnsweredPayload
+from .call_answered_payload_state import CallAnsweredPayloadState as CallAnsweredPayloadState
+from .call_answered_record_type import CallAnsweredRecordType as CallAnsweredRecordType
+from .call_assistant_request import CallAssistantRequest as CallAssistantRequest
+from .call_assistant_request_dynamic_variables import (
+    CallAssistantRequestDynamicVariables as CallAssistantRequestDynamicVariables,
+)
+from .call_assistant_request_external_llm import CallAssistantRequestExternalLlm as CallAssistantRequestExternalLlm
+from .call_assistant_request_external_llm_authentication_method import (
+    CallAssistantRequestExternalLlmAuthenticationMethod as CallAssistantRequestExternalLlmAuthenticationMethod,
+)
+from .call_assistant_request_fallback_config import (
+    CallAssistantRequestFallbackConfig as CallAssistantRequestFallbackConfig,
+)
+from .call_assistant_request_fallback_config_external_llm import (
+    CallAssistantRequestFallbackConfigExternalLlm as CallAssistantRequestFallbackConfigExternalLlm,
+)
+from .call_assistant_request_fallback_config_external_llm_authentication_method import (
+    CallAssistantRequestFallbackConfigExternalLlmAuthenticationMethod as CallAssistantRequestFallbackConfigExternalLlmAuthenticationMethod,
+)
+from .call_assistant_request_mcp_servers_item import (
+    CallAssistantRequestMcpServersItem as CallAssistantRequestMcpServersItem,
+)
+from .call_assistant_request_observability_settings import (
+    CallAssistantRequestObservabilitySettings as CallAssistantRequestObservabilitySettings,
+)
+from .call_bridged import CallBridged as CallBridged
+from .call_bridged_event import CallBridgedEvent as CallBridgedEvent
+from .call_bridged_event_type import CallBridgedEventType as CallBridgedEventType
+from .call_bridged_payload import CallBridgedPayload as CallBridgedPayload
+from .call_bridged_record_type import CallBridgedRecordType as CallBridgedRecordType
 from .call_control_command_response import CallControlCommandResponse as CallControlCommandResponse
+from .call_control_command_response_with_conversation_id import (
+    CallControlCommandResponseWithConversationID as CallControlCommandResponseWithConversationID,
+)
+from .call_control_command_response_with_conversation_relay_id import (
+    CallControlCommandResponseWithConversationRelayID as CallControlCommandResponseWithConversationRelayID,
+)
+from .call_control_command_response_with_recording_id import (
+    CallControlCommandResponseWithRecordingID as CallControlCommandResponseWithRecordingID,
+)
 from .call_control_command_result import CallControlCommandResult as CallControlCommandResult
+from .call_control_command_result_with_conversation_id import (
+    CallControlCommandResultWithConversationID as CallControlCommandResultWithConversationID,
+)
+from .call_control_command_result_with_conversation_relay_id import (
+    CallControlCommandResultWithConversationRelayID as CallControlCommandResultWithConversationRelayID,
+)
+from .call_control_command_result_with_recording_id import (
+    CallControlCommandResultWithRecordingID as CallControlCommandResultWithRecordingID,
+)
 from .call_control_error import CallControlError as CallControlError
 from .call_control_error_meta import CallControlErrorMeta as CallControlErrorMeta
 from .call_control_error_source import CallControlErrorSource as CallControlErrorSource
 from .call_control_errors import CallControlErrors as CallControlErrors
+from .call_conversation_ended import CallConversationEnded as CallConversationEnded
+from .call_conversation_ended_event import CallConversationEndedEvent as CallConversationEndedEvent
+from .call_conversation_ended_event_type import CallConversationEndedEventType as CallConversationEndedEventType
+from .call_conversation_ended_payload import CallConversationEndedPayload as CallConversationEndedPayload
+from .call_conversation_ended_payload_calling_party_type import (
+    CallConversationEndedPayloadCallingPartyType as CallConversationEndedPayloadCallingPartyType,
+)
+from .call_conversation_ended_record_type import CallConversationEndedRecordType as CallConversationEndedRecordType
+from .call_conversation_insights_generated import CallConversationInsightsGenerated as CallConversationInsightsGenerated
+from .call_conversation_insights_generated_event import (
+    CallConversationInsightsGeneratedEvent as CallConversationInsightsGeneratedEvent,
+)
+from .call_conversation_insights_generated_event_type import (
+    CallConversationInsightsGeneratedEventType as CallConversationInsightsGeneratedEventType,
+)
+from .call_conversation_insights_generated_payload import (
+    CallConversationInsightsGeneratedPayload as CallConversationInsightsGeneratedPayload,
+)
+from .call_conversation_insights_generated_payload_calling_party_type import (
+    CallConversationInsightsGeneratedPayloadCallingPartyType as CallConversationInsightsGeneratedPayloadCallingPartyType,
+)
+from .call_conversation_insights_generated_payload_results_item import (
+    CallConversationInsightsGeneratedPayloadResultsItem as CallConversationInsightsGeneratedPayloadResultsItem,
+)
+from .call_conversation_insights_generated_payload_results_item_result_type_0 import (
+    CallConversationInsightsGeneratedPayloadResultsItemResultType0 as CallConversationInsightsGeneratedPayloadResultsItemResultType0,
+)
+from .call_conversation_insights_generated_record_type import (
+    CallConversationInsightsGeneratedRecordType as CallConversationInsightsGeneratedRecordType,
+)
+from .call_cost import CallCost as CallCost
+from .call_cost_event import CallCostEvent as CallCostEvent
+from .call_cost_event_type import CallCostEventType as CallCostEventType
+from .call_cost_part import CallCostPart as CallCostPart
+from .call_cost_payload import CallCostPayload as CallCostPayload
+from .call_cost_payload_status import CallCostPayloadStatus as CallCostPayloadStatus
+from .call_cost_record_type import CallCostRecordType as CallCostRecordType
+from .call_deepfake_detection_error import CallDeepfakeDetectionError as CallDeepfakeDetectionError
+from .call_deepfake_detection_error_event import CallDeepfakeDetectionErrorEvent as CallDeepfakeDetectionErrorEvent
+from .call_deepfake_detection_error_event_type import (
+    CallDeepfakeDetectionErrorEventType as CallDeepfakeDetectionErrorEventType,
+)
+from .call_deepfake_detection_error_payload import (
+    CallDeepfakeDetectionErrorPayload as CallDeepfakeDetectionErrorPayload,
+)
+from .call_deepfake_detection_error_payload_error_message import (
+    CallDeepfakeDetectionErrorPayloadErrorMessage as CallDeepfakeDetectionErrorPayloadErrorMessage,
+)
+from .call_deepfake_detection_error_record_type import (
+    CallDeepfakeDetectionErrorRecordType as CallDeepfakeDetectionErrorRecordType,
+)
+from .call_deepfake_detection_result import CallDeepfakeDetectionResult as CallDeepfakeDetectionResult
+from .call_deepfake_detection_result_event import CallDeepfakeDetectionResultEvent as CallDeepfakeDetectionResultEvent
+from .call_deepfake_detection_result_event_type import (
+    CallDeepfakeDetectionResultEventType as CallDeepfakeDetectionResultEventType,
+)
+from .call_deepfake_detection_result_payload import (
+    CallDeepfakeDetectionResultPayload as CallDeepfakeDetectionResultPayload,
+)
+from .call_deepfake_detection_result_payload_result import (
+    CallDeepfakeDetectionResultPayloadResult as CallDeepfakeDetectionResultPayloadResult,
+)
+from .call_deepfake_detection_result_record_type import (
+    CallDeepfakeDetectionResultRecordType as CallDeepfakeDetectionResultRecordType,
+)
+from .call_dtmf_received import CallDTMFReceived as CallDTMFReceived
+from .call_dtmf_received_event import CallDTMFReceivedEvent as CallDTMFReceivedEvent
+from .call_dtmf_received_event_type import CallDTMFReceivedEventType as CallDTMFReceivedEventType
+from .call_dtmf_received_payload import CallDTMFReceivedPayload as CallDTMFReceivedPayload
+from .call_dtmf_received_record_type import CallDTMFReceivedRecordType as CallDTMFReceivedRecordType
 from .call_enqueued import CallEnqueued as CallEnqueued
 from .call_enqueued_event import CallEnqueuedEvent as CallEnqueuedEvent
 from .call_enqueued_event_type import CallEnqueuedEventType as CallEnqueuedEventType
 from .call_enqueued_payload import CallEnqueuedPayload as CallEnqueuedPayload
 from .call_enqueued_record_type import CallEnqueuedRecordType as CallEnqueuedRecordType
+from .call_fork_started import CallForkStarted as CallForkStarted
+from .call_fork_started_event import CallForkStartedEvent as CallForkStartedEvent
+from .call_fork_started_event_type import CallForkStartedEventType as CallForkStartedEventType
+from .call_fork_started_payload import CallForkStartedPayload as CallForkStartedPayload
+from .call_fork_started_payload_stream_type import CallForkStartedPayloadStreamType as CallForkStartedPayloadStreamType
+from .call_fork_started_record_type import CallForkStartedRecordType as CallForkStartedRecordType
+from .call_fork_stopped import CallForkStopped as CallForkStopped
+from .call_fork_stopped_event import CallForkStoppedEvent as CallForkStoppedEvent
+from .call_fork_stopped_event_type import CallForkStoppedEventType as CallForkStoppedEventType
+from .call_fork_stopped_payload import CallForkStoppedPayload as CallForkStoppedPayload
+from .call_fork_stopped_payload_stream_type import CallForkStoppedPayloadStreamType as CallForkStoppedPayloadStreamType
+from .call_fork_stopped_record_type import CallForkStoppedRecordType as CallForkStoppedRecordType
+from .call_gather_ended import CallGatherEnded as CallGatherEnded
+from .call_gather_ended_event import CallGatherEndedEvent as CallGatherEndedEvent
+from .call_gather_ended_event_type import CallGatherEndedEventType as CallGatherEndedEventType
+from .call_gather_ended_payload import CallGatherEndedPayload as CallGatherEndedPayload
+from .call_gather_ended_payload_status import CallGatherEndedPayloadStatus as CallGatherEndedPayloadStatus
+from .call_gather_ended_record_type import CallGatherEndedRecordType as CallGatherEndedRecordType
+from .call_hangup import CallHangup as CallHangup
+from .call_hangup_event import CallHangupEvent as CallHangupEvent
+from .call_hangup_event_type import CallHangupEventType as CallHangupEventType
+from .call_hangup_payload import CallHangupPayload as CallHangupPayload
+from .call_hangup_payload_call_quality_stats_type_0 import (
+    CallHangupPayloadCallQualityStatsType0 as CallHangupPayloadCallQualityStatsType0,
+)
+from .call_hangup_payload_call_quality_stats_type_0_inbound import (
+    CallHangupPayloadCallQualityStatsType0Inbound as CallHangupPayloadCallQualityStatsType0Inbound,
+)
+from .call_hangup_payload_call_quality_stats_type_0_outbound import (
+    CallHangupPayloadCallQualityStatsType0Outbound as CallHangupPayloadCallQualityStatsType0Outbound,
+)
+from .call_hangup_payload_hangup_cause import CallHangupPayloadHangupCause as CallHangupPayloadHangupCause
+from .call_hangup_payload_hangup_source import CallHangupPayloadHangupSource as CallHangupPayloadHangupSource
+from .call_hangup_payload_state import CallHangupPayloadState as CallHangupPayloadState
+from .call_hangup_record_type import CallHangupRecordType as CallHangupRecordType
+from .call_hold import CallHold as CallHold
+from .call_hold_event import CallHoldEvent as CallHoldEvent
+from .call_hold_event_type import CallHoldEventType as CallHoldEventType
+from .call_hold_payload import CallHoldPayload as CallHoldPayload
+from .call_hold_record_type import CallHoldRecordType as CallHoldRecordType
+from .call_initiated import CallInitiated as CallInitiated
+from .call_initiated_event import CallInitiatedEvent as CallInitiatedEvent
+from .call_initiated_event_type import CallInitiatedEventType as CallInitiatedEventType
+from .call_initiated_payload import CallInitiatedPayload as CallInitiatedPayload
+from .call_initiated_payload_direction import CallInitiatedPayloadDirection as CallInitiatedPayloadDirection
+from .call_initiated_payload_state import CallInitiatedPayloadState as CallInitiatedPayloadState
+from .call_initiated_record_type import CallInitiatedRecordType as CallInitiatedRecordType
 from .call_left_queue import CallLeftQueue as CallLeftQueue
 from .call_left_queue_event import CallLeftQueueEvent as CallLeftQueueEvent
 from .call_left_queue_event_type import CallLeftQueueEventType as CallLeftQueueEventType
 from .call_left_queue_payload import CallLeftQueuePayload as CallLeftQueuePayload
 from .call_left_queue_payload_reason import CallLeftQueuePayloadReason as CallLeftQueuePayloadReason
 from .call_left_queue_record_type import CallLeftQueueRecordType as CallLeftQueueRecordType
+from .call_machine_detection_ended import CallMachineDetectionEnded as CallMachineDetectionEnded
+from .call_machine_detection_ended_event import CallMachineDetectionEndedEvent as CallMachineDetectionEndedEvent
+from .call_machine_detection_ended_event_type import (
+    CallMachineDetectionEndedEventType as CallMachineDetectionEndedEventType,
+)
+from .call_machine_detection_ended_payload import CallMachineDetectionEndedPayload as CallMachineDetectionEndedPayload
+from .call_machine_detection_ended_payload_result import (
+    CallMachineDetectionEndedPayloadResult as CallMachineDetectionEndedPayloadResult,
+)
+from .call_machine_detection_ended_record_type import (
+    CallMachineDetectionEndedRecordType as CallMachineDetectionEndedRecordType,
+)
+from .call_machine_greeting_ended import CallMachineGreetingEnded as CallMachineGreetingEnded
+from .call_machine_greeting_ended_event import CallMachineGreetingEndedEvent as CallMachineGreetingEndedEvent
+from .call_machine_greeting_ended_event_type import (
+    CallMachineGreetingEndedEventType as CallMachineGreetingEndedEventType,
+)
+from .call_machine_greeting_ended_payload import CallMachineGreetingEndedPayload as CallMachineGreetingEndedPayload
+from .call_machine_greeting_ended_payload_result import (
+    CallMachineGreetingEndedPayloadResult as CallMachineGreetingEndedPayloadResult,
+)
+from .call_machine_greeting_ended_record_type import (
+    CallMachineGreetingEndedRecordType as CallMachineGreetingEndedRecordType,
+)
+from .call_machine_premium_detection_ended import CallMachinePremiumDetectionEnded as CallMachinePremiumDetectionEnded
+from .call_machine_premium_detection_ended_event import (
+    CallMachinePremiumDetectionEndedEvent as CallMachinePremiumDetectionEndedEvent,
+)
+from .call_machine_premium_detection_ended_event_type import (
+    CallMachinePremiumDetectionEndedEventType as CallMachinePremiumDetectionEndedEventType,
+)
+from .call_machine_premium_detection_ended_payload import (
+    CallMachinePremiumDetectionEndedPayload as CallMachinePremiumDetectionEndedPayload,
+)
+from .call_machine_premium_detection_ended_payload_result import (
+    CallMachinePremiumDetectionEndedPayloadResult as CallMachinePremiumDetectionEndedPayloadResult,
+)
+from .call_machine_premium_detection_ended_record_type import (
+    CallMachinePremiumDetectionEndedRecordType as CallMachinePremiumDetectionEndedRecordType,
+)
+from .call_machine_premium_greeting_ended import CallMachinePremiumGreetingEnded as CallMachinePremiumGreetingEnded
+from .call_machine_premium_greeting_ended_event import (
+    CallMachinePremiumGreetingEndedEvent as CallMachinePremiumGreetingEndedEvent,
+)
+from .call_machine_premium_greeting_ended_event_type import (
+    CallMachinePremiumGreetingEndedEventType as CallMachinePremiumGreetingEndedEventType,
+)
+from .call_machine_premium_greeting_ended_payload import (
+    CallMachinePremiumGreetingEndedPayload as CallMachinePremiumGreetingEndedPayload,
+)
+from .call_machine_premium_greeting_ended_payload_result import (
+    CallMachinePremiumGreetingEndedPayloadResult as CallMachinePremiumGreetingEndedPayloadResult,
+)
+from .call_machine_premium_greeting_ended_record_type import (
+    CallMachinePremiumGreetingEndedRecordType as CallMachinePremiumGreetingEndedRecordType,
+)
+from .call_playback_ended import CallPlaybackEnded as CallPlaybackEnded
+from .call_playback_ended_event import CallPlaybackEndedEvent as CallPlaybackEndedEvent
+from .call_playback_ended_event_type import CallPlaybackEndedEventType as CallPlaybackEndedEventType
+from .call_playback_ended_payload import CallPlaybackEndedPayload as CallPlaybackEndedPayload
+from .call_playback_ended_payload_status import CallPlaybackEndedPayloadStatus as CallPlaybackEndedPayloadStatus
+from .call_playback_ended_record_type import CallPlaybackEndedRecordType as CallPlaybackEndedRecordType
+from .call_playback_started import CallPlaybackStarted as CallPlaybackStarted
+from .call_playback_started_event import CallPlaybackStartedEvent as CallPlaybackStartedEvent
+from .call_playback_started_event_type import CallPlaybackStartedEventType as CallPlaybackStartedEventType
+from .call_playback_started_payload import CallPlaybackStartedPayload as CallPlaybackStartedPayload
+from .call_playback_started_record_type import CallPlaybackStartedRecordType as CallPlaybackStartedRecordType
+from .call_record_type import CallRecordType as CallRecordType
+from .call_recording_error import CallRecordingError as CallRecordingError
+from .call_recording_error_event import CallRecordingErrorEvent as CallRecordingErrorEvent
+from .call_recording_error_event_type import CallRecordingErrorEventType as CallRecordingErrorEventType
+from .call_recording_error_payload import CallRecordingErrorPayload as CallRecordingErrorPayload
+from .call_recording_error_payload_reason import CallRecordingErrorPayloadReason as CallRecordingErrorPayloadReason
+from .call_recording_error_record_type import CallRecordingErrorRecordType as CallRecordingErrorRecordType
+from .call_recording_saved import CallRecordingSaved as CallRecordingSaved
+from .call_recording_saved_event import CallRecordingSavedEvent as CallRecordingSavedEvent
+from .call_recording_saved_event_type import CallRecordingSavedEventType as CallRecordingSavedEventType
+from .call_recording_saved_payload import CallRecordingSavedPayload as CallRecordingSavedPayload
+from .call_recording_saved_payload_channels import (
+    CallRecordingSavedPayloadChannels as CallRecordingSavedPayloadChannels,
+)
+from .call_recording_saved_payload_public_recording_urls import (
+    CallRecordingSavedPayloadPublicRecordingUrls as CallRecordingSavedPayloadPublicRecordingUrls,
+)
+from .call_recording_saved_payload_recording_urls import (
+    CallRecordingSavedPayloadRecordingUrls as CallRecordingSavedPayloadRecordingUrls,
+)
+from .call_recording_saved_record_type import CallRecordingSavedRecordType as CallRecordingSavedRecordType
+from .call_recording_transcription_saved import CallRecordingTranscriptionSaved as CallRecordingTranscriptionSaved
+from .call_recording_transcription_saved_event import (
+    CallRecordingTranscriptionSavedEvent as CallRecordingTranscriptionSavedEvent,
+)
+from .call_recording_transcription_saved_event_type import (
+    CallRecordingTranscriptionSavedEventType as CallRecordingTranscriptionSavedEventType,
+)
+from .call_recording_transcription_saved_payload import (
+    CallRecordingTranscriptionSavedPayload as CallRecordingTranscriptionSavedPayload,
+)
+from .call_recording_transcription_saved_payload_calling_party_type import (
+    CallRecordingTranscriptionSavedPayloadCallingPartyType as CallRecordingTranscriptionSavedPayloadCallingPartyType,
+)
+from .call_recording_transcription_saved_payload_status import (
+    CallRecordingTranscriptionSavedPayloadStatus as CallRecordingTranscriptionSavedPayloadStatus,
+)
+from .call_recording_transcription_saved_record_type import (
+    CallRecordingTranscriptionSavedRecordType as CallRecordingTranscriptionSavedRecordType,
+)
+from .call_refer_completed import CallReferCompleted as CallReferCompleted
+from .call_refer_completed_event import CallReferCompletedEvent as CallReferCompletedEvent
+from .call_refer_completed_event_type import CallReferCompletedEventType as CallReferCompletedEventType
+from .call_refer_completed_payload import CallReferCompletedPayload as CallReferCompletedPayload
+from .call_refer_completed_record_type import CallReferCompletedRecordType as CallReferCompletedRecordType
+from .call_refer_failed import CallReferFailed as CallReferFailed
+from .call_refer_failed_event import CallReferFailedEvent as CallReferFailedEvent
+from .call_refer_failed_event_type import CallReferFailedEventType as CallReferFailedEventType
+from .call_refer_failed_payload import CallReferFailedPayload as CallReferFailedPayload
+from .call_refer_failed_record_type import CallReferFailedRecordType as CallReferFailedRecordType
+from .call_refer_started import CallReferStarted as CallReferStarted
+from .call_refer_started_event import CallReferStartedEvent as CallReferStartedEvent
+from .call_refer_started_event_type import CallReferStartedEventType as CallReferStartedEventType
+from .call_refer_started_payload import CallReferStartedPayload as CallReferStartedPayload
+from .call_refer_started_record_type import CallReferStartedRecordType as CallReferStartedRecordType
+from .call_speak_ended import CallSpeakEnded as CallSpeakEnded
+from .call_speak_ended_event import CallSpeakEndedEvent as CallSpeakEndedEvent
+from .call_speak_ended_event_type import CallSpeakEndedEventType as CallSpeakEndedEventType
+from .call_speak_ended_payload import CallSpeakEndedPayload as CallSpeakEndedPayload
+from .call_speak_ended_payload_status import CallSpeakEndedPayloadStatus as CallSpeakEndedPayloadStatus
+from .call_speak_ended_record_type import CallSpeakEndedRecordType as CallSpeakEndedRecordType
+from .call_speak_started import CallSpeakStarted as CallSpeakStarted
+from .call_speak_started_event import CallSpeakStartedEvent as CallSpeakStartedEvent
+from .call_speak_started_event_type import CallSpeakStartedEventType as CallSpeakStartedEventType
+from .call_speak_started_payload import CallSpeakStartedPayload as CallSpeakStartedPayload
+from .call_speak_started_record_type import CallSpeakStartedRecordType as CallSpeakStartedRecordType
+from .call_unhold import CallUnhold as CallUnhold
+from .call_unhold_event import CallUnholdEvent as CallUnholdEvent
+from .call_unhold_event_type import CallUnholdEventType as CallUnholdEventType
+from .call_unhold_payload import CallUnholdPayload as CallUnholdPayload
+from .call_unhold_record_type import CallUnholdRecordType as CallUnholdRecordType
+from .call_with_recording_id import CallWithRecordingID as CallWithRecordingID
+from .call_with_recording_id_record_type import CallWithRecordingIDRecordType as CallWithRecordingIDRecordType
+from .check_availability_tool import CheckAvailabilityTool as CheckAvailabilityTool
+from .check_availability_tool_params import CheckAvailabilityToolParams as CheckAvailabilityToolParams
+from .check_availability_tool_type import CheckAvailabilityToolType as CheckAvailabilityToolType
 from .conference import Conference as Conference
 from .conference_command_response import ConferenceCommandResponse as ConferenceCommandResponse
 from .conference_command_result import ConferenceCommandResult as ConferenceCommandResult
@@ -188,15 +553,144 @@ from .conference_status import ConferenceStatus as ConferenceStatus
 from .conference_stop_request import ConferenceStopRequest as ConferenceStopRequest
 from .conference_unhold_request import ConferenceUnholdRequest as ConferenceUnholdRequest
 from .conference_unmute_request import ConferenceUnmuteRequest as ConferenceUnmuteRequest
+from .conversation_relay_custom_parameters import ConversationRelayCustomParameters as ConversationRelayCustomParameters
+from .conversation_relay_custom_parameters_dynamic_variables import (
+    ConversationRelayCustomParametersDynamicVariables as ConversationRelayCustomParametersDynamicVariables,
+)
+from .conversation_relay_embedded_config import ConversationRelayEmbeddedConfig as ConversationRelayEmbeddedConfig
+from .conversation_relay_embedded_config_custom_parameters import (
+    ConversationRelayEmbeddedConfigCustomParameters as ConversationRelayEmbeddedConfigCustomParameters,
+)
+from .conversation_relay_embedded_config_transcription_engine import (
+    ConversationRelayEmbeddedConfigTranscriptionEngine as ConversationRelayEmbeddedConfigTranscriptionEngine,
+)
+from .conversation_relay_interruptible import ConversationRelayInterruptible as ConversationRelayInterruptible
+from .conversation_relay_interruption_settings import (
+    ConversationRelayInterruptionSettings as ConversationRelayInterruptionSettings,
+)
+from .conversation_relay_language import ConversationRelayLanguage as ConversationRelayLanguage
+from .conversation_relay_language_transcription_engine import (
+    ConversationRelayLanguageTranscriptionEngine as ConversationRelayLanguageTranscriptionEngine,
+)
+from .conversation_relay_settings import ConversationRelaySettings as ConversationRelaySettings
+from .conversation_relay_start_request import ConversationRelayStartRequest as ConversationRelayStartRequest
+from .conversation_relay_start_request_custom_parameters import (
+    ConversationRelayStartRequestCustomParameters as ConversationRelayStartRequestCustomParameters,
+)
+from .conversation_relay_start_request_transcription import (
+    ConversationRelayStartRequestTranscription as ConversationRelayStartRequestTranscription,
+)
+from .conversation_relay_start_request_transcription_engine import (
+    ConversationRelayStartRequestTranscriptionEngine as ConversationRelayStartRequestTranscriptionEngine,
+)
+from .conversation_relay_stop_request import ConversationRelayStopRequest as ConversationRelayStopRequest
+from .conversation_relay_structured_provider import (
+    ConversationRelayStructuredProvider as ConversationRelayStructuredProvider,
+)
+from .conversation_relay_transcription_engine_config import (
+    ConversationRelayTranscriptionEngineConfig as ConversationRelayTranscriptionEngineConfig,
+)
 from .create_conference_request import CreateConferenceRequest as CreateConferenceRequest
 from .create_conference_request_beep_enabled import (
     CreateConferenceRequestBeepEnabled as CreateConferenceRequestBeepEnabled,
 )
 from .create_conference_request_region import CreateConferenceRequestRegion as CreateConferenceRequestRegion
+from .create_queue_request import CreateQueueRequest as CreateQueueRequest
+from .custom_sip_header import CustomSIPHeader as CustomSIPHeader
+from .deepgram_nova_2_config import DeepgramNova2Config as DeepgramNova2Config
+from .deepgram_nova_2_config_keywords_boosting import (
+    DeepgramNova2ConfigKeywordsBoosting as DeepgramNova2ConfigKeywordsBoosting,
+)
+from .deepgram_nova_2_config_transcription_engine import (
+    DeepgramNova2ConfigTranscriptionEngine as DeepgramNova2ConfigTranscriptionEngine,
+)
+from .deepgram_nova_2_config_transcription_model import (
+    DeepgramNova2ConfigTranscriptionModel as DeepgramNova2ConfigTranscriptionModel,
+)
+from .deepgram_nova_2_transcription_engine_list_of_languages import (
+    DeepgramNova2TranscriptionEngineListOfLanguages as DeepgramNova2TranscriptionEngineListOfLanguages,
+)
+from .deepgram_nova_3_config import DeepgramNova3Config as DeepgramNova3Config
+from .deepgram_nova_3_config_keywords_boosting import (
+    DeepgramNova3ConfigKeywordsBoosting as DeepgramNova3ConfigKeywordsBoosting,
+)
+from .deepgram_nova_3_config_transcription_engine import (
+    DeepgramNova3ConfigTranscriptionEngine as DeepgramNova3ConfigTranscriptionEngine,
+)
+from .deepgram_nova_3_config_transcription_model import (
+    DeepgramNova3ConfigTranscriptionModel as DeepgramNova3ConfigTranscriptionModel,
+)
+from .deepgram_nova_3_transcription_engine_list_of_languages import (
+    DeepgramNova3TranscriptionEngineListOfLanguages as DeepgramNova3TranscriptionEngineListOfLanguages,
+)
+from .developer_message import DeveloperMessage as DeveloperMessage
+from .developer_message_role import DeveloperMessageRole as DeveloperMessageRole
+from .dial_request import DialRequest as DialRequest
+from .dial_request_answering_machine_detection import (
+    DialRequestAnsweringMachineDetection as DialRequestAnsweringMachineDetection,
+)
+from .dial_request_answering_machine_detection_config import (
+    DialRequestAnsweringMachineDetectionConfig as DialRequestAnsweringMachineDetectionConfig,
+)
+from .dial_request_conference_config import DialRequestConferenceConfig as DialRequestConferenceConfig
+from .dial_request_conference_config_beep_enabled import (
+    DialRequestConferenceConfigBeepEnabled as DialRequestConferenceConfigBeepEnabled,
+)
+from .dial_request_conference_config_supervisor_role import (
+    DialRequestConferenceConfigSupervisorRole as DialRequestConferenceConfigSupervisorRole,
+)
+from .dial_request_deepfake_detection import DialRequestDeepfakeDetection as DialRequestDeepfakeDetection
+from .dial_request_media_encryption import DialRequestMediaEncryption as DialRequestMediaEncryption
+from .dial_request_privacy import DialRequestPrivacy as DialRequestPrivacy
+from .dial_request_record import DialRequestRecord as DialRequestRecord
+from .dial_request_record_channels import DialRequestRecordChannels as DialRequestRecordChannels
+from .dial_request_record_format import DialRequestRecordFormat as DialRequestRecordFormat
+from .dial_request_record_track import DialRequestRecordTrack as DialRequestRecordTrack
+from .dial_request_record_trim import DialRequestRecordTrim as DialRequestRecordTrim
+from .dial_request_sip_region import DialRequestSipRegion as DialRequestSipRegion
+from .dial_request_sip_transport_protocol import DialRequestSipTransportProtocol as DialRequestSipTransportProtocol
+from .dial_request_stream_track import DialRequestStreamTrack as DialRequestStreamTrack
+from .dial_request_supervisor_role import DialRequestSupervisorRole as DialRequestSupervisorRole
+from .dial_request_webhook_retries_policies import (
+    DialRequestWebhookRetriesPolicies as DialRequestWebhookRetriesPolicies,
+)
+from .dial_request_webhook_retries_policies_additional_property import (
+    DialRequestWebhookRetriesPoliciesAdditionalProperty as DialRequestWebhookRetriesPoliciesAdditionalProperty,
+)
+from .dial_request_webhook_url_method import DialRequestWebhookUrlMethod as DialRequestWebhookUrlMethod
+from .dial_request_webhook_urls import DialRequestWebhookUrls as DialRequestWebhookUrls
+from .dial_request_webhook_urls_method import DialRequestWebhookUrlsMethod as DialRequestWebhookUrlsMethod
+from .dialogflow_config import DialogflowConfig as DialogflowConfig
 from .eleven_labs_voice_settings import ElevenLabsVoiceSettings as ElevenLabsVoiceSettings
 from .eleven_labs_voice_settings_type import ElevenLabsVoiceSettingsType as ElevenLabsVoiceSettingsType
 from .end_conference_request import EndConferenceRequest as EndConferenceRequest
 from .enqueue_request import EnqueueRequest as EnqueueRequest
+from .gather import Gather as Gather
+from .gather_using_ai_request import GatherUsingAIRequest as GatherUsingAIRequest
+from .gather_using_ai_request_message_history_item import (
+    GatherUsingAIRequestMessageHistoryItem as GatherUsingAIRequestMessageHistoryItem,
+)
+from .gather_using_ai_request_message_history_item_role import (
+    GatherUsingAIRequestMessageHistoryItemRole as GatherUsingAIRequestMessageHistoryItemRole,
+)
+from .gather_using_ai_request_parameters import GatherUsingAIRequestParameters as GatherUsingAIRequestParameters
+from .gather_using_audio_request import GatherUsingAudioRequest as GatherUsingAudioRequest
+from .gather_using_speak_request import GatherUsingSpeakRequest as GatherUsingSpeakRequest
+from .gather_using_speak_request_language import GatherUsingSpeakRequestLanguage as GatherUsingSpeakRequestLanguage
+from .gather_using_speak_request_payload_type import (
+    GatherUsingSpeakRequestPayloadType as GatherUsingSpeakRequestPayloadType,
+)
+from .gather_using_speak_request_service_level import (
+    GatherUsingSpeakRequestServiceLevel as GatherUsingSpeakRequestServiceLevel,
+)
+from .google_transcription_engine_list_of_languages import (
+    GoogleTranscriptionEngineListOfLanguages as GoogleTranscriptionEngineListOfLanguages,
+)
+from .hangup_request import HangupRequest as HangupRequest
+from .hangup_tool import HangupTool as HangupTool
+from .hangup_tool_params import HangupToolParams as HangupToolParams
+from .hangup_tool_type import HangupToolType as HangupToolType
+from .interruption_settings import InterruptionSettings as InterruptionSettings
 from .inworld_voice_settings import InworldVoiceSettings as InworldVoiceSettings
 from .inworld_voice_settings_delivery_mode import InworldVoiceSettingsDeliveryMode as InworldVoiceSettingsDeliveryMode
 from .inworld_voice_settings_type import InworldVoiceSettingsType as InworldVoiceSettingsType
@@ -225,6 +719,10 @@ from .list_conferences_page import ListConferencesPage as ListConferencesPage
 from .list_conferences_region import ListConferencesRegion as ListConferencesRegion
 from .list_conferences_response import ListConferencesResponse as ListConferencesResponse
 from .list_participants_response import ListParticipantsResponse as ListParticipantsResponse
+from .list_queue_calls_page import ListQueueCallsPage as ListQueueCallsPage
+from .list_queue_calls_response import ListQueueCallsResponse as ListQueueCallsResponse
+from .list_queues_response import ListQueuesResponse as ListQueuesResponse
+from .message_metadata import MessageMetadata as MessageMetadata
 from .minimax_voice_settings import MinimaxVoiceSettings as MinimaxVoiceSettings
 from .minimax_voice_settings_language_boost_type_1 import (
     MinimaxVoiceSettingsLanguageBoostType1 as MinimaxVoiceSettingsLanguageBoostType1,
@@ -236,21 +734,88 @@ from .minimax_voice_settings_language_boost_type_3_type_1 import (
     MinimaxVoiceSettingsLanguageBoostType3Type1 as MinimaxVoiceSettingsLanguageBoostType3Type1,
 )
 from .minimax_voice_settings_type import MinimaxVoiceSettingsType as MinimaxVoiceSettingsType
+from .noise_suppression_direction import NoiseSuppressionDirection as NoiseSuppressionDirection
+from .noise_suppression_engine import NoiseSuppressionEngine as NoiseSuppressionEngine
+from .noise_suppression_engine_configuration import (
+    NoiseSuppressionEngineConfiguration as NoiseSuppressionEngineConfiguration,
+)
+from .noise_suppression_engine_configuration_family import (
+    NoiseSuppressionEngineConfigurationFamily as NoiseSuppressionEngineConfigurationFamily,
+)
+from .noise_suppression_engine_configuration_mode import (
+    NoiseSuppressionEngineConfigurationMode as NoiseSuppressionEngineConfigurationMode,
+)
+from .noise_suppression_engine_configuration_model import (
+    NoiseSuppressionEngineConfigurationModel as NoiseSuppressionEngineConfigurationModel,
+)
+from .noise_suppression_engine_configuration_size import (
+    NoiseSuppressionEngineConfigurationSize as NoiseSuppressionEngineConfigurationSize,
+)
+from .noise_suppression_start_request import NoiseSuppressionStartRequest as NoiseSuppressionStartRequest
+from .noise_suppression_stop_request import NoiseSuppressionStopRequest as NoiseSuppressionStopRequest
 from .pagination_meta import PaginationMeta as PaginationMeta
 from .participant import Participant as Participant
 from .participant_conference import ParticipantConference as ParticipantConference
 from .participant_record_type import ParticipantRecordType as ParticipantRecordType
 from .participant_status import ParticipantStatus as ParticipantStatus
+from .pause_conference_recording_request import PauseConferenceRecordingRequest as PauseConferenceRecordingRequest
 from .pause_recording_request import PauseRecordingRequest as PauseRecordingRequest
+from .play_audio_url_request import PlayAudioURLRequest as PlayAudioURLRequest
+from .play_audio_url_request_audio_type import PlayAudioURLRequestAudioType as PlayAudioURLRequestAudioType
+from .playback_stop_request import PlaybackStopRequest as PlaybackStopRequest
+from .queue import Queue as Queue
+from .queue_call import QueueCall as QueueCall
+from .queue_call_record_type import QueueCallRecordType as QueueCallRecordType
+from .queue_call_response import QueueCallResponse as QueueCallResponse
+from .queue_record_type import QueueRecordType as QueueRecordType
+from .queue_response import QueueResponse as QueueResponse
+from .refer_request import ReferRequest as ReferRequest
+from .reject_request import RejectRequest as RejectRequest
+from .reject_request_cause import RejectRequestCause as RejectRequestCause
 from .resemble_sample_rate import ResembleSampleRate as ResembleSampleRate
 from .resemble_voice_settings import ResembleVoiceSettings as ResembleVoiceSettings
 from .resemble_voice_settings_format import ResembleVoiceSettingsFormat as ResembleVoiceSettingsFormat
 from .resemble_voice_settings_precision import ResembleVoiceSettingsPrecision as ResembleVoiceSettingsPrecision
 from .resemble_voice_settings_type import ResembleVoiceSettingsType as ResembleVoiceSettingsType
 from .resume_conference_recording_request import ResumeConferenceRecordingRequest as ResumeConferenceRecordingRequest
+from .resume_recording_request import ResumeRecordingRequest as ResumeRecordingRequest
+from .retrieval_tool import RetrievalTool as RetrievalTool
+from .retrieval_tool_type import RetrievalToolType as RetrievalToolType
+from .retrieve_call_status_response import RetrieveCallStatusResponse as RetrieveCallStatusResponse
+from .retrieve_call_status_response_with_recording_id import (
+    RetrieveCallStatusResponseWithRecordingID as RetrieveCallStatusResponseWithRecordingID,
+)
 from .retrieve_conference_region import RetrieveConferenceRegion as RetrieveConferenceRegion
 from .rime_voice_settings import RimeVoiceSettings as RimeVoiceSettings
 from .rime_voice_settings_type import RimeVoiceSettingsType as RimeVoiceSettingsType
+from .send_dtmf_request import SendDTMFRequest as SendDTMFRequest
+from .send_sip_info_request import SendSIPInfoRequest as SendSIPInfoRequest
+from .sip_header import SIPHeader as SIPHeader
+from .sip_header_name import SIPHeaderName as SIPHeaderName
+from .siprec_failed import SiprecFailed as SiprecFailed
+from .siprec_failed_event import SiprecFailedEvent as SiprecFailedEvent
+from .siprec_failed_event_type import SiprecFailedEventType as SiprecFailedEventType
+from .siprec_failed_payload import SiprecFailedPayload as SiprecFailedPayload
+from .siprec_failed_record_type import SiprecFailedRecordType as SiprecFailedRecordType
+from .siprec_started import SiprecStarted as SiprecStarted
+from .siprec_started_event import SiprecStartedEvent as SiprecStartedEvent
+from .siprec_started_event_type import SiprecStartedEventType as SiprecStartedEventType
+from .siprec_started_payload import SiprecStartedPayload as SiprecStartedPayload
+from .siprec_started_record_type import SiprecStartedRecordType as SiprecStartedRecordType
+from .siprec_stopped import SiprecStopped as SiprecStopped
+from .siprec_stopped_event import SiprecStoppedEvent as SiprecStoppedEvent
+from .siprec_stopped_event_type import SiprecStoppedEventType as SiprecStoppedEventType
+from .siprec_stopped_payload import SiprecStoppedPayload as SiprecStoppedPayload
+from .siprec_stopped_record_type import SiprecStoppedRecordType as SiprecStoppedRecordType
+from .sound_modifications import SoundModifications as SoundModifications
+from .speak_request import SpeakRequest as SpeakRequest
+from .speak_request_language import SpeakRequestLanguage as SpeakRequestLanguage
+from .speak_request_payload_type import SpeakRequestPayloadType as SpeakRequestPayloadType
+from .speak_request_service_level import SpeakRequestServiceLevel as SpeakRequestServiceLevel
+from .speak_request_target_legs import SpeakRequestTargetLegs as SpeakRequestTargetLegs
+from .speechmatics_transcription_engine_list_of_languages import (
+    SpeechmaticsTranscriptionEngineListOfLanguages as SpeechmaticsTranscriptionEngineListOfLanguages,
+)
 from .start_conference_recording_request import StartConferenceRecordingRequest as StartConferenceRecordingRequest
 from .start_conference_recording_request_channels import (
     StartConferenceRecordingRequestChannels as StartConferenceRecordingRequestChannels,
@@ -261,9 +826,196 @@ from .start_conference_recording_request_format import (
 from .start_conference_recording_request_trim import (
     StartConferenceRecordingRequestTrim as StartConferenceRecordingRequestTrim,
 )
+from .start_forking_request import StartForkingRequest as StartForkingRequest
+from .start_forking_request_stream_type import StartForkingRequestStreamType as StartForkingRequestStreamType
+from .start_recording_request import StartRecordingRequest as StartRecordingRequest
+from .start_recording_request_channels import StartRecordingRequestChannels as StartRecordingRequestChannels
+from .start_recording_request_format import StartRecordingRequestFormat as StartRecordingRequestFormat
+from .start_recording_request_recording_track import (
+    StartRecordingRequestRecordingTrack as StartRecordingRequestRecordingTrack,
+)
+from .start_recording_request_transcription_engine import (
+    StartRecordingRequestTranscriptionEngine as StartRecordingRequestTranscriptionEngine,
+)
+from .start_recording_request_trim import StartRecordingRequestTrim as StartRecordingRequestTrim
+from .start_siprec_request import StartSiprecRequest as StartSiprecRequest
+from .start_siprec_request_sip_transport import StartSiprecRequestSipTransport as StartSiprecRequestSipTransport
+from .start_siprec_request_siprec_track import StartSiprecRequestSiprecTrack as StartSiprecRequestSiprecTrack
+from .start_streaming_request import StartStreamingRequest as StartStreamingRequest
+from .start_streaming_request_custom_parameters_item import (
+    StartStreamingRequestCustomParametersItem as StartStreamingRequestCustomParametersItem,
+)
+from .start_streaming_request_stream_track import StartStreamingRequestStreamTrack as StartStreamingRequestStreamTrack
+from .stop_forking_request import StopForkingRequest as StopForkingRequest
+from .stop_forking_request_stream_type import StopForkingRequestStreamType as StopForkingRequestStreamType
+from .stop_gather_request import StopGatherRequest as StopGatherRequest
+from .stop_recording_conference_request import StopRecordingConferenceRequest as StopRecordingConferenceRequest
 from .stop_recording_request import StopRecordingRequest as StopRecordingRequest
+from .stop_siprec_request import StopSiprecRequest as StopSiprecRequest
+from .stop_streaming_request import StopStreamingRequest as StopStreamingRequest
+from .stream_codec import StreamCodec as StreamCodec
+from .streaming_failed import StreamingFailed as StreamingFailed
+from .streaming_failed_event import StreamingFailedEvent as StreamingFailedEvent
+from .streaming_failed_event_type import StreamingFailedEventType as StreamingFailedEventType
+from .streaming_failed_payload import StreamingFailedPayload as StreamingFailedPayload
+from .streaming_failed_payload_stream_params import (
+    StreamingFailedPayloadStreamParams as StreamingFailedPayloadStreamParams,
+)
+from .streaming_failed_payload_stream_params_track import (
+    StreamingFailedPayloadStreamParamsTrack as StreamingFailedPayloadStreamParamsTrack,
+)
+from .streaming_failed_payload_stream_type import StreamingFailedPayloadStreamType as StreamingFailedPayloadStreamType
+from .streaming_failed_record_type import StreamingFailedRecordType as StreamingFailedRecordType
+from .streaming_started import StreamingStarted as StreamingStarted
+from .streaming_started_event import StreamingStartedEvent as StreamingStartedEvent
+from .streaming_started_event_type import StreamingStartedEventType as StreamingStartedEventType
+from .streaming_started_payload import StreamingStartedPayload as StreamingStartedPayload
+from .streaming_started_record_type import StreamingStartedRecordType as StreamingStartedRecordType
+from .streaming_stopped import StreamingStopped as StreamingStopped
+from .streaming_stopped_event import StreamingStoppedEvent as StreamingStoppedEvent
+from .streaming_stopped_event_type import StreamingStoppedEventType as StreamingStoppedEventType
+from .streaming_stopped_payload import StreamingStoppedPayload as StreamingStoppedPayload
+from .streaming_stopped_record_type import StreamingStoppedRecordType as StreamingStoppedRecordType
+from .switch_supervisor_role_request import SwitchSupervisorRoleRequest as SwitchSupervisorRoleRequest
+from .switch_supervisor_role_request_role import SwitchSupervisorRoleRequestRole as SwitchSupervisorRoleRequestRole
+from .system_message import SystemMessage as SystemMessage
+from .system_message_role import SystemMessageRole as SystemMessageRole
+from .telnyx_transcription_engine_list_of_languages import (
+    TelnyxTranscriptionEngineListOfLanguages as TelnyxTranscriptionEngineListOfLanguages,
+)
 from .telnyx_voice_settings import TelnyxVoiceSettings as TelnyxVoiceSettings
 from .telnyx_voice_settings_type import TelnyxVoiceSettingsType as TelnyxVoiceSettingsType
+from .tool_call import ToolCall as ToolCall
+from .tool_call_function import ToolCallFunction as ToolCallFunction
+from .tool_call_type import ToolCallType as ToolCallType
+from .tool_message import ToolMessage as ToolMessage
+from .tool_message_role import ToolMessageRole as ToolMessageRole
+from .transcription_config import TranscriptionConfig as TranscriptionConfig
+from .transcription_config_model import TranscriptionConfigModel as TranscriptionConfigModel
+from .transcription_engine_a_config import TranscriptionEngineAConfig as TranscriptionEngineAConfig
+from .transcription_engine_a_config_model import TranscriptionEngineAConfigModel as TranscriptionEngineAConfigModel
+from .transcription_engine_a_config_speech_context_item import (
+    TranscriptionEngineAConfigSpeechContextItem as TranscriptionEngineAConfigSpeechContextItem,
+)
+from .transcription_engine_a_config_transcription_engine import (
+    TranscriptionEngineAConfigTranscriptionEngine as TranscriptionEngineAConfigTranscriptionEngine,
+)
+from .transcription_engine_assembly_ai_config import (
+    TranscriptionEngineAssemblyAIConfig as TranscriptionEngineAssemblyAIConfig,
+)
+from .transcription_engine_assembly_ai_config_transcription_engine import (
+    TranscriptionEngineAssemblyAIConfigTranscriptionEngine as TranscriptionEngineAssemblyAIConfigTranscriptionEngine,
+)
+from .transcription_engine_assembly_ai_config_transcription_model import (
+    TranscriptionEngineAssemblyAIConfigTranscriptionModel as TranscriptionEngineAssemblyAIConfigTranscriptionModel,
+)
+from .transcription_engine_azure_config import TranscriptionEngineAzureConfig as TranscriptionEngineAzureConfig
+from .transcription_engine_azure_config_transcription_engine import (
+    TranscriptionEngineAzureConfigTranscriptionEngine as TranscriptionEngineAzureConfigTranscriptionEngine,
+)
+from .transcription_engine_b_config import TranscriptionEngineBConfig as TranscriptionEngineBConfig
+from .transcription_engine_b_config_transcription_engine import (
+    TranscriptionEngineBConfigTranscriptionEngine as TranscriptionEngineBConfigTranscriptionEngine,
+)
+from .transcription_engine_b_config_transcription_model import (
+    TranscriptionEngineBConfigTranscriptionModel as TranscriptionEngineBConfigTranscriptionModel,
+)
+from .transcription_engine_google_config import TranscriptionEngineGoogleConfig as TranscriptionEngineGoogleConfig
+from .transcription_engine_google_config_model import (
+    TranscriptionEngineGoogleConfigModel as TranscriptionEngineGoogleConfigModel,
+)
+from .transcription_engine_google_config_speech_context_item import (
+    TranscriptionEngineGoogleConfigSpeechContextItem as TranscriptionEngineGoogleConfigSpeechContextItem,
+)
+from .transcription_engine_google_config_transcription_engine import (
+    TranscriptionEngineGoogleConfigTranscriptionEngine as TranscriptionEngineGoogleConfigTranscriptionEngine,
+)
+from .transcription_engine_parakeet_config import TranscriptionEngineParakeetConfig as TranscriptionEngineParakeetConfig
+from .transcription_engine_parakeet_config_transcription_engine import (
+    TranscriptionEngineParakeetConfigTranscriptionEngine as TranscriptionEngineParakeetConfigTranscriptionEngine,
+)
+from .transcription_engine_parakeet_config_transcription_model import (
+    TranscriptionEngineParakeetConfigTranscriptionModel as TranscriptionEngineParakeetConfigTranscriptionModel,
+)
+from .transcription_engine_soniox_config import TranscriptionEngineSonioxConfig as TranscriptionEngineSonioxConfig
+from .transcription_engine_soniox_config_transcription_engine import (
+    TranscriptionEngineSonioxConfigTranscriptionEngine as TranscriptionEngineSonioxConfigTranscriptionEngine,
+)
+from .transcription_engine_soniox_config_transcription_model import (
+    TranscriptionEngineSonioxConfigTranscriptionModel as TranscriptionEngineSonioxConfigTranscriptionModel,
+)
+from .transcription_engine_speechmatics_config import (
+    TranscriptionEngineSpeechmaticsConfig as TranscriptionEngineSpeechmaticsConfig,
+)
+from .transcription_engine_speechmatics_config_transcription_engine import (
+    TranscriptionEngineSpeechmaticsConfigTranscriptionEngine as TranscriptionEngineSpeechmaticsConfigTranscriptionEngine,
+)
+from .transcription_engine_speechmatics_config_transcription_model import (
+    TranscriptionEngineSpeechmaticsConfigTranscriptionModel as TranscriptionEngineSpeechmaticsConfigTranscriptionModel,
+)
+from .transcription_engine_telnyx_config import TranscriptionEngineTelnyxConfig as TranscriptionEngineTelnyxConfig
+from .transcription_engine_telnyx_config_transcription_engine import (
+    TranscriptionEngineTelnyxConfigTranscriptionEngine as TranscriptionEngineTelnyxConfigTranscriptionEngine,
+)
+from .transcription_engine_telnyx_config_transcription_model import (
+    TranscriptionEngineTelnyxConfigTranscriptionModel as TranscriptionEngineTelnyxConfigTranscriptionModel,
+)
+from .transcription_engine_xai_config import TranscriptionEngineXAIConfig as TranscriptionEngineXAIConfig
+from .transcription_engine_xai_config_transcription_engine import (
+    TranscriptionEngineXAIConfigTranscriptionEngine as TranscriptionEngineXAIConfigTranscriptionEngine,
+)
+from .transcription_engine_xai_config_transcription_model import (
+    TranscriptionEngineXAIConfigTranscriptionModel as TranscriptionEngineXAIConfigTranscriptionModel,
+)
+from .transcription_language import TranscriptionLanguage as TranscriptionLanguage
+from .transcription_start_request import TranscriptionStartRequest as TranscriptionStartRequest
+from .transcription_start_request_transcription_engine import (
+    TranscriptionStartRequestTranscriptionEngine as TranscriptionStartRequestTranscriptionEngine,
+)
+from .transcription_stop_request import TranscriptionStopRequest as TranscriptionStopRequest
+from .transfer_call_request import TransferCallRequest as TransferCallRequest
+from .transfer_call_request_answering_machine_detection import (
+    TransferCallRequestAnsweringMachineDetection as TransferCallRequestAnsweringMachineDetection,
+)
+from .transfer_call_request_answering_machine_detection_config import (
+    TransferCallRequestAnsweringMachineDetectionConfig as TransferCallRequestAnsweringMachineDetectionConfig,
+)
+from .transfer_call_request_media_encryption import (
+    TransferCallRequestMediaEncryption as TransferCallRequestMediaEncryption,
+)
+from .transfer_call_request_mute_dtmf import TransferCallRequestMuteDtmf as TransferCallRequestMuteDtmf
+from .transfer_call_request_privacy import TransferCallRequestPrivacy as TransferCallRequestPrivacy
+from .transfer_call_request_record import TransferCallRequestRecord as TransferCallRequestRecord
+from .transfer_call_request_record_channels import (
+    TransferCallRequestRecordChannels as TransferCallRequestRecordChannels,
+)
+from .transfer_call_request_record_format import TransferCallRequestRecordFormat as TransferCallRequestRecordFormat
+from .transfer_call_request_record_track import TransferCallRequestRecordTrack as TransferCallRequestRecordTrack
+from .transfer_call_request_record_trim import TransferCallRequestRecordTrim as TransferCallRequestRecordTrim
+from .transfer_call_request_sip_region import TransferCallRequestSipRegion as TransferCallRequestSipRegion
+from .transfer_call_request_sip_transport_protocol import (
+    TransferCallRequestSipTransportProtocol as TransferCallRequestSipTransportProtocol,
+)
+from .transfer_call_request_webhook_retries_policies import (
+    TransferCallRequestWebhookRetriesPolicies as TransferCallRequestWebhookRetriesPolicies,
+)
+from .transfer_call_request_webhook_retries_policies_additional_property import (
+    TransferCallRequestWebhookRetriesPoliciesAdditionalProperty as TransferCallRequestWebhookRetriesPoliciesAdditionalProperty,
+)
+from .transfer_call_request_webhook_url_method import (
+    TransferCallRequestWebhookUrlMethod as TransferCallRequestWebhookUrlMethod,
+)
+from .transfer_call_request_webhook_urls import TransferCallRequestWebhookUrls as TransferCallRequestWebhookUrls
+from .transfer_call_request_webhook_urls_method import (
+    TransferCallRequestWebhookUrlsMethod as TransferCallRequestWebhookUrlsMethod,
+)
+from .transfer_tool import TransferTool as TransferTool
+from .transfer_tool_params import TransferToolParams as TransferToolParams
+from .transfer_tool_params_targets_type_0_item import (
+    TransferToolParamsTargetsType0Item as TransferToolParamsTargetsType0Item,
+)
+from .transfer_tool_type import TransferToolType as TransferToolType
+from .update_client_state_request import UpdateClientStateRequest as UpdateClientStateRequest
 from .update_conference_participant_request import (
     UpdateConferenceParticipantRequest as UpdateConferenceParticipantRequest,
 )
@@ -274,33 +1026,307 @@ from .update_conference_request import UpdateConferenceRequest as UpdateConferen
 from .update_conference_request_supervisor_role import (
     UpdateConferenceRequestSupervisorRole as UpdateConferenceRequestSupervisorRole,
 )
+from .update_queue_request import UpdateQueueRequest as UpdateQueueRequest
+from .update_queued_call_request import UpdateQueuedCallRequest as UpdateQueuedCallRequest
+from .user_message import UserMessage as UserMessage
+from .user_message_role import UserMessageRole as UserMessageRole
+from .webhook_tool import WebhookTool as WebhookTool
+from .webhook_tool_params import WebhookToolParams as WebhookToolParams
+from .webhook_tool_params_body_parameters import WebhookToolParamsBodyParameters as WebhookToolParamsBodyParameters
+from .webhook_tool_params_body_parameters_properties import (
+    WebhookToolParamsBodyParametersProperties as WebhookToolParamsBodyParametersProperties,
+)
+from .webhook_tool_params_body_parameters_type import (
+    WebhookToolParamsBodyParametersType as WebhookToolParamsBodyParametersType,
+)
+from .webhook_tool_params_headers_item import WebhookToolParamsHeadersItem as WebhookToolParamsHeadersItem
+from .webhook_tool_params_method import WebhookToolParamsMethod as WebhookToolParamsMethod
+from .webhook_tool_params_path_parameters import WebhookToolParamsPathParameters as WebhookToolParamsPathParameters
+from .webhook_tool_params_path_parameters_properties import (
+    WebhookToolParamsPathParametersProperties as WebhookToolParamsPathParametersProperties,
+)
+from .webhook_tool_params_path_parameters_type import (
+    WebhookToolParamsPathParametersType as WebhookToolParamsPathParametersType,
+)
+from .webhook_tool_params_query_parameters import WebhookToolParamsQueryParameters as WebhookToolParamsQueryParameters
+from .webhook_tool_params_query_parameters_properties import (
+    WebhookToolParamsQueryParametersProperties as WebhookToolParamsQueryParametersProperties,
+)
+from .webhook_tool_params_query_parameters_type import (
+    WebhookToolParamsQueryParametersType as WebhookToolParamsQueryParametersType,
+)
+from .webhook_tool_type import WebhookToolType as WebhookToolType
+from .xai_transcription_engine_list_of_languages import (
+    XAITranscriptionEngineListOfLanguages as XAITranscriptionEngineListOfLanguages,
+)
 from .xai_voice_settings import XAIVoiceSettings as XAIVoiceSettings
 from .xai_voice_settings_type import XAIVoiceSettingsType as XAIVoiceSettingsType
 
 __all__ = [
+    "AIAssistantAddMessagesRequest",
+    "AIAssistantJoinParticipant",
+    "AIAssistantJoinParticipantOnHangup",
+    "AIAssistantJoinParticipantRole",
+    "AIAssistantJoinRequest",
+    "AIAssistantStartRequest",
+    "AIAssistantStopRequest",
+    "AnswerRequest",
+    "AnswerRequestDeepfakeDetection",
+    "AnswerRequestPreferredCodecs",
+    "AnswerRequestRecord",
+    "AnswerRequestRecordChannels",
+    "AnswerRequestRecordFormat",
+    "AnswerRequestRecordTrack",
+    "AnswerRequestRecordTrim",
+    "AnswerRequestStreamTrack",
+    "AnswerRequestWebhookRetriesPolicies",
+    "AnswerRequestWebhookRetriesPoliciesAdditionalProperty",
+    "AnswerRequestWebhookUrlMethod",
+    "AnswerRequestWebhookUrls",
+    "AnswerRequestWebhookUrlsMethod",
+    "Assistant",
+    "AssistantMessage",
+    "AssistantMessageRole",
     "AWSVoiceSettings",
     "AWSVoiceSettingsType",
+    "AzureTranscriptionEngineListOfLanguages",
+    "AzureTranscriptionEngineListOfRegions",
     "AzureVoiceSettings",
     "AzureVoiceSettingsEffect",
     "AzureVoiceSettingsGender",
     "AzureVoiceSettingsType",
+    "BidirectionalStreamCodec",
+    "BidirectionalStreamMode",
+    "BidirectionalStreamSamplingRate",
+    "BidirectionalStreamTargetLegs",
+    "BookAppointmentTool",
+    "BookAppointmentToolParams",
+    "BookAppointmentToolType",
+    "BridgeRequest",
+    "BridgeRequestMuteDtmf",
+    "BridgeRequestRecord",
+    "BridgeRequestRecordChannels",
+    "BridgeRequestRecordFormat",
+    "BridgeRequestRecordTrack",
+    "BridgeRequestRecordTrim",
+    "BridgeRequestRingtone",
+    "BucketIds",
+    "Call",
+    "CallAnswered",
+    "CallAnsweredEvent",
+    "CallAnsweredEventType",
+    "CallAnsweredPayload",
+    "CallAnsweredPayloadState",
+    "CallAnsweredRecordType",
+    "CallAssistantRequest",
+    "CallAssistantRequestDynamicVariables",
+    "CallAssistantRequestExternalLlm",
+    "CallAssistantRequestExternalLlmAuthenticationMethod",
+    "CallAssistantRequestFallbackConfig",
+    "CallAssistantRequestFallbackConfigExternalLlm",
+    "CallAssistantRequestFallbackConfigExternalLlmAuthenticationMethod",
+    "CallAssistantRequestMcpServersItem",
+    "CallAssistantRequestObservabilitySettings",
+    "CallBridged",
+    "CallBridgedEvent",
+    "CallBridgedEventType",
+    "CallBridgedPayload",
+    "CallBridgedRecordType",
     "CallControlCommandResponse",
+    "CallControlCommandResponseWithConversationID",
+    "CallControlCommandResponseWithConversationRelayID",
+    "CallControlCommandResponseWithRecordingID",
     "CallControlCommandResult",
+    "CallControlCommandResultWithConversationID",
+    "CallControlCommandResultWithConversationRelayID",
+    "CallControlCommandResultWithRecordingID",
     "CallControlError",
     "CallControlErrorMeta",
     "CallControlErrors",
     "CallControlErrorSource",
+    "CallConversationEnded",
+    "CallConversationEndedEvent",
+    "CallConversationEndedEventType",
+    "CallConversationEndedPayload",
+    "CallConversationEndedPayloadCallingPartyType",
+    "CallConversationEndedRecordType",
+    "CallConversationInsightsGenerated",
+    "CallConversationInsightsGeneratedEvent",
+    "CallConversationInsightsGeneratedEventType",
+    "CallConversationInsightsGeneratedPayload",
+    "CallConversationInsightsGeneratedPayloadCallingPartyType",
+    "CallConversationInsightsGeneratedPayloadResultsItem",
+    "CallConversationInsightsGeneratedPayloadResultsItemResultType0",
+    "CallConversationInsightsGeneratedRecordType",
+    "CallCost",
+    "CallCostEvent",
+    "CallCostEventType",
+    "CallCostPart",
+    "CallCostPayload",
+    "CallCostPayloadStatus",
+    "CallCostRecordType",
+    "CallDeepfakeDetectionError",
+    "CallDeepfakeDetectionErrorEvent",
+    "CallDeepfakeDetectionErrorEventType",
+    "CallDeepfakeDetectionErrorPayload",
+    "CallDeepfakeDetectionErrorPayloadErrorMessage",
+    "CallDeepfakeDetectionErrorRecordType",
+    "CallDeepfakeDetectionResult",
+    "CallDeepfakeDetectionResultEvent",
+    "CallDeepfakeDetectionResultEventType",
+    "CallDeepfakeDetectionResultPayload",
+    "CallDeepfakeDetectionResultPayloadResult",
+    "CallDeepfakeDetectionResultRecordType",
+    "CallDTMFReceived",
+    "CallDTMFReceivedEvent",
+    "CallDTMFReceivedEventType",
+    "CallDTMFReceivedPayload",
+    "CallDTMFReceivedRecordType",
     "CallEnqueued",
     "CallEnqueuedEvent",
     "CallEnqueuedEventType",
     "CallEnqueuedPayload",
     "CallEnqueuedRecordType",
+    "CallForkStarted",
+    "CallForkStartedEvent",
+    "CallForkStartedEventType",
+    "CallForkStartedPayload",
+    "CallForkStartedPayloadStreamType",
+    "CallForkStartedRecordType",
+    "CallForkStopped",
+    "CallForkStoppedEvent",
+    "CallForkStoppedEventType",
+    "CallForkStoppedPayload",
+    "CallForkStoppedPayloadStreamType",
+    "CallForkStoppedRecordType",
+    "CallGatherEnded",
+    "CallGatherEndedEvent",
+    "CallGatherEndedEventType",
+    "CallGatherEndedPayload",
+    "CallGatherEndedPayloadStatus",
+    "CallGatherEndedRecordType",
+    "CallHangup",
+    "CallHangupEvent",
+    "CallHangupEventType",
+    "CallHangupPayload",
+    "CallHangupPayloadCallQualityStatsType0",
+    "CallHangupPayloadCallQualityStatsType0Inbound",
+    "CallHangupPayloadCallQualityStatsType0Outbound",
+    "CallHangupPayloadHangupCause",
+    "CallHangupPayloadHangupSource",
+    "CallHangupPayloadState",
+    "CallHangupRecordType",
+    "CallHold",
+    "CallHoldEvent",
+    "CallHoldEventType",
+    "CallHoldPayload",
+    "CallHoldRecordType",
+    "CallInitiated",
+    "CallInitiatedEvent",
+    "CallInitiatedEventType",
+    "CallInitiatedPayload",
+    "CallInitiatedPayloadDirection",
+    "CallInitiatedPayloadState",
+    "CallInitiatedRecordType",
     "CallLeftQueue",
     "CallLeftQueueEvent",
     "CallLeftQueueEventType",
     "CallLeftQueuePayload",
     "CallLeftQueuePayloadReason",
     "CallLeftQueueRecordType",
+    "CallMachineDetectionEnded",
+    "CallMachineDetectionEndedEvent",
+    "CallMachineDetectionEndedEventType",
+    "CallMachineDetectionEndedPayload",
+    "CallMachineDetectionEndedPayloadResult",
+    "CallMachineDetectionEndedRecordType",
+    "CallMachineGreetingEnded",
+    "CallMachineGreetingEndedEvent",
+    "CallMachineGreetingEndedEventType",
+    "CallMachineGreetingEndedPayload",
+    "CallMachineGreetingEndedPayloadResult",
+    "CallMachineGreetingEndedRecordType",
+    "CallMachinePremiumDetectionEnded",
+    "CallMachinePremiumDetectionEndedEvent",
+    "CallMachinePremiumDetectionEndedEventType",
+    "CallMachinePremiumDetectionEndedPayload",
+    "CallMachinePremiumDetectionEndedPayloadResult",
+    "CallMachinePremiumDetectionEndedRecordType",
+    "CallMachinePremiumGreetingEnded",
+    "CallMachinePremiumGreetingEndedEvent",
+    "CallMachinePremiumGreetingEndedEventType",
+    "CallMachinePremiumGreetingEndedPayload",
+    "CallMachinePremiumGreetingEndedPayloadResult",
+    "CallMachinePremiumGreetingEndedRecordType",
+    "CallPlaybackEnded",
+    "CallPlaybackEndedEvent",
+    "CallPlaybackEndedEventType",
+    "CallPlaybackEndedPayload",
+    "CallPlaybackEndedPayloadStatus",
+    "CallPlaybackEndedRecordType",
+    "CallPlaybackStarted",
+    "CallPlaybackStartedEvent",
+    "CallPlaybackStartedEventType",
+    "CallPlaybackStartedPayload",
+    "CallPlaybackStartedRecordType",
+    "CallRecordingError",
+    "CallRecordingErrorEvent",
+    "CallRecordingErrorEventType",
+    "CallRecordingErrorPayload",
+    "CallRecordingErrorPayloadReason",
+    "CallRecordingErrorRecordType",
+    "CallRecordingSaved",
+    "CallRecordingSavedEvent",
+    "CallRecordingSavedEventType",
+    "CallRecordingSavedPayload",
+    "CallRecordingSavedPayloadChannels",
+    "CallRecordingSavedPayloadPublicRecordingUrls",
+    "CallRecordingSavedPayloadRecordingUrls",
+    "CallRecordingSavedRecordType",
+    "CallRecordingTranscriptionSaved",
+    "CallRecordingTranscriptionSavedEvent",
+    "CallRecordingTranscriptionSavedEventType",
+    "CallRecordingTranscriptionSavedPayload",
+    "CallRecordingTranscriptionSavedPayloadCallingPartyType",
+    "CallRecordingTranscriptionSavedPayloadStatus",
+    "CallRecordingTranscriptionSavedRecordType",
+    "CallRecordType",
+    "CallReferCompleted",
+    "CallReferCompletedEvent",
+    "CallReferCompletedEventType",
+    "CallReferCompletedPayload",
+    "CallReferCompletedRecordType",
+    "CallReferFailed",
+    "CallReferFailedEvent",
+    "CallReferFailedEventType",
+    "CallReferFailedPayload",
+    "CallReferFailedRecordType",
+    "CallReferStarted",
+    "CallReferStartedEvent",
+    "CallReferStartedEventType",
+    "CallReferStartedPayload",
+    "CallReferStartedRecordType",
+    "CallSpeakEnded",
+    "CallSpeakEndedEvent",
+    "CallSpeakEndedEventType",
+    "CallSpeakEndedPayload",
+    "CallSpeakEndedPayloadStatus",
+    "CallSpeakEndedRecordType",
+    "CallSpeakStarted",
+    "CallSpeakStartedEvent",
+    "CallSpeakStartedEventType",
+    "CallSpeakStartedPayload",
+    "CallSpeakStartedRecordType",
+    "CallUnhold",
+    "CallUnholdEvent",
+    "CallUnholdEventType",
+    "CallUnholdPayload",
+    "CallUnholdRecordType",
+    "CallWithRecordingID",
+    "CallWithRecordingIDRecordType",
+    "CheckAvailabilityTool",
+    "CheckAvailabilityToolParams",
+    "CheckAvailabilityToolType",
     "Conference",
     "ConferenceCommandResponse",
     "ConferenceCommandResult",
@@ -399,13 +1425,84 @@ __all__ = [
     "ConferenceStopRequest",
     "ConferenceUnholdRequest",
     "ConferenceUnmuteRequest",
+    "ConversationRelayCustomParameters",
+    "ConversationRelayCustomParametersDynamicVariables",
+    "ConversationRelayEmbeddedConfig",
+    "ConversationRelayEmbeddedConfigCustomParameters",
+    "ConversationRelayEmbeddedConfigTranscriptionEngine",
+    "ConversationRelayInterruptible",
+    "ConversationRelayInterruptionSettings",
+    "ConversationRelayLanguage",
+    "ConversationRelayLanguageTranscriptionEngine",
+    "ConversationRelaySettings",
+    "ConversationRelayStartRequest",
+    "ConversationRelayStartRequestCustomParameters",
+    "ConversationRelayStartRequestTranscription",
+    "ConversationRelayStartRequestTranscriptionEngine",
+    "ConversationRelayStopRequest",
+    "ConversationRelayStructuredProvider",
+    "ConversationRelayTranscriptionEngineConfig",
     "CreateConferenceRequest",
     "CreateConferenceRequestBeepEnabled",
     "CreateConferenceRequestRegion",
+    "CreateQueueRequest",
+    "CustomSIPHeader",
+    "DeepgramNova2Config",
+    "DeepgramNova2ConfigKeywordsBoosting",
+    "DeepgramNova2ConfigTranscriptionEngine",
+    "DeepgramNova2ConfigTranscriptionModel",
+    "DeepgramNova2TranscriptionEngineListOfLanguages",
+    "DeepgramNova3Config",
+    "DeepgramNova3ConfigKeywordsBoosting",
+    "DeepgramNova3ConfigTranscriptionEngine",
+    "DeepgramNova3ConfigTranscriptionModel",
+    "DeepgramNova3TranscriptionEngineListOfLanguages",
+    "DeveloperMessage",
+    "DeveloperMessageRole",
+    "DialogflowConfig",
+    "DialRequest",
+    "DialRequestAnsweringMachineDetection",
+    "DialRequestAnsweringMachineDetectionConfig",
+    "DialRequestConferenceConfig",
+    "DialRequestConferenceConfigBeepEnabled",
+    "DialRequestConferenceConfigSupervisorRole",
+    "DialRequestDeepfakeDetection",
+    "DialRequestMediaEncryption",
+    "DialRequestPrivacy",
+    "DialRequestRecord",
+    "DialRequestRecordChannels",
+    "DialRequestRecordFormat",
+    "DialRequestRecordTrack",
+    "DialRequestRecordTrim",
+    "DialRequestSipRegion",
+    "DialRequestSipTransportProtocol",
+    "DialRequestStreamTrack",
+    "DialRequestSupervisorRole",
+    "DialRequestWebhookRetriesPolicies",
+    "DialRequestWebhookRetriesPoliciesAdditionalProperty",
+    "DialRequestWebhookUrlMethod",
+    "DialRequestWebhookUrls",
+    "DialRequestWebhookUrlsMethod",
     "ElevenLabsVoiceSettings",
     "ElevenLabsVoiceSettingsType",
     "EndConferenceRequest",
     "EnqueueRequest",
+    "Gather",
+    "GatherUsingAIRequest",
+    "GatherUsingAIRequestMessageHistoryItem",
+    "GatherUsingAIRequestMessageHistoryItemRole",
+    "GatherUsingAIRequestParameters",
+    "GatherUsingAudioRequest",
+    "GatherUsingSpeakRequest",
+    "GatherUsingSpeakRequestLanguage",
+    "GatherUsingSpeakRequestPayloadType",
+    "GatherUsingSpeakRequestServiceLevel",
+    "GoogleTranscriptionEngineListOfLanguages",
+    "HangupRequest",
+    "HangupTool",
+    "HangupToolParams",
+    "HangupToolType",
+    "InterruptionSettings",
     "InworldVoiceSettings",
     "InworldVoiceSettingsDeliveryMode",
     "InworldVoiceSettingsType",
@@ -428,37 +1525,222 @@ __all__ = [
     "ListConferencesRegion",
     "ListConferencesResponse",
     "ListParticipantsResponse",
+    "ListQueueCallsPage",
+    "ListQueueCallsResponse",
+    "ListQueuesResponse",
+    "MessageMetadata",
     "MinimaxVoiceSettings",
     "MinimaxVoiceSettingsLanguageBoostType1",
     "MinimaxVoiceSettingsLanguageBoostType2Type1",
     "MinimaxVoiceSettingsLanguageBoostType3Type1",
     "MinimaxVoiceSettingsType",
+    "NoiseSuppressionDirection",
+    "NoiseSuppressionEngine",
+    "NoiseSuppressionEngineConfiguration",
+    "NoiseSuppressionEngineConfigurationFamily",
+    "NoiseSuppressionEngineConfigurationMode",
+    "NoiseSuppressionEngineConfigurationModel",
+    "NoiseSuppressionEngineConfigurationSize",
+    "NoiseSuppressionStartRequest",
+    "NoiseSuppressionStopRequest",
     "PaginationMeta",
     "Participant",
     "ParticipantConference",
     "ParticipantRecordType",
     "ParticipantStatus",
+    "PauseConferenceRecordingRequest",
     "PauseRecordingRequest",
+    "PlayAudioURLRequest",
+    "PlayAudioURLRequestAudioType",
+    "PlaybackStopRequest",
+    "Queue",
+    "QueueCall",
+    "QueueCallRecordType",
+    "QueueCallResponse",
+    "QueueRecordType",
+    "QueueResponse",
+    "ReferRequest",
+    "RejectRequest",
+    "RejectRequestCause",
     "ResembleSampleRate",
     "ResembleVoiceSettings",
     "ResembleVoiceSettingsFormat",
     "ResembleVoiceSettingsPrecision",
     "ResembleVoiceSettingsType",
     "ResumeConferenceRecordingRequest",
+    "ResumeRecordingRequest",
+    "RetrievalTool",
+    "RetrievalToolType",
+    "RetrieveCallStatusResponse",
+    "RetrieveCallStatusResponseWithRecordingID",
     "RetrieveConferenceRegion",
     "RimeVoiceSettings",
     "RimeVoiceSettingsType",
+    "SendDTMFRequest",
+    "SendSIPInfoRequest",
+    "SIPHeader",
+    "SIPHeaderName",
+    "SiprecFailed",
+    "SiprecFailedEvent",
+    "SiprecFailedEventType",
+    "SiprecFailedPayload",
+    "SiprecFailedRecordType",
+    "SiprecStarted",
+    "SiprecStartedEvent",
+    "SiprecStartedEventType",
+    "SiprecStartedPayload",
+    "SiprecStartedRecordType",
+    "SiprecStopped",
+    "SiprecStoppedEvent",
+    "SiprecStoppedEventType",
+    "SiprecStoppedPayload",
+    "SiprecStoppedRecordType",
+    "SoundModifications",
+    "SpeakRequest",
+    "SpeakRequestLanguage",
+    "SpeakRequestPayloadType",
+    "SpeakRequestServiceLevel",
+    "SpeakRequestTargetLegs",
+    "SpeechmaticsTranscriptionEngineListOfLanguages",
     "StartConferenceRecordingRequest",
     "StartConferenceRecordingRequestChannels",
     "StartConferenceRecordingRequestFormat",
     "StartConferenceRecordingRequestTrim",
+    "StartForkingRequest",
+    "StartForkingRequestStreamType",
+    "StartRecordingRequest",
+    "StartRecordingRequestChannels",
+    "StartRecordingRequestFormat",
+    "StartRecordingRequestRecordingTrack",
+    "StartRecordingRequestTranscriptionEngine",
+    "StartRecordingRequestTrim",
+    "StartSiprecRequest",
+    "StartSiprecRequestSiprecTrack",
+    "StartSiprecRequestSipTransport",
+    "StartStreamingRequest",
+    "StartStreamingRequestCustomParametersItem",
+    "StartStreamingRequestStreamTrack",
+    "StopForkingRequest",
+    "StopForkingRequestStreamType",
+    "StopGatherRequest",
+    "StopRecordingConferenceRequest",
     "StopRecordingRequest",
+    "StopSiprecRequest",
+    "StopStreamingRequest",
+    "StreamCodec",
+    "StreamingFailed",
+    "StreamingFailedEvent",
+    "StreamingFailedEventType",
+    "StreamingFailedPayload",
+    "StreamingFailedPayloadStreamParams",
+    "StreamingFailedPayloadStreamParamsTrack",
+    "StreamingFailedPayloadStreamType",
+    "StreamingFailedRecordType",
+    "StreamingStarted",
+    "StreamingStartedEvent",
+    "StreamingStartedEventType",
+    "StreamingStartedPayload",
+    "StreamingStartedRecordType",
+    "StreamingStopped",
+    "StreamingStoppedEvent",
+    "StreamingStoppedEventType",
+    "StreamingStoppedPayload",
+    "StreamingStoppedRecordType",
+    "SwitchSupervisorRoleRequest",
+    "SwitchSupervisorRoleRequestRole",
+    "SystemMessage",
+    "SystemMessageRole",
+    "TelnyxTranscriptionEngineListOfLanguages",
     "TelnyxVoiceSettings",
     "TelnyxVoiceSettingsType",
+    "ToolCall",
+    "ToolCallFunction",
+    "ToolCallType",
+    "ToolMessage",
+    "ToolMessageRole",
+    "TranscriptionConfig",
+    "TranscriptionConfigModel",
+    "TranscriptionEngineAConfig",
+    "TranscriptionEngineAConfigModel",
+    "TranscriptionEngineAConfigSpeechContextItem",
+    "TranscriptionEngineAConfigTranscriptionEngine",
+    "TranscriptionEngineAssemblyAIConfig",
+    "TranscriptionEngineAssemblyAIConfigTranscriptionEngine",
+    "TranscriptionEngineAssemblyAIConfigTranscriptionModel",
+    "TranscriptionEngineAzureConfig",
+    "TranscriptionEngineAzureConfigTranscriptionEngine",
+    "TranscriptionEngineBConfig",
+    "TranscriptionEngineBConfigTranscriptionEngine",
+    "TranscriptionEngineBConfigTranscriptionModel",
+    "TranscriptionEngineGoogleConfig",
+    "TranscriptionEngineGoogleConfigModel",
+    "TranscriptionEngineGoogleConfigSpeechContextItem",
+    "TranscriptionEngineGoogleConfigTranscriptionEngine",
+    "TranscriptionEngineParakeetConfig",
+    "TranscriptionEngineParakeetConfigTranscriptionEngine",
+    "TranscriptionEngineParakeetConfigTranscriptionModel",
+    "TranscriptionEngineSonioxConfig",
+    "TranscriptionEngineSonioxConfigTranscriptionEngine",
+    "TranscriptionEngineSonioxConfigTranscriptionModel",
+    "TranscriptionEngineSpeechmaticsConfig",
+    "TranscriptionEngineSpeechmaticsConfigTranscriptionEngine",
+    "TranscriptionEngineSpeechmaticsConfigTranscriptionModel",
+    "TranscriptionEngineTelnyxConfig",
+    "TranscriptionEngineTelnyxConfigTranscriptionEngine",
+    "TranscriptionEngineTelnyxConfigTranscriptionModel",
+    "TranscriptionEngineXAIConfig",
+    "TranscriptionEngineXAIConfigTranscriptionEngine",
+    "TranscriptionEngineXAIConfigTranscriptionModel",
+    "TranscriptionLanguage",
+    "TranscriptionStartRequest",
+    "TranscriptionStartRequestTranscriptionEngine",
+    "TranscriptionStopRequest",
+    "TransferCallRequest",
+    "TransferCallRequestAnsweringMachineDetection",
+    "TransferCallRequestAnsweringMachineDetectionConfig",
+    "TransferCallRequestMediaEncryption",
+    "TransferCallRequestMuteDtmf",
+    "TransferCallRequestPrivacy",
+    "TransferCallRequestRecord",
+    "TransferCallRequestRecordChannels",
+    "TransferCallRequestRecordFormat",
+    "TransferCallRequestRecordTrack",
+    "TransferCallRequestRecordTrim",
+    "TransferCallRequestSipRegion",
+    "TransferCallRequestSipTransportProtocol",
+    "TransferCallRequestWebhookRetriesPolicies",
+    "TransferCallRequestWebhookRetriesPoliciesAdditionalProperty",
+    "TransferCallRequestWebhookUrlMethod",
+    "TransferCallRequestWebhookUrls",
+    "TransferCallRequestWebhookUrlsMethod",
+    "TransferTool",
+    "TransferToolParams",
+    "TransferToolParamsTargetsType0Item",
+    "TransferToolType",
+    "UpdateClientStateRequest",
     "UpdateConferenceParticipantRequest",
     "UpdateConferenceParticipantRequestBeepEnabled",
     "UpdateConferenceRequest",
     "UpdateConferenceRequestSupervisorRole",
+    "UpdateQueuedCallRequest",
+    "UpdateQueueRequest",
+    "UserMessage",
+    "UserMessageRole",
+    "WebhookTool",
+    "WebhookToolParams",
+    "WebhookToolParamsBodyParameters",
+    "WebhookToolParamsBodyParametersProperties",
+    "WebhookToolParamsBodyParametersType",
+    "WebhookToolParamsHeadersItem",
+    "WebhookToolParamsMethod",
+    "WebhookToolParamsPathParameters",
+    "WebhookToolParamsPathParametersProperties",
+    "WebhookToolParamsPathParametersType",
+    "WebhookToolParamsQueryParameters",
+    "WebhookToolParamsQueryParametersProperties",
+    "WebhookToolParamsQueryParametersType",
+    "WebhookToolType",
+    "XAITranscriptionEngineListOfLanguages",
     "XAIVoiceSettings",
     "XAIVoiceSettingsType",
 ]

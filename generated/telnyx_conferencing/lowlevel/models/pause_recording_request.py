@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, TypeVar
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.conference_region import ConferenceRegion, check_conference_region
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PauseRecordingRequest")
@@ -17,57 +17,57 @@ T = TypeVar("T", bound="PauseRecordingRequest")
 class PauseRecordingRequest:
     """
     Attributes:
-        command_id (str | Unset): Idempotency key: Telnyx ignores a repeated command with the same `command_id` for the
-            same `call_control_id`. Example: 891510ac-f3e4-11e8-af5b-de00688a4901.
-        recording_id (str | Unset): Pause only this recording. Example: 891510ac-f3e4-11e8-af5b-de00688a4901.
-        region (ConferenceRegion | Unset): Region holding the conference data. When not given, the region from the
-            account's data locality settings (Europe or US) is used. Example: US.
+        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+            Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
+        command_id (str | Unset): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
+            891510ac-f3e4-11e8-af5b-de00688a4901.
+        recording_id (UUID | Unset): ID of the recording. Example: 6e00ab49-9487-4364-8ad6-23965965afb2.
     """
 
+    client_state: str | Unset = UNSET
     command_id: str | Unset = UNSET
-    recording_id: str | Unset = UNSET
-    region: ConferenceRegion | Unset = UNSET
+    recording_id: UUID | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        client_state = self.client_state
+
         command_id = self.command_id
 
-        recording_id = self.recording_id
-
-        region: str | Unset = UNSET
-        if not isinstance(self.region, Unset):
-            region = self.region
+        recording_id: str | Unset = UNSET
+        if not isinstance(self.recording_id, Unset):
+            recording_id = str(self.recording_id)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
+        if client_state is not UNSET:
+            field_dict["client_state"] = client_state
         if command_id is not UNSET:
             field_dict["command_id"] = command_id
         if recording_id is not UNSET:
             field_dict["recording_id"] = recording_id
-        if region is not UNSET:
-            field_dict["region"] = region
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        client_state = d.pop("client_state", UNSET)
+
         command_id = d.pop("command_id", UNSET)
 
-        recording_id = d.pop("recording_id", UNSET)
-
-        _region = d.pop("region", UNSET)
-        region: ConferenceRegion | Unset
-        if isinstance(_region, Unset):
-            region = UNSET
+        _recording_id = d.pop("recording_id", UNSET)
+        recording_id: UUID | Unset
+        if isinstance(_recording_id, Unset):
+            recording_id = UNSET
         else:
-            region = check_conference_region(_region)
+            recording_id = UUID(_recording_id)
 
         _instance = cls(
+            client_state=client_state,
             command_id=command_id,
             recording_id=recording_id,
-            region=region,
         )
 
         _instance.additional_properties = d

@@ -8,7 +8,6 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.conference_region import ConferenceRegion, check_conference_region
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="StopRecordingRequest")
@@ -22,19 +21,16 @@ class StopRecordingRequest:
             'recording_id': '6e00ab49-9487-4364-8ad6-23965965afb2'}
 
     Attributes:
-        client_state (str | Unset): Base64-encoded state that Telnyx echoes back in every webhook that follows. Example:
-            aGF2ZSBhIG5pY2UgZGF5ID1d.
-        command_id (str | Unset): Idempotency key: Telnyx ignores a repeated command with the same `command_id` for the
-            same `call_control_id`. Example: 891510ac-f3e4-11e8-af5b-de00688a4901.
-        recording_id (UUID | Unset): ID of the recording to stop. Example: 6e00ab49-9487-4364-8ad6-23965965afb2.
-        region (ConferenceRegion | Unset): Region holding the conference data. When not given, the region from the
-            account's data locality settings (Europe or US) is used. Example: US.
+        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+            Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
+        command_id (str | Unset): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
+            891510ac-f3e4-11e8-af5b-de00688a4901.
+        recording_id (UUID | Unset): ID of the recording. Example: 6e00ab49-9487-4364-8ad6-23965965afb2.
     """
 
     client_state: str | Unset = UNSET
     command_id: str | Unset = UNSET
     recording_id: UUID | Unset = UNSET
-    region: ConferenceRegion | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,10 +42,6 @@ class StopRecordingRequest:
         if not isinstance(self.recording_id, Unset):
             recording_id = str(self.recording_id)
 
-        region: str | Unset = UNSET
-        if not isinstance(self.region, Unset):
-            region = self.region
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -59,8 +51,6 @@ class StopRecordingRequest:
             field_dict["command_id"] = command_id
         if recording_id is not UNSET:
             field_dict["recording_id"] = recording_id
-        if region is not UNSET:
-            field_dict["region"] = region
 
         return field_dict
 
@@ -78,18 +68,10 @@ class StopRecordingRequest:
         else:
             recording_id = UUID(_recording_id)
 
-        _region = d.pop("region", UNSET)
-        region: ConferenceRegion | Unset
-        if isinstance(_region, Unset):
-            region = UNSET
-        else:
-            region = check_conference_region(_region)
-
         _instance = cls(
             client_state=client_state,
             command_id=command_id,
             recording_id=recording_id,
-            region=region,
         )
 
         _instance.additional_properties = d

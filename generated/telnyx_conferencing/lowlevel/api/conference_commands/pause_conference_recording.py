@@ -9,14 +9,14 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.call_control_errors import CallControlErrors
 from ...models.conference_command_response import ConferenceCommandResponse
-from ...models.pause_recording_request import PauseRecordingRequest
+from ...models.pause_conference_recording_request import PauseConferenceRecordingRequest
 from ...types import Response
 
 
 def _get_kwargs(
     id: str,
     *,
-    body: PauseRecordingRequest,
+    body: PauseConferenceRecordingRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -79,7 +79,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: PauseRecordingRequest,
+    body: PauseConferenceRecordingRequest,
 ) -> Response[CallControlErrors | ConferenceCommandResponse]:
     """Pause a conference recording
 
@@ -87,7 +87,7 @@ def sync_detailed(
 
     Args:
         id (str):
-        body (PauseRecordingRequest):
+        body (PauseConferenceRecordingRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -113,7 +113,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: PauseRecordingRequest,
+    body: PauseConferenceRecordingRequest,
 ) -> CallControlErrors | ConferenceCommandResponse | None:
     """Pause a conference recording
 
@@ -121,7 +121,7 @@ def sync(
 
     Args:
         id (str):
-        body (PauseRecordingRequest):
+        body (PauseConferenceRecordingRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,7 +142,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: PauseRecordingRequest,
+    body: PauseConferenceRecordingRequest,
 ) -> Response[CallControlErrors | ConferenceCommandResponse]:
     """Pause a conference recording
 
@@ -150,7 +150,7 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        body (PauseRecordingRequest):
+        body (PauseConferenceRecordingRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,7 +174,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: PauseRecordingRequest,
+    body: PauseConferenceRecordingRequest,
 ) -> CallControlErrors | ConferenceCommandResponse | None:
     """Pause a conference recording
 
@@ -182,7 +182,7 @@ async def asyncio(
 
     Args:
         id (str):
-        body (PauseRecordingRequest):
+        body (PauseConferenceRecordingRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

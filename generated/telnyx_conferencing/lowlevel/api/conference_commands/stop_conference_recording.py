@@ -9,14 +9,14 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.call_control_errors import CallControlErrors
 from ...models.conference_command_response import ConferenceCommandResponse
-from ...models.stop_recording_request import StopRecordingRequest
+from ...models.stop_recording_conference_request import StopRecordingConferenceRequest
 from ...types import Response
 
 
 def _get_kwargs(
     id: str,
     *,
-    body: StopRecordingRequest,
+    body: StopRecordingConferenceRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -79,7 +79,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: StopRecordingRequest,
+    body: StopRecordingConferenceRequest,
 ) -> Response[CallControlErrors | ConferenceCommandResponse]:
     """Stop recording a conference
 
@@ -89,9 +89,9 @@ def sync_detailed(
 
     Args:
         id (str):
-        body (StopRecordingRequest):  Example: {'client_state': 'aGF2ZSBhIG5pY2UgZGF5ID1d',
-            'command_id': '891510ac-f3e4-11e8-af5b-de00688a4901', 'recording_id':
-            '6e00ab49-9487-4364-8ad6-23965965afb2'}.
+        body (StopRecordingConferenceRequest):  Example: {'client_state':
+            'aGF2ZSBhIG5pY2UgZGF5ID1d', 'command_id': '891510ac-f3e4-11e8-af5b-de00688a4901',
+            'recording_id': '6e00ab49-9487-4364-8ad6-23965965afb2'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,7 +117,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: StopRecordingRequest,
+    body: StopRecordingConferenceRequest,
 ) -> CallControlErrors | ConferenceCommandResponse | None:
     """Stop recording a conference
 
@@ -127,9 +127,9 @@ def sync(
 
     Args:
         id (str):
-        body (StopRecordingRequest):  Example: {'client_state': 'aGF2ZSBhIG5pY2UgZGF5ID1d',
-            'command_id': '891510ac-f3e4-11e8-af5b-de00688a4901', 'recording_id':
-            '6e00ab49-9487-4364-8ad6-23965965afb2'}.
+        body (StopRecordingConferenceRequest):  Example: {'client_state':
+            'aGF2ZSBhIG5pY2UgZGF5ID1d', 'command_id': '891510ac-f3e4-11e8-af5b-de00688a4901',
+            'recording_id': '6e00ab49-9487-4364-8ad6-23965965afb2'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -150,7 +150,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: StopRecordingRequest,
+    body: StopRecordingConferenceRequest,
 ) -> Response[CallControlErrors | ConferenceCommandResponse]:
     """Stop recording a conference
 
@@ -160,9 +160,9 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        body (StopRecordingRequest):  Example: {'client_state': 'aGF2ZSBhIG5pY2UgZGF5ID1d',
-            'command_id': '891510ac-f3e4-11e8-af5b-de00688a4901', 'recording_id':
-            '6e00ab49-9487-4364-8ad6-23965965afb2'}.
+        body (StopRecordingConferenceRequest):  Example: {'client_state':
+            'aGF2ZSBhIG5pY2UgZGF5ID1d', 'command_id': '891510ac-f3e4-11e8-af5b-de00688a4901',
+            'recording_id': '6e00ab49-9487-4364-8ad6-23965965afb2'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,7 +186,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: StopRecordingRequest,
+    body: StopRecordingConferenceRequest,
 ) -> CallControlErrors | ConferenceCommandResponse | None:
     """Stop recording a conference
 
@@ -196,9 +196,9 @@ async def asyncio(
 
     Args:
         id (str):
-        body (StopRecordingRequest):  Example: {'client_state': 'aGF2ZSBhIG5pY2UgZGF5ID1d',
-            'command_id': '891510ac-f3e4-11e8-af5b-de00688a4901', 'recording_id':
-            '6e00ab49-9487-4364-8ad6-23965965afb2'}.
+        body (StopRecordingConferenceRequest):  Example: {'client_state':
+            'aGF2ZSBhIG5pY2UgZGF5ID1d', 'command_id': '891510ac-f3e4-11e8-af5b-de00688a4901',
+            'recording_id': '6e00ab49-9487-4364-8ad6-23965965afb2'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
