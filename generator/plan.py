@@ -10,6 +10,7 @@ order, parameter style, examples).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import keyword
 import re
 from collections.abc import Iterator
@@ -215,7 +216,7 @@ class Plan:
     )  # class -> module, as the engine wrote it
     content_types: dict[str, str] = field(default_factory=dict, compare=False)  # engine media-type overrides
 
-    @property
+    @functools.cached_property
     def resources(self) -> tuple[Resource, ...]:
         paths: dict[str, list[Operation]] = {}
         for op in self.operations:

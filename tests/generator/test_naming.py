@@ -132,3 +132,37 @@ def test_the_shipped_naming_file_lists_only_exceptions() -> None:
         if "replay" in entry:
             bare = Naming().replay(op.operation_id, op.method, op.path, op.has_command_id)
             assert bare != entry["replay"], op.operation_id
+
+
+def test_the_engine_parse_without_its_deep_copy_sorts_and_renames_path_ids_the_same() -> None:
+    """generator/engine.py swaps a deep copy for a shallow one in the engine's sort_parameters."""
+    from unittest import mock
+
+    from openapi_python_client.parser.openapi import Endpoint
+
+    from generator import engine
+
+    def params(*names: str) -> list[dict[str, object]]:
+        return [{"name": n, "in": "path", "required": True, "schema": {"type": "string"}} for n in names]
+
+    doc = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {
+            "/brands/{brandId}/items/{itemId}": {
+                "get": {"operationId": "GetItem", "parameters": params("itemId", "brandId"), "responses": {}}
+            }
+        },
+    }
+
+    def endpoints(data: object) -> list[tuple[str, list[str]]]:
+        return [
+            (engine.text(e.path), [engine.text(p.name) for p in e.path_parameters])
+            for c in data.endpoint_collections_by_tag.values()  # type: ignore[attr-defined]
+            for e in c.endpoints
+        ]
+
+    fast, _ = engine.parse(doc)
+    with mock.patch.object(engine, "_sort_parameters_without_deepcopy", Endpoint.sort_parameters):
+        upstream, _ = engine.parse(doc)
+    assert endpoints(fast) == endpoints(upstream) == [("/brands/{brand_id}/items/{item_id}", ["brandId", "itemId"])]
