@@ -10,18 +10,18 @@ from __future__ import annotations
 import contextlib
 import copy
 import re
-from unittest import mock
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 from openapi_python_client import Project, strings
 from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.parser import GeneratorData
 from openapi_python_client.parser import openapi as openapi_module
-from openapi_python_client.parser.openapi import Endpoint
 from openapi_python_client.parser.errors import GeneratorError, ParseError
+from openapi_python_client.parser.openapi import Endpoint
 from openapi_python_client.parser.properties import ModelProperty, Property
 from openapi_python_client.parser.properties.any import AnyProperty
 from openapi_python_client.parser.properties.boolean import BooleanProperty
