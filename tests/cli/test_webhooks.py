@@ -208,3 +208,26 @@ def test_listen_on_a_port_in_use_is_a_usage_error_on_one_line(keys: tuple[str, s
     assert result.stderr.strip().splitlines() == [
         f"error: cannot listen on 127.0.0.1:{port}: Address already in use (pick another --port; 0 takes a free one)"
     ]
+
+
+@pytest.mark.parametrize("command", ["verify", "listen"])
+def test_the_default_tolerance_is_the_sdks(command: str) -> None:
+    from telnyx_conferencing.cli.webhooks import webhooks
+    from telnyx_conferencing.webhooks import DEFAULT_TOLERANCE
+
+    group_command = webhooks.commands[command]
+    (option,) = [p for p in group_command.params if p.name == "tolerance"]
+    assert option.default == DEFAULT_TOLERANCE == 300
+
+
+def test_verify_accepts_a_delivery_a_few_minutes_old_by_default(plan: Any, run: Cli, keys: tuple[str, str]) -> None:
+    """Within the SDK's 300 s window: a CLI default of its own (say 30 s) would refuse it."""
+    import time
+
+    from telnyx_conferencing.webhooks.testing import sign
+
+    private_key, public_key = keys
+    body = _delivery(plan)
+    headers = sign(body, private_key, timestamp=int(time.time()) - 200)
+    result = run(_verify_args(headers, public_key), input=body)
+    assert result.exit_code == 0, result.output

@@ -58,6 +58,11 @@ PATHS: dict[str, Any] = {
     },
     "/conferences/{id}/actions/poke": {"post": operation("Poke", parameters=ID, requestBody=body({}))},
     "/conferences/{id}/history": {"get": operation("History", parameters=[*ID, PAGE_PLAIN])},
+    "/conferences/{id}/find": {
+        "get": operation(
+            "Find", parameters=[*ID, {"name": "term", "in": "query", "required": True, "schema": {"type": "string"}}]
+        )
+    },
     "/conferences/{id}/items": {
         "get": {
             **operation("ListItems", parameters=[*ID, PAGE_DEEP, FILTER_DEEP]),
@@ -152,3 +157,28 @@ result = {"help": help_text, "bad_code": bad.exit_code, "bad": bad.output}
     for flag in ("--modes", "--labels", "--count", "--loud / --no-loud", "--settings"):
         assert flag in result["help"], flag
     assert result["bad_code"] == 2 and "shouting" in result["bad"]
+
+
+def test_a_required_query_parameter_is_required_in_the_facade_and_the_cli(out: Path) -> None:
+    result = probe(
+        out,
+        """
+import inspect
+from click.testing import CliRunner
+from telnyx_conferencing.cli import cli
+find = client.conferences.find
+parameter = inspect.signature(find).parameters["term"]
+missing = CliRunner().invoke(cli, ["conferences", "find", "c1"], env={"TELNYX_API_KEY": "k"})
+result = {
+    "required": parameter.default is inspect.Parameter.empty,
+    "none": attempt(lambda: find("c1", term=None)),
+    "good": attempt(lambda: find("c1", term="sales")),
+    "cli_code": missing.exit_code,
+    "cli": missing.output,
+}
+""",
+    )
+    assert result["required"]
+    assert result["none"]["error"] == "ValueError" and result["none"]["sent"] == 0
+    assert result["good"]["sent"]["url"] == "https://api.telnyx.com/v2/conferences/c1/find?term=sales"
+    assert result["cli_code"] == 2 and "--term" in result["cli"]
