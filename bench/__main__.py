@@ -1,6 +1,6 @@
 """`python -m bench [--quick] [--only SECTION ...] [--out PATH]`: run the benchmarks, print one table, save JSON.
 
-Sections: percall, coldstart, webhook, generation, memory, burst, surfaces (all by default, in that order). `--quick` runs a
+Sections: percall, coldstart, webhook, generation, memory, burst, legs, surfaces (all by default, in that order). `--quick` runs a
 fraction of the rounds and iterations (a smoke run; its figures are noisy).
 """
 
@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from . import burst, coldstart, fixtures, generation, memory, percall, surfaces, webhook
+from . import burst, coldstart, fixtures, generation, legs, memory, percall, surfaces, webhook
 from .context import Context
 from .procs import ROOT, peer_status
 from .report import Row, save, table
@@ -25,6 +25,7 @@ SECTIONS: dict[str, Callable[[Context], list[Row]]] = {
     "generation": generation.run,
     "memory": memory.run,
     "burst": burst.run,
+    "legs": legs.run,
     "surfaces": surfaces.run,
 }
 

@@ -1,12 +1,23 @@
-"""``make demo``: a call-center scenario against the offline sandbox, with every webhook verified as it arrives.
+"""``make demo``: a whole call-center call against the offline sandbox, every webhook verified as it arrives.
 
-Starts two processes, the sandbox (``python -m telnyx_conferencing.sandbox serve``, the same command
-as ``telnyx-conf sandbox serve``) and the webhook receiver (``telnyx-conf webhooks listen``), then
-drives the scenario through the SDK: an agent's call creates a conference, two callers wait in a
-queue and are joined, a supervisor whispers to the agent, callers are muted and held, audio is
-played and text spoken, the call is recorded (start, pause, resume, stop), a caller leaves and the
-conference ends. Each step is printed, followed by the webhooks the listener verified for it. Both
-processes are stopped on the way out; the exit code is 0 when every webhook was delivered and verified.
+Starts two processes, the sandbox (``python -m telnyx_conferencing.sandbox serve``, the same command as
+``telnyx-conf sandbox serve``, with its clock frozen) and the webhook receiver (``telnyx-conf webhooks
+listen``), then plays the call through the SDK, one function per step:
+
+ 1. a caller rings in (injected with a scripted digit) and the app answers;
+ 2. a spoken menu gathers the digit the caller presses; the app reads it from the verified webhook;
+ 3. the caller waits in the ``support`` queue;
+ 4. an agent is dialed and answers; the caller is taken out of the queue;
+ 5. the agent's leg creates a conference and the caller joins it;
+ 6. a supervisor is dialed, answers and joins as a whisperer (heard by the agent only);
+ 7. the conference is recorded (start, stop, ``conference.recording.saved``);
+ 8. the caller is transferred to a specialist, who answers and is bridged with the caller;
+ 9. everyone hangs up.
+
+Time moves only when the demo advances the sandbox clock (``POST /sandbox/clock``): rings, the menu's
+speech, the digit and the queue wait take no real time. Each step is printed, then the webhooks the
+listener verified for it. Every wait is bounded; both processes are stopped on the way out. The exit code
+is 0 when every webhook was delivered and verified.
 """
 
 from __future__ import annotations
@@ -22,9 +33,14 @@ import threading
 import time
 import urllib.request
 from collections.abc import Callable
-from typing import Any
+from typing import IO, Any
 
-STEP_WAIT = 3.0  # seconds to wait for a step's webhooks to be verified by the listener
+STEP_WAIT = 5.0  # seconds to wait for a step's webhooks to be verified by the listener
+START_WAIT = 15.0  # seconds for each process to come up
+
+CALLER, CENTER = "+13125550100", "+13125550199"  # the customer, and the number they call
+AGENT, SUPERVISOR, SPECIALIST = "+13125550142", "+13125550143", "+13125550177"
+CONNECTION_ID = "demo-call-center"
 
 
 def free_port() -> int:
@@ -33,7 +49,7 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def wait_for_port(port: int, timeout: float = 10.0) -> None:
+def wait_for_port(port: int, timeout: float = START_WAIT) -> None:
     deadline = time.monotonic() + timeout
     while True:
         try:
@@ -45,8 +61,11 @@ def wait_for_port(port: int, timeout: float = 10.0) -> None:
             time.sleep(0.05)
 
 
-def get_json(url: str) -> Any:
-    with urllib.request.urlopen(url, timeout=5) as response:
+def http_json(url: str, body: dict[str, Any] | None = None) -> Any:
+    """GET `url` (or POST `body` as JSON) and decode the answer."""
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(url, data=data, headers={"content-type": "application/json"})
+    with urllib.request.urlopen(request, timeout=5) as response:
         return json.load(response)
 
 
@@ -55,55 +74,45 @@ def b64(text: str) -> str:
 
 
 class Demo:
+    """The two processes, the listener's lines, and the printing of each step with its webhooks."""
+
     def __init__(self) -> None:
         self.processes: list[subprocess.Popen[str]] = []
+        self.sandbox_lines: queue.Queue[str] = queue.Queue()
         self.webhook_lines: queue.Queue[str] = queue.Queue()
+        self.seen: list[str] = []  # every listener line so far
         self.verified = 0
         self.rejected = 0
-        self.printed = 0
         self.base_url = ""
 
     # ---- processes ------------------------------------------------------------------------------------
 
-    def start(self, command: list[str]) -> subprocess.Popen[str]:
+    def start(self, command: list[str], sink: queue.Queue[str]) -> None:
         process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1, env=os.environ.copy()
+            command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1, env=os.environ.copy()
         )
         self.processes.append(process)
-        return process
+        threading.Thread(target=drain, args=(process.stdout, sink), daemon=True).start()
 
     def start_sandbox(self, webhook_url: str) -> str:
+        """The sandbox with a frozen clock (only the demo's advances move it); returns its public key."""
         command = [sys.executable, "-m", "telnyx_conferencing.sandbox", "serve", "--port", "0", "--seed", "7"]
-        process = self.start([*command, "--webhook-url", webhook_url])
-        assert process.stdout is not None
-        banner = [process.stdout.readline() for _ in range(2)]
-        if not banner[0]:
-            raise RuntimeError("the sandbox did not start: " + (process.stderr.read() if process.stderr else ""))
+        self.start([*command, "--speed", "0", "--ring-secs", "3", "--webhook-url", webhook_url], self.sandbox_lines)
+        try:
+            banner = [self.sandbox_lines.get(timeout=START_WAIT) for _ in range(2)]
+        except queue.Empty:
+            raise RuntimeError("the sandbox did not start") from None
         self.base_url = banner[0].split(" on ")[1].split()[0]
         public_key = banner[1].split("public key: ")[1].strip()
-        threading.Thread(target=self._drain, args=(process.stdout, None), daemon=True).start()
-        print(f"sandbox  {self.base_url}  (public key {public_key[:12]}...)")
+        print(f"sandbox  {self.base_url}  (clock frozen; public key {public_key[:12]}...)")
         return public_key
 
     def start_listener(self, port: int, public_key: str) -> None:
         listen = ["webhooks", "listen", "--port", str(port), "--public-key", public_key]
-        try:
-            import telnyx_conferencing.cli  # noqa: F401  (the real `telnyx-conf` command)
-        except ImportError:
-            print("listener telnyx-conf is not built yet: using the demo's own verifying receiver")
-            threading.Thread(target=fallback_listener, args=(port, public_key, self.webhook_lines), daemon=True).start()
-        else:
-            code = "from telnyx_conferencing.cli import main; main()"
-            process = self.start([sys.executable, "-c", code, *listen])
-            assert process.stdout is not None
-            threading.Thread(target=self._drain, args=(process.stdout, self.webhook_lines), daemon=True).start()
+        code = "from telnyx_conferencing.cli import main; main()"  # the real `telnyx-conf` command
+        self.start([sys.executable, "-c", code, *listen], self.webhook_lines)
         wait_for_port(port)
         print(f"listener http://127.0.0.1:{port}/webhooks  (telnyx-conf {' '.join(listen[:4])} ...)")
-
-    def _drain(self, stream: Any, sink: queue.Queue[str] | None) -> None:
-        for line in stream:
-            if sink is not None:
-                sink.put(line.rstrip("\n"))
 
     def stop(self) -> None:
         for process in self.processes:
@@ -116,11 +125,29 @@ class Demo:
                 process.kill()
                 process.wait(timeout=5)
 
-    # ---- output ---------------------------------------------------------------------------------------
+    # ---- the sandbox's clock and logs -----------------------------------------------------------------
+
+    def advance(self, seconds: float) -> None:
+        """Move sandbox time forward; rings, speech, digits and waits due by then happen first."""
+        http_json(self.base_url + "/sandbox/clock", {"advance_secs": seconds})
+        print(f"      (sandbox clock +{seconds:g} s)")
 
     def sent(self) -> int:
         """How many webhooks the sandbox has emitted so far (delivered or still on their way)."""
-        return len(get_json(self.base_url + "/sandbox/events")["data"])
+        return len(http_json(self.base_url + "/sandbox/events")["data"])
+
+    def verified_event(self, event_type: str) -> dict[str, Any]:
+        """The last `event_type` webhook the listener verified, read back from the sandbox's delivery log."""
+        ids = [line.split()[1].removeprefix("id=") for line in self.seen if line.startswith(event_type + " ")]
+        if not ids:
+            raise RuntimeError(f"the listener verified no {event_type}")
+        for delivery in http_json(self.base_url + f"/sandbox/events?event_type={event_type}")["data"]:
+            if delivery["id"] == ids[-1]:
+                event: dict[str, Any] = delivery["body"]["data"]
+                return event
+        raise RuntimeError(f"{event_type} {ids[-1]} is not in the sandbox's log")
+
+    # ---- output ---------------------------------------------------------------------------------------
 
     def show_webhooks(self, wait: float = STEP_WAIT) -> None:
         """Print listener lines until it has reported every delivery the sandbox has made so far."""
@@ -129,10 +156,10 @@ class Demo:
             try:
                 line = self.webhook_lines.get(timeout=0.05)
             except queue.Empty:
-                if self.printed >= self.sent() or time.monotonic() > deadline:
+                if len(self.seen) >= self.sent() or time.monotonic() > deadline:
                     return
                 continue
-            self.printed += 1
+            self.seen.append(line)
             if line.endswith(" verified"):
                 self.verified += 1
                 print(f"      webhook  {line}")
@@ -140,102 +167,141 @@ class Demo:
                 self.rejected += 1
                 print(f"      WEBHOOK  {line}")
 
-    def step(self, text: str, action: Callable[[], Any]) -> Any:
+    def step(self, text: str, action: Callable[[], Any], *, advance: float = 0.0) -> Any:
+        """Print the step, run it, let `advance` seconds of sandbox time pass, print its webhooks."""
         print(f"step  {text}")
         result = action()
+        if advance:
+            self.advance(advance)
         self.show_webhooks()
         return result
 
 
-def fallback_listener(port: int, public_key: str, lines: queue.Queue[str]) -> None:
-    """Used only while `telnyx-conf webhooks listen` is not available: verify and report one line per POST."""
-    from http.server import BaseHTTPRequestHandler, HTTPServer
-
-    from telnyx_conferencing.webhooks import WebhookVerificationError, unwrap
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802
-            body = self.rfile.read(int(self.headers.get("content-length") or 0))
-            try:
-                event = unwrap(body, self.headers, public_key=public_key)
-                line, status = f"{event.event_type} id={event.id} verified", 200
-            except WebhookVerificationError as exc:
-                line, status = f"? rejected: {exc}", 400
-            self.send_response(status)
-            self.send_header("content-length", "0")
-            self.end_headers()
-            lines.put(line)
-
-        def log_message(self, *args: Any) -> None:
-            return None
-
-    HTTPServer(("127.0.0.1", port), Handler).serve_forever()
+def drain(stream: IO[str], sink: queue.Queue[str]) -> None:
+    for line in stream:
+        sink.put(line.rstrip("\n"))
 
 
-def scenario(demo: Demo) -> None:
-    from telnyx_conferencing import Telnyx, UnprocessableEntityError
+class CallCenter:
+    """The app: one method per step of the call, each through the SDK (or the sandbox's injection endpoint)."""
 
-    client = Telnyx(api_key="KEY_demo", base_url=demo.base_url + "/v2")
-    agent, caller_1, caller_2, supervisor = "v3:agent-alice", "v3:caller-bob", "v3:caller-carol", "v3:supervisor-dan"
-    actions = client.conferences.actions
+    def __init__(self, demo: Demo) -> None:
+        from telnyx_conferencing import Telnyx
 
-    created = demo.step(
-        "agent's call creates the conference 'support-line'",
-        lambda: client.conferences.create(call_control_id=agent, name="support-line", client_state=b64("agent")),
-    )
-    conference = created.data.id
-    print(f"      -> conference {conference} ({created.data.status})")
-    demo.step(
-        "caller Bob waits in queue 'support'", lambda: client.calls.actions.enqueue(caller_1, queue_name="support")
-    )
-    demo.step(
-        "caller Carol waits in queue 'support'", lambda: client.calls.actions.enqueue(caller_2, queue_name="support")
-    )
-    demo.step(
-        "Bob is taken from the queue into the conference", lambda: actions.join(conference, call_control_id=caller_1)
-    )
-    demo.step("Carol joins too", lambda: actions.join(conference, call_control_id=caller_2))
-    demo.step(
-        "supervisor Dan joins in whisper mode (heard by the agent only)",
-        lambda: actions.join(
-            conference, call_control_id=supervisor, supervisor_role="whisper", whisper_call_control_ids=[agent]
-        ),
-    )
-    demo.step("Carol is muted", lambda: actions.mute(conference, call_control_ids=[caller_2]))
-    demo.step(
-        "Bob is put on hold, then taken off",
-        lambda: (
-            actions.hold(conference, call_control_ids=[caller_1]),
-            actions.unhold(conference, call_control_ids=[caller_1]),
-        ),
-    )
-    demo.step(
-        "hold music plays to the conference", lambda: actions.play(conference, audio_url="https://example.com/hold.mp3")
-    )
-    demo.step(
-        "a notice is spoken to everyone",
-        lambda: actions.speak(conference, payload="This call is recorded.", voice="female"),
-    )
-    demo.step("recording starts", lambda: actions.record_start(conference, format="mp3"))
-    demo.step("recording pauses (card details)", lambda: actions.record_pause(conference))
-    try:
-        actions.record_pause(conference)
-    except UnprocessableEntityError as exc:
-        print(f"      -> pausing again is refused: {exc.errors[0].detail}")
-    demo.step("recording resumes", lambda: actions.record_resume(conference))
-    demo.step("recording stops", lambda: actions.record_stop(conference))
-    demo.step("Bob leaves the conference", lambda: actions.leave(conference, call_control_id=caller_1))
-    page = client.conferences.list_participants(conference)
-    for participant in page.data:
-        flags = [name for name, on in (("muted", participant.muted), ("on hold", participant.on_hold)) if on]
-        whisper = " whispering" if participant.whisper_call_control_ids else ""
-        print(
-            f"      participant {participant.call_control_id:<18} {participant.status:<7} {', '.join(flags)}{whisper}"
+        self.demo = demo
+        self.client = Telnyx(api_key="KEY_demo", base_url=demo.base_url + "/v2")
+        self.caller = self.agent = self.supervisor = self.conference = ""
+
+    def dial(self, to: str, who: str) -> str:
+        leg = self.client.calls.dial(connection_id=CONNECTION_ID, from_=CENTER, to=to, client_state=b64(who))
+        return leg.data.call_control_id or ""
+
+    def caller_rings_in(self) -> None:
+        def inject() -> None:
+            body = {"from": CALLER, "to": CENTER, "digits": "1"}  # the caller will press 1
+            self.caller = http_json(self.demo.base_url + "/sandbox/calls/inbound", body)["data"]["call_control_id"]
+
+        self.demo.step(f"a caller rings in from {CALLER} (they will press 1)", inject)
+        self.demo.step("the app answers", lambda: self.client.calls.actions.answer(self.caller))
+
+    def menu(self) -> str:
+        prompt = "Thanks for calling. For support press 1, for billing press 2."
+        self.demo.step(
+            "the menu is spoken and gathers one digit",
+            lambda: self.client.calls.actions.gather_using_speak(
+                self.caller, payload=prompt, voice="female", language="en-US", maximum_digits=1, valid_digits="12"
+            ),
+            advance=10,
         )
-    demo.step("the agent ends the conference", lambda: actions.end_conference(conference))
-    ended = client.conferences.retrieve(conference).data
-    print(f"      -> conference {ended.status} ({ended.end_reason})")
-    client.close()
+        gathered = self.demo.verified_event("call.gather.ended")["payload"]
+        print(f"      -> the caller pressed {gathered['digits']!r} ({gathered['status']}): support")
+        return str(gathered["digits"])
+
+    def queue_caller(self) -> None:
+        self.demo.step(
+            "the caller waits in queue 'support'",
+            lambda: self.client.calls.actions.enqueue(self.caller, queue_name="support", max_wait_time_secs=600),
+            advance=20,
+        )
+        waiting = self.client.queues.retrieve("support").data
+        print(f"      -> queue 'support': {waiting.current_size} waiting")
+
+    def agent_answers(self) -> None:
+        self.agent = self.demo.step(
+            f"agent Alice ({AGENT}) is dialed and answers", lambda: self.dial(AGENT, "agent"), advance=3
+        )
+        self.demo.step(
+            "the caller is taken out of the queue", lambda: self.client.calls.actions.leave_queue(self.caller)
+        )
+
+    def conference_with_caller(self) -> None:
+        created = self.demo.step(
+            "Alice's leg creates the conference 'support-1'",
+            lambda: self.client.conferences.create(call_control_id=self.agent, name="support-1"),
+        )
+        self.conference = created.data.id
+        self.demo.step(
+            "the caller joins the conference",
+            lambda: self.client.conferences.actions.join(self.conference, call_control_id=self.caller),
+        )
+
+    def supervisor_whispers(self) -> None:
+        self.supervisor = self.demo.step(
+            f"supervisor Dan ({SUPERVISOR}) is dialed and answers",
+            lambda: self.dial(SUPERVISOR, "supervisor"),
+            advance=3,
+        )
+        self.demo.step(
+            "Dan joins in whisper mode (heard by Alice only)",
+            lambda: self.client.conferences.actions.join(
+                self.conference,
+                call_control_id=self.supervisor,
+                supervisor_role="whisper",
+                whisper_call_control_ids=[self.agent],
+            ),
+        )
+        names = {self.agent: "Alice (agent)", self.caller: "the caller", self.supervisor: "Dan (supervisor)"}
+        for participant in self.client.conferences.list_participants(self.conference).data:
+            heard_by = ", ".join(names[leg].split()[0] for leg in participant.whisper_call_control_ids or [])
+            whisper = f", whispering to {heard_by}" if heard_by else ""
+            print(f"      participant {names[participant.call_control_id]:<16} {participant.status}{whisper}")
+
+    def record(self) -> None:
+        actions = self.client.conferences.actions
+        self.demo.step("recording starts", lambda: actions.record_start(self.conference, format="mp3"), advance=30)
+        self.demo.step("recording stops (conference.recording.saved)", lambda: actions.record_stop(self.conference))
+        saved = self.demo.verified_event("conference.recording.saved")["payload"]
+        print(f"      -> recording {saved['recording_id']} saved: {saved['recording_urls']['mp3']}")
+
+    def transfer(self) -> None:
+        self.demo.step(
+            f"the caller is transferred to a billing specialist ({SPECIALIST}), who answers",
+            lambda: self.client.calls.actions.transfer(self.caller, to=SPECIALIST, from_=CENTER),
+            advance=3,
+        )
+
+    def everyone_hangs_up(self) -> None:
+        hangup = self.client.calls.actions.hangup
+        self.demo.step("Dan hangs up", lambda: hangup(self.supervisor))
+        self.demo.step("Alice hangs up (the conference ends)", lambda: hangup(self.agent))
+        self.demo.step("the caller hangs up (the specialist's leg ends with it)", lambda: hangup(self.caller))
+        ended = self.client.conferences.retrieve(self.conference).data
+        status = self.client.calls.retrieve_status(self.caller).data
+        print(f"      -> conference {ended.status} ({ended.end_reason}); caller alive: {status.is_alive}")
+
+    def run(self) -> None:
+        try:
+            self.caller_rings_in()
+            self.menu()
+            self.queue_caller()
+            self.agent_answers()
+            self.conference_with_caller()
+            self.supervisor_whispers()
+            self.record()
+            self.transfer()
+            self.everyone_hangs_up()
+        finally:
+            self.client.close()
 
 
 def main() -> int:
@@ -245,10 +311,10 @@ def main() -> int:
         listener_port = free_port()
         public_key = demo.start_sandbox(f"http://127.0.0.1:{listener_port}/webhooks")
         demo.start_listener(listener_port, public_key)
-        scenario(demo)
-        demo.show_webhooks(wait=5.0)
-        stats = get_json(demo.base_url + "/sandbox/stats")
-        events = get_json(demo.base_url + "/sandbox/events")["data"]
+        CallCenter(demo).run()
+        demo.show_webhooks()
+        stats = http_json(demo.base_url + "/sandbox/stats")
+        events = http_json(demo.base_url + "/sandbox/events")["data"]
     finally:
         demo.stop()
     failed = [e for e in events if e["status"] != "delivered"]
