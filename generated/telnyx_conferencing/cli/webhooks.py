@@ -12,7 +12,7 @@ from typing import IO
 
 import click
 
-from ..webhooks._verify import DEFAULT_TOLERANCE  # light: pynacl loads only when verifying
+from .._webhook_defaults import DEFAULT_TOLERANCE
 from ._client import Settings
 from ._errors import CliError, sdk_errors
 from ._output import print_json

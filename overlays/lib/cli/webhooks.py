@@ -11,7 +11,7 @@ from typing import IO
 
 import click
 
-from ..webhooks._verify import DEFAULT_TOLERANCE  # light: pynacl loads only when verifying
+from .._webhook_defaults import DEFAULT_TOLERANCE
 from ._client import Settings
 from ._errors import CliError, sdk_errors
 from ._output import print_json
@@ -54,7 +54,9 @@ def webhooks() -> None:
 )
 @click.option("--timestamp", required=True, help="The delivery's telnyx-timestamp header (unix seconds).")
 @click.option("--signature", required=True, help="The delivery's telnyx-signature-ed25519 header (base64).")
-@click.option("--tolerance", type=click.IntRange(min=0), default=DEFAULT_TOLERANCE, show_default=True, help=_TOLERANCE_HELP)
+@click.option(
+    "--tolerance", type=click.IntRange(min=0), default=DEFAULT_TOLERANCE, show_default=True, help=_TOLERANCE_HELP
+)
 @click.argument("body", type=click.File("rb"), default="-", metavar="[FILE|-]")
 @click.pass_context
 def verify(
@@ -89,7 +91,9 @@ def verify(
     callback=_public_key,
     help=_PUBLIC_KEY_HELP,
 )
-@click.option("--tolerance", type=click.IntRange(min=0), default=DEFAULT_TOLERANCE, show_default=True, help=_TOLERANCE_HELP)
+@click.option(
+    "--tolerance", type=click.IntRange(min=0), default=DEFAULT_TOLERANCE, show_default=True, help=_TOLERANCE_HELP
+)
 @click.option(
     "--max-events", type=click.IntRange(min=1), help="Exit after this many deliveries (default: run until Ctrl-C)."
 )

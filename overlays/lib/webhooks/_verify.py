@@ -16,6 +16,7 @@ import time
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from .._webhook_defaults import DEFAULT_TOLERANCE
 from ._errors import (
     InvalidPayloadError,
     InvalidPublicKeyError,
@@ -42,7 +43,6 @@ __all__ = [
 SIGNATURE_HEADER = "telnyx-signature-ed25519"
 TIMESTAMP_HEADER = "telnyx-timestamp"
 PUBLIC_KEY_ENV = "TELNYX_PUBLIC_KEY"
-DEFAULT_TOLERANCE = 300  # seconds, either side of now
 
 _SIGNATURE_BYTES = 64
 _KEY_BYTES = 32
