@@ -68,3 +68,17 @@ def _drive_the_call_center(harness: Any, namespace: dict[str, Any]) -> None:
     namespace["conference_id"] = conference_id  # the later snippets act on "the conference from above"
     conference = harness.app.state.conferences[conference_id]
     assert {p.call.call_control_id for p in conference.participants.values()} >= {caller.call_control_id, agent}
+
+
+def test_the_readme_lists_the_retry_class_of_every_operation() -> None:
+    from generator.build import prepare
+    from tests.conftest import SPEC
+
+    text = (PROJECT / "README.md").read_text(encoding="utf-8")
+    listed: dict[str, set[str]] = {}
+    for row in re.findall(r"^\| `(command_id|idempotent|unsafe)` \| [^|]* \| (.*) \|$", text, re.M):
+        listed[row[0]] = set(re.findall(r"`([\w.]+)`", row[1]))
+    planned: dict[str, set[str]] = {}
+    for op in prepare(SPEC)[0].operations:
+        planned.setdefault(op.replay, set()).add(f"{op.resource}.{op.method_name}")
+    assert listed == planned

@@ -78,6 +78,7 @@ def test_an_injected_inbound_call_shows_up_and_the_app_answers(
     conference = sandbox.client.conferences.create(call_control_id="v3:agent", name="inbound-desk").data
     form = page.locator("#inbound-form")
     form.locator('input[name="from"]').fill("+13125550111")
+    form.locator('input[name="digits"]').fill("2")
     form.get_by_role("button", name="Call in").click()
     expect(page.locator("#notice")).to_contain_text("Inbound call v3:inbound-")
 
@@ -86,6 +87,7 @@ def test_an_injected_inbound_call_shows_up_and_the_app_answers(
     payload = receiver.events("call.initiated")[0]["body"]["data"]["payload"]
     assert payload["direction"] == "incoming" and payload["from"] == "+13125550111"
     call_id = payload["call_control_id"]
+    assert sandbox.app.state.calls[call_id].digits == "2"  # scripted from the page, for the app's gather
     legs = section(page, "calls")
     expect(cell(legs, call_id, "direction")).to_have_text("incoming")
     expect(cell(legs, call_id, "state")).to_have_text("parked")

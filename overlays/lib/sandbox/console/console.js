@@ -361,6 +361,7 @@
     const form = new FormData(event.target);
     const body = { from: form.get("from"), to: form.get("to") };
     if (form.get("client_state")) body.client_state = form.get("client_state");
+    if (form.get("digits")) body.digits = form.get("digits");
     act("calls/inbound", body, (d) => `Inbound call ${d.data.call_control_id} (${d.data.state})`);
   });
 
