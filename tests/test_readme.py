@@ -82,3 +82,18 @@ def test_the_readme_lists_the_retry_class_of_every_operation() -> None:
     for op in prepare(SPEC)[0].operations:
         planned.setdefault(op.replay, set()).add(f"{op.resource}.{op.method_name}")
     assert listed == planned
+
+
+def test_the_readme_lists_every_resource_and_method() -> None:
+    from generator.build import prepare
+    from tests.conftest import SPEC
+
+    text = (PROJECT / "README.md").read_text(encoding="utf-8")
+    section = text.split("**Every resource**", 1)[1].split("\n\n", 2)[1]
+    listed = {
+        row[0]: set(re.findall(r"`(\w+)`", row[1])) for row in re.findall(r"^\| `([\w.]+)` \| (.*) \|$", section, re.M)
+    }
+    planned: dict[str, set[str]] = {}
+    for op in prepare(SPEC)[0].operations:
+        planned.setdefault(op.resource, set()).add(op.method_name)
+    assert listed == planned
