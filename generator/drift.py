@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import fnmatch
+import functools
 import sys
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,15 @@ _METHODS = ("get", "put", "post", "delete", "patch")
 
 
 def _surface(path: Path, surface: str | None = None) -> dict[str, Any]:
+    """The normalized surface of a spec; read-only, and shared by calls on unchanged files."""
+    folder = path.resolve().parent
+    stamp = tuple(sorted((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in folder.rglob("*") if f.is_file()))
+    return _normalized_surface(path.resolve(), surface, stamp)
+
+
+@functools.lru_cache(maxsize=8)
+def _normalized_surface(path: Path, surface: str | None, stamp: tuple[tuple[str, int, int], ...]) -> dict[str, Any]:
+    # `stamp` (every file beside the spec, with its size and time) keys the cache: an edit reloads.
     doc = select_surface(load_spec(path), surface_named(surface))
     normalize(doc)
     return doc
