@@ -232,3 +232,72 @@ def test_duplicate_operation_ids_are_told_apart_by_verb_then_number() -> None:
     ids = [doc["paths"][p][m]["operationId"] for p, m in (("/a", "get"), ("/a", "post"), ("/b", "post"), ("/c", "get"))]
     assert ids == ["Get", "GetPost", "GetPost2", "Other"]
     assert len(changes) == 2
+
+
+def test_wildcard_media_types_become_json_or_bytes_by_their_schema() -> None:
+    from generator.normalize import name_wildcard_media_types
+
+    doc: dict[str, Any] = {
+        "paths": {
+            "/reports": {
+                "post": {
+                    "requestBody": {"content": {"*/*": {"schema": {"type": "object"}}}},
+                    "responses": {"200": {"content": {"*": {"schema": {"type": "string", "format": "binary"}}}}},
+                }
+            }
+        }
+    }
+    changes = name_wildcard_media_types(doc)
+    operation = doc["paths"]["/reports"]["post"]
+    assert list(operation["requestBody"]["content"]) == ["application/json"]
+    assert list(operation["responses"]["200"]["content"]) == ["application/octet-stream"]
+    assert len(changes) == 2
+
+
+def test_a_string_redeclared_without_a_format_in_an_all_of_takes_the_other_parts_format() -> None:
+    from generator.normalize import align_all_of_formats
+
+    base = {"allOf": [{"properties": {"ip_id": {"type": "string", "format": "uuid"}}}]}
+    update = {"allOf": [{"$ref": "#/components/schemas/Base"}, {"properties": {"ip_id": {"type": "string"}}}]}
+    doc: dict[str, Any] = {"components": {"schemas": {"Base": base, "Update": update}}}
+    changes = align_all_of_formats(doc)
+    assert update["allOf"][1]["properties"]["ip_id"] == {"type": "string", "format": "uuid"}
+    assert len(changes) == 1
+    doc["paths"] = _uses("Update")
+    _engine_accepts(doc)
+
+
+def test_object_variants_of_a_top_level_union_become_components() -> None:
+    from generator.normalize import hoist_union_variants
+
+    stats = {"oneOf": [{"type": "array", "items": {"type": "object"}}, {"type": "object", "properties": {"audio": {"type": "object", "properties": {"level": {"type": "number"}}}}}]}  # fmt: skip
+    doc: dict[str, Any] = {"components": {"schemas": {"Stats": stats}}}
+    changes = hoist_union_variants(doc)
+    assert stats["oneOf"][1] == {"$ref": "#/components/schemas/StatsVariant2"}
+    assert "audio" in doc["components"]["schemas"]["StatsVariant2"]["properties"]
+    assert len(changes) == 1
+    doc["paths"] = _uses("Stats")
+    _engine_accepts(doc)
+
+
+def test_the_data_of_a_success_envelope_is_required() -> None:
+    from generator.normalize import require_envelope_data
+
+    envelope = {"type": "object", "properties": {"data": {"type": "object"}}}
+    failure = {"type": "object", "properties": {"data": {"type": "object"}}}
+    doc: dict[str, Any] = {
+        "paths": {
+            "/a": {
+                "get": {
+                    "responses": {
+                        "200": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Env"}}}},
+                        "422": {"content": {"application/json": {"schema": failure}}},
+                    }
+                }
+            }
+        },
+        "components": {"schemas": {"Env": envelope}},
+    }
+    assert len(require_envelope_data(doc)) == 1
+    assert envelope["required"] == ["data"] and "required" not in failure
+    assert require_envelope_data(doc) == []  # already required: nothing to repair

@@ -58,6 +58,30 @@ PATHS: dict[str, Any] = {
     },
     "/conferences/{id}/actions/poke": {"post": operation("Poke", parameters=ID, requestBody=body({}))},
     "/conferences/{id}/history": {"get": operation("History", parameters=[*ID, PAGE_PLAIN])},
+    "/conferences/{call_control_id}/actions/bridge": {
+        "post": operation(
+            "Bridge",
+            parameters=[{"name": "call_control_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+            requestBody=body({"call_control_id": {"type": "string"}}, required=["call_control_id"]),
+        )
+    },
+    "/conferences/{id}/actions/forget": {
+        "post": {"operationId": "Forget", "parameters": ID, "responses": {"204": {"description": "no body"}}}
+    },
+    "/conferences/{id}/recording": {
+        "get": {
+            "operationId": "Recording",
+            "parameters": ID,
+            "responses": {
+                "200": {
+                    "description": "audio",
+                    "content": {"audio/wav": {"schema": {"type": "string", "format": "binary"}}},
+                }
+            },
+        }
+    },
+    "/conferences/{id}/snapshot": {"get": operation("RetrieveConference", parameters=ID)},
+    "/conferences/{id}/snapshot/latest": {"get": operation("Retrieve", parameters=ID)},
     "/conferences/{id}/find": {
         "get": operation(
             "Find", parameters=[*ID, {"name": "term", "in": "query", "required": True, "schema": {"type": "string"}}]
@@ -182,3 +206,32 @@ result = {
     assert result["none"]["error"] == "ValueError" and result["none"]["sent"] == 0
     assert result["good"]["sent"]["url"] == "https://api.telnyx.com/v2/conferences/c1/find?term=sales"
     assert result["cli_code"] == 2 and "--term" in result["cli"]
+
+
+def test_plan_repairs_a_shadowed_path_id_a_taken_name_and_odd_responses(out: Path) -> None:
+    result = probe(
+        out,
+        """
+import inspect, httpx
+actions = client.conferences.actions
+def raw(request):
+    SEEN.append({"url": str(request.url), "body": json.loads(request.content) if request.content else None})
+    if request.url.path.endswith("/forget"):
+        return httpx.Response(204)
+    return httpx.Response(200, content=b"RIFF-bytes", headers={"content-type": "audio/wav"})
+client2 = Telnyx(api_key="KEY-fragment", max_retries=0, http_client=httpx.Client(transport=httpx.MockTransport(raw)))
+result = {
+    "bridge_params": list(inspect.signature(actions.bridge).parameters)[:2],
+    "bridge": attempt(lambda: actions.bridge("v3:a", call_control_id="v3:b")),
+    "names": sorted(n for n in ("retrieve", "retrieve_conference", "retrieve_2") if hasattr(client.conferences, n)),
+    "forget": client2.conferences.actions.forget("c1"),
+    "recording": client2.conferences.recording("c1").decode(),
+}
+""",
+    )
+    assert result["bridge_params"] == ["path_call_control_id", "call_control_id"]
+    sent = result["bridge"]["sent"]
+    assert sent["url"].endswith("/conferences/v3%3Aa/actions/bridge") and sent["body"] == {"call_control_id": "v3:b"}
+    # both earn `retrieve`; the later one's operationId is `retrieve` too, so it is numbered
+    assert result["names"] == ["retrieve", "retrieve_2"]
+    assert result["forget"] is None and result["recording"] == "RIFF-bytes"
