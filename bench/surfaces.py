@@ -12,6 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from .coldstart import _fixed
 from .context import Context
 from .generation import UPSTREAM
 from .oneshot import Command, command_rounds
@@ -64,10 +65,6 @@ def _row(name: str, unit: str, ours: list[float], floor: list[float], label: str
         target=target,
         met=met,
     )
-
-
-def _fixed(*argv: str) -> Command:
-    return lambda: list(argv)
 
 
 def run(ctx: Context) -> list[Row]:

@@ -86,20 +86,50 @@ def _visit(node: Any, name: str, parent: str | None, where: str, names: _Names, 
         names.enum_values[enum_name] = values
         names.claim(enum_name, node)
         return
+    model_name = None
     if _is_model(node):
-        model_name = class_name(title) if title else _nested_name(name, parent)
-        if not names.free(model_name, node):
-            key = names.components.get(model_name)
-            if key is not None and schemas.get(key) == node and where != f"#/components/schemas/{key}":
-                node.clear()
-                node["$ref"] = f"#/components/schemas/{key}"
-                names.changes.append(f"{where}: equal to #/components/schemas/{key}; now a reference to it")
-                return
-            new = names.unused_title(title or model_name)
-            node["title"] = new
-            names.changes.append(f"{where}: class name {model_name} is taken; titled {new!r}")
-            model_name = class_name(new)
-        names.claim(model_name, node)
+        model_name = _claim_model(
+            node, class_name(title) if title else _nested_name(name, parent), where, names, schemas
+        )
+        if model_name is None:
+            return  # now a reference to the equal component
+    _visit_members(node, name, parent, model_name, where, names, schemas)
+
+
+def _claim_model(
+    node: dict[str, Any], model_name: str, where: str, names: _Names, schemas: dict[str, Any]
+) -> str | None:
+    """Claim `model_name` for a model schema: share the equal component that owns it, else retitle.
+
+    Returns the class name the schema ends up with, or None when it became a reference.
+    """
+    if not names.free(model_name, node):
+        key = names.components.get(model_name)
+        if key is not None and schemas.get(key) == node and where != f"#/components/schemas/{key}":
+            node.clear()
+            node["$ref"] = f"#/components/schemas/{key}"
+            names.changes.append(f"{where}: equal to #/components/schemas/{key}; now a reference to it")
+            return None
+        new = names.unused_title(_title(node) or model_name)
+        node["title"] = new
+        names.changes.append(f"{where}: class name {model_name} is taken; titled {new!r}")
+        model_name = class_name(new)
+    names.claim(model_name, node)
+    return model_name
+
+
+def _visit_members(
+    node: dict[str, Any],
+    name: str,
+    parent: str | None,
+    model_name: str | None,
+    where: str,
+    names: _Names,
+    schemas: dict[str, Any],
+) -> None:
+    """Visit what a schema nests, named as the engine names it: fields and extra properties under
+    `model_name` (when the schema is a model), array items and union variants under `parent`."""
+    if model_name is not None:
         parts = [node] + [p for p in node.get("allOf") or [] if isinstance(p, dict) and "$ref" not in p]
         for part in parts:
             for prop, sub in (part.get("properties") or {}).items():
@@ -111,11 +141,10 @@ def _visit(node: Any, name: str, parent: str | None, where: str, names: _Names, 
         _visit(node["items"], f"{name}_item", parent, f"{where}/items", names, schemas)
     for combinator in ("anyOf", "oneOf"):
         for index, variant in enumerate(node.get(combinator) or []):
-            if not isinstance(variant, dict):
-                continue
-            own = _title(variant)
-            subscript = own if own and own != title else f"type_{index}"
-            _visit(variant, f"{name}_{subscript}", parent, f"{where}/{combinator}/{index}", names, schemas)
+            if isinstance(variant, dict):
+                own = _title(variant)
+                subscript = own if own and own != _title(node) else f"type_{index}"
+                _visit(variant, f"{name}_{subscript}", parent, f"{where}/{combinator}/{index}", names, schemas)
 
 
 def _titled_inline(root: Any, where: str) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -158,45 +187,11 @@ def unique_model_names(doc: dict[str, Any]) -> list[str]:
             names.enum_values[name] = frozenset(v for v in schema["enum"] if isinstance(v, (str, int, float, bool)))
     for key in keys:
         schema = schemas[key]
-        where = f"#/components/schemas/{key}"
-        name = class_name(_title(schema) or key)
-        if _is_model(schema):
-            parts = [schema] + [p for p in schema.get("allOf") or [] if isinstance(p, dict) and "$ref" not in p]
-            for part in parts:
-                for prop, sub in (part.get("properties") or {}).items():
-                    _visit(sub, str(prop), name, f"{where}/properties/{prop}", names, schemas)
-            extra = schema.get("additionalProperties")
-            if isinstance(extra, dict):
-                _visit(extra, "AdditionalProperty", name, f"{where}/additionalProperties", names, schemas)
-        for combinator in ("anyOf", "oneOf"):
-            for index, variant in enumerate(schema.get(combinator) or []):
-                if isinstance(variant, dict):
-                    own = _title(variant)
-                    subscript = own if own and own != _title(schema) else f"type_{index}"
-                    _visit(variant, f"{key}_{subscript}", None, f"{where}/{combinator}/{index}", names, schemas)
-        if isinstance(schema.get("items"), dict):
-            _visit(schema["items"], f"{key}_item", None, f"{where}/items", names, schemas)
+        model_name = class_name(_title(schema) or key) if _is_model(schema) else None
+        _visit_members(schema, key, None, model_name, f"#/components/schemas/{key}", names, schemas)
     for root_where, root in (("#/paths", doc.get("paths") or {}), ("#/webhooks", doc.get("webhooks") or {})):
         for where, node in _titled_inline(root, root_where):
-            _visit_titled_inline(node, where, names, schemas)
+            title = _title(node)
+            if title is not None and _is_model(node):
+                _claim_model(node, class_name(title), where, names, schemas)
     return names.changes
-
-
-def _visit_titled_inline(node: dict[str, Any], where: str, names: _Names, schemas: dict[str, Any]) -> None:
-    title = _title(node)
-    if title is None or not _is_model(node):
-        return
-    name = class_name(title)
-    if names.free(name, node):
-        names.claim(name, node)
-        return
-    key = names.components.get(name)
-    if key is not None and schemas.get(key) == node:
-        node.clear()
-        node["$ref"] = f"#/components/schemas/{key}"
-        names.changes.append(f"{where}: equal to #/components/schemas/{key}; now a reference to it")
-        return
-    new = names.unused_title(title)
-    node["title"] = new
-    names.claim(class_name(new), node)
-    names.changes.append(f"{where}: class name {name} is taken; titled {new!r}")

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from .model_names import title_from_key, unique_model_names
-from .spec import HTTP_METHODS
+from .spec import HTTP_METHODS, resolve_pointer
 
 Rule = Callable[[dict[str, Any]], list[str]]
 
@@ -291,12 +291,14 @@ def align_all_of_formats(doc: dict[str, Any]) -> list[str]:
     with a plain string and drops the schema. Both parts describe the same field.
     """
     changes = []
-    components = (doc.get("components") or {}).get("schemas") or {}
 
     def resolve(node: Any) -> Any:
         seen = 0
         while isinstance(node, dict) and isinstance(node.get("$ref"), str) and seen < 32:
-            node, seen = components.get(node["$ref"].rsplit("/", 1)[-1]), seen + 1
+            try:
+                node, seen = resolve_pointer(doc, node["$ref"]), seen + 1
+            except (KeyError, IndexError, TypeError, ValueError):
+                return None
         return node
 
     for where, node in _walk(doc):
