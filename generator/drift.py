@@ -27,11 +27,11 @@ from .errors import BuildError
 from .load import load_spec
 from .normalize import normalize
 from .select import select_surface
+from .spec import HTTP_METHODS, resolve_pointer
 
 DEFAULT_UPSTREAM = PROJECT.parent / "shared" / "telnyx-openapi" / "spec3.yml"
 ALLOWLIST = PROJECT / "spec" / "drift-allowlist.yaml"
 _PROSE = frozenset({"description", "summary", "externalDocs", "tags"})
-_METHODS = ("get", "put", "post", "delete", "patch")
 
 
 def _surface(path: Path, surface: str | None = None) -> dict[str, Any]:
@@ -59,10 +59,7 @@ def _facts(doc: dict[str, Any], node: Any, seen: tuple[str, ...] = ()) -> Any:
     if isinstance(ref, str):
         if ref in seen:
             return {"$recursive": ref.rsplit("/", 1)[-1]}
-        target: Any = doc
-        for token in ref.lstrip("#/").split("/"):
-            target = target[token.replace("~1", "/").replace("~0", "~")]
-        return _facts(doc, target, (*seen, ref))
+        return _facts(doc, resolve_pointer(doc, ref), (*seen, ref))
     return {
         key: _facts(doc, value, seen) for key, value in node.items() if key not in _PROSE and not key.startswith("x-")
     }
@@ -89,7 +86,7 @@ def _diff(ours: Any, theirs: Any, where: str, out: list[str]) -> None:
 def _operations(doc: dict[str, Any]) -> dict[str, Any]:
     found = {}
     for path, item in doc.get("paths", {}).items():
-        for method in _METHODS:
+        for method in HTTP_METHODS:
             if method in item:
                 found[f"{method.upper()} {path}"] = _facts(doc, item[method])
     return found

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from .errors import BuildError
+from .spec import pointer_tokens
 from .validate import check_document, check_top_level
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -139,10 +140,6 @@ def _line_of(path: Path, needle: str) -> str:
     return str(path)
 
 
-def _unescape(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~")
-
-
 class _Bundler:
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
@@ -161,8 +158,7 @@ class _Bundler:
         if not path.exists():
             raise BuildError(f"$ref {ref!r} points to a missing file", where=_line_of(base, ref))
         node = self.document(path)
-        for token in [t for t in pointer.split("/") if t]:
-            key = _unescape(token)
+        for key in pointer_tokens(pointer):
             if isinstance(node, dict) and key in node:
                 node = node[key]
             elif isinstance(node, list) and key.isdigit() and int(key) < len(node):

@@ -9,9 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from .errors import BuildError
+from .spec import HTTP_METHODS
 from .surfaces import Surface
-
-_HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
 def _collect_refs(node: Any, found: list[str]) -> None:
@@ -62,7 +61,7 @@ def select_surface(doc: dict[str, Any], surface: Surface) -> dict[str, Any]:
 
     schemes_used = {name for req in doc.get("security") or [] for name in req}
     for item in paths.values():
-        for method in _HTTP_METHODS:
+        for method in HTTP_METHODS:
             for req in (item.get(method) or {}).get("security") or []:
                 schemes_used.update(req)
     security_schemes = components.get("securitySchemes") or {}

@@ -7,6 +7,11 @@ from typing import Any
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
+def escape_token(key: str) -> str:
+    """One key as a JSON pointer token (``a/b`` -> ``a~1b``)."""
+    return key.replace("~", "~0").replace("/", "~1")
+
+
 def pointer_tokens(pointer: str) -> list[str]:
     """The unescaped tokens of a JSON pointer (``#/components/schemas/a~1b`` -> components, schemas, a/b)."""
     body = pointer[1:] if pointer.startswith("#") else pointer

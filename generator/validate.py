@@ -15,8 +15,8 @@ from typing import Any
 from openapi_python_client import strings
 
 from .errors import BuildError
+from .spec import HTTP_METHODS
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _TOP_LEVEL = {
     "info": (dict, "a mapping"),
     "servers": (list, "a list of servers"),

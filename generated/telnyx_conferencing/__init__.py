@@ -9,24 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._exceptions import (
-    APIConnectionError,
-    APIError,
-    APIResponseValidationError,
-    APIStatusError,
-    APITimeoutError,
-    AuthenticationError,
-    BadRequestError,
-    ConflictError,
-    InternalServerError,
-    MissingAPIKeyError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
-    TelnyxError,
-    UnprocessableEntityError,
-    WebhookVerificationError,
-)
+from . import _exceptions
+from ._exceptions import *  # noqa: F403 - the error tree; its __all__ is the one list of public errors
 from ._types import Omit, RequestOptions, omit
 from ._version import __version__
 
@@ -34,29 +18,14 @@ if TYPE_CHECKING:
     from ._client import AsyncTelnyx, Telnyx
 
 __all__ = [
-    "APIConnectionError",
-    "APIError",
-    "APIResponseValidationError",
-    "APIStatusError",
-    "APITimeoutError",
     "AsyncTelnyx",
-    "AuthenticationError",
-    "BadRequestError",
-    "ConflictError",
-    "InternalServerError",
-    "MissingAPIKeyError",
-    "NotFoundError",
     "Omit",
-    "PermissionDeniedError",
-    "RateLimitError",
     "RequestOptions",
     "Telnyx",
-    "TelnyxError",
-    "UnprocessableEntityError",
-    "WebhookVerificationError",
     "__version__",
     "omit",
 ]
+__all__ += _exceptions.__all__
 
 
 def __getattr__(name: str) -> Any:

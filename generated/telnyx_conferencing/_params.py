@@ -7,19 +7,20 @@ import datetime
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ._exceptions import InvalidArgumentError
 from ._types import Omit
 
 
 def check_id(name: str, value: object) -> str:
     """A path id must be a non-empty string: an empty one would silently hit a different URL."""
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"Expected a non-empty value for `{name}` but received {value!r}")
+        raise InvalidArgumentError(f"Expected a non-empty value for `{name}` but received {value!r}")
     return value
 
 
 def check_required(name: str, value: object) -> None:
     if value is None or isinstance(value, Omit):
-        raise ValueError(f"Missing required argument `{name}`")
+        raise InvalidArgumentError(f"Missing required argument `{name}`")
 
 
 def check_enum(name: str, value: object, allowed: tuple[Any, ...]) -> None:
@@ -32,7 +33,7 @@ def check_enum(name: str, value: object, allowed: tuple[Any, ...]) -> None:
         return
     if value not in allowed:
         choices = ", ".join(repr(a) for a in allowed)
-        raise ValueError(f"Invalid value for `{name}`: {value!r}; expected one of {choices}")
+        raise InvalidArgumentError(f"Invalid value for `{name}`: {value!r}; expected one of {choices}")
 
 
 def check_length(name: str, value: object, min_length: int | None, max_length: int | None) -> None:
@@ -41,9 +42,9 @@ def check_length(name: str, value: object, min_length: int | None, max_length: i
         return
     if min_length is not None and len(value) < min_length:
         least = "a non-empty value" if min_length == 1 else f"at least {min_length} characters"
-        raise ValueError(f"Expected {least} for `{name}` but received {value!r}")
+        raise InvalidArgumentError(f"Expected {least} for `{name}` but received {value!r}")
     if max_length is not None and len(value) > max_length:
-        raise ValueError(f"Expected at most {max_length} characters for `{name}` but received {len(value)}")
+        raise InvalidArgumentError(f"Expected at most {max_length} characters for `{name}` but received {len(value)}")
 
 
 def to_json(value: Any) -> Any:

@@ -14,6 +14,7 @@ TelnyxError
  │         ├── UnprocessableEntityError   422
  │         ├── RateLimitError             429
  │         └── InternalServerError        >= 500
+ ├── InvalidArgumentError               a facade argument failed the spec's checks before any request (also a ValueError)
  ├── WebhookVerificationError           a webhook delivery failed verification (also a ValueError)
  └── MissingAPIKeyError                 no api_key and no TELNYX_API_KEY
 """
@@ -41,6 +42,7 @@ __all__ = [
     "ConflictError",
     "ErrorDetail",
     "InternalServerError",
+    "InvalidArgumentError",
     "MissingAPIKeyError",
     "NotFoundError",
     "PermissionDeniedError",
@@ -48,9 +50,7 @@ __all__ = [
     "TelnyxError",
     "UnprocessableEntityError",
     "WebhookVerificationError",
-    "make_status_error",
-    "request_id_of",
-]
+]  # the public error tree: the package re-exports exactly this list
 
 API_KEY_ENV = "TELNYX_API_KEY"
 _MAX_PART_LENGTH = 200  # keeps a junk `detail` from turning the message into a page of text
@@ -192,6 +192,12 @@ class RateLimitError(APIStatusError):
 
 class InternalServerError(APIStatusError):
     """5xx: the API failed."""
+
+
+class InvalidArgumentError(TelnyxError, ValueError):
+    """A facade argument failed a check the spec implies (missing, empty id, not in the enum, too long).
+
+    Raised before any request; also a `ValueError`, which is what code written for the official SDK catches."""
 
 
 class WebhookVerificationError(TelnyxError, ValueError):

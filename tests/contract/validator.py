@@ -21,14 +21,10 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from generator.load import load_spec
+from generator.spec import HTTP_METHODS, escape_token, resolve_pointer
 
 _URN = "urn:telnyx-conferencing:spec"
-_METHODS = ("get", "put", "post", "delete", "patch")
 _DEEP_KEY = re.compile(r"^([^\[\]]+)((?:\[[^\[\]]*\])+)$")
-
-
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
 
 
 @dataclass(frozen=True)
@@ -50,20 +46,17 @@ class SpecValidator:
         for template, item in self.doc["paths"].items():
             item = self.deref(item)
             regex = "^" + re.sub(r"\\\{([^}]+)\\\}", r"(?P<\1>[^/]+)", re.escape(template)) + "$"
-            for method in _METHODS:
+            for method in HTTP_METHODS:
                 if method in item:
                     params = tuple(
                         self.deref(p) for p in [*item.get("parameters", []), *item[method].get("parameters", [])]
                     )
-                    pointer = f"/paths/{_escape(template)}/{method}"
+                    pointer = f"/paths/{escape_token(template)}/{method}"
                     self.routes.append(Route(method, template, re.compile(regex), pointer, item[method], params))
 
     def deref(self, node: Any) -> Any:
         while isinstance(node, dict) and "$ref" in node:
-            target: Any = self.doc
-            for token in node["$ref"].lstrip("#/").split("/"):
-                target = target[token.replace("~1", "/").replace("~0", "~")]
-            node = target
+            node = resolve_pointer(self.doc, node["$ref"])
         return node
 
     def schema_errors(self, pointer: str, instance: Any) -> list[str]:

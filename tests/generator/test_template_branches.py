@@ -119,9 +119,9 @@ result = {
 }
 """,
     )
-    assert result["required_bad"]["error"] == "ValueError" and result["required_bad"]["sent"] == 0
+    assert result["required_bad"]["error"] == "InvalidArgumentError" and result["required_bad"]["sent"] == 0
     assert "modes" in result["required_bad"]["message"] and "shouting" in result["required_bad"]["message"]
-    assert result["optional_bad"]["error"] == "ValueError" and "labels" in result["optional_bad"]["message"]
+    assert result["optional_bad"]["error"] == "InvalidArgumentError" and "labels" in result["optional_bad"]["message"]
     sent = result["good"]["sent"]
     assert sent["url"] == "https://api.telnyx.com/v2/conferences/c1/actions/tag"
     command_id = sent["body"].pop("command_id")
@@ -203,7 +203,7 @@ result = {
 """,
     )
     assert result["required"]
-    assert result["none"]["error"] == "ValueError" and result["none"]["sent"] == 0
+    assert result["none"]["error"] == "InvalidArgumentError" and result["none"]["sent"] == 0
     assert result["good"]["sent"]["url"] == "https://api.telnyx.com/v2/conferences/c1/find?term=sales"
     assert result["cli_code"] == 2 and "--term" in result["cli"]
 

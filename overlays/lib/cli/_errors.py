@@ -64,7 +64,7 @@ def sdk_errors(debug: bool = False) -> Iterator[None]:
     """Turn SDK exceptions raised inside the block into `CliError`s with the right exit code.
 
     `APIStatusError` -> 1, `WebhookVerificationError` -> 1, `APIConnectionError`/`APITimeoutError` -> 3,
-    `MissingAPIKeyError` and the facades' argument checks (`ValueError`) -> 2. With `debug` the original
+    `MissingAPIKeyError`, the facades' argument checks (`InvalidArgumentError`) and other `ValueError`s -> 2. With `debug` the original
     traceback is printed first.
     """
     try:
@@ -103,15 +103,17 @@ def one_line_errors(ctx: click.Context | None, debug: bool = False) -> Iterator[
 
 
 def _translate(exc: Exception) -> click.ClickException | None:
-    from .._exceptions import APIConnectionError, MissingAPIKeyError, TelnyxError
+    from .._exceptions import APIConnectionError, InvalidArgumentError, MissingAPIKeyError, TelnyxError
 
     if isinstance(exc, MissingAPIKeyError):
         return UsageFailure("No API key: pass --api-key or set the TELNYX_API_KEY environment variable.")
+    if isinstance(exc, InvalidArgumentError):  # the facades check ids, enums and required arguments before any I/O
+        return UsageFailure(str(exc))
     if isinstance(exc, APIConnectionError):
         return NetworkError(str(exc))
     if isinstance(exc, TelnyxError):  # APIStatusError, WebhookVerificationError and the rest
         return CliError(str(exc))
-    if isinstance(exc, ValueError):  # the facades check ids, enums and required arguments before any I/O
+    if isinstance(exc, ValueError):  # a bad client setting (e.g. a key with spaces) is a usage error too
         return UsageFailure(str(exc))
     return None
 

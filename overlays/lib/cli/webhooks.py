@@ -38,13 +38,8 @@ def _public_key(ctx: click.Context, param: click.Parameter, value: str | None) -
 _TOLERANCE_HELP = "Seconds the telnyx-timestamp may differ from now; raise it to check an old saved delivery."
 
 
-@click.group("webhooks", no_args_is_help=True)
-def webhooks() -> None:
-    """Verify Telnyx webhook deliveries: a saved one (verify) or live ones on a local port (listen)."""
-
-
-@webhooks.command("verify")
-@click.option(
+# The two commands verify the same way, so they take the key and the tolerance by one definition each.
+public_key_option = click.option(
     "--public-key",
     envvar="TELNYX_PUBLIC_KEY",
     show_envvar=True,
@@ -52,11 +47,21 @@ def webhooks() -> None:
     callback=_public_key,
     help=_PUBLIC_KEY_HELP,
 )
-@click.option("--timestamp", required=True, help="The delivery's telnyx-timestamp header (unix seconds).")
-@click.option("--signature", required=True, help="The delivery's telnyx-signature-ed25519 header (base64).")
-@click.option(
+tolerance_option = click.option(
     "--tolerance", type=click.IntRange(min=0), default=DEFAULT_TOLERANCE, show_default=True, help=_TOLERANCE_HELP
 )
+
+
+@click.group("webhooks", no_args_is_help=True)
+def webhooks() -> None:
+    """Verify Telnyx webhook deliveries: a saved one (verify) or live ones on a local port (listen)."""
+
+
+@webhooks.command("verify")
+@public_key_option
+@click.option("--timestamp", required=True, help="The delivery's telnyx-timestamp header (unix seconds).")
+@click.option("--signature", required=True, help="The delivery's telnyx-signature-ed25519 header (base64).")
+@tolerance_option
 @click.argument("body", type=click.File("rb"), default="-", metavar="[FILE|-]")
 @click.pass_context
 def verify(
@@ -83,17 +88,8 @@ def verify(
 @webhooks.command("listen")
 @click.option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True, help="Port (0: any free).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-@click.option(
-    "--public-key",
-    envvar="TELNYX_PUBLIC_KEY",
-    show_envvar=True,
-    required=True,
-    callback=_public_key,
-    help=_PUBLIC_KEY_HELP,
-)
-@click.option(
-    "--tolerance", type=click.IntRange(min=0), default=DEFAULT_TOLERANCE, show_default=True, help=_TOLERANCE_HELP
-)
+@public_key_option
+@tolerance_option
 @click.option(
     "--max-events", type=click.IntRange(min=1), help="Exit after this many deliveries (default: run until Ctrl-C)."
 )
