@@ -1,0 +1,217 @@
+"""The plan's data: what one operation, parameter, resource and webhook of the surface is.
+
+Every name a template or a test needs is a field or property here, computed once.
+"""
+
+from __future__ import annotations
+
+import functools
+import keyword
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..engine import snake_case
+from ..naming import words
+
+# Names a facade method uses besides the operation's own (its per-call options, as the official SDK
+# has them): a field of the same name takes the name the spec gives it for Python (`x-stainless-param`)
+# or else a trailing underscore (``timeout`` -> ``timeout_``).
+RESERVED_ARGS = frozenset({"self", "extra_headers", "extra_query", "extra_body", "timeout"})
+
+
+@dataclass(frozen=True)
+class Param:
+    """One argument of a facade method (and one option of a CLI command)."""
+
+    name: str  # wire name
+    python_name: str
+    location: str  # "path", "query" or "body"
+    required: bool
+    kind: str  # string, datetime, date, integer, number, boolean, enum, array, object, any
+    type_hint: str  # Python annotation used in facades (without "| Omit")
+    description: str
+    enum: tuple[Any, ...] = ()
+    item_kind: str | None = None  # for arrays
+    default: Any = None
+    deep_object: bool = False  # query parameter serialized as name[key]=value
+    wire_group: str | None = None  # flattened deepObject member: ("page", "number") -> page_number
+    schema: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    arg_override: str | None = None  # set by a repair, e.g. a path id shadowed by a body field
+
+    @property
+    def arg(self) -> str:
+        """The facade keyword: the wire name when it is a usable identifier (``filter``, ``format``)."""
+        if self.arg_override:
+            return self.arg_override
+        spelled = self.schema.get("x-stainless-param")
+        if isinstance(spelled, str) and spelled.isidentifier() and not keyword.iskeyword(spelled):
+            return spelled
+        name = self.python_name if self.wire_group else self.name
+        if name in RESERVED_ARGS:
+            return name + "_"
+        if name.isidentifier() and not keyword.iskeyword(name):
+            return name
+        return self.python_name
+
+    @property
+    def flag(self) -> str:
+        """The CLI option: ``--call-control-id``, ``--page-size`` (also for a flat ``page[size]``)."""
+        return "--" + "-".join(words(f"{self.wire_group}_{self.name}" if self.wire_group else self.name))
+
+
+@dataclass(frozen=True)
+class Operation:
+    operation_id: str
+    method: str  # lower-case HTTP method
+    path: str
+    tag: str
+    resource: str  # dotted facade path, e.g. "conferences.actions"
+    method_name: str
+    summary: str
+    description: str
+    lowlevel_module: str  # e.g. "api.conference_commands.join_conference"
+    positional: Param | None
+    params: tuple[Param, ...]  # everything but the positional id, in signature order
+    body_required: bool
+    response_model: str | None  # class name in lowlevel.models
+    response_kind: str  # "model", "json" (untyped), "empty" (no body, e.g. 204) or "binary" (bytes)
+    paginated: bool
+    item_model: str | None
+    has_command_id: bool
+    body_encoding: str = "json"  # how the body travels: "json", "form", "multipart" or "binary"
+    replay: str = "idempotent"  # "command_id", "idempotent" or "unsafe" (see generator/naming.py)
+    request_example: dict[str, Any] | None = field(default=None, compare=False)
+    response_example: Any = field(default=None, compare=False)
+
+    @property
+    def all_params(self) -> tuple[Param, ...]:
+        return ((self.positional,) if self.positional else ()) + self.params
+
+    @property
+    def return_hint(self) -> str:
+        """The facade's return annotation (pages aside)."""
+        return {"model": self.response_model or "Any", "json": "Any", "empty": "None", "binary": "bytes"}[
+            self.response_kind
+        ]
+
+    @property
+    def cast(self) -> str:
+        """The expression that turns the decoded body into the result (see ``_response.py``)."""
+        if self.response_kind == "model":
+            return f"{self.response_model}.from_dict"
+        return {"json": "json_body", "empty": "empty_body", "binary": "binary_body"}[self.response_kind]
+
+    @property
+    def models(self) -> tuple[str, ...]:
+        """The low-level model classes the facade method imports."""
+        return tuple(m for m in (self.response_model, self.item_model) if m)
+
+    @property
+    def replay_safe(self) -> bool:
+        """False: retried only when the request surely never reached Telnyx."""
+        return self.replay != "unsafe"
+
+    @property
+    def cli_name(self) -> str:
+        return self.method_name.replace("_", "-")
+
+
+@dataclass(frozen=True)
+class EventField:
+    name: str
+    python_name: str
+    kind: str
+    type_hint: str
+    required: bool
+    description: str
+    enum: tuple[Any, ...] = ()
+
+
+@dataclass(frozen=True)
+class Webhook:
+    name: str  # key under `webhooks:`, e.g. "conferenceCreated"
+    event_type: str  # e.g. "conference.created"
+    class_name: str  # facade class, e.g. "ConferenceCreatedEvent"
+    envelope_model: str  # engine model of the delivered body
+    event_model: str  # engine model of the inner event
+    description: str
+    fields: tuple[EventField, ...]
+    payload_fields: tuple[EventField, ...]
+    example: dict[str, Any] = field(default_factory=dict, compare=False)
+    aliases: tuple[str, ...] = ()  # other event_type spellings that parse to this class
+
+
+@dataclass(frozen=True)
+class Resource:
+    path: str  # dotted, e.g. "conferences.actions"
+    class_name: str  # e.g. "ConferencesActions"
+    operations: tuple[Operation, ...]
+    children: tuple[str, ...]  # attribute names of sub-resources
+    model_imports: tuple[tuple[str, str], ...] = ()  # (module under lowlevel.models, class), sorted
+
+    @property
+    def attr(self) -> str:
+        return self.path.rsplit(".", 1)[-1]
+
+    @property
+    def cli_name(self) -> str:
+        """The CLI group: ``telnyx-conf <cli_name>``."""
+        return snake_case(self.attr).replace("_", "-")
+
+    @property
+    def cli_help(self) -> str:
+        """The group's one-line help: what it holds."""
+        parts = []
+        if self.operations:
+            parts.append(f"{len(self.operations)} command{'s' if len(self.operations) > 1 else ''}")
+        if self.children:
+            parts.append(f"the {', '.join(self.children)} group{'s' if len(self.children) > 1 else ''}")
+        return f"client.{self.path}: {' and '.join(parts)}."
+
+    @property
+    def module(self) -> str:
+        parts = self.path.split(".")
+        return ".".join(parts + [parts[-1]]) if self.children or len(parts) == 1 else ".".join(parts)
+
+
+@dataclass(frozen=True)
+class Plan:
+    title: str
+    version: str
+    operations: tuple[Operation, ...]
+    webhooks: tuple[Webhook, ...]
+    models: tuple[str, ...]
+    enums: tuple[str, ...]
+    deep_object_params: frozenset[tuple[str, str]]  # (endpoint python name, parameter wire name)
+    repairs: tuple[tuple[str, str], ...] = ()  # (rule, change) made while planning, for --explain
+    dropped: tuple[str, ...] = ()  # with --keep-going: what could not be built, and why
+    spec_operations: int = 0  # operations in the selected document (the "of M" of the summary)
+    spec_webhooks: int = 0
+    model_modules: dict[str, str] = field(
+        default_factory=dict, compare=False
+    )  # class -> module, as the engine wrote it
+    content_types: dict[str, str] = field(default_factory=dict, compare=False)  # engine media-type overrides
+
+    @functools.cached_property
+    def resources(self) -> tuple[Resource, ...]:
+        paths: dict[str, list[Operation]] = {}
+        for op in self.operations:
+            parts = op.resource.split(".")
+            for depth in range(1, len(parts) + 1):
+                paths.setdefault(".".join(parts[:depth]), [])
+            paths[op.resource].append(op)
+        result = []
+        for path in sorted(paths):
+            prefix = path + "."
+            children = tuple(
+                sorted(p[len(prefix) :] for p in paths if p.startswith(prefix) and "." not in p[len(prefix) :])
+            )
+            class_name = "".join(part.title().replace("_", "") for part in path.split("."))
+            models = sorted({m for op in paths[path] for m in op.models})
+            imports = tuple((self.model_modules[m], m) for m in models)
+            result.append(Resource(path, class_name, tuple(paths[path]), children, imports))
+        return tuple(result)
+
+    @property
+    def top_resources(self) -> tuple[Resource, ...]:
+        return tuple(r for r in self.resources if "." not in r.path)
