@@ -12,6 +12,8 @@ from typing import Any
 
 from ..engine import snake_case
 from ..naming import words
+from .kinds import DateTimeKind, Kind
+from .responses import Response
 
 # Names a facade method uses besides the operation's own (its per-call options, as the official SDK
 # has them): a field of the same name takes the name the spec gives it for Python (`x-stainless-param`)
@@ -27,11 +29,8 @@ class Param:
     python_name: str
     location: str  # "path", "query" or "body"
     required: bool
-    kind: str  # string, datetime, date, integer, number, boolean, enum, array, object, any
-    type_hint: str  # Python annotation used in facades (without "| Omit")
+    kind: Kind  # what the value is: its annotation, CLI type, checks (see kinds.py)
     description: str
-    enum: tuple[Any, ...] = ()
-    item_kind: str | None = None  # for arrays
     default: Any = None
     deep_object: bool = False  # query parameter serialized as name[key]=value
     wire_group: str | None = None  # flattened deepObject member: ("page", "number") -> page_number
@@ -58,6 +57,11 @@ class Param:
         """The CLI option: ``--call-control-id``, ``--page-size`` (also for a flat ``page[size]``)."""
         return "--" + "-".join(words(f"{self.wire_group}_{self.name}" if self.wire_group else self.name))
 
+    @property
+    def enum(self) -> tuple[Any, ...]:
+        """The values the facade accepts (of each item, for a list); () for any."""
+        return self.kind.enum
+
 
 @dataclass(frozen=True)
 class Operation:
@@ -73,8 +77,7 @@ class Operation:
     positional: Param | None
     params: tuple[Param, ...]  # everything but the positional id, in signature order
     body_required: bool
-    response_model: str | None  # class name in lowlevel.models
-    response_kind: str  # "model", "json" (untyped), "empty" (no body, e.g. 204) or "binary" (bytes)
+    response: Response  # what a 2xx returns: a model, untyped JSON, nothing (204) or bytes (see responses.py)
     paginated: bool
     item_model: str | None
     has_command_id: bool
@@ -88,18 +91,9 @@ class Operation:
         return ((self.positional,) if self.positional else ()) + self.params
 
     @property
-    def return_hint(self) -> str:
-        """The facade's return annotation (pages aside)."""
-        return {"model": self.response_model or "Any", "json": "Any", "empty": "None", "binary": "bytes"}[
-            self.response_kind
-        ]
-
-    @property
-    def cast(self) -> str:
-        """The expression that turns the decoded body into the result (see ``_response.py``)."""
-        if self.response_kind == "model":
-            return f"{self.response_model}.from_dict"
-        return {"json": "json_body", "empty": "empty_body", "binary": "binary_body"}[self.response_kind]
+    def response_model(self) -> str | None:
+        """The class of the response body in lowlevel.models."""
+        return self.response.model
 
     @property
     def models(self) -> tuple[str, ...]:
@@ -118,13 +112,17 @@ class Operation:
 
 @dataclass(frozen=True)
 class EventField:
+    """One field of a webhook event or of its payload: ``kind.event_hint`` and ``kind.converter`` type it."""
+
     name: str
     python_name: str
-    kind: str
-    type_hint: str
+    kind: Kind
     required: bool
     description: str
-    enum: tuple[Any, ...] = ()
+
+    @property
+    def enum(self) -> tuple[Any, ...]:
+        return self.kind.enum
 
 
 @dataclass(frozen=True)
@@ -139,6 +137,12 @@ class Webhook:
     payload_fields: tuple[EventField, ...]
     example: dict[str, Any] = field(default_factory=dict, compare=False)
     aliases: tuple[str, ...] = ()  # other event_type spellings that parse to this class
+
+    @property
+    def payload_occurred_at(self) -> EventField | None:
+        """The payload's ``occurred_at`` date-time, which the event's own ``occurred_at`` falls back to."""
+        found = (f for f in self.payload_fields if f.name == "occurred_at" and isinstance(f.kind, DateTimeKind))
+        return next(found, None)
 
 
 @dataclass(frozen=True)

@@ -9,25 +9,22 @@ from typing import Any
 from ..engine import ModelProperty, Property, preferred_body, text
 from ..errors import BuildError
 from ..naming import Naming, identifier
-from .kinds import type_hint
+from .kinds import kind_of
 from .model import Operation, Param
+from .responses import BinaryResponse, EmptyResponse, JsonResponse, ModelResponse, Response
 from .spec_index import SpecIndex
 
 _PAGE_PARAM = "page"
 
 
 def _param(prop: Property, *, location: str, schema: dict[str, Any], required: bool, **extra: Any) -> Param:
-    kind, hint, enum, item_kind = type_hint(prop, schema)
     return Param(
         name=text(prop.name),
         python_name=str(prop.python_name),
         location=location,
         required=required,
-        kind=kind,
-        type_hint=hint,
+        kind=kind_of(prop, schema),
         description=" ".join(text(prop.description or schema.get("description")).split()),
-        enum=enum,
-        item_kind=item_kind,
         default=schema.get("default"),
         schema=schema,
         **extra,
@@ -42,17 +39,15 @@ def _flatten_page(prop: ModelProperty, schema: dict[str, Any], index: SpecIndex)
     for member in members:
         wire = text(member.name)
         flat = _param(member, location="query", schema=props.get(wire, {}), required=False, wire_group=_PAGE_PARAM)
-        flattened.append(
-            Param(**{**flat.__dict__, "python_name": f"{_PAGE_PARAM}_{flat.python_name}", "deep_object": True})
-        )
+        flattened.append(dataclasses.replace(flat, python_name=f"{_PAGE_PARAM}_{flat.python_name}", deep_object=True))
     return flattened
 
 
 _JSON_TYPES = re.compile(r"^application/([\w.+-]*\+)?json\b")
 
 
-def _success_response(endpoint: Any, raw: dict[str, Any], index: SpecIndex) -> tuple[str, ModelProperty | None]:
-    """What a 2xx returns: ``model`` (with the engine's model), ``json``, ``empty`` or ``binary``.
+def _success_response(endpoint: Any, raw: dict[str, Any], index: SpecIndex) -> tuple[Response, ModelProperty | None]:
+    """What a 2xx returns: a model (with the engine's model), untyped JSON, nothing or bytes.
 
     The first documented 2xx decides: no content (a 204) is ``empty``; JSON parsed by the engine
     into a model is ``model``, other JSON ``json``; any other media type (audio, PDF, ``*/*``)
@@ -61,16 +56,16 @@ def _success_response(endpoint: Any, raw: dict[str, Any], index: SpecIndex) -> t
     responses = raw.get("responses") or {}
     status = next((code for code in sorted(map(str, responses)) if code.startswith("2")), None)
     if status is None:
-        return "json", None
+        return JsonResponse(), None
     content = index.deref(responses[status]).get("content") or {}
     if not content:
-        return "empty", None
+        return EmptyResponse(), None
     if not any(_JSON_TYPES.match(media) for media in content):
-        return "binary", None
+        return BinaryResponse(), None
     for response in endpoint.responses.patterns:
         if text(response.status_code.pattern) == status and isinstance(response.prop, ModelProperty):
-            return "model", response.prop
-    return "json", None
+            return ModelResponse(str(response.prop.class_info.name)), response.prop
+    return JsonResponse(), None
 
 
 def _page_item_model(response: ModelProperty | None) -> str | None:
@@ -112,7 +107,7 @@ def _unshadow_path_ids(
             return param
         renamed = f"path_{param.arg}"
         repairs.append(("path_id_shadowed_by_field", f"{operation_id}: path id {param.name!r} is argument {renamed!r}"))
-        return Param(**{**param.__dict__, "arg_override": renamed})
+        return dataclasses.replace(param, arg_override=renamed)
 
     return (unshadow(positional) if positional else None), [unshadow(p) for p in path_params]
 
@@ -129,7 +124,7 @@ def build_operation(endpoint: Any, index: SpecIndex, naming: Naming, repairs: li
         spec_param = raw_params[("path", text(prop.name))]
         param = _param(prop, location="path", schema=spec_param.get("schema", {}), required=True)
         description = " ".join(str(spec_param.get("description") or param.description).split())
-        path_params.append(Param(**{**param.__dict__, "description": description}))
+        path_params.append(dataclasses.replace(param, description=description))
     positional = path_params[-1] if path_params else None
     params: list[Param] = list(path_params[:-1])
 
@@ -147,7 +142,7 @@ def build_operation(endpoint: Any, index: SpecIndex, naming: Naming, repairs: li
             prop, location="query", schema=schema, required=bool(spec_param.get("required")), deep_object=deep
         )
         if spec_param.get("description"):
-            param = Param(**{**param.__dict__, "description": " ".join(str(spec_param["description"]).split())})
+            param = dataclasses.replace(param, description=" ".join(str(spec_param["description"]).split()))
         query.append(param)
 
     body: list[Param] = []
@@ -181,8 +176,7 @@ def build_operation(endpoint: Any, index: SpecIndex, naming: Naming, repairs: li
             raise BuildError(f"{operation_id}: parameter name {param.arg!r} is used twice")
         seen[param.arg] = param
 
-    response_kind, response_prop = _success_response(endpoint, raw, index)
-    response_model = str(response_prop.class_info.name) if response_prop is not None else None
+    response, response_prop = _success_response(endpoint, raw, index)
     item_model = _page_item_model(response_prop) if paginated else None
     if paginated and item_model is None:
         paginated = False  # a `page` parameter without a list of models in `data`: a plain call
@@ -203,8 +197,7 @@ def build_operation(endpoint: Any, index: SpecIndex, naming: Naming, repairs: li
         positional=positional,
         params=tuple(ordered),
         body_required=body_required,
-        response_model=response_model,
-        response_kind=response_kind,
+        response=response,
         body_encoding=body_encoding,
         paginated=paginated,
         item_model=item_model,

@@ -8,7 +8,7 @@ from typing import Any
 from ..engine import GeneratorData, ModelProperty, class_name, pascal_case, text
 from ..errors import BuildError
 from ..naming import identifier
-from .kinds import enum_values, type_hint
+from .kinds import enum_values, kind_of
 from .model import EventField, Webhook
 from .spec_index import SpecIndex
 
@@ -18,23 +18,14 @@ def _event_fields(model: ModelProperty, schema: dict[str, Any], index: SpecIndex
     fields = []
     for member in (model.required_properties or []) + (model.optional_properties or []):
         wire = text(member.name)
-        kind, hint, enum, _ = type_hint(member, props.get(wire, {}))
-        if kind == "object":
-            hint = "dict[str, Any]"
-        elif kind == "array":
-            hint = hint.replace("SequenceNotStr[", "list[").replace("Mapping[str, Any]", "dict[str, Any]")
-        elif kind in ("datetime", "date"):
-            hint = "datetime.datetime" if kind == "datetime" else "datetime.date"
         fields.append(
             EventField(
                 name=wire,
                 # The spec's name (`format`, `type`), as the official SDK has it; a keyword takes the engine's (`from_`).
                 python_name=wire if wire.isidentifier() and not keyword.iskeyword(wire) else str(member.python_name),
-                kind=kind,
-                type_hint=hint,
+                kind=kind_of(member, props.get(wire, {})),
                 required=wire in required_names,
                 description=" ".join(text(member.description).split()),
-                enum=enum,
             )
         )
     return tuple(fields)

@@ -124,7 +124,7 @@ def _query_sample(op: Operation) -> dict[str, Any]:
         elif param.wire_group:
             if param.name in ("number", "size"):
                 query[f"{param.wire_group}.{param.name}"] = 2 if param.name == "number" else 50
-        elif param.kind == "enum":
+        elif param.kind.name == "enum":
             query[param.name] = param.enum[0]
         elif param.deep_object:
             sample = example_for(param.schema)

@@ -151,12 +151,12 @@ def cli_args(case: Case) -> list[str]:
         if value is None:
             continue
         flag = _cli_flag(param)
-        if param.kind == "boolean":
+        if param.kind.name == "boolean":
             argv.append(flag if value else f"--no-{flag[2:]}")
-        elif param.kind == "array":
+        elif param.kind.name == "array":
             for item in value:
                 argv += [flag, item if isinstance(item, str) else json.dumps(item)]
-        elif param.kind in ("object", "union", "any") and not isinstance(value, str):
+        elif param.kind.name in ("object", "union", "any") and not isinstance(value, str):
             argv += [flag, json.dumps(value)]
         else:
             argv += [flag, str(value)]

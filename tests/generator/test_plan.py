@@ -66,7 +66,7 @@ def test_required_flags_enums_and_command_id() -> None:
     params = {p.name: p for p in join.params}
     assert params["call_control_id"].required and not params["mute"].required
     assert params["supervisor_role"].enum == ("barge", "monitor", "none", "whisper")
-    assert params["whisper_call_control_ids"].kind == "array"
+    assert params["whisper_call_control_ids"].kind.name == "array"
     assert join.has_command_id and not op("MuteConferenceParticipants").has_command_id
     assert arg_name(next(p for p in op("StartConferenceRecording").params if p.name == "format")) == "format"
 
