@@ -77,12 +77,12 @@ def build_plan(doc: dict[str, Any], naming_file: Path, keep_going: bool = False)
             seen_ids[f"{op.resource}.{op.method_name}"] = op.operation_id
             operations.append(op)
     operations.sort(key=lambda o: (o.resource, o.method_name))
+    # every endpoint the engine renders, also one the plan dropped with --keep-going
     deep = frozenset(
-        (str(e.name), text(p.name))
+        (str(e.name), name)
         for c in data.endpoint_collections_by_tag.values()
         for e in c.endpoints
-        for p in e.query_parameters
-        if index.parameters(url_path(e), e.method.lower())[("query", text(p.name))].get("style") == "deepObject"
+        for name in index.deep_query(url_path(e), e.method.lower())
     )
     plan = Plan(
         title=text(data.title),

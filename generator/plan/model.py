@@ -8,10 +8,11 @@ from __future__ import annotations
 import functools
 import keyword
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from ..engine import snake_case
 from ..naming import words
+from . import route_schemas
 from .kinds import DateTimeKind, Kind
 from .responses import Response
 
@@ -64,6 +65,29 @@ class Param:
 
 
 @dataclass(frozen=True)
+class Paging:
+    """How a list operation pages: ``get_page`` sends ``page[number]``/``page[size]`` and follows ``meta``."""
+
+    item_model: str  # the model class of each item of `data`
+    number: str | None  # the facade argument that is page[number]
+    size: str | None
+
+    members: ClassVar[frozenset[str]] = frozenset({"number", "size"})  # sent by paging; others as given
+
+
+@dataclass(frozen=True)
+class FacadeQuery:
+    """What a facade method hands ``build_query``: plain parameters, regrouped deepObject members, deep names."""
+
+    params: tuple[Param, ...]  # "name": arg
+    groups: tuple[tuple[str, tuple[Param, ...]], ...]  # "page": {"member": arg, ...}
+    deep: tuple[str, ...]  # the names among them that are flattened as name[key]=value
+
+    def __bool__(self) -> bool:
+        return bool(self.params or self.groups)
+
+
+@dataclass(frozen=True)
 class Operation:
     operation_id: str
     method: str  # lower-case HTTP method
@@ -78,8 +102,8 @@ class Operation:
     params: tuple[Param, ...]  # everything but the positional id, in signature order
     body_required: bool
     response: Response  # what a 2xx returns: a model, untyped JSON, nothing (204) or bytes (see responses.py)
-    paginated: bool
-    item_model: str | None
+    paging: Paging | None  # None: one call, one result
+    deep_query: tuple[str, ...]  # query parameters sent as name[key]=value (`filter`, `page`), in signature order
     has_command_id: bool
     body_encoding: str = "json"  # how the body travels: "json", "form", "multipart" or "binary"
     replay: str = "idempotent"  # "command_id", "idempotent" or "unsafe" (see generator/naming.py)
@@ -96,9 +120,37 @@ class Operation:
         return self.response.model
 
     @property
+    def paginated(self) -> bool:
+        return self.paging is not None
+
+    @property
     def models(self) -> tuple[str, ...]:
         """The low-level model classes the facade method imports."""
-        return tuple(m for m in (self.response_model, self.item_model) if m)
+        return tuple(m for m in (self.response_model, self.paging and self.paging.item_model) if m)
+
+    @property
+    def facade_query(self) -> FacadeQuery:
+        """The query the facade builds: flattened group members (``page_*``) regrouped, paging's own left out."""
+        query = [p for p in self.params if p.location == "query"]
+        groups: dict[str, list[Param]] = {}
+        for param in query:
+            if param.wire_group and not (self.paging and param.name in self.paging.members):
+                groups.setdefault(param.wire_group, []).append(param)
+        plain = tuple(p for p in query if not p.wire_group)
+        sent = {p.name for p in plain} | set(groups)
+        return FacadeQuery(
+            plain, tuple((g, tuple(m)) for g, m in groups.items()), tuple(n for n in self.deep_query if n in sent)
+        )
+
+    @property
+    def route_query_schema(self) -> dict[str, Any]:
+        """The JSON schema the sandbox validates the query against (see route_schemas.py)."""
+        return route_schemas.query_schema(self.params)
+
+    @property
+    def route_body_schema(self) -> dict[str, Any] | None:
+        """The JSON schema the sandbox validates the JSON body against; None without body fields."""
+        return route_schemas.body_schema(self.params)
 
     @property
     def replay_safe(self) -> bool:

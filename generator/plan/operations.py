@@ -10,7 +10,7 @@ from ..engine import ModelProperty, Property, preferred_body, text
 from ..errors import BuildError
 from ..naming import Naming, identifier
 from .kinds import kind_of
-from .model import Operation, Param
+from .model import Operation, Paging, Param
 from .responses import BinaryResponse, EmptyResponse, JsonResponse, ModelResponse, Response
 from .spec_index import SpecIndex
 
@@ -118,6 +118,7 @@ def build_operation(endpoint: Any, index: SpecIndex, naming: Naming, repairs: li
     operation_id = raw.get("operationId") or str(endpoint.name)
     resource, method_name = naming.names(operation_id, path)
     raw_params = index.parameters(path, method)
+    deep_names = index.deep_query(path, method)
 
     path_params = []
     for prop in endpoint.path_parameters:
@@ -133,7 +134,7 @@ def build_operation(endpoint: Any, index: SpecIndex, naming: Naming, repairs: li
     for prop in endpoint.query_parameters:
         spec_param = raw_params[("query", text(prop.name))]
         schema = index.deref(spec_param.get("schema") or {})
-        deep = spec_param.get("style") == "deepObject"
+        deep = text(prop.name) in deep_names
         if deep and text(prop.name) == _PAGE_PARAM and isinstance(prop, ModelProperty):
             paginated = True
             query.extend(_flatten_page(prop, schema, index))
@@ -177,9 +178,12 @@ def build_operation(endpoint: Any, index: SpecIndex, naming: Naming, repairs: li
         seen[param.arg] = param
 
     response, response_prop = _success_response(endpoint, raw, index)
+    # a `page` parameter without a list of models in `data` is a plain call
     item_model = _page_item_model(response_prop) if paginated else None
-    if paginated and item_model is None:
-        paginated = False  # a `page` parameter without a list of models in `data`: a plain call
+    page_args = {p.name: p.arg for p in ordered if p.wire_group == _PAGE_PARAM}
+    paging = Paging(item_model, page_args.get("number"), page_args.get("size")) if item_model else None
+    plain_deep = [p.name for p in ordered if p.deep_object and not p.wire_group]
+    deep_query = tuple(dict.fromkeys([*plain_deep, *(p.wire_group for p in ordered if p.wire_group)]))
 
     tag = str(endpoint.tags[0]) if endpoint.tags else "default"
     has_command_id = any(p.name == "command_id" and p.location == "body" for p in body)
@@ -199,8 +203,8 @@ def build_operation(endpoint: Any, index: SpecIndex, naming: Naming, repairs: li
         body_required=body_required,
         response=response,
         body_encoding=body_encoding,
-        paginated=paginated,
-        item_model=item_model,
+        paging=paging,
+        deep_query=deep_query,
         has_command_id=has_command_id,
         replay=naming.replay(operation_id, method, path, has_command_id),
         request_example=request_example if isinstance(request_example, dict) else None,

@@ -39,6 +39,14 @@ class SpecIndex:
             result[(param["in"], param["name"])] = param
         return result
 
+    def deep_query(self, path: str, method: str) -> frozenset[str]:
+        """The wire names of an operation's deepObject query parameters (`filter`, `page`): name[key]=value."""
+        return frozenset(
+            name
+            for (where, name), param in self.parameters(path, method).items()
+            if where == "query" and param.get("style") == "deepObject"
+        )
+
     def body_schema(self, operation: dict[str, Any], media_type: str = "application/json") -> dict[str, Any]:
         body = self.deref(operation.get("requestBody") or {})
         media = (body.get("content") or {}).get(media_type) or {}

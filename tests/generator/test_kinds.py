@@ -48,12 +48,12 @@ def test_a_response_without_content_returns_none_and_prints_nothing() -> None:
     assert (response.name, response.hint, response.cast, response.cli_print) == ("empty", "None", "empty_body", None)
 
 
-def test_templates_branch_on_no_kind_name() -> None:
+def test_templates_branch_on_no_kind_name_and_read_no_raw_schema() -> None:
     templates = sorted(Path(OVERLAYS / "templates").rglob("*.jinja"))
     found = [
         f"{path.name}:{number}: {line.strip()}"
         for path in templates
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-        if re.search(r"kind\s*(==|in\s*\()|response_kind", line)
+        if re.search(r"kind\s*(==|in\s*\()|\.schema\b|response_kind", line)
     ]
     assert found == []

@@ -54,7 +54,7 @@ def test_the_last_path_id_is_positional_and_the_others_keywords() -> None:
 
 def test_page_is_flattened_and_deep_objects_are_recorded() -> None:
     listing = op("ListConferences")
-    assert listing.paginated and listing.item_model == "Conference"
+    assert listing.paging is not None and listing.paging.item_model == "Conference"
     names = {p.python_name: p for p in listing.params}
     assert names["page_number"].wire_group == "page" and names["page_size"].name == "size"
     assert names["filter_"].deep_object and arg_name(names["filter_"]) == "filter"
