@@ -48,7 +48,7 @@ def arg_name(param: Param) -> str:
 def _object_type_name(resource: Resource, op: Operation, param: Param) -> str | None:
     if not isinstance(param.kind, ObjectKind):
         return None
-    return object_hint(resource.class_name + pascal_case(op.method_name) + pascal_case(param.arg), param.schema)
+    return object_hint(resource.class_name + pascal_case(op.python_method) + pascal_case(param.arg), param.schema)
 
 
 def facade_hint(param: Param, resource: Resource, op: Operation) -> str:
@@ -80,11 +80,11 @@ def one_line(text: str) -> str:
 
 def path_expression(op: Operation) -> str:
     """A Python expression for the request path, each path id percent-encoded."""
-    path = op.path
+    path = op.url_path
     for param in op.all_params:
         if param.location == "path":
             path = path.replace("{" + param.name + "}", "{quote(" + arg_name(param) + ", safe='')}")
-    return ("f" if path != op.path else "") + repr(path)
+    return ("f" if path != op.url_path else "") + repr(path)
 
 
 def _wrap(text: str, width: int = 96) -> str:
@@ -152,16 +152,19 @@ def _render_templates(plan: Plan, package_dir: Path, templates: Path) -> None:
         package_dir / "cli" / "commands" / "__init__.py", '"""One module of CLI commands per top-level resource."""\n'
     )
     for top in plan.top_resources:
-        family = [r for r in plan.resources if r.path == top.path or r.path.startswith(top.path + ".")]
+        family = [
+            r for r in plan.resources if r.attr_path == top.attr_path or r.attr_path.startswith(top.attr_path + ".")
+        ]
         _write(
-            package_dir / "cli" / "commands" / f"{top.path}.py", commands.render(top=top, resources=family, **context)
+            package_dir / "cli" / "commands" / f"{top.attr_path}.py",
+            commands.render(top=top, resources=family, **context),
         )
     resource_template = env.get_template("resource.py.jinja")
     package_init = env.get_template("resource_package_init.py.jinja")
     for resource in plan.resources:
         target = package_dir / "resources" / Path(*resource.module.split("."))
         _write(target.with_suffix(".py"), resource_template.render(resource=resource, **context))
-        if resource.children or "." not in resource.path:
+        if resource.children or "." not in resource.attr_path:
             _write(target.parent / "__init__.py", package_init.render(resource=resource, **context))
 
 

@@ -74,9 +74,9 @@ def build_plan(doc: dict[str, Any], naming_file: Path, keep_going: bool = False)
                 dropped.append(f"{endpoint.method.upper()} {url_path(endpoint)}: {exc}")
                 continue
             op = unique_method(op, seen_ids, repairs)
-            seen_ids[f"{op.resource}.{op.method_name}"] = op.operation_id
+            seen_ids[f"{op.resource}.{op.python_method}"] = op.operation_id
             operations.append(op)
-    operations.sort(key=lambda o: (o.resource, o.method_name))
+    operations.sort(key=lambda o: (o.resource, o.python_method))
     # every endpoint the engine renders, also one the plan dropped with --keep-going
     deep = frozenset(
         (str(e.name), name)

@@ -24,11 +24,20 @@ RESERVED_ARGS = frozenset({"self", "extra_headers", "extra_query", "extra_body",
 
 @dataclass(frozen=True)
 class Param:
-    """One argument of a facade method (and one option of a CLI command)."""
+    """One argument of a facade method (and one option of a CLI command).
 
-    name: str  # wire name
+    A parameter has four names, each for one audience:
+
+    - ``name``: the wire name, as the spec and the request spell it (``from``, ``page[size]``; ``size``
+      for a member of a flattened deepObject, whose group is ``wire_group``);
+    - ``python_name``: the engine's identifier for it in the low-level client (``from_``, ``page_size``);
+    - ``arg``: the facade keyword users type (``from_``, ``filter``, ``page_size``; see the property);
+    - ``flag``: the CLI option (``--from``, ``--page-size``).
+    """
+
+    name: str
     python_name: str
-    location: str  # "path", "query" or "body"
+    location: str  # "path", "query", "body" or "content" (the whole body is this one value)
     required: bool
     kind: Kind  # what the value is: its annotation, CLI type, checks (see kinds.py)
     description: str
@@ -90,11 +99,11 @@ class FacadeQuery:
 @dataclass(frozen=True)
 class Operation:
     operation_id: str
-    method: str  # lower-case HTTP method
-    path: str
+    http_verb: str  # lower case: "get", "post"...
+    url_path: str  # as the spec writes it: "/conferences/{id}/actions/join"
     tag: str
-    resource: str  # dotted facade path, e.g. "conferences.actions"
-    method_name: str
+    resource: str  # the facade resource's attr_path: "conferences.actions"
+    python_method: str  # the facade method (and, dashed, the CLI command): "join"
     summary: str
     description: str
     lowlevel_module: str  # e.g. "api.conference_commands.join_conference"
@@ -159,7 +168,7 @@ class Operation:
 
     @property
     def cli_name(self) -> str:
-        return self.method_name.replace("_", "-")
+        return self.python_method.replace("_", "-")
 
 
 @dataclass(frozen=True)
@@ -199,7 +208,7 @@ class Webhook:
 
 @dataclass(frozen=True)
 class Resource:
-    path: str  # dotted, e.g. "conferences.actions"
+    attr_path: str  # the attributes from the client, dotted: "conferences.actions" (client.conferences.actions)
     class_name: str  # e.g. "ConferencesActions"
     operations: tuple[Operation, ...]
     children: tuple[str, ...]  # attribute names of sub-resources
@@ -207,7 +216,7 @@ class Resource:
 
     @property
     def attr(self) -> str:
-        return self.path.rsplit(".", 1)[-1]
+        return self.attr_path.rsplit(".", 1)[-1]
 
     @property
     def cli_name(self) -> str:
@@ -222,11 +231,11 @@ class Resource:
             parts.append(f"{len(self.operations)} command{'s' if len(self.operations) > 1 else ''}")
         if self.children:
             parts.append(f"the {', '.join(self.children)} group{'s' if len(self.children) > 1 else ''}")
-        return f"client.{self.path}: {' and '.join(parts)}."
+        return f"client.{self.attr_path}: {' and '.join(parts)}."
 
     @property
     def module(self) -> str:
-        parts = self.path.split(".")
+        parts = self.attr_path.split(".")
         return ".".join(parts + [parts[-1]]) if self.children or len(parts) == 1 else ".".join(parts)
 
 
@@ -257,17 +266,17 @@ class Plan:
                 paths.setdefault(".".join(parts[:depth]), [])
             paths[op.resource].append(op)
         result = []
-        for path in sorted(paths):
-            prefix = path + "."
+        for attr_path in sorted(paths):
+            prefix = attr_path + "."
             children = tuple(
                 sorted(p[len(prefix) :] for p in paths if p.startswith(prefix) and "." not in p[len(prefix) :])
             )
-            class_name = "".join(part.title().replace("_", "") for part in path.split("."))
-            models = sorted({m for op in paths[path] for m in op.models})
+            class_name = "".join(part.title().replace("_", "") for part in attr_path.split("."))
+            models = sorted({m for op in paths[attr_path] for m in op.models})
             imports = tuple((self.model_modules[m], m) for m in models)
-            result.append(Resource(path, class_name, tuple(paths[path]), children, imports))
+            result.append(Resource(attr_path, class_name, tuple(paths[attr_path]), children, imports))
         return tuple(result)
 
     @property
     def top_resources(self) -> tuple[Resource, ...]:
-        return tuple(r for r in self.resources if "." not in r.path)
+        return tuple(r for r in self.resources if "." not in r.attr_path)

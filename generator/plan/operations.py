@@ -113,12 +113,12 @@ def _unshadow_path_ids(
 
 
 def build_operation(endpoint: Any, index: SpecIndex, naming: Naming, repairs: list[tuple[str, str]]) -> Operation:
-    path, method = url_path(endpoint), endpoint.method.lower()
-    raw = index.operation(path, method)
+    url, verb = url_path(endpoint), endpoint.method.lower()
+    raw = index.operation(url, verb)
     operation_id = raw.get("operationId") or str(endpoint.name)
-    resource, method_name = naming.names(operation_id, path)
-    raw_params = index.parameters(path, method)
-    deep_names = index.deep_query(path, method)
+    resource, python_method = naming.names(operation_id, url)
+    raw_params = index.parameters(url, verb)
+    deep_names = index.deep_query(url, verb)
 
     path_params = []
     for prop in endpoint.path_parameters:
@@ -190,11 +190,11 @@ def build_operation(endpoint: Any, index: SpecIndex, naming: Naming, repairs: li
     request_example = index.example_of(body_schema) if body_schema else None
     return Operation(
         operation_id=operation_id,
-        method=method,
-        path=path,
+        http_verb=verb,
+        url_path=url,
         tag=tag,
         resource=resource,
-        method_name=method_name,
+        python_method=python_method,
         summary=" ".join(text(endpoint.summary).split()),
         description=text(endpoint.description).strip(),
         lowlevel_module=f"api.{tag}.{endpoint.name}",
@@ -206,7 +206,7 @@ def build_operation(endpoint: Any, index: SpecIndex, naming: Naming, repairs: li
         paging=paging,
         deep_query=deep_query,
         has_command_id=has_command_id,
-        replay=naming.replay(operation_id, method, path, has_command_id),
+        replay=naming.replay(operation_id, verb, url, has_command_id),
         request_example=request_example if isinstance(request_example, dict) else None,
         response_example=index.response_example(raw),
     )
@@ -219,10 +219,10 @@ def unique_method(op: Operation, seen: dict[str, str], repairs: list[tuple[str, 
     one. The first keeps it, in document order; a later one takes its whole operationId in
     snake_case, numbered if even that is taken.
     """
-    key = f"{op.resource}.{op.method_name}"
+    key = f"{op.resource}.{op.python_method}"
     if key not in seen:
         return op
     base = identifier(op.operation_id)
     name = next(n for n in (base, *(f"{base}_{i}" for i in range(2, 10_000))) if f"{op.resource}.{n}" not in seen)
     repairs.append(("method_name_collision", f"{op.operation_id}: {key} is {seen[key]}; named {op.resource}.{name}"))
-    return dataclasses.replace(op, method_name=name)
+    return dataclasses.replace(op, python_method=name)

@@ -28,22 +28,22 @@ class SpecIndex:
                 if isinstance(item.get(verb), dict):
                     yield url_path, verb, item[verb]
 
-    def operation(self, path: str, method: str) -> dict[str, Any]:
-        return dict(self.deref(self.doc["paths"][path])[method])
+    def operation(self, url_path: str, http_verb: str) -> dict[str, Any]:
+        return dict(self.deref(self.doc["paths"][url_path])[http_verb])
 
-    def parameters(self, path: str, method: str) -> dict[tuple[str, str], dict[str, Any]]:
-        item = self.deref(self.doc["paths"][path])
+    def parameters(self, url_path: str, http_verb: str) -> dict[tuple[str, str], dict[str, Any]]:
+        item = self.deref(self.doc["paths"][url_path])
         result = {}
-        for raw in list(item.get("parameters") or []) + list(item[method].get("parameters") or []):
+        for raw in list(item.get("parameters") or []) + list(item[http_verb].get("parameters") or []):
             param = self.deref(raw)
             result[(param["in"], param["name"])] = param
         return result
 
-    def deep_query(self, path: str, method: str) -> frozenset[str]:
+    def deep_query(self, url_path: str, http_verb: str) -> frozenset[str]:
         """The wire names of an operation's deepObject query parameters (`filter`, `page`): name[key]=value."""
         return frozenset(
             name
-            for (where, name), param in self.parameters(path, method).items()
+            for (where, name), param in self.parameters(url_path, http_verb).items()
             if where == "query" and param.get("style") == "deepObject"
         )
 

@@ -104,7 +104,7 @@ def test_the_plan_has_every_command(plan: Any) -> None:
 def test_every_command_sends_the_exact_request(plan: Any, run: Cli, operation_index: int) -> None:
     op = _operations(plan)[operation_index]
     args = [*op.resource.split("."), op.cli_name]
-    path = op.path
+    path = op.url_path
     if op.positional:
         positional = f"{op.positional.name}-1:x/y"  # reserved characters must be percent-encoded
         args.append(positional)
@@ -127,10 +127,10 @@ def test_every_command_sends_the_exact_request(plan: Any, run: Cli, operation_in
     assert result.exit_code == 0, result.output
     assert len(run.requests) == 1
     request = run.requests[0]
-    assert request.method == op.method.upper()
+    assert request.method == op.http_verb.upper()
     assert request.url.raw_path.decode().split("?")[0] == "/v2" + path
     assert sorted(parse_qsl(request.url.query.decode(), keep_blank_values=True)) == sorted(query)
-    if op.method in ("get", "delete"):
+    if op.http_verb in ("get", "delete"):
         assert request.content == b""
     else:
         assert json.loads(request.content) == body
@@ -144,7 +144,7 @@ def test_every_command_sends_the_exact_request(plan: Any, run: Cli, operation_in
 
 
 def test_options_left_out_are_not_sent(plan: Any, run: Cli) -> None:
-    op = next(op for op in plan.operations if op.resource == "conferences.actions" and op.method_name == "join")
+    op = next(op for op in plan.operations if op.resource == "conferences.actions" and op.python_method == "join")
     run.respond(httpx.Response(200, json=response_body(op)))
     result = run(["conferences", "actions", "join", "conf-1", "--call-control-id", "v3:abc"])
     assert result.exit_code == 0, result.output
@@ -187,12 +187,12 @@ def test_the_command_tree_follows_the_facade(plan: Any) -> None:
 
 
 def test_help_comes_from_the_spec(plan: Any, run: Cli) -> None:
-    op = next(op for op in plan.operations if op.resource == "conferences.actions" and op.method_name == "join")
+    op = next(op for op in plan.operations if op.resource == "conferences.actions" and op.python_method == "join")
     result = run(["conferences", "actions", "join", "--help"])
     assert result.exit_code == 0
     text = " ".join(result.stdout.split())
     assert op.summary.rstrip(".") in text
-    assert f"POST {op.path}" in text
+    assert f"POST {op.url_path}" in text
     assert "--call-control-id" in text and "[required]" in text
     first_words = " ".join(next(p for p in op.params if p.name == "call_control_id").description.split()[:4])
     assert first_words in text

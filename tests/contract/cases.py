@@ -154,7 +154,7 @@ def _reply(op: Operation) -> Any:
         return copy.deepcopy(op.response_example)
 
     spec = validator()
-    route = spec.match(op.method, op.path)
+    route = spec.match(op.http_verb, op.url_path)
     assert route is not None
     responses = route[0].operation["responses"]
     if "200" not in responses:

@@ -113,7 +113,7 @@ def _facade_method(client: Any, case: Case) -> Callable[..., Any]:
     target = client
     for part in case.op.resource.split("."):
         target = getattr(target, part)
-    return getattr(target, case.op.method_name)  # type: ignore[no-any-return]
+    return getattr(target, case.op.python_method)  # type: ignore[no-any-return]
 
 
 def call_facade_sync(case: Case, transport: httpx.MockTransport) -> Any:
@@ -210,4 +210,4 @@ def test_reply_examples_match_the_response_schema(case: Case) -> None:
     """The example we reply with is itself valid, so a round trip proves something."""
     if case.reply is None:
         return  # a 204 has no body to validate
-    assert validator().response_problems(case.op.method, case.op.path, 200, case.reply) == []
+    assert validator().response_problems(case.op.http_verb, case.op.url_path, 200, case.reply) == []

@@ -40,7 +40,7 @@ def op(operation_id: str) -> Operation:
 
 
 def test_names_follow_the_official_sdks() -> None:
-    names = {f"{o.resource}.{o.method_name}" for o in plan().operations}
+    names = {f"{o.resource}.{o.python_method}" for o in plan().operations}
     assert len(names) == 74
     assert {"conferences.list", "conferences.actions.gather_dtmf_audio", "conferences.actions.record_resume"} <= names
     assert {"calls.actions.enqueue", "calls.actions.leave_queue", "conferences.retrieve_participant"} <= names

@@ -16,7 +16,7 @@ def surface(spec: Path) -> dict[str, Any]:
     facts: dict[str, Any] = {}
     for op in plan.operations:
         facts[op.operation_id] = {
-            "call": f"{op.method.upper()} {op.path} -> {op.resource}.{op.method_name}",
+            "call": f"{op.http_verb.upper()} {op.url_path} -> {op.resource}.{op.python_method}",
             "response": op.response_model,
             "paginated": op.paginated,
             "params": {

@@ -25,7 +25,7 @@ def method_of(client: Any, case: Case) -> Callable[..., Any]:
     target = client
     for part in case.op.resource.split("."):
         target = getattr(target, part)
-    return getattr(target, case.op.method_name)  # type: ignore[no-any-return]
+    return getattr(target, case.op.python_method)  # type: ignore[no-any-return]
 
 
 def clients() -> tuple[Telnyx, AsyncTelnyx]:
