@@ -41,13 +41,14 @@ class Kind:
     hint: ClassVar[str] = "Any"  # the facade annotation (without "| Omit")
     click: ClassVar[str] = "click.STRING"  # the click type of one value
     converter: ClassVar[str | None] = None  # the events module's reader (None: the value as it came)
+    parsed: ClassVar[str | None] = None  # what the reader returns, when it is not `hint` (a date, a dict)
     scalar: ClassVar[bool] = True  # one command-line word is one value (else the word is JSON)
     cli_flag: ClassVar[bool] = False  # a `--x/--no-x` switch
 
     @property
     def event_hint(self) -> str:
         """The annotation of a parsed event field (what the converter returns)."""
-        return self.hint
+        return self.parsed or self.hint
 
     @property
     def enum(self) -> tuple[Any, ...]:
@@ -108,10 +109,7 @@ class DateTimeKind(Kind):
     name: ClassVar[str] = "datetime"
     hint: ClassVar[str] = "datetime.datetime | str"
     converter: ClassVar[str | None] = "_date_time"
-
-    @property
-    def event_hint(self) -> str:
-        return "datetime.datetime"
+    parsed: ClassVar[str | None] = "datetime.datetime"
 
 
 @dataclass(frozen=True)
@@ -119,10 +117,7 @@ class DateKind(Kind):
     name: ClassVar[str] = "date"
     hint: ClassVar[str] = "datetime.date | str"
     converter: ClassVar[str | None] = "_date"
-
-    @property
-    def event_hint(self) -> str:
-        return "datetime.date"
+    parsed: ClassVar[str | None] = "datetime.date"
 
 
 @dataclass(frozen=True)
@@ -181,11 +176,8 @@ class ObjectKind(Kind):
     hint: ClassVar[str] = "Mapping[str, Any]"
     click: ClassVar[str] = 'JsonValue("object")'
     converter: ClassVar[str | None] = "_mapping"
+    parsed: ClassVar[str | None] = "dict[str, Any]"
     scalar: ClassVar[bool] = False
-
-    @property
-    def event_hint(self) -> str:
-        return "dict[str, Any]"
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,9 @@ class Param:
         return self.kind.enum
 
 
+_BODY_WRAPPERS = {"json": "", "form": "Form", "multipart": "Multipart", "binary": "Content"}
+
+
 @dataclass(frozen=True)
 class Paging:
     """How a list operation pages: ``get_page`` sends ``page[number]``/``page[size]`` and follows ``meta``."""
@@ -160,6 +163,11 @@ class Operation:
     def route_body_schema(self) -> dict[str, Any] | None:
         """The JSON schema the sandbox validates the JSON body against; None without body fields."""
         return route_schemas.body_schema(self.params)
+
+    @property
+    def body_wrapper(self) -> str:
+        """The ``_bodies`` class the facade wraps a non-JSON body in (``Form``...); "" for JSON."""
+        return _BODY_WRAPPERS[self.body_encoding]
 
     @property
     def replay_safe(self) -> bool:

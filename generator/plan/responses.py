@@ -14,43 +14,13 @@ class Response:
     """Untyped JSON (a body the engine made no model of)."""
 
     name: ClassVar[str] = "json"
+    hint: ClassVar[str] = "Any"  # the facade's return annotation
+    cast: ClassVar[str] = "json_body"  # the expression that builds the result from the decoded body
     cli_print: ClassVar[str | None] = "print_result"  # the CLI's printer of the result; None: nothing to print
-
-    @property
-    def model(self) -> str | None:
-        """The low-level model class of the body."""
-        return None
-
-    @property
-    def hint(self) -> str:
-        return "Any"
-
-    @property
-    def cast(self) -> str:
-        return "json_body"
+    model: ClassVar[str | None] = None  # the low-level model class of the body
 
 
-@dataclass(frozen=True)
-class JsonResponse(Response):
-    pass
-
-
-@dataclass(frozen=True)
-class ModelResponse(Response):
-    name: ClassVar[str] = "model"
-    model_class: str = ""
-
-    @property
-    def model(self) -> str:
-        return self.model_class
-
-    @property
-    def hint(self) -> str:
-        return self.model_class
-
-    @property
-    def cast(self) -> str:
-        return f"{self.model_class}.from_dict"
+JsonResponse = Response
 
 
 @dataclass(frozen=True)
@@ -58,15 +28,9 @@ class EmptyResponse(Response):
     """No body (a 204)."""
 
     name: ClassVar[str] = "empty"
+    hint: ClassVar[str] = "None"
+    cast: ClassVar[str] = "empty_body"
     cli_print: ClassVar[str | None] = None
-
-    @property
-    def hint(self) -> str:
-        return "None"
-
-    @property
-    def cast(self) -> str:
-        return "empty_body"
 
 
 @dataclass(frozen=True)
@@ -74,12 +38,26 @@ class BinaryResponse(Response):
     """Bytes: audio, a PDF, any media type that is not JSON."""
 
     name: ClassVar[str] = "binary"
+    hint: ClassVar[str] = "bytes"
+    cast: ClassVar[str] = "binary_body"
     cli_print: ClassVar[str | None] = "print_bytes"
 
-    @property
-    def hint(self) -> str:
-        return "bytes"
+
+@dataclass(frozen=True)
+class ModelResponse(Response):
+    """A model the engine parsed the body into."""
+
+    name: ClassVar[str] = "model"
+    model_class: str = ""
 
     @property
-    def cast(self) -> str:
-        return "binary_body"
+    def model(self) -> str:  # type: ignore[override]
+        return self.model_class
+
+    @property
+    def hint(self) -> str:  # type: ignore[override]
+        return self.model_class
+
+    @property
+    def cast(self) -> str:  # type: ignore[override]
+        return f"{self.model_class}.from_dict"
