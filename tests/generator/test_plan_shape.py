@@ -1,5 +1,6 @@
-"""Parameter and response kinds are classes that carry what the templates print: built here from a
-minimal fragment, so each fact comes from the spec rule that gives it, not from today's spec/."""
+"""The plan's shape: parameter and response kinds are classes that carry what the templates print
+(built here from a minimal fragment, so each fact comes from the spec rule that gives it, not from
+today's spec/); templates only print them; only the engine adapter imports the engine."""
 
 from __future__ import annotations
 
@@ -57,3 +58,13 @@ def test_templates_branch_on_no_kind_name_and_read_no_raw_schema() -> None:
         if re.search(r"kind\s*(==|in\s*\()|\.schema\b|response_kind", line)
     ]
     assert found == []
+
+
+def test_only_the_engine_adapter_imports_the_engine() -> None:
+    generator = Path(OVERLAYS).parent / "generator"
+    importers = sorted(
+        path.relative_to(generator).as_posix()
+        for path in generator.rglob("*.py")
+        if re.search(r"^\s*(from|import) openapi_python_client\b", path.read_text(encoding="utf-8"), re.MULTILINE)
+    )
+    assert importers == ["engine.py"]
