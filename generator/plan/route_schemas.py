@@ -33,17 +33,27 @@ _DROPPED = frozenset(
 )
 
 
+_NAME_MAPS = frozenset({"properties", "patternProperties"})
+
+
+def _folded(item: tuple[Any, Any]) -> str:
+    return str(item[0]).lower()
+
+
 def validation_schema(node: Any) -> Any:
     """A schema (or any node inside one) without what the sandbox does not check."""
     if isinstance(node, dict):
         if "$ref" in node:
             return {}
         kept = {}
-        for key, value in sorted(node.items(), key=lambda item: str(item[0]).lower()):
+        for key, value in sorted(node.items(), key=_folded):
             if key in _DROPPED or str(key).startswith("x-"):
                 continue
             refers = key == "oneOf" and any(isinstance(v, dict) and "$ref" in v for v in value)
-            kept["anyOf" if refers else key] = validation_schema(value)
+            if key in _NAME_MAPS and isinstance(value, dict):  # keys are field names: a field `format` stays
+                kept[key] = {name: validation_schema(sub) for name, sub in sorted(value.items(), key=_folded)}
+            else:
+                kept["anyOf" if refers else key] = validation_schema(value)
         return kept
     if isinstance(node, list | tuple):
         return [validation_schema(item) for item in node]

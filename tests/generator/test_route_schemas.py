@@ -28,3 +28,8 @@ def test_a_reference_is_any_value_and_a_oneof_holding_one_is_loosened() -> None:
     schema = {"oneOf": [{"$ref": "#/components/schemas/Provider"}, {"type": "object", "title": "Plain"}]}
     assert validation_schema(schema) == {"anyOf": [{}, {"type": "object"}]}
     assert validation_schema({"oneOf": [{"type": "string"}]}) == {"oneOf": [{"type": "string"}]}
+
+
+def test_a_field_named_like_a_dropped_keyword_is_kept() -> None:
+    schema = {"type": "object", "properties": {"format": {"type": "string", "format": "uuid"}, "title": {}}}
+    assert validation_schema(schema)["properties"] == {"format": {"type": "string"}, "title": {}}
