@@ -101,6 +101,9 @@ class FacadeQuery:
 
 @dataclass(frozen=True)
 class Operation:
+    """One operation: its HTTP side (``http_verb``, ``url_path``), its Python side (``resource``,
+    ``python_method``), and every fact the facade, the CLI and the sandbox print for it."""
+
     operation_id: str
     http_verb: str  # lower case: "get", "post"...
     url_path: str  # as the spec writes it: "/conferences/{id}/actions/join"
