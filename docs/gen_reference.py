@@ -145,7 +145,7 @@ def sandbox_page() -> None:
             text += directive(f"{obj.__module__}.{obj.__qualname__}")
     text += "## pytest plugin\n\n" + directive("telnyx_conferencing.sandbox.pytest_plugin", show_root_heading=False)
     text += "## HTTP endpoints\n\n### The API (validated against spec/)\n\n| method | path | SDK |\n|---|---|---|\n"
-    text += "".join(f"| {r.method} | `/v2{r.path}` | `client.{r.facade}()` |\n" for r in _routes.ROUTES)
+    text += "".join(f"| {r.http_verb} | `/v2{r.url_path}` | `client.{r.facade}()` |\n" for r in _routes.ROUTES)
     text += "\n### Sandbox controls\n\n| method | path | what it does |\n|---|---|---|\n"
     text += "".join(f"| {key.split()[0]} | `{key.split()[1]}` | {doc} |\n" for key, doc in sandbox_endpoints().items())
     write("reference/sandbox.md", text)

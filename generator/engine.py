@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
+import openapi_python_client
 from openapi_python_client import Project, strings
 from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.parser import GeneratorData
@@ -38,6 +39,7 @@ from openapi_python_client.parser.properties.uuid import UuidProperty
 from openapi_python_client.schema.untrusted_string import UntrustedString
 
 __all__ = [
+    "ENGINE_TEMPLATES",
     "GeneratorData",
     "ModelProperty",
     "Problem",
@@ -54,6 +56,7 @@ __all__ = [
     "text",
 ]
 
+ENGINE_TEMPLATES = Path(openapi_python_client.__file__).parent / "templates"  # the pinned engine's own
 LOWLEVEL_PACKAGE = "lowlevel"
 FIELD_PREFIX = "field_"
 

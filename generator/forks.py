@@ -15,9 +15,8 @@ import sys
 from importlib.metadata import version
 from pathlib import Path
 
-import openapi_python_client
+from .engine import ENGINE_TEMPLATES
 
-ENGINE_TEMPLATES = Path(openapi_python_client.__file__).parent / "templates"
 FORKS = Path(__file__).resolve().parent.parent / "overlays" / "engine"
 RECORD = FORKS / "forks.json"
 CONTEXT = 2  # unchanged upstream lines kept around each forked region, so a change beside it counts too

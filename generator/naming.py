@@ -69,7 +69,7 @@ def default_resource(url_path: str) -> str:
     return resource
 
 
-def default_method(operation_id: str, resource: str) -> str:
+def default_python_method(operation_id: str, resource: str) -> str:
     """The method name: the operationId's words without those naming the resource, nor a trailing preposition.
 
     `SendDTMF` -> send_dtmf, `CallStartAIAssistant` on calls.actions -> start_ai_assistant,
@@ -99,13 +99,13 @@ class Naming:
         return default_resource(url_path)
 
     def names(self, operation_id: str, url_path: str) -> tuple[str, str]:
-        """(resource, method name) of an operation."""
+        """(resource, Python method name) of an operation."""
         entry = self.operations.get(operation_id) or {}
         resource = str(entry.get("resource") or self.resource(url_path))
-        method = str(entry.get("method") or default_method(operation_id, resource))
-        return resource, method
+        python_method = str(entry.get("python_method") or default_python_method(operation_id, resource))
+        return resource, python_method
 
-    def replay(self, operation_id: str, http_method: str, url_path: str, has_command_id: bool) -> str:
+    def replay(self, operation_id: str, http_verb: str, url_path: str, has_command_id: bool) -> str:
         """The retry class: `command_id` (retried, deduplicated by Telnyx), `idempotent`, or `unsafe`.
 
         Listed operations keep their class. Otherwise GET/PUT/DELETE are idempotent by HTTP's
@@ -117,7 +117,7 @@ class Naming:
         listed = (self.operations.get(operation_id) or {}).get("replay")
         if listed:
             return str(listed)
-        return "idempotent" if http_method.lower() in {"get", "head", "put", "delete", "options"} else "unsafe"
+        return "idempotent" if http_verb.lower() in {"get", "head", "put", "delete", "options"} else "unsafe"
 
 
 _REPLAY_CLASSES = frozenset({"idempotent", "unsafe"})
@@ -136,11 +136,11 @@ def load_naming(path: Path) -> Naming:
     if not isinstance(resources, dict) or not isinstance(operations, dict):
         raise BuildError(f"{path}: `resources` and `operations` must be mappings")
     for operation_id, entry in operations.items():
-        if not isinstance(entry, dict) or not set(entry) <= {"resource", "method", "replay"}:
-            raise BuildError(f"{path}: operations.{operation_id} takes only resource, method and replay")
+        if not isinstance(entry, dict) or not set(entry) <= {"resource", "python_method", "replay"}:
+            raise BuildError(f"{path}: operations.{operation_id} takes only resource, python_method and replay")
         if "replay" in entry and entry["replay"] not in _REPLAY_CLASSES:
             raise BuildError(f"{path}: operations.{operation_id}.replay must be one of idempotent, unsafe")
-        for key in ("resource", "method"):
+        for key in ("resource", "python_method"):
             value = entry.get(key)
             if value is not None and not all(
                 p.isidentifier() and not keyword.iskeyword(p) for p in str(value).split(".")

@@ -12,8 +12,7 @@ import keyword
 from collections.abc import Mapping
 from typing import Any
 
-from openapi_python_client import strings
-
+from .engine import snake_case
 from .errors import BuildError
 from .spec import HTTP_METHODS
 
@@ -45,7 +44,7 @@ def operation_name_problem(operation_id: Any) -> str | None:
     """
     if not isinstance(operation_id, str):
         return f"operationId must be a string, got {_kind(operation_id)}"
-    name = strings.snake_case(operation_id)
+    name = snake_case(operation_id)
     if not name:
         return f"operationId {operation_id!r} has no letters or digits to make a Python name from"
     if keyword.iskeyword(name):

@@ -80,7 +80,7 @@ def test_the_readme_lists_the_retry_class_of_every_operation() -> None:
         listed[row[0]] = set(re.findall(r"`([\w.]+)`", row[1]))
     planned: dict[str, set[str]] = {}
     for op in prepare(SPEC)[0].operations:
-        planned.setdefault(op.replay, set()).add(f"{op.resource}.{op.method_name}")
+        planned.setdefault(op.replay, set()).add(f"{op.resource}.{op.python_method}")
     assert listed == planned
 
 
@@ -95,5 +95,5 @@ def test_the_readme_lists_every_resource_and_method() -> None:
     }
     planned: dict[str, set[str]] = {}
     for op in prepare(SPEC)[0].operations:
-        planned.setdefault(op.resource, set()).add(op.method_name)
+        planned.setdefault(op.resource, set()).add(op.python_method)
     assert listed == planned

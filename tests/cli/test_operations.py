@@ -36,40 +36,35 @@ def _example(param: Any) -> Any:
     return param.schema.get("example") if isinstance(param.schema, dict) else None
 
 
-def _string_variant(param: Any) -> bool:
-    variants = param.schema.get("oneOf") or param.schema.get("anyOf") or []
-    return any(isinstance(v, dict) and v.get("type") == "string" for v in variants)
-
-
 def cli_value(param: Any, index: int) -> tuple[list[str], Any]:
     """Command-line tokens for `param` and the value the SDK should send for them."""
     example = _example(param)
     flag = _flag(param)
-    if param.kind == "boolean":
+    if param.kind.name == "boolean":
         value = example if isinstance(example, bool) else index % 2 == 0
         return [flag if value else "--no-" + flag[2:]], value
-    if param.kind == "enum":
+    if param.kind.name == "enum":
         value = param.enum[index % len(param.enum)]
         return [flag, str(value).upper()], value  # case-insensitive on input, canonical on the wire
-    if param.kind == "integer":
+    if param.kind.name == "integer":
         value = example if isinstance(example, int) and not isinstance(example, bool) else 7 + index
         return [flag, str(value)], value
-    if param.kind == "number":
+    if param.kind.name == "number":
         return [flag, "1.5"], 1.5
-    if param.kind == "array" and param.item_kind in ("object", "union", "any", "array"):
+    if param.kind.name == "array" and not param.kind.comma_list:
         items = example if isinstance(example, list) and example else [{"key": "value"}]
         return [token for item in items for token in (flag, json.dumps(item))], items  # one JSON value per option
-    if param.kind == "array":
+    if param.kind.name == "array":
         items = example if isinstance(example, list) and len(example) > 1 else ["item-a", "item-b"]
         items = [str(item) for item in items] + ["item-last"]
         # The first two as a comma list, the rest as repeated options: both forms add up.
         tokens = [flag, ",".join(items[:2])] + [token for item in items[2:] for token in (flag, item)]
         return tokens, items
-    if param.kind == "object":
+    if param.kind.name == "object":
         value = {"name": "weekly-sync"} if param.location == "query" else (example or {"key": "value"})
         return [flag, json.dumps(value)], value
-    if param.kind in ("union", "any"):
-        if _string_variant(param):
+    if param.kind.name in ("union", "any"):
+        if param.kind.plain_string:  # a word that is not JSON is a string
             return [flag, "infinity"], "infinity"
         value = example if isinstance(example, dict) else {"type": "telnyx"}
         return [flag, json.dumps(value)], value
@@ -109,7 +104,7 @@ def test_the_plan_has_every_command(plan: Any) -> None:
 def test_every_command_sends_the_exact_request(plan: Any, run: Cli, operation_index: int) -> None:
     op = _operations(plan)[operation_index]
     args = [*op.resource.split("."), op.cli_name]
-    path = op.path
+    path = op.url_path
     if op.positional:
         positional = f"{op.positional.name}-1:x/y"  # reserved characters must be percent-encoded
         args.append(positional)
@@ -132,16 +127,16 @@ def test_every_command_sends_the_exact_request(plan: Any, run: Cli, operation_in
     assert result.exit_code == 0, result.output
     assert len(run.requests) == 1
     request = run.requests[0]
-    assert request.method == op.method.upper()
+    assert request.method == op.http_verb.upper()
     assert request.url.raw_path.decode().split("?")[0] == "/v2" + path
     assert sorted(parse_qsl(request.url.query.decode(), keep_blank_values=True)) == sorted(query)
-    if op.method in ("get", "delete"):
+    if op.http_verb in ("get", "delete"):
         assert request.content == b""
     else:
         assert json.loads(request.content) == body
     assert request.headers["authorization"] == "Bearer KEY_secret_123"
     assert result.stderr == ""
-    if op.response_kind == "empty":  # a 204: nothing to print
+    if op.response.cli_print is None:  # a 204: nothing to print
         assert result.stdout == ""
         return
     assert len(result.stdout.splitlines()) == 1  # compact JSON when stdout is not a terminal
@@ -149,7 +144,7 @@ def test_every_command_sends_the_exact_request(plan: Any, run: Cli, operation_in
 
 
 def test_options_left_out_are_not_sent(plan: Any, run: Cli) -> None:
-    op = next(op for op in plan.operations if op.resource == "conferences.actions" and op.method_name == "join")
+    op = next(op for op in plan.operations if op.resource == "conferences.actions" and op.python_method == "join")
     run.respond(httpx.Response(200, json=response_body(op)))
     result = run(["conferences", "actions", "join", "conf-1", "--call-control-id", "v3:abc"])
     assert result.exit_code == 0, result.output
@@ -178,13 +173,13 @@ def test_the_command_tree_follows_the_facade(plan: Any) -> None:
             option = options[arg_name(param)]
             assert _flag(param) in option.opts, (op.operation_id, param.name)
             assert option.required == param.required, (op.operation_id, param.name)
-            if param.kind == "boolean":
+            if param.kind.name == "boolean":
                 assert option.secondary_opts == ["--no-" + _flag(param)[2:]] and option.default is None
-            elif param.kind == "enum":
+            elif param.kind.name == "enum":
                 assert isinstance(option.type, click.Choice) and tuple(option.type.choices) == tuple(param.enum)
-            elif param.kind == "integer":
+            elif param.kind.name == "integer":
                 assert option.type is click.INT
-            elif param.kind == "array":
+            elif param.kind.name == "array":
                 assert option.multiple
         arguments = [p for p in command.params if isinstance(p, click.Argument)]
         assert len(arguments) == (1 if op.positional else 0)
@@ -192,12 +187,12 @@ def test_the_command_tree_follows_the_facade(plan: Any) -> None:
 
 
 def test_help_comes_from_the_spec(plan: Any, run: Cli) -> None:
-    op = next(op for op in plan.operations if op.resource == "conferences.actions" and op.method_name == "join")
+    op = next(op for op in plan.operations if op.resource == "conferences.actions" and op.python_method == "join")
     result = run(["conferences", "actions", "join", "--help"])
     assert result.exit_code == 0
     text = " ".join(result.stdout.split())
     assert op.summary.rstrip(".") in text
-    assert f"POST {op.path}" in text
+    assert f"POST {op.url_path}" in text
     assert "--call-control-id" in text and "[required]" in text
     first_words = " ".join(next(p for p in op.params if p.name == "call_control_id").description.split()[:4])
     assert first_words in text

@@ -14,7 +14,7 @@ from .conftest import Cli
 
 
 def _conference(plan: Any, conference_id: str) -> dict[str, Any]:
-    op = next(op for op in plan.operations if op.resource == "conferences" and op.method_name == "list")
+    op = next(op for op in plan.operations if op.resource == "conferences" and op.python_method == "list")
     item = copy.deepcopy(op.response_example["data"][0])
     item["id"] = conference_id
     return dict(item)
@@ -82,7 +82,7 @@ def test_json_is_indented_on_a_terminal_and_compact_in_a_pipe(monkeypatch: pytes
 
 
 def test_the_response_model_is_printed_as_received(plan: Any, run: Cli) -> None:
-    op = next(op for op in plan.operations if op.resource == "conferences" and op.method_name == "retrieve")
+    op = next(op for op in plan.operations if op.resource == "conferences" and op.python_method == "retrieve")
     run.respond(httpx.Response(200, json=op.response_example))
     result = run(["conferences", "retrieve", "c1"])
     assert result.exit_code == 0, result.output

@@ -124,7 +124,7 @@ def _query_sample(op: Operation) -> dict[str, Any]:
         elif param.wire_group:
             if param.name in ("number", "size"):
                 query[f"{param.wire_group}.{param.name}"] = 2 if param.name == "number" else 50
-        elif param.kind == "enum":
+        elif param.kind.name == "enum":
             query[param.name] = param.enum[0]
         elif param.deep_object:
             sample = example_for(param.schema)
@@ -154,7 +154,7 @@ def _reply(op: Operation) -> Any:
         return copy.deepcopy(op.response_example)
 
     spec = validator()
-    route = spec.match(op.method, op.path)
+    route = spec.match(op.http_verb, op.url_path)
     assert route is not None
     responses = route[0].operation["responses"]
     if "200" not in responses:

@@ -113,7 +113,7 @@ def _facade_method(client: Any, case: Case) -> Callable[..., Any]:
     target = client
     for part in case.op.resource.split("."):
         target = getattr(target, part)
-    return getattr(target, case.op.method_name)  # type: ignore[no-any-return]
+    return getattr(target, case.op.python_method)  # type: ignore[no-any-return]
 
 
 def call_facade_sync(case: Case, transport: httpx.MockTransport) -> Any:
@@ -151,12 +151,12 @@ def cli_args(case: Case) -> list[str]:
         if value is None:
             continue
         flag = _cli_flag(param)
-        if param.kind == "boolean":
+        if param.kind.name == "boolean":
             argv.append(flag if value else f"--no-{flag[2:]}")
-        elif param.kind == "array":
+        elif param.kind.name == "array":
             for item in value:
                 argv += [flag, item if isinstance(item, str) else json.dumps(item)]
-        elif param.kind in ("object", "union", "any") and not isinstance(value, str):
+        elif param.kind.name in ("object", "union", "any") and not isinstance(value, str):
             argv += [flag, json.dumps(value)]
         else:
             argv += [flag, str(value)]
@@ -210,4 +210,4 @@ def test_reply_examples_match_the_response_schema(case: Case) -> None:
     """The example we reply with is itself valid, so a round trip proves something."""
     if case.reply is None:
         return  # a 204 has no body to validate
-    assert validator().response_problems(case.op.method, case.op.path, 200, case.reply) == []
+    assert validator().response_problems(case.op.http_verb, case.op.url_path, 200, case.reply) == []

@@ -1209,7 +1209,7 @@ def test_the_table_covers_every_operation_of_the_surface() -> None:
     from tests.conftest import SPEC
 
     plan = prepare(SPEC)[0]
-    assert {f"{op.resource}.{op.method_name}" for op in plan.operations} == set(FACTS)
+    assert {f"{op.resource}.{op.python_method}" for op in plan.operations} == set(FACTS)
 
 
 @pytest.mark.parametrize("dotted", sorted(FACTS))

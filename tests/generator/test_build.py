@@ -115,7 +115,7 @@ def test_upstream_spec_generates_the_whole_conferencing_surface(upstream_spec: P
     assert len(result.plan.operations) == 25
     assert len(result.plan.webhooks) == 16
     assert {rule for rule, _ in result.changes} >= {"unique_model_names", "wrap_bare_webhook_events"}
-    assert any(op.method_name == "record_resume" for op in result.plan.operations)
+    assert any(op.python_method == "record_resume" for op in result.plan.operations)
 
 
 def test_an_older_spec_generates_what_it_has_and_the_summary_says_what_is_missing(

@@ -8,7 +8,7 @@ import pytest
 
 from generator.build import OVERLAYS
 from generator.errors import BuildError
-from generator.naming import Naming, default_method, default_resource, identifier, load_naming, words
+from generator.naming import Naming, default_python_method, default_resource, identifier, load_naming, words
 
 
 @pytest.mark.parametrize(
@@ -53,7 +53,7 @@ def test_default_resource_is_the_first_segment_plus_actions(url_path: str, resou
 
 
 @pytest.mark.parametrize(
-    ("operation_id", "resource", "method"),
+    ("operation_id", "resource", "python_method"),
     [
         ("SendDTMF", "calls.actions", "send_dtmf"),
         ("SendSIPInfo", "calls.actions", "send_sip_info"),
@@ -69,20 +69,22 @@ def test_default_resource_is_the_first_segment_plus_actions(url_path: str, resou
         ("import", "x", "import_"),
     ],
 )
-def test_default_method_drops_resource_words_and_trailing_prepositions(
-    operation_id: str, resource: str, method: str
+def test_default_python_method_drops_resource_words_and_trailing_prepositions(
+    operation_id: str, resource: str, python_method: str
 ) -> None:
-    assert default_method(operation_id, resource) == method
+    assert default_python_method(operation_id, resource) == python_method
 
 
 def test_exceptions_in_data_win_over_the_rules() -> None:
-    naming = Naming(resources=(("/queues/*/calls/**", "queues.calls"),), operations={"EndIt": {"method": "end_it"}})
+    naming = Naming(
+        resources=(("/queues/*/calls/**", "queues.calls"),), operations={"EndIt": {"python_method": "end_it"}}
+    )
     assert naming.names("ListQueueCalls", "/queues/{q}/calls/{c}") == ("queues.calls", "list")
     assert naming.names("EndIt", "/conferences/{id}/actions/end") == ("conferences.actions", "end_it")
 
 
 @pytest.mark.parametrize(
-    ("operation_id", "http_method", "command_id", "expected"),
+    ("operation_id", "http_verb", "command_id", "expected"),
     [
         ("Anything", "post", True, "command_id"),
         ("Unlisted", "post", False, "unsafe"),
@@ -94,18 +96,18 @@ def test_exceptions_in_data_win_over_the_rules() -> None:
     ],
 )
 def test_an_unlisted_action_without_command_id_is_replay_unsafe(
-    operation_id: str, http_method: str, command_id: bool, expected: str
+    operation_id: str, http_verb: str, command_id: bool, expected: str
 ) -> None:
     naming = Naming(operations={"Listed": {"replay": "idempotent"}})
-    assert naming.replay(operation_id, http_method, "/x/{id}/actions/y", command_id) == expected
+    assert naming.replay(operation_id, http_verb, "/x/{id}/actions/y", command_id) == expected
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("operations: {A: {method: 1x}}", "operations.A.method '1x' is not a Python name"),
+        ("operations: {A: {python_method: 1x}}", "operations.A.python_method '1x' is not a Python name"),
         ("operations: {A: {replay: maybe}}", "replay must be one of idempotent, unsafe"),
-        ("operations: {A: {colour: red}}", "takes only resource, method and replay"),
+        ("operations: {A: {colour: red}}", "takes only resource, python_method and replay"),
         ("resources: [a]", "must be mappings"),
         ("[1, 2]", "expected a mapping"),
     ],
@@ -125,12 +127,12 @@ def test_the_shipped_naming_file_lists_only_exceptions() -> None:
     naming = load_naming(OVERLAYS / "naming.yaml")
     for op in prepare(SPEC)[0].operations:
         entry = naming.operations.get(op.operation_id) or {}
-        if "method" in entry:
-            assert default_method(op.operation_id, op.resource) != entry["method"], op.operation_id
+        if "python_method" in entry:
+            assert default_python_method(op.operation_id, op.resource) != entry["python_method"], op.operation_id
         if "resource" in entry:
-            assert naming.resource(op.path) != entry["resource"]
+            assert naming.resource(op.url_path) != entry["resource"]
         if "replay" in entry:
-            bare = Naming().replay(op.operation_id, op.method, op.path, op.has_command_id)
+            bare = Naming().replay(op.operation_id, op.http_verb, op.url_path, op.has_command_id)
             assert bare != entry["replay"], op.operation_id
 
 

@@ -40,7 +40,7 @@ def op(operation_id: str) -> Operation:
 
 
 def test_names_follow_the_official_sdks() -> None:
-    names = {f"{o.resource}.{o.method_name}" for o in plan().operations}
+    names = {f"{o.resource}.{o.python_method}" for o in plan().operations}
     assert len(names) == 74
     assert {"conferences.list", "conferences.actions.gather_dtmf_audio", "conferences.actions.record_resume"} <= names
     assert {"calls.actions.enqueue", "calls.actions.leave_queue", "conferences.retrieve_participant"} <= names
@@ -54,7 +54,7 @@ def test_the_last_path_id_is_positional_and_the_others_keywords() -> None:
 
 def test_page_is_flattened_and_deep_objects_are_recorded() -> None:
     listing = op("ListConferences")
-    assert listing.paginated and listing.item_model == "Conference"
+    assert listing.paging is not None and listing.paging.item_model == "Conference"
     names = {p.python_name: p for p in listing.params}
     assert names["page_number"].wire_group == "page" and names["page_size"].name == "size"
     assert names["filter_"].deep_object and arg_name(names["filter_"]) == "filter"
@@ -66,7 +66,7 @@ def test_required_flags_enums_and_command_id() -> None:
     params = {p.name: p for p in join.params}
     assert params["call_control_id"].required and not params["mute"].required
     assert params["supervisor_role"].enum == ("barge", "monitor", "none", "whisper")
-    assert params["whisper_call_control_ids"].kind == "array"
+    assert params["whisper_call_control_ids"].kind.name == "array"
     assert join.has_command_id and not op("MuteConferenceParticipants").has_command_id
     assert arg_name(next(p for p in op("StartConferenceRecording").params if p.name == "format")) == "format"
 

@@ -118,7 +118,7 @@ def voice_plan(tmp_path_factory: pytest.TempPathFactory) -> Plan:
 
 
 def test_voice_surface_has_74_operations_with_the_official_names(voice_plan: Plan) -> None:
-    names = {op.operation_id: f"{op.resource}.{op.method_name}" for op in voice_plan.operations}
+    names = {op.operation_id: f"{op.resource}.{op.python_method}" for op in voice_plan.operations}
     assert len(EXPECTED_OPERATIONS) == 74
     assert names == EXPECTED_OPERATIONS
     assert voice_plan.dropped == ()

@@ -16,18 +16,19 @@ def surface(spec: Path) -> dict[str, Any]:
     facts: dict[str, Any] = {}
     for op in plan.operations:
         facts[op.operation_id] = {
-            "call": f"{op.method.upper()} {op.path} -> {op.resource}.{op.method_name}",
+            "call": f"{op.http_verb.upper()} {op.url_path} -> {op.resource}.{op.python_method}",
             "response": op.response_model,
             "paginated": op.paginated,
             "params": {
-                (p.location, p.name): (p.required, p.kind, tuple(p.enum), p.item_kind, p.default) for p in op.all_params
+                (p.location, p.name): (p.required, p.kind.name, p.enum, p.kind.item and p.kind.item.name, p.default)
+                for p in op.all_params
             },
         }
     for hook in plan.webhooks:
         facts[f"webhook {hook.event_type}"] = {
             "class": hook.class_name,
-            "fields": {(f.name, f.kind, f.required, tuple(f.enum)) for f in hook.fields},
-            "payload": {(f.name, f.kind, f.required, tuple(f.enum)) for f in hook.payload_fields},
+            "fields": {(f.name, f.kind.name, f.required, f.enum) for f in hook.fields},
+            "payload": {(f.name, f.kind.name, f.required, f.enum) for f in hook.payload_fields},
         }
     return facts
 

@@ -75,20 +75,20 @@ def _target(client: Any, case: Case, form: str) -> Any:
         resource = resource.with_raw_response
     elif form == "streaming":
         resource = resource.with_streaming_response
-    return getattr(resource, case.op.method_name)
+    return getattr(resource, case.op.python_method)
 
 
 def _check_wire(case: Case, request: httpx.Request) -> None:
     op = case.op
-    assert request.method == op.method.upper()
-    expected_path = op.path
+    assert request.method == op.http_verb.upper()
+    expected_path = op.url_path
     for name, value in case.path_values.items():
         expected_path = expected_path.replace("{" + name + "}", value)
     assert request.url.path == "/v2" + expected_path
     assert request.headers["x-porting"] == "yes"
     assert request.url.params["porting"] == "1"
     assert request.extensions["timeout"]["read"] == 7.5
-    if op.method.upper() in ("POST", "PATCH", "PUT"):
+    if op.http_verb.upper() in ("POST", "PATCH", "PUT"):
         body = json.loads(request.content)
         assert body["porting_extra"] is True
         assert set(case.body or {}) <= set(body)

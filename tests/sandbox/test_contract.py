@@ -24,8 +24,8 @@ WITH_EXAMPLES = [op for op in plan().operations if op.request_example]
 
 def test_the_route_table_is_the_plan() -> None:
     operations = plan().operations
-    assert {(op.operation_id, op.method.upper(), op.path) for op in operations} == {
-        (r.operation_id, r.method, r.path) for r in ROUTES
+    assert {(op.operation_id, op.http_verb.upper(), op.url_path) for op in operations} == {
+        (r.operation_id, r.http_verb, r.url_path) for r in ROUTES
     }
     for op in operations:
         route = ROUTE_BY_ID[op.operation_id]

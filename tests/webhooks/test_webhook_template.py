@@ -15,6 +15,19 @@ import pytest
 
 from generator.build import OVERLAYS, prepare
 from generator.plan import EventField, Webhook
+from generator.plan.kinds import (
+    AnyKind,
+    ArrayKind,
+    BooleanKind,
+    DateKind,
+    DateTimeKind,
+    EnumKind,
+    IntegerKind,
+    Kind,
+    NumberKind,
+    ObjectKind,
+    StringKind,
+)
 from generator.render import HEADER, PACKAGE, environment
 from telnyx_conferencing.webhooks import InvalidPayloadError, WebhookEvent
 from tests.conftest import SPEC
@@ -23,9 +36,9 @@ TEMPLATE = "package/webhooks/events.py.jinja"
 
 
 def StubField(  # noqa: N802 - reads like the dataclass it builds
-    name: str, python_name: str, kind: str, type_hint: str, required: bool = False, description: str = ""
+    name: str, python_name: str, kind: Kind, required: bool = False, description: str = ""
 ) -> EventField:
-    return EventField(name, python_name, kind, type_hint, required, description)
+    return EventField(name, python_name, kind, required, description)
 
 
 def StubWebhook(  # noqa: N802
@@ -61,23 +74,23 @@ EDGE_WEBHOOKS = (
         "TestEverythingEvent",
         'Tricky "quoted" \\ text """ with\nnewlines',
         (
-            StubField("id", "id", "string", "str", True),
-            StubField("extra_top", "extra_top", "integer", "int", True, "A required top-level field."),
-            StubField("maybe_top", "maybe_top", "any", "Any", False, 'Ends with a quote"'),
+            StubField("id", "id", StringKind(), True),
+            StubField("extra_top", "extra_top", IntegerKind(), True, "A required top-level field."),
+            StubField("maybe_top", "maybe_top", AnyKind(), False, 'Ends with a quote"'),
         ),
         (
-            StubField("s", "s", "string", "str", True, 'Has """ and \\ and\r\nbreaks'),
-            StubField("class", "class_", "string", "str"),
-            StubField("when", "when", "datetime", "datetime.datetime"),
-            StubField("day", "day", "date", "datetime.date"),
-            StubField("n", "n", "integer", "int"),
-            StubField("x", "x", "number", "float"),
-            StubField("flag", "flag", "boolean", "bool"),
-            StubField("color", "color", "enum", "Literal['red', 'green']"),
-            StubField("tags", "tags", "array", "list[str]"),
-            StubField("obj", "obj", "object", "dict[str, Any]"),
-            StubField("anything", "anything", "any", "Any"),
-            StubField("occurred_at", "occurred_at", "string", "str"),  # not a datetime: no fallback
+            StubField("s", "s", StringKind(), True, 'Has """ and \\ and\r\nbreaks'),
+            StubField("class", "class_", StringKind()),
+            StubField("when", "when", DateTimeKind()),
+            StubField("day", "day", DateKind()),
+            StubField("n", "n", IntegerKind()),
+            StubField("x", "x", NumberKind()),
+            StubField("flag", "flag", BooleanKind()),
+            StubField("color", "color", EnumKind(("red", "green"))),
+            StubField("tags", "tags", ArrayKind(StringKind())),
+            StubField("obj", "obj", ObjectKind()),
+            StubField("anything", "anything", AnyKind()),
+            StubField("occurred_at", "occurred_at", StringKind()),  # not a datetime: no fallback
         ),
         {"event_type": "test.everything", "id": "1", "payload": {"s": "it's <b>&</b>"}},
     ),

@@ -42,7 +42,7 @@ __all__ = ["BASE_PATH", "SandboxApp", "create_app"]
 
 BASE_PATH = "/v2"
 DEFAULT_COMMAND_ID_TTL = 60.0
-_METHODS = sorted({route.method for route in ROUTES} | {"GET", "POST", "PUT", "PATCH", "DELETE"})
+_METHODS = sorted({route.http_verb for route in ROUTES} | {"GET", "POST", "PUT", "PATCH", "DELETE"})
 
 
 class SandboxApp:
@@ -173,7 +173,7 @@ class SandboxApp:
                     return seen
             result = self.state.handle(route, path, query, body)
             if route.mutating:
-                description = f"{route.method} {route.path} {path} {body}"
+                description = f"{route.http_verb} {route.url_path} {path} {body}"
                 self.stats.applied(route.operation_id, fingerprint, key, description[:300], idempotent=route.idempotent)
             if key is not None and result is not None:
                 with self._commands_lock:
@@ -402,9 +402,9 @@ def _match(method: str, segments: list[str]) -> tuple[RouteSpec, dict[str, str]]
             elif expected != actual:
                 break
         else:
-            if route.method == method:
+            if route.http_verb == method:
                 return route, path
-            allowed.append(route.method)
+            allowed.append(route.http_verb)
     if allowed:
         return SandboxError(405, "10405", "Method not allowed", f"Use {' or '.join(sorted(allowed))} on this path.")
     return SandboxError(404, RESOURCE_NOT_FOUND, "Resource not found", "Resource not found")

@@ -17,8 +17,8 @@ class RouteSpec:
     """One operation of the API as the sandbox serves it."""
 
     operation_id: str
-    method: str  # upper-case HTTP method
-    path: str  # template such as "/conferences/{id}/actions/join", without the /v2 base path
+    http_verb: str  # upper case: "GET", "POST"...
+    url_path: str  # template such as "/conferences/{id}/actions/join", without the /v2 base path
     facade: str  # SDK method, e.g. "conferences.actions.join"
     path_params: tuple[str, ...]
     query_params: tuple[str, ...]
@@ -33,12 +33,12 @@ class RouteSpec:
 
     @property
     def segments(self) -> tuple[str, ...]:
-        return tuple(self.path.strip("/").split("/"))
+        return tuple(self.url_path.strip("/").split("/"))
 
     @property
     def mutating(self) -> bool:
         """Whether a successful call changes state (everything but GET)."""
-        return self.method != "GET"
+        return self.http_verb != "GET"
 
     @property
     def idempotent(self) -> bool:
