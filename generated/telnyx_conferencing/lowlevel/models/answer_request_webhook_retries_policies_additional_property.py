@@ -2,50 +2,61 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="AnswerRequestWebhookRetriesPoliciesAdditionalProperty")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "retries_ms",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class AnswerRequestWebhookRetriesPoliciesAdditionalProperty:
     """
     Attributes:
-        retries_ms (list[int] | Unset): Waits between retries, in milliseconds.
+        retries_ms (list[int] | None): Waits between retries, in milliseconds.
     """
 
-    retries_ms: list[int] | Unset = UNSET
+    retries_ms: list[int] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        retries_ms: list[int] | None = ABSENT,
+    ) -> None:
+        self.retries_ms = None if retries_ms is ABSENT else retries_ms
+        self.additional_properties = {}
+        given = (("retries_ms", retries_ms),)
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        retries_ms: list[int] | Unset = UNSET
-        if not isinstance(self.retries_ms, Unset):
-            retries_ms = self.retries_ms
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if retries_ms is not UNSET:
-            field_dict["retries_ms"] = retries_ms
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.retries_ms is not None:
+            field_dict["retries_ms"] = self.retries_ms
+        elif "retries_ms" in self._nulls:
+            field_dict["retries_ms"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        retries_ms = cast(list[int], d.pop("retries_ms", UNSET))
-
-        _instance = cls(
-            retries_ms=retries_ms,
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        obj.retries_ms = get("retries_ms")
+        obj._nulls = (
+            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
         )
-
-        _instance.additional_properties = d
-        return _instance
+        obj.additional_properties = (
+            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
+        )
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

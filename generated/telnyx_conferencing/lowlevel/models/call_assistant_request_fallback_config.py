@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.call_assistant_request_fallback_config_external_llm import (
@@ -15,71 +16,82 @@ if TYPE_CHECKING:
     )
 
 
-T = TypeVar("T", bound="CallAssistantRequestFallbackConfig")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "external_llm",
+        "llm_api_key_ref",
+        "model",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class CallAssistantRequestFallbackConfig:
     """What to use when the primary LLM fails.
 
     Attributes:
-        external_llm (CallAssistantRequestFallbackConfigExternalLlm | Unset): Use your own LLM endpoint.
-        llm_api_key_ref (str | Unset): Name of the stored secret holding your LLM API key.
-        model (str | Unset):
+        external_llm (CallAssistantRequestFallbackConfigExternalLlm | None): Use your own LLM endpoint.
+        llm_api_key_ref (str | None): Name of the stored secret holding your LLM API key.
+        model (str | None):
     """
 
-    external_llm: CallAssistantRequestFallbackConfigExternalLlm | Unset = UNSET
-    llm_api_key_ref: str | Unset = UNSET
-    model: str | Unset = UNSET
+    external_llm: CallAssistantRequestFallbackConfigExternalLlm | None = None
+    llm_api_key_ref: str | None = None
+    model: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        external_llm: CallAssistantRequestFallbackConfigExternalLlm | None = ABSENT,
+        llm_api_key_ref: str | None = ABSENT,
+        model: str | None = ABSENT,
+    ) -> None:
+        self.external_llm = None if external_llm is ABSENT else external_llm
+        self.llm_api_key_ref = None if llm_api_key_ref is ABSENT else llm_api_key_ref
+        self.model = None if model is ABSENT else model
+        self.additional_properties = {}
+        given = (
+            ("external_llm", external_llm),
+            ("llm_api_key_ref", llm_api_key_ref),
+            ("model", model),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        external_llm: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.external_llm, Unset):
-            external_llm = self.external_llm.to_dict()
-
-        llm_api_key_ref = self.llm_api_key_ref
-
-        model = self.model
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if external_llm is not UNSET:
-            field_dict["external_llm"] = external_llm
-        if llm_api_key_ref is not UNSET:
-            field_dict["llm_api_key_ref"] = llm_api_key_ref
-        if model is not UNSET:
-            field_dict["model"] = model
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.external_llm is not None:
+            field_dict["external_llm"] = self.external_llm.to_dict()
+        elif "external_llm" in self._nulls:
+            field_dict["external_llm"] = None
+        if self.llm_api_key_ref is not None:
+            field_dict["llm_api_key_ref"] = self.llm_api_key_ref
+        elif "llm_api_key_ref" in self._nulls:
+            field_dict["llm_api_key_ref"] = None
+        if self.model is not None:
+            field_dict["model"] = self.model
+        elif "model" in self._nulls:
+            field_dict["model"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.call_assistant_request_fallback_config_external_llm import (
-            CallAssistantRequestFallbackConfigExternalLlm,  # noqa: PLC0415
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        value = get("external_llm")
+        obj.external_llm = (
+            None if value is None else _models.CallAssistantRequestFallbackConfigExternalLlm.from_dict(value)
         )
-
-        d = dict(src_dict)
-        _external_llm = d.pop("external_llm", UNSET)
-        external_llm: CallAssistantRequestFallbackConfigExternalLlm | Unset
-        if isinstance(_external_llm, Unset):
-            external_llm = UNSET
-        else:
-            external_llm = CallAssistantRequestFallbackConfigExternalLlm.from_dict(_external_llm)
-
-        llm_api_key_ref = d.pop("llm_api_key_ref", UNSET)
-
-        model = d.pop("model", UNSET)
-
-        _instance = cls(
-            external_llm=external_llm,
-            llm_api_key_ref=llm_api_key_ref,
-            model=model,
+        obj.llm_api_key_ref = get("llm_api_key_ref")
+        obj.model = get("model")
+        obj._nulls = (
+            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
         )
-
-        _instance.additional_properties = d
-        return _instance
+        obj.additional_properties = (
+            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
+        )
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

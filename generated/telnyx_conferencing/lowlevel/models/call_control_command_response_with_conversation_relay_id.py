@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from .. import models as _models
+from ..types import NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.call_control_command_result_with_conversation_relay_id import (
@@ -13,10 +16,14 @@ if TYPE_CHECKING:
     )
 
 
-T = TypeVar("T", bound="CallControlCommandResponseWithConversationRelayID")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "data",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class CallControlCommandResponseWithConversationRelayID:
     """
     Attributes:
@@ -26,35 +33,31 @@ class CallControlCommandResponseWithConversationRelayID:
 
     data: CallControlCommandResultWithConversationRelayID
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        data: CallControlCommandResultWithConversationRelayID,
+    ) -> None:
+        self.data = data
+        self.additional_properties = {}
+        self._nulls = NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        data = self.data.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "data": data,
-            }
-        )
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["data"] = self.data.to_dict()
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.call_control_command_result_with_conversation_relay_id import (
-            CallControlCommandResultWithConversationRelayID,  # noqa: PLC0415
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        obj = object.__new__(cls)
+        obj.data = _models.CallControlCommandResultWithConversationRelayID.from_dict(src["data"])
+        obj._nulls = NO_NULLS
+        obj.additional_properties = (
+            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
         )
-
-        d = dict(src_dict)
-        data = CallControlCommandResultWithConversationRelayID.from_dict(d.pop("data"))
-
-        _instance = cls(
-            data=data,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

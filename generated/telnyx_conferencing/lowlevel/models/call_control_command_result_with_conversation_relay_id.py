@@ -2,61 +2,77 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="CallControlCommandResultWithConversationRelayID")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "conversation_relay_id",
+        "result",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class CallControlCommandResultWithConversationRelayID:
     """
     Example:
         {'conversation_relay_id': 'd7e9c1d4-8b2a-4b8f-b3a7-9a671c9e9b0a', 'result': 'ok'}
 
     Attributes:
-        conversation_relay_id (str | Unset): ID of the conversation relay. Example:
-            d7e9c1d4-8b2a-4b8f-b3a7-9a671c9e9b0a.
-        result (str | Unset): Outcome of the command. Example: ok.
+        conversation_relay_id (str | None): ID of the conversation relay. Example: d7e9c1d4-8b2a-4b8f-b3a7-9a671c9e9b0a.
+        result (str | None): Outcome of the command. Example: ok.
     """
 
-    conversation_relay_id: str | Unset = UNSET
-    result: str | Unset = UNSET
+    conversation_relay_id: str | None = None
+    result: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        conversation_relay_id: str | None = ABSENT,
+        result: str | None = ABSENT,
+    ) -> None:
+        self.conversation_relay_id = None if conversation_relay_id is ABSENT else conversation_relay_id
+        self.result = None if result is ABSENT else result
+        self.additional_properties = {}
+        given = (
+            ("conversation_relay_id", conversation_relay_id),
+            ("result", result),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        conversation_relay_id = self.conversation_relay_id
-
-        result = self.result
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if conversation_relay_id is not UNSET:
-            field_dict["conversation_relay_id"] = conversation_relay_id
-        if result is not UNSET:
-            field_dict["result"] = result
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.conversation_relay_id is not None:
+            field_dict["conversation_relay_id"] = self.conversation_relay_id
+        elif "conversation_relay_id" in self._nulls:
+            field_dict["conversation_relay_id"] = None
+        if self.result is not None:
+            field_dict["result"] = self.result
+        elif "result" in self._nulls:
+            field_dict["result"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        conversation_relay_id = d.pop("conversation_relay_id", UNSET)
-
-        result = d.pop("result", UNSET)
-
-        _instance = cls(
-            conversation_relay_id=conversation_relay_id,
-            result=result,
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        obj.conversation_relay_id = get("conversation_relay_id")
+        obj.result = get("result")
+        obj._nulls = (
+            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
         )
-
-        _instance.additional_properties = d
-        return _instance
+        obj.additional_properties = (
+            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
+        )
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.call_hangup_payload_call_quality_stats_type_0_inbound import (
@@ -18,10 +19,15 @@ if TYPE_CHECKING:
     )
 
 
-T = TypeVar("T", bound="CallHangupPayloadCallQualityStatsType0")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "inbound",
+        "outbound",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class CallHangupPayloadCallQualityStatsType0:
     """Media quality of the call, per direction.
 
@@ -30,64 +36,59 @@ class CallHangupPayloadCallQualityStatsType0:
             'skip_packet_count': '9'}, 'outbound': {'packet_count': '0', 'skip_packet_count': '0'}}
 
     Attributes:
-        inbound (CallHangupPayloadCallQualityStatsType0Inbound | Unset): Inbound audio.
-        outbound (CallHangupPayloadCallQualityStatsType0Outbound | Unset): Outbound audio.
+        inbound (CallHangupPayloadCallQualityStatsType0Inbound | None): Inbound audio.
+        outbound (CallHangupPayloadCallQualityStatsType0Outbound | None): Outbound audio.
     """
 
-    inbound: CallHangupPayloadCallQualityStatsType0Inbound | Unset = UNSET
-    outbound: CallHangupPayloadCallQualityStatsType0Outbound | Unset = UNSET
+    inbound: CallHangupPayloadCallQualityStatsType0Inbound | None = None
+    outbound: CallHangupPayloadCallQualityStatsType0Outbound | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        inbound: CallHangupPayloadCallQualityStatsType0Inbound | None = ABSENT,
+        outbound: CallHangupPayloadCallQualityStatsType0Outbound | None = ABSENT,
+    ) -> None:
+        self.inbound = None if inbound is ABSENT else inbound
+        self.outbound = None if outbound is ABSENT else outbound
+        self.additional_properties = {}
+        given = (
+            ("inbound", inbound),
+            ("outbound", outbound),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        inbound: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.inbound, Unset):
-            inbound = self.inbound.to_dict()
-
-        outbound: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.outbound, Unset):
-            outbound = self.outbound.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if inbound is not UNSET:
-            field_dict["inbound"] = inbound
-        if outbound is not UNSET:
-            field_dict["outbound"] = outbound
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.inbound is not None:
+            field_dict["inbound"] = self.inbound.to_dict()
+        elif "inbound" in self._nulls:
+            field_dict["inbound"] = None
+        if self.outbound is not None:
+            field_dict["outbound"] = self.outbound.to_dict()
+        elif "outbound" in self._nulls:
+            field_dict["outbound"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.call_hangup_payload_call_quality_stats_type_0_inbound import (
-            CallHangupPayloadCallQualityStatsType0Inbound,  # noqa: PLC0415
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        value = get("inbound")
+        obj.inbound = None if value is None else _models.CallHangupPayloadCallQualityStatsType0Inbound.from_dict(value)
+        value = get("outbound")
+        obj.outbound = (
+            None if value is None else _models.CallHangupPayloadCallQualityStatsType0Outbound.from_dict(value)
         )
-        from ..models.call_hangup_payload_call_quality_stats_type_0_outbound import (
-            CallHangupPayloadCallQualityStatsType0Outbound,  # noqa: PLC0415
+        obj._nulls = (
+            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
         )
-
-        d = dict(src_dict)
-        _inbound = d.pop("inbound", UNSET)
-        inbound: CallHangupPayloadCallQualityStatsType0Inbound | Unset
-        if isinstance(_inbound, Unset):
-            inbound = UNSET
-        else:
-            inbound = CallHangupPayloadCallQualityStatsType0Inbound.from_dict(_inbound)
-
-        _outbound = d.pop("outbound", UNSET)
-        outbound: CallHangupPayloadCallQualityStatsType0Outbound | Unset
-        if isinstance(_outbound, Unset):
-            outbound = UNSET
-        else:
-            outbound = CallHangupPayloadCallQualityStatsType0Outbound.from_dict(_outbound)
-
-        _instance = cls(
-            inbound=inbound,
-            outbound=outbound,
+        obj.additional_properties = (
+            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
         )
-
-        _instance.additional_properties = d
-        return _instance
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

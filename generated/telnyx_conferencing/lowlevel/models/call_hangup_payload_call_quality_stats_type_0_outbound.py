@@ -2,58 +2,75 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="CallHangupPayloadCallQualityStatsType0Outbound")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "packet_count",
+        "skip_packet_count",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class CallHangupPayloadCallQualityStatsType0Outbound:
     """Outbound audio.
 
     Attributes:
-        packet_count (str | Unset): Packets. Example: 0.
-        skip_packet_count (str | Unset): Packets lost. Example: 0.
+        packet_count (str | None): Packets. Example: 0.
+        skip_packet_count (str | None): Packets lost. Example: 0.
     """
 
-    packet_count: str | Unset = UNSET
-    skip_packet_count: str | Unset = UNSET
+    packet_count: str | None = None
+    skip_packet_count: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        packet_count: str | None = ABSENT,
+        skip_packet_count: str | None = ABSENT,
+    ) -> None:
+        self.packet_count = None if packet_count is ABSENT else packet_count
+        self.skip_packet_count = None if skip_packet_count is ABSENT else skip_packet_count
+        self.additional_properties = {}
+        given = (
+            ("packet_count", packet_count),
+            ("skip_packet_count", skip_packet_count),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        packet_count = self.packet_count
-
-        skip_packet_count = self.skip_packet_count
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if packet_count is not UNSET:
-            field_dict["packet_count"] = packet_count
-        if skip_packet_count is not UNSET:
-            field_dict["skip_packet_count"] = skip_packet_count
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.packet_count is not None:
+            field_dict["packet_count"] = self.packet_count
+        elif "packet_count" in self._nulls:
+            field_dict["packet_count"] = None
+        if self.skip_packet_count is not None:
+            field_dict["skip_packet_count"] = self.skip_packet_count
+        elif "skip_packet_count" in self._nulls:
+            field_dict["skip_packet_count"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        packet_count = d.pop("packet_count", UNSET)
-
-        skip_packet_count = d.pop("skip_packet_count", UNSET)
-
-        _instance = cls(
-            packet_count=packet_count,
-            skip_packet_count=skip_packet_count,
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        obj.packet_count = get("packet_count")
+        obj.skip_packet_count = get("skip_packet_count")
+        obj._nulls = (
+            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
         )
-
-        _instance.additional_properties = d
-        return _instance
+        obj.additional_properties = (
+            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
+        )
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

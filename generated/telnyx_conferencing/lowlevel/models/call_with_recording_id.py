@@ -2,22 +2,37 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.call_with_recording_id_record_type import (
-    CallWithRecordingIDRecordType,
-    check_call_with_recording_id_record_type,
+from ..types import ABSENT, NO_NULLS
+
+if TYPE_CHECKING:
+    from ..models.call_with_recording_id_record_type import (
+        CallWithRecordingIDRecordType,
+    )
+
+
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "call_control_id",
+        "call_leg_id",
+        "call_session_id",
+        "is_alive",
+        "record_type",
+        "call_duration",
+        "client_state",
+        "end_time",
+        "recording_id",
+        "start_time",
+    }
 )
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="CallWithRecordingID")
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class CallWithRecordingID:
     """
     Example:
@@ -36,12 +51,12 @@ class CallWithRecordingID:
             Example: 428c31b6-7af4-4bcb-b68e-5013ef9657c1.
         is_alive (bool): Whether the call is still in progress. Example: True.
         record_type (CallWithRecordingIDRecordType): Kind of record. Example: call.
-        call_duration (int | Unset): Length of the call so far, in seconds. Example: 50.
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        call_duration (int | None): Length of the call so far, in seconds. Example: 50.
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        end_time (str | Unset): When it ended (ISO 8601). Example: 2019-01-23T18:11:52.574Z.
-        recording_id (UUID | Unset): ID of the recording. Example: d7e9c1d4-8b2a-4b8f-b3a7-9a671c9e9b0a.
-        start_time (str | Unset): When it started (ISO 8601). Example: 2019-01-23T18:10:02.574Z.
+        end_time (str | None): When it ended (ISO 8601). Example: 2019-01-23T18:11:52.574Z.
+        recording_id (UUID | None): ID of the recording. Example: d7e9c1d4-8b2a-4b8f-b3a7-9a671c9e9b0a.
+        start_time (str | None): When it started (ISO 8601). Example: 2019-01-23T18:10:02.574Z.
     """
 
     call_control_id: str
@@ -49,103 +64,99 @@ class CallWithRecordingID:
     call_session_id: str
     is_alive: bool
     record_type: CallWithRecordingIDRecordType
-    call_duration: int | Unset = UNSET
-    client_state: str | Unset = UNSET
-    end_time: str | Unset = UNSET
-    recording_id: UUID | Unset = UNSET
-    start_time: str | Unset = UNSET
+    call_duration: int | None = None
+    client_state: str | None = None
+    end_time: str | None = None
+    recording_id: UUID | None = None
+    start_time: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        call_control_id: str,
+        call_leg_id: str,
+        call_session_id: str,
+        is_alive: bool,
+        record_type: CallWithRecordingIDRecordType,
+        call_duration: int | None = ABSENT,
+        client_state: str | None = ABSENT,
+        end_time: str | None = ABSENT,
+        recording_id: UUID | None = ABSENT,
+        start_time: str | None = ABSENT,
+    ) -> None:
+        self.call_control_id = call_control_id
+        self.call_leg_id = call_leg_id
+        self.call_session_id = call_session_id
+        self.is_alive = is_alive
+        self.record_type = record_type
+        self.call_duration = None if call_duration is ABSENT else call_duration
+        self.client_state = None if client_state is ABSENT else client_state
+        self.end_time = None if end_time is ABSENT else end_time
+        self.recording_id = None if recording_id is ABSENT else recording_id
+        self.start_time = None if start_time is ABSENT else start_time
+        self.additional_properties = {}
+        given = (
+            ("call_duration", call_duration),
+            ("client_state", client_state),
+            ("end_time", end_time),
+            ("recording_id", recording_id),
+            ("start_time", start_time),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        call_control_id = self.call_control_id
-
-        call_leg_id = self.call_leg_id
-
-        call_session_id = self.call_session_id
-
-        is_alive = self.is_alive
-
-        record_type: str = self.record_type
-
-        call_duration = self.call_duration
-
-        client_state = self.client_state
-
-        end_time = self.end_time
-
-        recording_id: str | Unset = UNSET
-        if not isinstance(self.recording_id, Unset):
-            recording_id = str(self.recording_id)
-
-        start_time = self.start_time
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "call_control_id": call_control_id,
-                "call_leg_id": call_leg_id,
-                "call_session_id": call_session_id,
-                "is_alive": is_alive,
-                "record_type": record_type,
-            }
-        )
-        if call_duration is not UNSET:
-            field_dict["call_duration"] = call_duration
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if end_time is not UNSET:
-            field_dict["end_time"] = end_time
-        if recording_id is not UNSET:
-            field_dict["recording_id"] = recording_id
-        if start_time is not UNSET:
-            field_dict["start_time"] = start_time
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["call_control_id"] = self.call_control_id
+        field_dict["call_leg_id"] = self.call_leg_id
+        field_dict["call_session_id"] = self.call_session_id
+        field_dict["is_alive"] = self.is_alive
+        field_dict["record_type"] = self.record_type
+        if self.call_duration is not None:
+            field_dict["call_duration"] = self.call_duration
+        elif "call_duration" in self._nulls:
+            field_dict["call_duration"] = None
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.end_time is not None:
+            field_dict["end_time"] = self.end_time
+        elif "end_time" in self._nulls:
+            field_dict["end_time"] = None
+        if self.recording_id is not None:
+            field_dict["recording_id"] = str(self.recording_id)
+        elif "recording_id" in self._nulls:
+            field_dict["recording_id"] = None
+        if self.start_time is not None:
+            field_dict["start_time"] = self.start_time
+        elif "start_time" in self._nulls:
+            field_dict["start_time"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        call_control_id = d.pop("call_control_id")
-
-        call_leg_id = d.pop("call_leg_id")
-
-        call_session_id = d.pop("call_session_id")
-
-        is_alive = d.pop("is_alive")
-
-        record_type = check_call_with_recording_id_record_type(d.pop("record_type"))
-
-        call_duration = d.pop("call_duration", UNSET)
-
-        client_state = d.pop("client_state", UNSET)
-
-        end_time = d.pop("end_time", UNSET)
-
-        _recording_id = d.pop("recording_id", UNSET)
-        recording_id: UUID | Unset
-        if isinstance(_recording_id, Unset):
-            recording_id = UNSET
-        else:
-            recording_id = UUID(_recording_id)
-
-        start_time = d.pop("start_time", UNSET)
-
-        _instance = cls(
-            call_control_id=call_control_id,
-            call_leg_id=call_leg_id,
-            call_session_id=call_session_id,
-            is_alive=is_alive,
-            record_type=record_type,
-            call_duration=call_duration,
-            client_state=client_state,
-            end_time=end_time,
-            recording_id=recording_id,
-            start_time=start_time,
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        obj.call_control_id = src["call_control_id"]
+        obj.call_leg_id = src["call_leg_id"]
+        obj.call_session_id = src["call_session_id"]
+        obj.is_alive = src["is_alive"]
+        obj.record_type = src["record_type"]
+        obj.call_duration = get("call_duration")
+        obj.client_state = get("client_state")
+        obj.end_time = get("end_time")
+        value = get("recording_id")
+        obj.recording_id = None if value is None else UUID(value)
+        obj.start_time = get("start_time")
+        obj._nulls = (
+            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
         )
-
-        _instance.additional_properties = d
-        return _instance
+        obj.additional_properties = (
+            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
+        )
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

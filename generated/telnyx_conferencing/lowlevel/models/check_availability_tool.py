@@ -2,21 +2,28 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.check_availability_tool_type import CheckAvailabilityToolType, check_check_availability_tool_type
+from .. import models as _models
+from ..types import NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.check_availability_tool_params import CheckAvailabilityToolParams
+    from ..models.check_availability_tool_type import CheckAvailabilityToolType
 
 
-T = TypeVar("T", bound="CheckAvailabilityTool")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "check_availability",
+        "type",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class CheckAvailabilityTool:
     """
     Attributes:
@@ -27,39 +34,35 @@ class CheckAvailabilityTool:
     check_availability: CheckAvailabilityToolParams
     type_: CheckAvailabilityToolType
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        check_availability: CheckAvailabilityToolParams,
+        type_: CheckAvailabilityToolType,
+    ) -> None:
+        self.check_availability = check_availability
+        self.type_ = type_
+        self.additional_properties = {}
+        self._nulls = NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        check_availability = self.check_availability.to_dict()
-
-        type_: str = self.type_
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "check_availability": check_availability,
-                "type": type_,
-            }
-        )
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["check_availability"] = self.check_availability.to_dict()
+        field_dict["type"] = self.type_
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.check_availability_tool_params import CheckAvailabilityToolParams  # noqa: PLC0415
-
-        d = dict(src_dict)
-        check_availability = CheckAvailabilityToolParams.from_dict(d.pop("check_availability"))
-
-        type_ = check_check_availability_tool_type(d.pop("type"))
-
-        _instance = cls(
-            check_availability=check_availability,
-            type_=type_,
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        obj = object.__new__(cls)
+        obj.check_availability = _models.CheckAvailabilityToolParams.from_dict(src["check_availability"])
+        obj.type_ = src["type"]
+        obj._nulls = NO_NULLS
+        obj.additional_properties = (
+            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
         )
-
-        _instance.additional_properties = d
-        return _instance
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

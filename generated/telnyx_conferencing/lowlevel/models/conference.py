@@ -2,24 +2,39 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.conference_end_reason import ConferenceEndReason, check_conference_end_reason
-from ..models.conference_record_type import ConferenceRecordType, check_conference_record_type
-from ..models.conference_status import ConferenceStatus, check_conference_status
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS
 
 if TYPE_CHECKING:
+    from ..models.conference_end_reason import ConferenceEndReason
     from ..models.conference_ended_by import ConferenceEndedBy
+    from ..models.conference_record_type import ConferenceRecordType
+    from ..models.conference_status import ConferenceStatus
 
 
-T = TypeVar("T", bound="Conference")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "created_at",
+        "expires_at",
+        "id",
+        "name",
+        "record_type",
+        "connection_id",
+        "end_reason",
+        "ended_by",
+        "region",
+        "status",
+        "updated_at",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class Conference:
     """
     Example:
@@ -36,13 +51,12 @@ class Conference:
         id (str): Conference ID. Example: 3fa85f64-5717-4562-b3fc-2c963f66afa6.
         name (str): Conference name. Example: All hands meeting.
         record_type (ConferenceRecordType):  Example: conference.
-        connection_id (str | Unset): Connection the conference belongs to. Example:
-            3fa85f64-9191-4567-b3fc-2c963f66afa6.
-        end_reason (ConferenceEndReason | Unset): How the conference came to an end. Example: all_left.
-        ended_by (ConferenceEndedBy | Unset): Who ended the conference. Either both IDs are set or both are null.
-        region (str | Unset): Region hosting the conference. Example: sv1.
-        status (ConferenceStatus | Unset): Current conference state. Example: completed.
-        updated_at (str | Unset): Time of the last update (ISO 8601). Example: 2019-01-23T18:10:02.574Z.
+        connection_id (str | None): Connection the conference belongs to. Example: 3fa85f64-9191-4567-b3fc-2c963f66afa6.
+        end_reason (ConferenceEndReason | None): How the conference came to an end. Example: all_left.
+        ended_by (ConferenceEndedBy | None): Who ended the conference. Either both IDs are set or both are null.
+        region (str | None): Region hosting the conference. Example: sv1.
+        status (ConferenceStatus | None): Current conference state. Example: completed.
+        updated_at (str | None): Time of the last update (ISO 8601). Example: 2019-01-23T18:10:02.574Z.
     """
 
     created_at: str
@@ -50,127 +64,108 @@ class Conference:
     id: str
     name: str
     record_type: ConferenceRecordType
-    connection_id: str | Unset = UNSET
-    end_reason: ConferenceEndReason | Unset = UNSET
-    ended_by: ConferenceEndedBy | Unset = UNSET
-    region: str | Unset = UNSET
-    status: ConferenceStatus | Unset = UNSET
-    updated_at: str | Unset = UNSET
+    connection_id: str | None = None
+    end_reason: ConferenceEndReason | None = None
+    ended_by: ConferenceEndedBy | None = None
+    region: str | None = None
+    status: ConferenceStatus | None = None
+    updated_at: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        created_at: str,
+        expires_at: str,
+        id: str,
+        name: str,
+        record_type: ConferenceRecordType,
+        connection_id: str | None = ABSENT,
+        end_reason: ConferenceEndReason | None = ABSENT,
+        ended_by: ConferenceEndedBy | None = ABSENT,
+        region: str | None = ABSENT,
+        status: ConferenceStatus | None = ABSENT,
+        updated_at: str | None = ABSENT,
+    ) -> None:
+        self.created_at = created_at
+        self.expires_at = expires_at
+        self.id = id
+        self.name = name
+        self.record_type = record_type
+        self.connection_id = None if connection_id is ABSENT else connection_id
+        self.end_reason = None if end_reason is ABSENT else end_reason
+        self.ended_by = None if ended_by is ABSENT else ended_by
+        self.region = None if region is ABSENT else region
+        self.status = None if status is ABSENT else status
+        self.updated_at = None if updated_at is ABSENT else updated_at
+        self.additional_properties = {}
+        given = (
+            ("connection_id", connection_id),
+            ("end_reason", end_reason),
+            ("ended_by", ended_by),
+            ("region", region),
+            ("status", status),
+            ("updated_at", updated_at),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        created_at = self.created_at
-
-        expires_at = self.expires_at
-
-        id = self.id
-
-        name = self.name
-
-        record_type: str = self.record_type
-
-        connection_id = self.connection_id
-
-        end_reason: str | Unset = UNSET
-        if not isinstance(self.end_reason, Unset):
-            end_reason = self.end_reason
-
-        ended_by: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.ended_by, Unset):
-            ended_by = self.ended_by.to_dict()
-
-        region = self.region
-
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status
-
-        updated_at = self.updated_at
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "created_at": created_at,
-                "expires_at": expires_at,
-                "id": id,
-                "name": name,
-                "record_type": record_type,
-            }
-        )
-        if connection_id is not UNSET:
-            field_dict["connection_id"] = connection_id
-        if end_reason is not UNSET:
-            field_dict["end_reason"] = end_reason
-        if ended_by is not UNSET:
-            field_dict["ended_by"] = ended_by
-        if region is not UNSET:
-            field_dict["region"] = region
-        if status is not UNSET:
-            field_dict["status"] = status
-        if updated_at is not UNSET:
-            field_dict["updated_at"] = updated_at
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["created_at"] = self.created_at
+        field_dict["expires_at"] = self.expires_at
+        field_dict["id"] = self.id
+        field_dict["name"] = self.name
+        field_dict["record_type"] = self.record_type
+        if self.connection_id is not None:
+            field_dict["connection_id"] = self.connection_id
+        elif "connection_id" in self._nulls:
+            field_dict["connection_id"] = None
+        if self.end_reason is not None:
+            field_dict["end_reason"] = self.end_reason
+        elif "end_reason" in self._nulls:
+            field_dict["end_reason"] = None
+        if self.ended_by is not None:
+            field_dict["ended_by"] = self.ended_by.to_dict()
+        elif "ended_by" in self._nulls:
+            field_dict["ended_by"] = None
+        if self.region is not None:
+            field_dict["region"] = self.region
+        elif "region" in self._nulls:
+            field_dict["region"] = None
+        if self.status is not None:
+            field_dict["status"] = self.status
+        elif "status" in self._nulls:
+            field_dict["status"] = None
+        if self.updated_at is not None:
+            field_dict["updated_at"] = self.updated_at
+        elif "updated_at" in self._nulls:
+            field_dict["updated_at"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.conference_ended_by import ConferenceEndedBy  # noqa: PLC0415
-
-        d = dict(src_dict)
-        created_at = d.pop("created_at")
-
-        expires_at = d.pop("expires_at")
-
-        id = d.pop("id")
-
-        name = d.pop("name")
-
-        record_type = check_conference_record_type(d.pop("record_type"))
-
-        connection_id = d.pop("connection_id", UNSET)
-
-        _end_reason = d.pop("end_reason", UNSET)
-        end_reason: ConferenceEndReason | Unset
-        if isinstance(_end_reason, Unset):
-            end_reason = UNSET
-        else:
-            end_reason = check_conference_end_reason(_end_reason)
-
-        _ended_by = d.pop("ended_by", UNSET)
-        ended_by: ConferenceEndedBy | Unset
-        if isinstance(_ended_by, Unset):
-            ended_by = UNSET
-        else:
-            ended_by = ConferenceEndedBy.from_dict(_ended_by)
-
-        region = d.pop("region", UNSET)
-
-        _status = d.pop("status", UNSET)
-        status: ConferenceStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = check_conference_status(_status)
-
-        updated_at = d.pop("updated_at", UNSET)
-
-        _instance = cls(
-            created_at=created_at,
-            expires_at=expires_at,
-            id=id,
-            name=name,
-            record_type=record_type,
-            connection_id=connection_id,
-            end_reason=end_reason,
-            ended_by=ended_by,
-            region=region,
-            status=status,
-            updated_at=updated_at,
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        obj.created_at = src["created_at"]
+        obj.expires_at = src["expires_at"]
+        obj.id = src["id"]
+        obj.name = src["name"]
+        obj.record_type = src["record_type"]
+        obj.connection_id = get("connection_id")
+        obj.end_reason = get("end_reason")
+        value = get("ended_by")
+        obj.ended_by = None if value is None else _models.ConferenceEndedBy.from_dict(value)
+        obj.region = get("region")
+        obj.status = get("status")
+        obj.updated_at = get("updated_at")
+        obj._nulls = (
+            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
         )
-
-        _instance.additional_properties = d
-        return _instance
+        obj.additional_properties = (
+            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
+        )
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

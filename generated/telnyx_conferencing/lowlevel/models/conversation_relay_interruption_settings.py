@@ -2,100 +2,102 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.conversation_relay_interruptible import (
-    ConversationRelayInterruptible,
-    check_conversation_relay_interruptible,
+from ..types import ABSENT, NO_NULLS
+
+if TYPE_CHECKING:
+    from ..models.conversation_relay_interruptible import ConversationRelayInterruptible
+
+
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "enable",
+        "interruptible",
+        "interruptible_greeting",
+        "welcome_greeting_interruptible",
+    }
 )
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="ConversationRelayInterruptionSettings")
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class ConversationRelayInterruptionSettings:
     """
     Attributes:
-        enable (bool | Unset): Turn it on.
-        interruptible (ConversationRelayInterruptible | Unset):  Example: speech.
-        interruptible_greeting (ConversationRelayInterruptible | Unset):  Example: speech.
-        welcome_greeting_interruptible (ConversationRelayInterruptible | Unset):  Example: speech.
+        enable (bool | None): Turn it on.
+        interruptible (ConversationRelayInterruptible | None):  Example: speech.
+        interruptible_greeting (ConversationRelayInterruptible | None):  Example: speech.
+        welcome_greeting_interruptible (ConversationRelayInterruptible | None):  Example: speech.
     """
 
-    enable: bool | Unset = UNSET
-    interruptible: ConversationRelayInterruptible | Unset = UNSET
-    interruptible_greeting: ConversationRelayInterruptible | Unset = UNSET
-    welcome_greeting_interruptible: ConversationRelayInterruptible | Unset = UNSET
+    enable: bool | None = None
+    interruptible: ConversationRelayInterruptible | None = None
+    interruptible_greeting: ConversationRelayInterruptible | None = None
+    welcome_greeting_interruptible: ConversationRelayInterruptible | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        enable: bool | None = ABSENT,
+        interruptible: ConversationRelayInterruptible | None = ABSENT,
+        interruptible_greeting: ConversationRelayInterruptible | None = ABSENT,
+        welcome_greeting_interruptible: ConversationRelayInterruptible | None = ABSENT,
+    ) -> None:
+        self.enable = None if enable is ABSENT else enable
+        self.interruptible = None if interruptible is ABSENT else interruptible
+        self.interruptible_greeting = None if interruptible_greeting is ABSENT else interruptible_greeting
+        self.welcome_greeting_interruptible = (
+            None if welcome_greeting_interruptible is ABSENT else welcome_greeting_interruptible
+        )
+        self.additional_properties = {}
+        given = (
+            ("enable", enable),
+            ("interruptible", interruptible),
+            ("interruptible_greeting", interruptible_greeting),
+            ("welcome_greeting_interruptible", welcome_greeting_interruptible),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        enable = self.enable
-
-        interruptible: str | Unset = UNSET
-        if not isinstance(self.interruptible, Unset):
-            interruptible = self.interruptible
-
-        interruptible_greeting: str | Unset = UNSET
-        if not isinstance(self.interruptible_greeting, Unset):
-            interruptible_greeting = self.interruptible_greeting
-
-        welcome_greeting_interruptible: str | Unset = UNSET
-        if not isinstance(self.welcome_greeting_interruptible, Unset):
-            welcome_greeting_interruptible = self.welcome_greeting_interruptible
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if enable is not UNSET:
-            field_dict["enable"] = enable
-        if interruptible is not UNSET:
-            field_dict["interruptible"] = interruptible
-        if interruptible_greeting is not UNSET:
-            field_dict["interruptible_greeting"] = interruptible_greeting
-        if welcome_greeting_interruptible is not UNSET:
-            field_dict["welcome_greeting_interruptible"] = welcome_greeting_interruptible
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.enable is not None:
+            field_dict["enable"] = self.enable
+        elif "enable" in self._nulls:
+            field_dict["enable"] = None
+        if self.interruptible is not None:
+            field_dict["interruptible"] = self.interruptible
+        elif "interruptible" in self._nulls:
+            field_dict["interruptible"] = None
+        if self.interruptible_greeting is not None:
+            field_dict["interruptible_greeting"] = self.interruptible_greeting
+        elif "interruptible_greeting" in self._nulls:
+            field_dict["interruptible_greeting"] = None
+        if self.welcome_greeting_interruptible is not None:
+            field_dict["welcome_greeting_interruptible"] = self.welcome_greeting_interruptible
+        elif "welcome_greeting_interruptible" in self._nulls:
+            field_dict["welcome_greeting_interruptible"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        enable = d.pop("enable", UNSET)
-
-        _interruptible = d.pop("interruptible", UNSET)
-        interruptible: ConversationRelayInterruptible | Unset
-        if isinstance(_interruptible, Unset):
-            interruptible = UNSET
-        else:
-            interruptible = check_conversation_relay_interruptible(_interruptible)
-
-        _interruptible_greeting = d.pop("interruptible_greeting", UNSET)
-        interruptible_greeting: ConversationRelayInterruptible | Unset
-        if isinstance(_interruptible_greeting, Unset):
-            interruptible_greeting = UNSET
-        else:
-            interruptible_greeting = check_conversation_relay_interruptible(_interruptible_greeting)
-
-        _welcome_greeting_interruptible = d.pop("welcome_greeting_interruptible", UNSET)
-        welcome_greeting_interruptible: ConversationRelayInterruptible | Unset
-        if isinstance(_welcome_greeting_interruptible, Unset):
-            welcome_greeting_interruptible = UNSET
-        else:
-            welcome_greeting_interruptible = check_conversation_relay_interruptible(_welcome_greeting_interruptible)
-
-        _instance = cls(
-            enable=enable,
-            interruptible=interruptible,
-            interruptible_greeting=interruptible_greeting,
-            welcome_greeting_interruptible=welcome_greeting_interruptible,
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        obj.enable = get("enable")
+        obj.interruptible = get("interruptible")
+        obj.interruptible_greeting = get("interruptible_greeting")
+        obj.welcome_greeting_interruptible = get("welcome_greeting_interruptible")
+        obj._nulls = (
+            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
         )
-
-        _instance.additional_properties = d
-        return _instance
+        obj.additional_properties = (
+            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
+        )
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,25 +2,31 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.conversation_relay_interruptible import (
-    ConversationRelayInterruptible,
-    check_conversation_relay_interruptible,
-)
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS
 
 if TYPE_CHECKING:
+    from ..models.conversation_relay_interruptible import ConversationRelayInterruptible
     from ..models.conversation_relay_language import ConversationRelayLanguage
 
 
-T = TypeVar("T", bound="ConversationRelaySettings")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "url",
+        "dtmf_detection",
+        "interruptible",
+        "interruptible_greeting",
+        "languages",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class ConversationRelaySettings:
     """
     Example:
@@ -31,100 +37,82 @@ class ConversationRelaySettings:
 
     Attributes:
         url (str):  Example: wss://example.com/conversation-relay.
-        dtmf_detection (bool | Unset): Pass DTMF digits the caller presses on to the relay. Default: False. Example:
+        dtmf_detection (bool | None): Pass DTMF digits the caller presses on to the relay. Default: False. Example:
             True.
-        interruptible (ConversationRelayInterruptible | Unset):  Example: speech.
-        interruptible_greeting (ConversationRelayInterruptible | Unset):  Example: speech.
-        languages (list[ConversationRelayLanguage] | Unset): Language codes to expect.
+        interruptible (ConversationRelayInterruptible | None):  Example: speech.
+        interruptible_greeting (ConversationRelayInterruptible | None):  Example: speech.
+        languages (list[ConversationRelayLanguage] | None): Language codes to expect.
     """
 
     url: str
-    dtmf_detection: bool | Unset = False
-    interruptible: ConversationRelayInterruptible | Unset = UNSET
-    interruptible_greeting: ConversationRelayInterruptible | Unset = UNSET
-    languages: list[ConversationRelayLanguage] | Unset = UNSET
+    dtmf_detection: bool | None = False
+    interruptible: ConversationRelayInterruptible | None = None
+    interruptible_greeting: ConversationRelayInterruptible | None = None
+    languages: list[ConversationRelayLanguage] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        url: str,
+        dtmf_detection: bool | None = False,
+        interruptible: ConversationRelayInterruptible | None = ABSENT,
+        interruptible_greeting: ConversationRelayInterruptible | None = ABSENT,
+        languages: list[ConversationRelayLanguage] | None = ABSENT,
+    ) -> None:
+        self.url = url
+        self.dtmf_detection = dtmf_detection
+        self.interruptible = None if interruptible is ABSENT else interruptible
+        self.interruptible_greeting = None if interruptible_greeting is ABSENT else interruptible_greeting
+        self.languages = None if languages is ABSENT else languages
+        self.additional_properties = {}
+        given = (
+            ("dtmf_detection", dtmf_detection),
+            ("interruptible", interruptible),
+            ("interruptible_greeting", interruptible_greeting),
+            ("languages", languages),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        url = self.url
-
-        dtmf_detection = self.dtmf_detection
-
-        interruptible: str | Unset = UNSET
-        if not isinstance(self.interruptible, Unset):
-            interruptible = self.interruptible
-
-        interruptible_greeting: str | Unset = UNSET
-        if not isinstance(self.interruptible_greeting, Unset):
-            interruptible_greeting = self.interruptible_greeting
-
-        languages: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.languages, Unset):
-            languages = []
-            for languages_item_data in self.languages:
-                languages_item = languages_item_data.to_dict()
-                languages.append(languages_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "url": url,
-            }
-        )
-        if dtmf_detection is not UNSET:
-            field_dict["dtmf_detection"] = dtmf_detection
-        if interruptible is not UNSET:
-            field_dict["interruptible"] = interruptible
-        if interruptible_greeting is not UNSET:
-            field_dict["interruptible_greeting"] = interruptible_greeting
-        if languages is not UNSET:
-            field_dict["languages"] = languages
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["url"] = self.url
+        if self.dtmf_detection is not None:
+            field_dict["dtmf_detection"] = self.dtmf_detection
+        elif "dtmf_detection" in self._nulls:
+            field_dict["dtmf_detection"] = None
+        if self.interruptible is not None:
+            field_dict["interruptible"] = self.interruptible
+        elif "interruptible" in self._nulls:
+            field_dict["interruptible"] = None
+        if self.interruptible_greeting is not None:
+            field_dict["interruptible_greeting"] = self.interruptible_greeting
+        elif "interruptible_greeting" in self._nulls:
+            field_dict["interruptible_greeting"] = None
+        if self.languages is not None:
+            field_dict["languages"] = [x0.to_dict() for x0 in self.languages]
+        elif "languages" in self._nulls:
+            field_dict["languages"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.conversation_relay_language import ConversationRelayLanguage  # noqa: PLC0415
-
-        d = dict(src_dict)
-        url = d.pop("url")
-
-        dtmf_detection = d.pop("dtmf_detection", UNSET)
-
-        _interruptible = d.pop("interruptible", UNSET)
-        interruptible: ConversationRelayInterruptible | Unset
-        if isinstance(_interruptible, Unset):
-            interruptible = UNSET
-        else:
-            interruptible = check_conversation_relay_interruptible(_interruptible)
-
-        _interruptible_greeting = d.pop("interruptible_greeting", UNSET)
-        interruptible_greeting: ConversationRelayInterruptible | Unset
-        if isinstance(_interruptible_greeting, Unset):
-            interruptible_greeting = UNSET
-        else:
-            interruptible_greeting = check_conversation_relay_interruptible(_interruptible_greeting)
-
-        _languages = d.pop("languages", UNSET)
-        languages: list[ConversationRelayLanguage] | Unset = UNSET
-        if _languages is not UNSET:
-            languages = []
-            for languages_item_data in _languages:
-                languages_item = ConversationRelayLanguage.from_dict(languages_item_data)
-
-                languages.append(languages_item)
-
-        _instance = cls(
-            url=url,
-            dtmf_detection=dtmf_detection,
-            interruptible=interruptible,
-            interruptible_greeting=interruptible_greeting,
-            languages=languages,
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        obj.url = src["url"]
+        obj.dtmf_detection = get("dtmf_detection")
+        obj.interruptible = get("interruptible")
+        obj.interruptible_greeting = get("interruptible_greeting")
+        value = get("languages")
+        obj.languages = None if value is None else [_models.ConversationRelayLanguage.from_dict(x0) for x0 in value]
+        obj._nulls = (
+            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
         )
-
-        _instance.additional_properties = d
-        return _instance
+        obj.additional_properties = (
+            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
+        )
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,69 +2,82 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import NO_NULLS
 
-T = TypeVar("T", bound="DialRequestDeepfakeDetection")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "enabled",
+        "rtp_timeout",
+        "timeout",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class DialRequestDeepfakeDetection:
     """Check the caller's voice for signs of synthesis.
 
     Attributes:
         enabled (bool): Turn it on. Default: False.
-        rtp_timeout (int | Unset): Seconds without RTP after which the call is hung up. Default: 30.
-        timeout (int | Unset): Answering machine detection timeout, in milliseconds. Default: 15.
+        rtp_timeout (int | None): Seconds without RTP after which the call is hung up. Default: 30.
+        timeout (int | None): Answering machine detection timeout, in milliseconds. Default: 15.
     """
 
     enabled: bool = False
-    rtp_timeout: int | Unset = 30
-    timeout: int | Unset = 15
+    rtp_timeout: int | None = 30
+    timeout: int | None = 15
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        enabled: bool = False,
+        rtp_timeout: int | None = 30,
+        timeout: int | None = 15,
+    ) -> None:
+        self.enabled = enabled
+        self.rtp_timeout = rtp_timeout
+        self.timeout = timeout
+        self.additional_properties = {}
+        given = (
+            ("rtp_timeout", rtp_timeout),
+            ("timeout", timeout),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        enabled = self.enabled
-
-        rtp_timeout = self.rtp_timeout
-
-        timeout = self.timeout
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "enabled": enabled,
-            }
-        )
-        if rtp_timeout is not UNSET:
-            field_dict["rtp_timeout"] = rtp_timeout
-        if timeout is not UNSET:
-            field_dict["timeout"] = timeout
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["enabled"] = self.enabled
+        if self.rtp_timeout is not None:
+            field_dict["rtp_timeout"] = self.rtp_timeout
+        elif "rtp_timeout" in self._nulls:
+            field_dict["rtp_timeout"] = None
+        if self.timeout is not None:
+            field_dict["timeout"] = self.timeout
+        elif "timeout" in self._nulls:
+            field_dict["timeout"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        enabled = d.pop("enabled")
-
-        rtp_timeout = d.pop("rtp_timeout", UNSET)
-
-        timeout = d.pop("timeout", UNSET)
-
-        _instance = cls(
-            enabled=enabled,
-            rtp_timeout=rtp_timeout,
-            timeout=timeout,
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        obj.enabled = src["enabled"]
+        obj.rtp_timeout = get("rtp_timeout")
+        obj.timeout = get("timeout")
+        obj._nulls = (
+            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
         )
-
-        _instance.additional_properties = d
-        return _instance
+        obj.additional_properties = (
+            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
+        )
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,68 +2,78 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.gather_using_ai_request_message_history_item_role import (
-    GatherUsingAIRequestMessageHistoryItemRole,
-    check_gather_using_ai_request_message_history_item_role,
+from ..types import ABSENT, NO_NULLS
+
+if TYPE_CHECKING:
+    from ..models.gather_using_ai_request_message_history_item_role import GatherUsingAIRequestMessageHistoryItemRole
+
+
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "content",
+        "role",
+    }
 )
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="GatherUsingAIRequestMessageHistoryItem")
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class GatherUsingAIRequestMessageHistoryItem:
     """
     Attributes:
-        content (str | Unset): Text of the message. Example: Hello, I'm 29 and I live in Paris..
-        role (GatherUsingAIRequestMessageHistoryItemRole | Unset): Who wrote the message. Example: user.
+        content (str | None): Text of the message. Example: Hello, I'm 29 and I live in Paris..
+        role (GatherUsingAIRequestMessageHistoryItemRole | None): Who wrote the message. Example: user.
     """
 
-    content: str | Unset = UNSET
-    role: GatherUsingAIRequestMessageHistoryItemRole | Unset = UNSET
+    content: str | None = None
+    role: GatherUsingAIRequestMessageHistoryItemRole | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        content: str | None = ABSENT,
+        role: GatherUsingAIRequestMessageHistoryItemRole | None = ABSENT,
+    ) -> None:
+        self.content = None if content is ABSENT else content
+        self.role = None if role is ABSENT else role
+        self.additional_properties = {}
+        given = (
+            ("content", content),
+            ("role", role),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        content = self.content
-
-        role: str | Unset = UNSET
-        if not isinstance(self.role, Unset):
-            role = self.role
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if content is not UNSET:
-            field_dict["content"] = content
-        if role is not UNSET:
-            field_dict["role"] = role
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.content is not None:
+            field_dict["content"] = self.content
+        elif "content" in self._nulls:
+            field_dict["content"] = None
+        if self.role is not None:
+            field_dict["role"] = self.role
+        elif "role" in self._nulls:
+            field_dict["role"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        content = d.pop("content", UNSET)
-
-        _role = d.pop("role", UNSET)
-        role: GatherUsingAIRequestMessageHistoryItemRole | Unset
-        if isinstance(_role, Unset):
-            role = UNSET
-        else:
-            role = check_gather_using_ai_request_message_history_item_role(_role)
-
-        _instance = cls(
-            content=content,
-            role=role,
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        obj.content = get("content")
+        obj.role = get("role")
+        obj._nulls = (
+            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
         )
-
-        _instance.additional_properties = d
-        return _instance
+        obj.additional_properties = (
+            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
+        )
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

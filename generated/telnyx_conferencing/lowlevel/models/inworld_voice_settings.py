@@ -2,73 +2,75 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.inworld_voice_settings_delivery_mode import (
-    InworldVoiceSettingsDeliveryMode,
-    check_inworld_voice_settings_delivery_mode,
+from ..types import ABSENT, NO_NULLS
+
+if TYPE_CHECKING:
+    from ..models.inworld_voice_settings_delivery_mode import InworldVoiceSettingsDeliveryMode
+    from ..models.inworld_voice_settings_type import InworldVoiceSettingsType
+
+
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "type",
+        "delivery_mode",
+    }
 )
-from ..models.inworld_voice_settings_type import InworldVoiceSettingsType, check_inworld_voice_settings_type
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="InworldVoiceSettings")
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class InworldVoiceSettings:
     """
     Attributes:
         type_ (InworldVoiceSettingsType): Discriminator naming the TTS provider.
-        delivery_mode (InworldVoiceSettingsDeliveryMode | Unset): Consistency versus expressiveness for Inworld `TTS2`:
+        delivery_mode (InworldVoiceSettingsDeliveryMode | None): Consistency versus expressiveness for Inworld `TTS2`:
             `STABLE` is the most predictable, `CREATIVE` the most varied, `BALANCED` in between. Only `TTS2` supports it; if
             omitted, the provider's default is used.
     """
 
     type_: InworldVoiceSettingsType
-    delivery_mode: InworldVoiceSettingsDeliveryMode | Unset = UNSET
+    delivery_mode: InworldVoiceSettingsDeliveryMode | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        type_: InworldVoiceSettingsType,
+        delivery_mode: InworldVoiceSettingsDeliveryMode | None = ABSENT,
+    ) -> None:
+        self.type_ = type_
+        self.delivery_mode = None if delivery_mode is ABSENT else delivery_mode
+        self.additional_properties = {}
+        given = (("delivery_mode", delivery_mode),)
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        type_: str = self.type_
-
-        delivery_mode: str | Unset = UNSET
-        if not isinstance(self.delivery_mode, Unset):
-            delivery_mode = self.delivery_mode
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-            }
-        )
-        if delivery_mode is not UNSET:
-            field_dict["delivery_mode"] = delivery_mode
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["type"] = self.type_
+        if self.delivery_mode is not None:
+            field_dict["delivery_mode"] = self.delivery_mode
+        elif "delivery_mode" in self._nulls:
+            field_dict["delivery_mode"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = check_inworld_voice_settings_type(d.pop("type"))
-
-        _delivery_mode = d.pop("delivery_mode", UNSET)
-        delivery_mode: InworldVoiceSettingsDeliveryMode | Unset
-        if isinstance(_delivery_mode, Unset):
-            delivery_mode = UNSET
-        else:
-            delivery_mode = check_inworld_voice_settings_delivery_mode(_delivery_mode)
-
-        _instance = cls(
-            type_=type_,
-            delivery_mode=delivery_mode,
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        obj.type_ = src["type"]
+        obj.delivery_mode = get("delivery_mode")
+        obj._nulls = (
+            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
         )
-
-        _instance.additional_properties = d
-        return _instance
+        obj.additional_properties = (
+            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
+        )
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

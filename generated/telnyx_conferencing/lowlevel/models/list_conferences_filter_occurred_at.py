@@ -2,79 +2,90 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="ListConferencesFilterOccurredAt")
+from ..types import ABSENT, NO_NULLS
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class ListConferencesFilterOccurredAt:
     """Bounds on the event's occurred_at time.
 
     Attributes:
-        eq (str | Unset): occurred_at is exactly this time. Example: 2019-03-29T11:10:00Z.
-        gt (str | Unset): occurred_at is after this time. Example: 2019-03-29T11:10:00Z.
-        gte (str | Unset): occurred_at is at or after this time. Example: 2019-03-29T11:10:00Z.
-        lt (str | Unset): occurred_at is before this time. Example: 2019-03-29T11:10:00Z.
-        lte (str | Unset): occurred_at is at or before this time. Example: 2019-03-29T11:10:00Z.
+        eq (str | None): occurred_at is exactly this time. Example: 2019-03-29T11:10:00Z.
+        gt (str | None): occurred_at is after this time. Example: 2019-03-29T11:10:00Z.
+        gte (str | None): occurred_at is at or after this time. Example: 2019-03-29T11:10:00Z.
+        lt (str | None): occurred_at is before this time. Example: 2019-03-29T11:10:00Z.
+        lte (str | None): occurred_at is at or before this time. Example: 2019-03-29T11:10:00Z.
     """
 
-    eq: str | Unset = UNSET
-    gt: str | Unset = UNSET
-    gte: str | Unset = UNSET
-    lt: str | Unset = UNSET
-    lte: str | Unset = UNSET
+    eq: str | None = None
+    gt: str | None = None
+    gte: str | None = None
+    lt: str | None = None
+    lte: str | None = None
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        eq: str | None = ABSENT,
+        gt: str | None = ABSENT,
+        gte: str | None = ABSENT,
+        lt: str | None = ABSENT,
+        lte: str | None = ABSENT,
+    ) -> None:
+        self.eq = None if eq is ABSENT else eq
+        self.gt = None if gt is ABSENT else gt
+        self.gte = None if gte is ABSENT else gte
+        self.lt = None if lt is ABSENT else lt
+        self.lte = None if lte is ABSENT else lte
+        given = (
+            ("eq", eq),
+            ("gt", gt),
+            ("gte", gte),
+            ("lt", lt),
+            ("lte", lte),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        eq = self.eq
-
-        gt = self.gt
-
-        gte = self.gte
-
-        lt = self.lt
-
-        lte = self.lte
-
         field_dict: dict[str, Any] = {}
-
-        field_dict.update({})
-        if eq is not UNSET:
-            field_dict["eq"] = eq
-        if gt is not UNSET:
-            field_dict["gt"] = gt
-        if gte is not UNSET:
-            field_dict["gte"] = gte
-        if lt is not UNSET:
-            field_dict["lt"] = lt
-        if lte is not UNSET:
-            field_dict["lte"] = lte
-
+        if self.eq is not None:
+            field_dict["eq"] = self.eq
+        elif "eq" in self._nulls:
+            field_dict["eq"] = None
+        if self.gt is not None:
+            field_dict["gt"] = self.gt
+        elif "gt" in self._nulls:
+            field_dict["gt"] = None
+        if self.gte is not None:
+            field_dict["gte"] = self.gte
+        elif "gte" in self._nulls:
+            field_dict["gte"] = None
+        if self.lt is not None:
+            field_dict["lt"] = self.lt
+        elif "lt" in self._nulls:
+            field_dict["lt"] = None
+        if self.lte is not None:
+            field_dict["lte"] = self.lte
+        elif "lte" in self._nulls:
+            field_dict["lte"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        eq = d.pop("eq", UNSET)
-
-        gt = d.pop("gt", UNSET)
-
-        gte = d.pop("gte", UNSET)
-
-        lt = d.pop("lt", UNSET)
-
-        lte = d.pop("lte", UNSET)
-
-        _instance = cls(
-            eq=eq,
-            gt=gt,
-            gte=gte,
-            lt=lt,
-            lte=lte,
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        obj.eq = get("eq")
+        obj.gt = get("gt")
+        obj.gte = get("gte")
+        obj.lt = get("lt")
+        obj.lte = get("lte")
+        obj._nulls = (
+            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
         )
-
-        return _instance
+        return obj

@@ -2,75 +2,96 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="PaginationMeta")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "page_number",
+        "page_size",
+        "total_pages",
+        "total_results",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class PaginationMeta:
     """
     Attributes:
-        page_number (int | Unset):  Example: 2.
-        page_size (int | Unset):  Example: 25.
-        total_pages (int | Unset):  Example: 3.
-        total_results (int | Unset):  Example: 55.
+        page_number (int | None):  Example: 2.
+        page_size (int | None):  Example: 25.
+        total_pages (int | None):  Example: 3.
+        total_results (int | None):  Example: 55.
     """
 
-    page_number: int | Unset = UNSET
-    page_size: int | Unset = UNSET
-    total_pages: int | Unset = UNSET
-    total_results: int | Unset = UNSET
+    page_number: int | None = None
+    page_size: int | None = None
+    total_pages: int | None = None
+    total_results: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        page_number: int | None = ABSENT,
+        page_size: int | None = ABSENT,
+        total_pages: int | None = ABSENT,
+        total_results: int | None = ABSENT,
+    ) -> None:
+        self.page_number = None if page_number is ABSENT else page_number
+        self.page_size = None if page_size is ABSENT else page_size
+        self.total_pages = None if total_pages is ABSENT else total_pages
+        self.total_results = None if total_results is ABSENT else total_results
+        self.additional_properties = {}
+        given = (
+            ("page_number", page_number),
+            ("page_size", page_size),
+            ("total_pages", total_pages),
+            ("total_results", total_results),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        page_number = self.page_number
-
-        page_size = self.page_size
-
-        total_pages = self.total_pages
-
-        total_results = self.total_results
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if page_number is not UNSET:
-            field_dict["page_number"] = page_number
-        if page_size is not UNSET:
-            field_dict["page_size"] = page_size
-        if total_pages is not UNSET:
-            field_dict["total_pages"] = total_pages
-        if total_results is not UNSET:
-            field_dict["total_results"] = total_results
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.page_number is not None:
+            field_dict["page_number"] = self.page_number
+        elif "page_number" in self._nulls:
+            field_dict["page_number"] = None
+        if self.page_size is not None:
+            field_dict["page_size"] = self.page_size
+        elif "page_size" in self._nulls:
+            field_dict["page_size"] = None
+        if self.total_pages is not None:
+            field_dict["total_pages"] = self.total_pages
+        elif "total_pages" in self._nulls:
+            field_dict["total_pages"] = None
+        if self.total_results is not None:
+            field_dict["total_results"] = self.total_results
+        elif "total_results" in self._nulls:
+            field_dict["total_results"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        page_number = d.pop("page_number", UNSET)
-
-        page_size = d.pop("page_size", UNSET)
-
-        total_pages = d.pop("total_pages", UNSET)
-
-        total_results = d.pop("total_results", UNSET)
-
-        _instance = cls(
-            page_number=page_number,
-            page_size=page_size,
-            total_pages=total_pages,
-            total_results=total_results,
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        obj.page_number = get("page_number")
+        obj.page_size = get("page_size")
+        obj.total_pages = get("total_pages")
+        obj.total_results = get("total_results")
+        obj._nulls = (
+            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
         )
-
-        _instance.additional_properties = d
-        return _instance
+        obj.additional_properties = (
+            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
+        )
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

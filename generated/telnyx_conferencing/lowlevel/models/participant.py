@@ -2,22 +2,40 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.participant_record_type import ParticipantRecordType, check_participant_record_type
-from ..models.participant_status import ParticipantStatus, check_participant_status
+from .. import models as _models
+from ..types import NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.participant_conference import ParticipantConference
+    from ..models.participant_record_type import ParticipantRecordType
+    from ..models.participant_status import ParticipantStatus
 
 
-T = TypeVar("T", bound="Participant")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "call_control_id",
+        "call_leg_id",
+        "conference",
+        "created_at",
+        "end_conference_on_exit",
+        "id",
+        "muted",
+        "on_hold",
+        "record_type",
+        "soft_end_conference_on_exit",
+        "status",
+        "updated_at",
+        "whisper_call_control_ids",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class Participant:
     """
     Example:
@@ -63,105 +81,79 @@ class Participant:
     updated_at: str
     whisper_call_control_ids: list[str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        call_control_id: str,
+        call_leg_id: str,
+        conference: ParticipantConference,
+        created_at: str,
+        end_conference_on_exit: bool,
+        id: str,
+        muted: bool,
+        on_hold: bool,
+        record_type: ParticipantRecordType,
+        soft_end_conference_on_exit: bool,
+        status: ParticipantStatus,
+        updated_at: str,
+        whisper_call_control_ids: list[str],
+    ) -> None:
+        self.call_control_id = call_control_id
+        self.call_leg_id = call_leg_id
+        self.conference = conference
+        self.created_at = created_at
+        self.end_conference_on_exit = end_conference_on_exit
+        self.id = id
+        self.muted = muted
+        self.on_hold = on_hold
+        self.record_type = record_type
+        self.soft_end_conference_on_exit = soft_end_conference_on_exit
+        self.status = status
+        self.updated_at = updated_at
+        self.whisper_call_control_ids = whisper_call_control_ids
+        self.additional_properties = {}
+        self._nulls = NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        call_control_id = self.call_control_id
-
-        call_leg_id = self.call_leg_id
-
-        conference = self.conference.to_dict()
-
-        created_at = self.created_at
-
-        end_conference_on_exit = self.end_conference_on_exit
-
-        id = self.id
-
-        muted = self.muted
-
-        on_hold = self.on_hold
-
-        record_type: str = self.record_type
-
-        soft_end_conference_on_exit = self.soft_end_conference_on_exit
-
-        status: str = self.status
-
-        updated_at = self.updated_at
-
-        whisper_call_control_ids = self.whisper_call_control_ids
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "call_control_id": call_control_id,
-                "call_leg_id": call_leg_id,
-                "conference": conference,
-                "created_at": created_at,
-                "end_conference_on_exit": end_conference_on_exit,
-                "id": id,
-                "muted": muted,
-                "on_hold": on_hold,
-                "record_type": record_type,
-                "soft_end_conference_on_exit": soft_end_conference_on_exit,
-                "status": status,
-                "updated_at": updated_at,
-                "whisper_call_control_ids": whisper_call_control_ids,
-            }
-        )
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["call_control_id"] = self.call_control_id
+        field_dict["call_leg_id"] = self.call_leg_id
+        field_dict["conference"] = self.conference.to_dict()
+        field_dict["created_at"] = self.created_at
+        field_dict["end_conference_on_exit"] = self.end_conference_on_exit
+        field_dict["id"] = self.id
+        field_dict["muted"] = self.muted
+        field_dict["on_hold"] = self.on_hold
+        field_dict["record_type"] = self.record_type
+        field_dict["soft_end_conference_on_exit"] = self.soft_end_conference_on_exit
+        field_dict["status"] = self.status
+        field_dict["updated_at"] = self.updated_at
+        field_dict["whisper_call_control_ids"] = self.whisper_call_control_ids
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.participant_conference import ParticipantConference  # noqa: PLC0415
-
-        d = dict(src_dict)
-        call_control_id = d.pop("call_control_id")
-
-        call_leg_id = d.pop("call_leg_id")
-
-        conference = ParticipantConference.from_dict(d.pop("conference"))
-
-        created_at = d.pop("created_at")
-
-        end_conference_on_exit = d.pop("end_conference_on_exit")
-
-        id = d.pop("id")
-
-        muted = d.pop("muted")
-
-        on_hold = d.pop("on_hold")
-
-        record_type = check_participant_record_type(d.pop("record_type"))
-
-        soft_end_conference_on_exit = d.pop("soft_end_conference_on_exit")
-
-        status = check_participant_status(d.pop("status"))
-
-        updated_at = d.pop("updated_at")
-
-        whisper_call_control_ids = cast(list[str], d.pop("whisper_call_control_ids"))
-
-        _instance = cls(
-            call_control_id=call_control_id,
-            call_leg_id=call_leg_id,
-            conference=conference,
-            created_at=created_at,
-            end_conference_on_exit=end_conference_on_exit,
-            id=id,
-            muted=muted,
-            on_hold=on_hold,
-            record_type=record_type,
-            soft_end_conference_on_exit=soft_end_conference_on_exit,
-            status=status,
-            updated_at=updated_at,
-            whisper_call_control_ids=whisper_call_control_ids,
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        obj = object.__new__(cls)
+        obj.call_control_id = src["call_control_id"]
+        obj.call_leg_id = src["call_leg_id"]
+        obj.conference = _models.ParticipantConference.from_dict(src["conference"])
+        obj.created_at = src["created_at"]
+        obj.end_conference_on_exit = src["end_conference_on_exit"]
+        obj.id = src["id"]
+        obj.muted = src["muted"]
+        obj.on_hold = src["on_hold"]
+        obj.record_type = src["record_type"]
+        obj.soft_end_conference_on_exit = src["soft_end_conference_on_exit"]
+        obj.status = src["status"]
+        obj.updated_at = src["updated_at"]
+        obj.whisper_call_control_ids = src["whisper_call_control_ids"]
+        obj._nulls = NO_NULLS
+        obj.additional_properties = (
+            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
         )
-
-        _instance.additional_properties = d
-        return _instance
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

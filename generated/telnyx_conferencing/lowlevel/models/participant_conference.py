@@ -2,58 +2,75 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="ParticipantConference")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "id",
+        "name",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class ParticipantConference:
     """The conference this participant belongs to.
 
     Attributes:
-        id (str | Unset): Conference ID. Example: 3fa85f64-5717-4562-b3fc-2c963f66afa6.
-        name (str | Unset): Conference name. Example: All hands meeting.
+        id (str | None): Conference ID. Example: 3fa85f64-5717-4562-b3fc-2c963f66afa6.
+        name (str | None): Conference name. Example: All hands meeting.
     """
 
-    id: str | Unset = UNSET
-    name: str | Unset = UNSET
+    id: str | None = None
+    name: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        id: str | None = ABSENT,
+        name: str | None = ABSENT,
+    ) -> None:
+        self.id = None if id is ABSENT else id
+        self.name = None if name is ABSENT else name
+        self.additional_properties = {}
+        given = (
+            ("id", id),
+            ("name", name),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        name = self.name
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if name is not UNSET:
-            field_dict["name"] = name
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.id is not None:
+            field_dict["id"] = self.id
+        elif "id" in self._nulls:
+            field_dict["id"] = None
+        if self.name is not None:
+            field_dict["name"] = self.name
+        elif "name" in self._nulls:
+            field_dict["name"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
-        name = d.pop("name", UNSET)
-
-        _instance = cls(
-            id=id,
-            name=name,
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        obj.id = get("id")
+        obj.name = get("name")
+        obj._nulls = (
+            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
         )
-
-        _instance.additional_properties = d
-        return _instance
+        obj.additional_properties = (
+            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
+        )
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

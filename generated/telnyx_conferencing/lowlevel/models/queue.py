@@ -2,17 +2,32 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.queue_record_type import QueueRecordType, check_queue_record_type
+from ..types import NO_NULLS
 
-T = TypeVar("T", bound="Queue")
+if TYPE_CHECKING:
+    from ..models.queue_record_type import QueueRecordType
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "average_wait_time_secs",
+        "created_at",
+        "current_size",
+        "id",
+        "max_size",
+        "name",
+        "record_type",
+        "updated_at",
+    }
+)
+
+
+@_attrs_define(init=False)
 class Queue:
     """
     Example:
@@ -40,73 +55,59 @@ class Queue:
     record_type: QueueRecordType
     updated_at: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        average_wait_time_secs: int,
+        created_at: str,
+        current_size: int,
+        id: str,
+        max_size: int,
+        name: str,
+        record_type: QueueRecordType,
+        updated_at: str,
+    ) -> None:
+        self.average_wait_time_secs = average_wait_time_secs
+        self.created_at = created_at
+        self.current_size = current_size
+        self.id = id
+        self.max_size = max_size
+        self.name = name
+        self.record_type = record_type
+        self.updated_at = updated_at
+        self.additional_properties = {}
+        self._nulls = NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        average_wait_time_secs = self.average_wait_time_secs
-
-        created_at = self.created_at
-
-        current_size = self.current_size
-
-        id = self.id
-
-        max_size = self.max_size
-
-        name = self.name
-
-        record_type: str = self.record_type
-
-        updated_at = self.updated_at
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "average_wait_time_secs": average_wait_time_secs,
-                "created_at": created_at,
-                "current_size": current_size,
-                "id": id,
-                "max_size": max_size,
-                "name": name,
-                "record_type": record_type,
-                "updated_at": updated_at,
-            }
-        )
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["average_wait_time_secs"] = self.average_wait_time_secs
+        field_dict["created_at"] = self.created_at
+        field_dict["current_size"] = self.current_size
+        field_dict["id"] = self.id
+        field_dict["max_size"] = self.max_size
+        field_dict["name"] = self.name
+        field_dict["record_type"] = self.record_type
+        field_dict["updated_at"] = self.updated_at
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        average_wait_time_secs = d.pop("average_wait_time_secs")
-
-        created_at = d.pop("created_at")
-
-        current_size = d.pop("current_size")
-
-        id = d.pop("id")
-
-        max_size = d.pop("max_size")
-
-        name = d.pop("name")
-
-        record_type = check_queue_record_type(d.pop("record_type"))
-
-        updated_at = d.pop("updated_at")
-
-        _instance = cls(
-            average_wait_time_secs=average_wait_time_secs,
-            created_at=created_at,
-            current_size=current_size,
-            id=id,
-            max_size=max_size,
-            name=name,
-            record_type=record_type,
-            updated_at=updated_at,
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        obj = object.__new__(cls)
+        obj.average_wait_time_secs = src["average_wait_time_secs"]
+        obj.created_at = src["created_at"]
+        obj.current_size = src["current_size"]
+        obj.id = src["id"]
+        obj.max_size = src["max_size"]
+        obj.name = src["name"]
+        obj.record_type = src["record_type"]
+        obj.updated_at = src["updated_at"]
+        obj._nulls = NO_NULLS
+        obj.additional_properties = (
+            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
         )
-
-        _instance.additional_properties = d
-        return _instance
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

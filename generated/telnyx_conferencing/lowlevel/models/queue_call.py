@@ -2,17 +2,36 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.queue_call_record_type import QueueCallRecordType, check_queue_call_record_type
+from ..types import NO_NULLS
 
-T = TypeVar("T", bound="QueueCall")
+if TYPE_CHECKING:
+    from ..models.queue_call_record_type import QueueCallRecordType
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "call_control_id",
+        "call_leg_id",
+        "call_session_id",
+        "connection_id",
+        "enqueued_at",
+        "from",
+        "is_alive",
+        "queue_id",
+        "queue_position",
+        "record_type",
+        "to",
+        "wait_time_secs",
+    }
+)
+
+
+@_attrs_define(init=False)
 class QueueCall:
     """
     Example:
@@ -53,97 +72,75 @@ class QueueCall:
     to: str
     wait_time_secs: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        call_control_id: str,
+        call_leg_id: str,
+        call_session_id: str,
+        connection_id: str,
+        enqueued_at: str,
+        from_: str,
+        is_alive: bool,
+        queue_id: str,
+        queue_position: int,
+        record_type: QueueCallRecordType,
+        to: str,
+        wait_time_secs: int,
+    ) -> None:
+        self.call_control_id = call_control_id
+        self.call_leg_id = call_leg_id
+        self.call_session_id = call_session_id
+        self.connection_id = connection_id
+        self.enqueued_at = enqueued_at
+        self.from_ = from_
+        self.is_alive = is_alive
+        self.queue_id = queue_id
+        self.queue_position = queue_position
+        self.record_type = record_type
+        self.to = to
+        self.wait_time_secs = wait_time_secs
+        self.additional_properties = {}
+        self._nulls = NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        call_control_id = self.call_control_id
-
-        call_leg_id = self.call_leg_id
-
-        call_session_id = self.call_session_id
-
-        connection_id = self.connection_id
-
-        enqueued_at = self.enqueued_at
-
-        from_ = self.from_
-
-        is_alive = self.is_alive
-
-        queue_id = self.queue_id
-
-        queue_position = self.queue_position
-
-        record_type: str = self.record_type
-
-        to = self.to
-
-        wait_time_secs = self.wait_time_secs
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "call_control_id": call_control_id,
-                "call_leg_id": call_leg_id,
-                "call_session_id": call_session_id,
-                "connection_id": connection_id,
-                "enqueued_at": enqueued_at,
-                "from": from_,
-                "is_alive": is_alive,
-                "queue_id": queue_id,
-                "queue_position": queue_position,
-                "record_type": record_type,
-                "to": to,
-                "wait_time_secs": wait_time_secs,
-            }
-        )
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["call_control_id"] = self.call_control_id
+        field_dict["call_leg_id"] = self.call_leg_id
+        field_dict["call_session_id"] = self.call_session_id
+        field_dict["connection_id"] = self.connection_id
+        field_dict["enqueued_at"] = self.enqueued_at
+        field_dict["from"] = self.from_
+        field_dict["is_alive"] = self.is_alive
+        field_dict["queue_id"] = self.queue_id
+        field_dict["queue_position"] = self.queue_position
+        field_dict["record_type"] = self.record_type
+        field_dict["to"] = self.to
+        field_dict["wait_time_secs"] = self.wait_time_secs
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        call_control_id = d.pop("call_control_id")
-
-        call_leg_id = d.pop("call_leg_id")
-
-        call_session_id = d.pop("call_session_id")
-
-        connection_id = d.pop("connection_id")
-
-        enqueued_at = d.pop("enqueued_at")
-
-        from_ = d.pop("from")
-
-        is_alive = d.pop("is_alive")
-
-        queue_id = d.pop("queue_id")
-
-        queue_position = d.pop("queue_position")
-
-        record_type = check_queue_call_record_type(d.pop("record_type"))
-
-        to = d.pop("to")
-
-        wait_time_secs = d.pop("wait_time_secs")
-
-        _instance = cls(
-            call_control_id=call_control_id,
-            call_leg_id=call_leg_id,
-            call_session_id=call_session_id,
-            connection_id=connection_id,
-            enqueued_at=enqueued_at,
-            from_=from_,
-            is_alive=is_alive,
-            queue_id=queue_id,
-            queue_position=queue_position,
-            record_type=record_type,
-            to=to,
-            wait_time_secs=wait_time_secs,
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        obj = object.__new__(cls)
+        obj.call_control_id = src["call_control_id"]
+        obj.call_leg_id = src["call_leg_id"]
+        obj.call_session_id = src["call_session_id"]
+        obj.connection_id = src["connection_id"]
+        obj.enqueued_at = src["enqueued_at"]
+        obj.from_ = src["from"]
+        obj.is_alive = src["is_alive"]
+        obj.queue_id = src["queue_id"]
+        obj.queue_position = src["queue_position"]
+        obj.record_type = src["record_type"]
+        obj.to = src["to"]
+        obj.wait_time_secs = src["wait_time_secs"]
+        obj._nulls = NO_NULLS
+        obj.additional_properties = (
+            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
         )
-
-        _instance.additional_properties = d
-        return _instance
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,21 +2,28 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.retrieval_tool_type import RetrievalToolType, check_retrieval_tool_type
+from .. import models as _models
+from ..types import NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.bucket_ids import BucketIds
+    from ..models.retrieval_tool_type import RetrievalToolType
 
 
-T = TypeVar("T", bound="RetrievalTool")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "retrieval",
+        "type",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class RetrievalTool:
     """
     Attributes:
@@ -27,39 +34,35 @@ class RetrievalTool:
     retrieval: BucketIds
     type_: RetrievalToolType
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        retrieval: BucketIds,
+        type_: RetrievalToolType,
+    ) -> None:
+        self.retrieval = retrieval
+        self.type_ = type_
+        self.additional_properties = {}
+        self._nulls = NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        retrieval = self.retrieval.to_dict()
-
-        type_: str = self.type_
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "retrieval": retrieval,
-                "type": type_,
-            }
-        )
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["retrieval"] = self.retrieval.to_dict()
+        field_dict["type"] = self.type_
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.bucket_ids import BucketIds  # noqa: PLC0415
-
-        d = dict(src_dict)
-        retrieval = BucketIds.from_dict(d.pop("retrieval"))
-
-        type_ = check_retrieval_tool_type(d.pop("type"))
-
-        _instance = cls(
-            retrieval=retrieval,
-            type_=type_,
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        obj = object.__new__(cls)
+        obj.retrieval = _models.BucketIds.from_dict(src["retrieval"])
+        obj.type_ = src["type"]
+        obj._nulls = NO_NULLS
+        obj.additional_properties = (
+            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
         )
-
-        _instance.additional_properties = d
-        return _instance
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

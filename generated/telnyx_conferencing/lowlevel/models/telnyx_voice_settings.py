@@ -2,61 +2,73 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.telnyx_voice_settings_type import TelnyxVoiceSettingsType, check_telnyx_voice_settings_type
-from ..types import UNSET, Unset
+from ..types import NO_NULLS
 
-T = TypeVar("T", bound="TelnyxVoiceSettings")
+if TYPE_CHECKING:
+    from ..models.telnyx_voice_settings_type import TelnyxVoiceSettingsType
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "type",
+        "voice_speed",
+    }
+)
+
+
+@_attrs_define(init=False)
 class TelnyxVoiceSettings:
     """
     Attributes:
         type_ (TelnyxVoiceSettingsType): Discriminator naming the TTS provider.
-        voice_speed (float | Unset): Speaking rate, between 0.1 and 2.0 (1.0 by default). Not available for
+        voice_speed (float | None): Speaking rate, between 0.1 and 2.0 (1.0 by default). Not available for
             `Telnyx.Bayan.*` and `Telnyx.Sukhan.*` voices. Default: 1.0. Example: 1.0.
     """
 
     type_: TelnyxVoiceSettingsType
-    voice_speed: float | Unset = 1.0
+    voice_speed: float | None = 1.0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        type_: TelnyxVoiceSettingsType,
+        voice_speed: float | None = 1.0,
+    ) -> None:
+        self.type_ = type_
+        self.voice_speed = voice_speed
+        self.additional_properties = {}
+        given = (("voice_speed", voice_speed),)
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        type_: str = self.type_
-
-        voice_speed = self.voice_speed
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-            }
-        )
-        if voice_speed is not UNSET:
-            field_dict["voice_speed"] = voice_speed
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["type"] = self.type_
+        if self.voice_speed is not None:
+            field_dict["voice_speed"] = self.voice_speed
+        elif "voice_speed" in self._nulls:
+            field_dict["voice_speed"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = check_telnyx_voice_settings_type(d.pop("type"))
-
-        voice_speed = d.pop("voice_speed", UNSET)
-
-        _instance = cls(
-            type_=type_,
-            voice_speed=voice_speed,
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        obj.type_ = src["type"]
+        obj.voice_speed = get("voice_speed")
+        obj._nulls = (
+            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
         )
-
-        _instance.additional_properties = d
-        return _instance
+        obj.additional_properties = (
+            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
+        )
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

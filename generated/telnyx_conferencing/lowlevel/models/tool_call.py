@@ -2,21 +2,29 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.tool_call_type import ToolCallType, check_tool_call_type
+from .. import models as _models
+from ..types import NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.tool_call_function import ToolCallFunction
+    from ..models.tool_call_type import ToolCallType
 
 
-T = TypeVar("T", bound="ToolCall")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "function",
+        "id",
+        "type",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class ToolCall:
     """
     Example:
@@ -32,45 +40,39 @@ class ToolCall:
     id: str
     type_: ToolCallType
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        function: ToolCallFunction,
+        id: str,
+        type_: ToolCallType,
+    ) -> None:
+        self.function = function
+        self.id = id
+        self.type_ = type_
+        self.additional_properties = {}
+        self._nulls = NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        function = self.function.to_dict()
-
-        id = self.id
-
-        type_: str = self.type_
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "function": function,
-                "id": id,
-                "type": type_,
-            }
-        )
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["function"] = self.function.to_dict()
+        field_dict["id"] = self.id
+        field_dict["type"] = self.type_
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.tool_call_function import ToolCallFunction  # noqa: PLC0415
-
-        d = dict(src_dict)
-        function = ToolCallFunction.from_dict(d.pop("function"))
-
-        id = d.pop("id")
-
-        type_ = check_tool_call_type(d.pop("type"))
-
-        _instance = cls(
-            function=function,
-            id=id,
-            type_=type_,
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        obj = object.__new__(cls)
+        obj.function = _models.ToolCallFunction.from_dict(src["function"])
+        obj.id = src["id"]
+        obj.type_ = src["type"]
+        obj._nulls = NO_NULLS
+        obj.additional_properties = (
+            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
         )
-
-        _instance.additional_properties = d
-        return _instance
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,22 +2,30 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.tool_message_role import ToolMessageRole, check_tool_message_role
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.message_metadata import MessageMetadata
+    from ..models.tool_message_role import ToolMessageRole
 
 
-T = TypeVar("T", bound="ToolMessage")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "content",
+        "role",
+        "tool_call_id",
+        "metadata",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class ToolMessage:
     """
     Example:
@@ -27,67 +35,59 @@ class ToolMessage:
         content (str): Text of the message.
         role (ToolMessageRole): Who wrote the message.
         tool_call_id (str): ID of the tool call this answers.
-        metadata (MessageMetadata | Unset):
+        metadata (MessageMetadata | None):
     """
 
     content: str
     role: ToolMessageRole
     tool_call_id: str
-    metadata: MessageMetadata | Unset = UNSET
+    metadata: MessageMetadata | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        content: str,
+        role: ToolMessageRole,
+        tool_call_id: str,
+        metadata: MessageMetadata | None = ABSENT,
+    ) -> None:
+        self.content = content
+        self.role = role
+        self.tool_call_id = tool_call_id
+        self.metadata = None if metadata is ABSENT else metadata
+        self.additional_properties = {}
+        given = (("metadata", metadata),)
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        content = self.content
-
-        role: str = self.role
-
-        tool_call_id = self.tool_call_id
-
-        metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "content": content,
-                "role": role,
-                "tool_call_id": tool_call_id,
-            }
-        )
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["content"] = self.content
+        field_dict["role"] = self.role
+        field_dict["tool_call_id"] = self.tool_call_id
+        if self.metadata is not None:
+            field_dict["metadata"] = self.metadata.to_dict()
+        elif "metadata" in self._nulls:
+            field_dict["metadata"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.message_metadata import MessageMetadata  # noqa: PLC0415
-
-        d = dict(src_dict)
-        content = d.pop("content")
-
-        role = check_tool_message_role(d.pop("role"))
-
-        tool_call_id = d.pop("tool_call_id")
-
-        _metadata = d.pop("metadata", UNSET)
-        metadata: MessageMetadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = MessageMetadata.from_dict(_metadata)
-
-        _instance = cls(
-            content=content,
-            role=role,
-            tool_call_id=tool_call_id,
-            metadata=metadata,
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        obj.content = src["content"]
+        obj.role = src["role"]
+        obj.tool_call_id = src["tool_call_id"]
+        value = get("metadata")
+        obj.metadata = None if value is None else _models.MessageMetadata.from_dict(value)
+        obj._nulls = (
+            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
         )
-
-        _instance.additional_properties = d
-        return _instance
+        obj.additional_properties = (
+            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
+        )
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

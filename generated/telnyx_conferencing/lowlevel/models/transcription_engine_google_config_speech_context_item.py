@@ -2,59 +2,74 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="TranscriptionEngineGoogleConfigSpeechContextItem")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "boost",
+        "phrases",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class TranscriptionEngineGoogleConfigSpeechContextItem:
     """
     Attributes:
-        boost (float | Unset): How strongly to favour the phrases. Default: 1.0. Example: 1.0.
-        phrases (list[str] | Unset): Phrases to expect. Example: [].
+        boost (float | None): How strongly to favour the phrases. Default: 1.0. Example: 1.0.
+        phrases (list[str] | None): Phrases to expect. Example: [].
     """
 
-    boost: float | Unset = 1.0
-    phrases: list[str] | Unset = UNSET
+    boost: float | None = 1.0
+    phrases: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        boost: float | None = 1.0,
+        phrases: list[str] | None = ABSENT,
+    ) -> None:
+        self.boost = boost
+        self.phrases = None if phrases is ABSENT else phrases
+        self.additional_properties = {}
+        given = (
+            ("boost", boost),
+            ("phrases", phrases),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        boost = self.boost
-
-        phrases: list[str] | Unset = UNSET
-        if not isinstance(self.phrases, Unset):
-            phrases = self.phrases
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if boost is not UNSET:
-            field_dict["boost"] = boost
-        if phrases is not UNSET:
-            field_dict["phrases"] = phrases
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.boost is not None:
+            field_dict["boost"] = self.boost
+        elif "boost" in self._nulls:
+            field_dict["boost"] = None
+        if self.phrases is not None:
+            field_dict["phrases"] = self.phrases
+        elif "phrases" in self._nulls:
+            field_dict["phrases"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        boost = d.pop("boost", UNSET)
-
-        phrases = cast(list[str], d.pop("phrases", UNSET))
-
-        _instance = cls(
-            boost=boost,
-            phrases=phrases,
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        obj.boost = get("boost")
+        obj.phrases = get("phrases")
+        obj._nulls = (
+            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
         )
-
-        _instance.additional_properties = d
-        return _instance
+        obj.additional_properties = (
+            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
+        )
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,21 +2,28 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.webhook_tool_type import WebhookToolType, check_webhook_tool_type
+from .. import models as _models
+from ..types import NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.webhook_tool_params import WebhookToolParams
+    from ..models.webhook_tool_type import WebhookToolType
 
 
-T = TypeVar("T", bound="WebhookTool")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "type",
+        "webhook",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class WebhookTool:
     """
     Attributes:
@@ -27,39 +34,35 @@ class WebhookTool:
     type_: WebhookToolType
     webhook: WebhookToolParams
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        type_: WebhookToolType,
+        webhook: WebhookToolParams,
+    ) -> None:
+        self.type_ = type_
+        self.webhook = webhook
+        self.additional_properties = {}
+        self._nulls = NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        type_: str = self.type_
-
-        webhook = self.webhook.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-                "webhook": webhook,
-            }
-        )
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["type"] = self.type_
+        field_dict["webhook"] = self.webhook.to_dict()
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.webhook_tool_params import WebhookToolParams  # noqa: PLC0415
-
-        d = dict(src_dict)
-        type_ = check_webhook_tool_type(d.pop("type"))
-
-        webhook = WebhookToolParams.from_dict(d.pop("webhook"))
-
-        _instance = cls(
-            type_=type_,
-            webhook=webhook,
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        obj = object.__new__(cls)
+        obj.type_ = src["type"]
+        obj.webhook = _models.WebhookToolParams.from_dict(src["webhook"])
+        obj._nulls = NO_NULLS
+        obj.additional_properties = (
+            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
         )
-
-        _instance.additional_properties = d
-        return _instance
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,32 +2,40 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="WebhookToolParamsQueryParametersProperties")
+from ..types import NO_NULLS
+
+_FIELDS: frozenset[str] = frozenset({})
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class WebhookToolParamsQueryParametersProperties:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+    ) -> None:
+        self.additional_properties = {}
+        self._nulls = NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _instance = cls()
-
-        _instance.additional_properties = d
-        return _instance
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        obj = object.__new__(cls)
+        obj._nulls = NO_NULLS
+        obj.additional_properties = (
+            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
+        )
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
