@@ -1,9 +1,10 @@
 """The Python code of each model field, for the engine's model template (``overlays/engine/model.py.jinja``).
 
 ``from_dict`` is straight-line: each field is read from the JSON object with the one conversion its
-type needs written in place (``datetime.datetime.fromisoformat(v)``, ``_models.ConferenceEndedBy.from_dict(v)``,
-nothing for a string or an enum), so parsing a page of models costs little more than decoding it. Only
-a union whose variants convert differently gets a helper function: its variant is known at run time alone.
+type needs written in place (``parse_datetime(v)``, that is ``datetime.datetime.fromisoformat``;
+``_models.ConferenceEndedBy.from_dict(v)``; nothing for a string or an enum), so parsing a page of models
+costs little more than decoding it. Only a union whose variants convert differently gets a helper
+function: its variant is known at run time alone.
 An optional field is typed ``X | None``; absent and null both read as None, and the model remembers
 which optional fields were null so that ``to_dict`` sends exactly what it was given.
 """
@@ -47,9 +48,9 @@ def parse(prop: Any, source: str, name: str = "", depth: int = 0) -> str:
     """
     kind = value_kind(prop)
     if kind == "datetime":
-        return f"datetime.datetime.fromisoformat({source})"
+        return f"parse_datetime({source})"
     if kind == "date":
-        return f"datetime.date.fromisoformat({source})"
+        return f"parse_date({source})"
     if kind == "uuid":
         return f"UUID({source})"
     if kind == "object":
@@ -66,7 +67,9 @@ def parse(prop: Any, source: str, name: str = "", depth: int = 0) -> str:
 def dump(prop: Any, source: str, depth: int = 0) -> str:
     """An expression turning the field's Python value `source` (not None) into JSON."""
     kind = value_kind(prop)
-    if kind in ("datetime", "date"):
+    if kind == "datetime":
+        return f"isoformat({source})"  # as Telnyx spells it: `Z`, milliseconds
+    if kind == "date":
         return f"{source}.isoformat()"
     if kind == "uuid":
         return f"str({source})"

@@ -4,12 +4,14 @@ date-time fields as `datetime` however the spec spells them."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import httpx
 import pytest
 
-from telnyx_conferencing import Telnyx
+from telnyx_conferencing import APIResponseValidationError, Telnyx
+from telnyx_conferencing.lowlevel import models
 from telnyx_conferencing.lowlevel.models import (
     CallConversationInsightsGeneratedPayloadResultsItem,
     Conference,
@@ -20,6 +22,10 @@ from telnyx_conferencing.lowlevel.models import (
     ListConferencesResponse,
 )
 from telnyx_conferencing.lowlevel.types import UNSET, Unset
+from tests.contract.cases import plan
+
+EXAMPLES = [(op.operation_id, op.response_model, op.response_example) for op in plan().operations]
+EXAMPLES = [(name, model, example) for name, model, example in EXAMPLES if model and isinstance(example, dict)]
 
 CONFERENCE: dict[str, Any] = {
     "created_at": "2019-01-23T18:10:02.574Z",
@@ -64,6 +70,16 @@ def test_reprs_show_no_object_address() -> None:
     assert repr(UNSET) == "UNSET"
 
 
+def test_date_time_fields_are_datetimes_even_where_the_spec_gives_no_format() -> None:
+    # spec/schemas/conference.yaml: created_at is `type: string` with an ISO 8601 example and no `format`
+    conference = Conference.from_dict({**CONFERENCE, "updated_at": "2019-01-23T18:12:00+01:00"})
+    assert conference.created_at == datetime.datetime(2019, 1, 23, 18, 10, 2, 574000, tzinfo=datetime.UTC)
+    assert conference.updated_at is not None and conference.updated_at.utcoffset() == datetime.timedelta(hours=1)
+    assert conference.to_dict()["created_at"] == "2019-01-23T18:10:02.574Z"  # dumped as Telnyx spells it
+    assert conference.to_dict()["updated_at"] == "2019-01-23T18:12:00+01:00"
+    assert Conference.from_dict(conference.to_dict()) == conference
+
+
 def test_nested_models_and_lists_of_models_parse_and_dump() -> None:
     page = ListConferencesResponse.from_dict(
         {"data": [CONFERENCE, {**CONFERENCE, "id": "c2", "ended_by": {"call_session_id": "s"}}], "meta": {}}
@@ -86,6 +102,9 @@ def test_unknown_fields_are_kept_in_additional_properties() -> None:
     conference = Conference.from_dict({**CONFERENCE, "new_field": [1, None]})
     assert conference.additional_properties == {"new_field": [1, None]}
     assert conference.to_dict()["new_field"] == [1, None]
+    sparse = Conference.from_dict({**CONFERENCE, "region": None, "status": "completed", "extra": 1})
+    assert sparse.additional_properties == {"extra": 1} and sparse.to_dict()["region"] is None
+    assert Conference.from_dict({**CONFERENCE, "region": None}).additional_properties == {}
     urls = DialRequestWebhookUrls.from_dict({"a": "https://a", "b": "https://b"})
     assert urls["a"] == "https://a" and urls.to_dict() == {"a": "https://a", "b": "https://b"}
 
@@ -95,6 +114,16 @@ def test_a_missing_required_field_is_an_error() -> None:
         Conference.from_dict({k: v for k, v in CONFERENCE.items() if k != "created_at"})
 
 
+@pytest.mark.parametrize("stamp", ["yesterday", "2019-13-45T00:00:00Z", 1548267002])
+def test_a_malformed_timestamp_from_the_server_is_a_response_validation_error(stamp: object) -> None:
+    reply = {"data": {**CONFERENCE, "created_at": stamp}}
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, json=reply))
+    client = Telnyx(api_key="KEY", http_client=httpx.Client(transport=transport))
+    with pytest.raises(APIResponseValidationError) as info:
+        client.conferences.retrieve("c1")
+    assert info.value.status_code == 200
+
+
 def test_a_facade_response_reads_without_narrowing() -> None:
     reply = {"data": {**CONFERENCE, "region": "sv1"}}
     transport = httpx.MockTransport(lambda request: httpx.Response(200, json=reply))
@@ -102,3 +131,8 @@ def test_a_facade_response_reads_without_narrowing() -> None:
     conference = client.conferences.retrieve("c1")
     assert isinstance(conference, ConferenceResponse)
     assert conference.data.region == "sv1" and conference.data.status is None
+
+
+@pytest.mark.parametrize(("model", "example"), [e[1:] for e in EXAMPLES], ids=[e[0] for e in EXAMPLES])
+def test_every_response_example_of_the_spec_round_trips_exactly(model: str, example: dict[str, Any]) -> None:
+    assert getattr(models, model).from_dict(example).to_dict() == example

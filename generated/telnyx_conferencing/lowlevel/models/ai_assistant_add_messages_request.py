@@ -111,16 +111,36 @@ class AIAssistantAddMessagesRequest:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.client_state = get("client_state")
-        obj.command_id = get("command_id")
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
         value = get("messages")
-        obj.messages = None if value is None else [_parse_messages_item(x0) for x0 in value]
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.messages = [_parse_messages_item(x0) for x0 in value]
+        else:
+            obj.messages = None
+            if "messages" in src:
+                nulls |= {"messages"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 3 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

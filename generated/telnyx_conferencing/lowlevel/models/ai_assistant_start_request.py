@@ -251,29 +251,102 @@ class AIAssistantStartRequest:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         value = get("assistant")
-        obj.assistant = None if value is None else _models.CallAssistantRequest.from_dict(value)
-        obj.client_state = get("client_state")
-        obj.command_id = get("command_id")
-        obj.greeting = get("greeting")
+        if value is not None:
+            obj.assistant = _models.CallAssistantRequest.from_dict(value)
+        else:
+            obj.assistant = None
+            if "assistant" in src:
+                nulls |= {"assistant"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("greeting")
+        obj.greeting = value
+        if value is None:
+            if "greeting" in src:
+                nulls |= {"greeting"}
+            else:
+                absent += 1
         value = get("interruption_settings")
-        obj.interruption_settings = None if value is None else _models.InterruptionSettings.from_dict(value)
+        if value is not None:
+            obj.interruption_settings = _models.InterruptionSettings.from_dict(value)
+        else:
+            obj.interruption_settings = None
+            if "interruption_settings" in src:
+                nulls |= {"interruption_settings"}
+            else:
+                absent += 1
         value = get("message_history")
-        obj.message_history = None if value is None else [_parse_message_history_item(x0) for x0 in value]
+        if value is not None:
+            obj.message_history = [_parse_message_history_item(x0) for x0 in value]
+        else:
+            obj.message_history = None
+            if "message_history" in src:
+                nulls |= {"message_history"}
+            else:
+                absent += 1
         value = get("participants")
-        obj.participants = None if value is None else [_models.AIAssistantJoinParticipant.from_dict(x0) for x0 in value]
-        obj.send_message_history_updates = get("send_message_history_updates")
+        if value is not None:
+            obj.participants = [_models.AIAssistantJoinParticipant.from_dict(x0) for x0 in value]
+        else:
+            obj.participants = None
+            if "participants" in src:
+                nulls |= {"participants"}
+            else:
+                absent += 1
+        value = get("send_message_history_updates")
+        obj.send_message_history_updates = value
+        if value is None:
+            if "send_message_history_updates" in src:
+                nulls |= {"send_message_history_updates"}
+            else:
+                absent += 1
         value = get("transcription")
-        obj.transcription = None if value is None else _models.TranscriptionConfig.from_dict(value)
-        obj.voice = get("voice")
+        if value is not None:
+            obj.transcription = _models.TranscriptionConfig.from_dict(value)
+        else:
+            obj.transcription = None
+            if "transcription" in src:
+                nulls |= {"transcription"}
+            else:
+                absent += 1
+        value = get("voice")
+        obj.voice = value
+        if value is None:
+            if "voice" in src:
+                nulls |= {"voice"}
+            else:
+                absent += 1
         value = get("voice_settings")
-        obj.voice_settings = None if value is None else _parse_voice_settings(value)
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.voice_settings = _parse_voice_settings(value)
+        else:
+            obj.voice_settings = None
+            if "voice_settings" in src:
+                nulls |= {"voice_settings"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 11 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -432,58 +432,257 @@ class AnswerRequest:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         value = get("assistant")
-        obj.assistant = None if value is None else _models.CallAssistantRequest.from_dict(value)
+        if value is not None:
+            obj.assistant = _models.CallAssistantRequest.from_dict(value)
+        else:
+            obj.assistant = None
+            if "assistant" in src:
+                nulls |= {"assistant"}
+            else:
+                absent += 1
         value = get("billing_group_id")
-        obj.billing_group_id = None if value is None else UUID(value)
-        obj.client_state = get("client_state")
-        obj.command_id = get("command_id")
+        if value is not None:
+            obj.billing_group_id = UUID(value)
+        else:
+            obj.billing_group_id = None
+            if "billing_group_id" in src:
+                nulls |= {"billing_group_id"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
         value = get("conversation_relay_config")
-        obj.conversation_relay_config = (
-            None if value is None else _models.ConversationRelayEmbeddedConfig.from_dict(value)
-        )
+        if value is not None:
+            obj.conversation_relay_config = _models.ConversationRelayEmbeddedConfig.from_dict(value)
+        else:
+            obj.conversation_relay_config = None
+            if "conversation_relay_config" in src:
+                nulls |= {"conversation_relay_config"}
+            else:
+                absent += 1
         value = get("custom_headers")
-        obj.custom_headers = None if value is None else [_models.CustomSIPHeader.from_dict(x0) for x0 in value]
+        if value is not None:
+            obj.custom_headers = [_models.CustomSIPHeader.from_dict(x0) for x0 in value]
+        else:
+            obj.custom_headers = None
+            if "custom_headers" in src:
+                nulls |= {"custom_headers"}
+            else:
+                absent += 1
         value = get("deepfake_detection")
-        obj.deepfake_detection = None if value is None else _models.AnswerRequestDeepfakeDetection.from_dict(value)
-        obj.preferred_codecs = get("preferred_codecs")
-        obj.record = get("record")
-        obj.record_channels = get("record_channels")
-        obj.record_custom_file_name = get("record_custom_file_name")
-        obj.record_format = get("record_format")
-        obj.record_max_length = get("record_max_length")
-        obj.record_timeout_secs = get("record_timeout_secs")
-        obj.record_track = get("record_track")
-        obj.record_trim = get("record_trim")
-        obj.send_silence_when_idle = get("send_silence_when_idle")
+        if value is not None:
+            obj.deepfake_detection = _models.AnswerRequestDeepfakeDetection.from_dict(value)
+        else:
+            obj.deepfake_detection = None
+            if "deepfake_detection" in src:
+                nulls |= {"deepfake_detection"}
+            else:
+                absent += 1
+        value = get("preferred_codecs")
+        obj.preferred_codecs = value
+        if value is None:
+            if "preferred_codecs" in src:
+                nulls |= {"preferred_codecs"}
+            else:
+                absent += 1
+        value = get("record")
+        obj.record = value
+        if value is None:
+            if "record" in src:
+                nulls |= {"record"}
+            else:
+                absent += 1
+        value = get("record_channels")
+        obj.record_channels = value
+        if value is None:
+            if "record_channels" in src:
+                nulls |= {"record_channels"}
+            else:
+                absent += 1
+        value = get("record_custom_file_name")
+        obj.record_custom_file_name = value
+        if value is None:
+            if "record_custom_file_name" in src:
+                nulls |= {"record_custom_file_name"}
+            else:
+                absent += 1
+        value = get("record_format")
+        obj.record_format = value
+        if value is None:
+            if "record_format" in src:
+                nulls |= {"record_format"}
+            else:
+                absent += 1
+        value = get("record_max_length")
+        obj.record_max_length = value
+        if value is None:
+            if "record_max_length" in src:
+                nulls |= {"record_max_length"}
+            else:
+                absent += 1
+        value = get("record_timeout_secs")
+        obj.record_timeout_secs = value
+        if value is None:
+            if "record_timeout_secs" in src:
+                nulls |= {"record_timeout_secs"}
+            else:
+                absent += 1
+        value = get("record_track")
+        obj.record_track = value
+        if value is None:
+            if "record_track" in src:
+                nulls |= {"record_track"}
+            else:
+                absent += 1
+        value = get("record_trim")
+        obj.record_trim = value
+        if value is None:
+            if "record_trim" in src:
+                nulls |= {"record_trim"}
+            else:
+                absent += 1
+        value = get("send_silence_when_idle")
+        obj.send_silence_when_idle = value
+        if value is None:
+            if "send_silence_when_idle" in src:
+                nulls |= {"send_silence_when_idle"}
+            else:
+                absent += 1
         value = get("sip_headers")
-        obj.sip_headers = None if value is None else [_models.SIPHeader.from_dict(x0) for x0 in value]
+        if value is not None:
+            obj.sip_headers = [_models.SIPHeader.from_dict(x0) for x0 in value]
+        else:
+            obj.sip_headers = None
+            if "sip_headers" in src:
+                nulls |= {"sip_headers"}
+            else:
+                absent += 1
         value = get("sound_modifications")
-        obj.sound_modifications = None if value is None else _models.SoundModifications.from_dict(value)
-        obj.stream_bidirectional_codec = get("stream_bidirectional_codec")
-        obj.stream_bidirectional_mode = get("stream_bidirectional_mode")
-        obj.stream_bidirectional_target_legs = get("stream_bidirectional_target_legs")
-        obj.stream_codec = get("stream_codec")
-        obj.stream_track = get("stream_track")
-        obj.stream_url = get("stream_url")
-        obj.transcription = get("transcription")
+        if value is not None:
+            obj.sound_modifications = _models.SoundModifications.from_dict(value)
+        else:
+            obj.sound_modifications = None
+            if "sound_modifications" in src:
+                nulls |= {"sound_modifications"}
+            else:
+                absent += 1
+        value = get("stream_bidirectional_codec")
+        obj.stream_bidirectional_codec = value
+        if value is None:
+            if "stream_bidirectional_codec" in src:
+                nulls |= {"stream_bidirectional_codec"}
+            else:
+                absent += 1
+        value = get("stream_bidirectional_mode")
+        obj.stream_bidirectional_mode = value
+        if value is None:
+            if "stream_bidirectional_mode" in src:
+                nulls |= {"stream_bidirectional_mode"}
+            else:
+                absent += 1
+        value = get("stream_bidirectional_target_legs")
+        obj.stream_bidirectional_target_legs = value
+        if value is None:
+            if "stream_bidirectional_target_legs" in src:
+                nulls |= {"stream_bidirectional_target_legs"}
+            else:
+                absent += 1
+        value = get("stream_codec")
+        obj.stream_codec = value
+        if value is None:
+            if "stream_codec" in src:
+                nulls |= {"stream_codec"}
+            else:
+                absent += 1
+        value = get("stream_track")
+        obj.stream_track = value
+        if value is None:
+            if "stream_track" in src:
+                nulls |= {"stream_track"}
+            else:
+                absent += 1
+        value = get("stream_url")
+        obj.stream_url = value
+        if value is None:
+            if "stream_url" in src:
+                nulls |= {"stream_url"}
+            else:
+                absent += 1
+        value = get("transcription")
+        obj.transcription = value
+        if value is None:
+            if "transcription" in src:
+                nulls |= {"transcription"}
+            else:
+                absent += 1
         value = get("transcription_config")
-        obj.transcription_config = None if value is None else _models.TranscriptionStartRequest.from_dict(value)
+        if value is not None:
+            obj.transcription_config = _models.TranscriptionStartRequest.from_dict(value)
+        else:
+            obj.transcription_config = None
+            if "transcription_config" in src:
+                nulls |= {"transcription_config"}
+            else:
+                absent += 1
         value = get("webhook_retries_policies")
-        obj.webhook_retries_policies = (
-            None if value is None else _models.AnswerRequestWebhookRetriesPolicies.from_dict(value)
-        )
-        obj.webhook_url = get("webhook_url")
-        obj.webhook_url_method = get("webhook_url_method")
+        if value is not None:
+            obj.webhook_retries_policies = _models.AnswerRequestWebhookRetriesPolicies.from_dict(value)
+        else:
+            obj.webhook_retries_policies = None
+            if "webhook_retries_policies" in src:
+                nulls |= {"webhook_retries_policies"}
+            else:
+                absent += 1
+        value = get("webhook_url")
+        obj.webhook_url = value
+        if value is None:
+            if "webhook_url" in src:
+                nulls |= {"webhook_url"}
+            else:
+                absent += 1
+        value = get("webhook_url_method")
+        obj.webhook_url_method = value
+        if value is None:
+            if "webhook_url_method" in src:
+                nulls |= {"webhook_url_method"}
+            else:
+                absent += 1
         value = get("webhook_urls")
-        obj.webhook_urls = None if value is None else _models.AnswerRequestWebhookUrls.from_dict(value)
-        obj.webhook_urls_method = get("webhook_urls_method")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.webhook_urls = _models.AnswerRequestWebhookUrls.from_dict(value)
+        else:
+            obj.webhook_urls = None
+            if "webhook_urls" in src:
+                nulls |= {"webhook_urls"}
+            else:
+                absent += 1
+        value = get("webhook_urls_method")
+        obj.webhook_urls_method = value
+        if value is None:
+            if "webhook_urls_method" in src:
+                nulls |= {"webhook_urls_method"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 32 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -68,15 +68,28 @@ class AnswerRequestDeepfakeDetection:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         obj.enabled = src["enabled"]
-        obj.rtp_timeout = get("rtp_timeout")
-        obj.timeout = get("timeout")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        value = get("rtp_timeout")
+        obj.rtp_timeout = value
+        if value is None:
+            if "rtp_timeout" in src:
+                nulls |= {"rtp_timeout"}
+            else:
+                absent += 1
+        value = get("timeout")
+        obj.timeout = value
+        if value is None:
+            if "timeout" in src:
+                nulls |= {"timeout"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 3 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

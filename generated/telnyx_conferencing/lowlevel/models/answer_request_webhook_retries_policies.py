@@ -47,7 +47,8 @@ class AnswerRequestWebhookRetriesPolicies:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         src = src_dict
         obj = object.__new__(cls)
-        obj._nulls = NO_NULLS
+        nulls = NO_NULLS
+        obj._nulls = nulls
         obj.additional_properties = {
             key: _models.AnswerRequestWebhookRetriesPoliciesAdditionalProperty.from_dict(value)
             for key, value in src.items()

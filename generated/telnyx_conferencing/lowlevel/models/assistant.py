@@ -128,17 +128,43 @@ class Assistant:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.instructions = get("instructions")
-        obj.model = get("model")
-        obj.openai_api_key_ref = get("openai_api_key_ref")
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("instructions")
+        obj.instructions = value
+        if value is None:
+            if "instructions" in src:
+                nulls |= {"instructions"}
+            else:
+                absent += 1
+        value = get("model")
+        obj.model = value
+        if value is None:
+            if "model" in src:
+                nulls |= {"model"}
+            else:
+                absent += 1
+        value = get("openai_api_key_ref")
+        obj.openai_api_key_ref = value
+        if value is None:
+            if "openai_api_key_ref" in src:
+                nulls |= {"openai_api_key_ref"}
+            else:
+                absent += 1
         value = get("tools")
-        obj.tools = None if value is None else [_parse_tools_item(x0) for x0 in value]
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.tools = [_parse_tools_item(x0) for x0 in value]
+        else:
+            obj.tools = None
+            if "tools" in src:
+                nulls |= {"tools"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 4 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

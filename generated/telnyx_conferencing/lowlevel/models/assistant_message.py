@@ -87,18 +87,39 @@ class AssistantMessage:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         obj.role = src["role"]
-        obj.content = get("content")
+        value = get("content")
+        obj.content = value
+        if value is None:
+            if "content" in src:
+                nulls |= {"content"}
+            else:
+                absent += 1
         value = get("metadata")
-        obj.metadata = None if value is None else _models.MessageMetadata.from_dict(value)
+        if value is not None:
+            obj.metadata = _models.MessageMetadata.from_dict(value)
+        else:
+            obj.metadata = None
+            if "metadata" in src:
+                nulls |= {"metadata"}
+            else:
+                absent += 1
         value = get("tool_calls")
-        obj.tool_calls = None if value is None else [_models.ToolCall.from_dict(x0) for x0 in value]
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.tool_calls = [_models.ToolCall.from_dict(x0) for x0 in value]
+        else:
+            obj.tool_calls = None
+            if "tool_calls" in src:
+                nulls |= {"tool_calls"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 4 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -106,18 +106,49 @@ class AzureVoiceSettings:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         obj.type_ = src["type"]
-        obj.api_key_ref = get("api_key_ref")
-        obj.deployment_id = get("deployment_id")
-        obj.effect = get("effect")
-        obj.gender = get("gender")
-        obj.region = get("region")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        value = get("api_key_ref")
+        obj.api_key_ref = value
+        if value is None:
+            if "api_key_ref" in src:
+                nulls |= {"api_key_ref"}
+            else:
+                absent += 1
+        value = get("deployment_id")
+        obj.deployment_id = value
+        if value is None:
+            if "deployment_id" in src:
+                nulls |= {"deployment_id"}
+            else:
+                absent += 1
+        value = get("effect")
+        obj.effect = value
+        if value is None:
+            if "effect" in src:
+                nulls |= {"effect"}
+            else:
+                absent += 1
+        value = get("gender")
+        obj.gender = value
+        if value is None:
+            if "gender" in src:
+                nulls |= {"gender"}
+            else:
+                absent += 1
+        value = get("region")
+        obj.region = value
+        if value is None:
+            if "region" in src:
+                nulls |= {"region"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 6 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

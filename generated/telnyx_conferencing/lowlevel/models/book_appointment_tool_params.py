@@ -73,16 +73,29 @@ class BookAppointmentToolParams:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         obj.api_key_ref = src["api_key_ref"]
         obj.event_type_id = src["event_type_id"]
-        obj.attendee_name = get("attendee_name")
-        obj.attendee_timezone = get("attendee_timezone")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        value = get("attendee_name")
+        obj.attendee_name = value
+        if value is None:
+            if "attendee_name" in src:
+                nulls |= {"attendee_name"}
+            else:
+                absent += 1
+        value = get("attendee_timezone")
+        obj.attendee_timezone = value
+        if value is None:
+            if "attendee_timezone" in src:
+                nulls |= {"attendee_timezone"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 4 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -264,33 +264,149 @@ class BridgeRequest:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         obj.call_control_id = src["call_control_id"]
-        obj.client_state = get("client_state")
-        obj.command_id = get("command_id")
-        obj.hold_after_unbridge = get("hold_after_unbridge")
-        obj.mute_dtmf = get("mute_dtmf")
-        obj.park_after_unbridge = get("park_after_unbridge")
-        obj.play_ringtone = get("play_ringtone")
-        obj.prevent_double_bridge = get("prevent_double_bridge")
-        obj.queue = get("queue")
-        obj.record = get("record")
-        obj.record_channels = get("record_channels")
-        obj.record_custom_file_name = get("record_custom_file_name")
-        obj.record_format = get("record_format")
-        obj.record_max_length = get("record_max_length")
-        obj.record_timeout_secs = get("record_timeout_secs")
-        obj.record_track = get("record_track")
-        obj.record_trim = get("record_trim")
-        obj.ringtone = get("ringtone")
-        obj.video_room_context = get("video_room_context")
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("hold_after_unbridge")
+        obj.hold_after_unbridge = value
+        if value is None:
+            if "hold_after_unbridge" in src:
+                nulls |= {"hold_after_unbridge"}
+            else:
+                absent += 1
+        value = get("mute_dtmf")
+        obj.mute_dtmf = value
+        if value is None:
+            if "mute_dtmf" in src:
+                nulls |= {"mute_dtmf"}
+            else:
+                absent += 1
+        value = get("park_after_unbridge")
+        obj.park_after_unbridge = value
+        if value is None:
+            if "park_after_unbridge" in src:
+                nulls |= {"park_after_unbridge"}
+            else:
+                absent += 1
+        value = get("play_ringtone")
+        obj.play_ringtone = value
+        if value is None:
+            if "play_ringtone" in src:
+                nulls |= {"play_ringtone"}
+            else:
+                absent += 1
+        value = get("prevent_double_bridge")
+        obj.prevent_double_bridge = value
+        if value is None:
+            if "prevent_double_bridge" in src:
+                nulls |= {"prevent_double_bridge"}
+            else:
+                absent += 1
+        value = get("queue")
+        obj.queue = value
+        if value is None:
+            if "queue" in src:
+                nulls |= {"queue"}
+            else:
+                absent += 1
+        value = get("record")
+        obj.record = value
+        if value is None:
+            if "record" in src:
+                nulls |= {"record"}
+            else:
+                absent += 1
+        value = get("record_channels")
+        obj.record_channels = value
+        if value is None:
+            if "record_channels" in src:
+                nulls |= {"record_channels"}
+            else:
+                absent += 1
+        value = get("record_custom_file_name")
+        obj.record_custom_file_name = value
+        if value is None:
+            if "record_custom_file_name" in src:
+                nulls |= {"record_custom_file_name"}
+            else:
+                absent += 1
+        value = get("record_format")
+        obj.record_format = value
+        if value is None:
+            if "record_format" in src:
+                nulls |= {"record_format"}
+            else:
+                absent += 1
+        value = get("record_max_length")
+        obj.record_max_length = value
+        if value is None:
+            if "record_max_length" in src:
+                nulls |= {"record_max_length"}
+            else:
+                absent += 1
+        value = get("record_timeout_secs")
+        obj.record_timeout_secs = value
+        if value is None:
+            if "record_timeout_secs" in src:
+                nulls |= {"record_timeout_secs"}
+            else:
+                absent += 1
+        value = get("record_track")
+        obj.record_track = value
+        if value is None:
+            if "record_track" in src:
+                nulls |= {"record_track"}
+            else:
+                absent += 1
+        value = get("record_trim")
+        obj.record_trim = value
+        if value is None:
+            if "record_trim" in src:
+                nulls |= {"record_trim"}
+            else:
+                absent += 1
+        value = get("ringtone")
+        obj.ringtone = value
+        if value is None:
+            if "ringtone" in src:
+                nulls |= {"ringtone"}
+            else:
+                absent += 1
+        value = get("video_room_context")
+        obj.video_room_context = value
+        if value is None:
+            if "video_room_context" in src:
+                nulls |= {"video_room_context"}
+            else:
+                absent += 1
         value = get("video_room_id")
-        obj.video_room_id = None if value is None else UUID(value)
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.video_room_id = UUID(value)
+        else:
+            obj.video_room_id = None
+            if "video_room_id" in src:
+                nulls |= {"video_room_id"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 20 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -221,35 +221,110 @@ class CallAssistantRequest:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         obj.id = src["id"]
         value = get("dynamic_variables")
-        obj.dynamic_variables = None if value is None else _models.CallAssistantRequestDynamicVariables.from_dict(value)
+        if value is not None:
+            obj.dynamic_variables = _models.CallAssistantRequestDynamicVariables.from_dict(value)
+        else:
+            obj.dynamic_variables = None
+            if "dynamic_variables" in src:
+                nulls |= {"dynamic_variables"}
+            else:
+                absent += 1
         value = get("external_llm")
-        obj.external_llm = None if value is None else _models.CallAssistantRequestExternalLlm.from_dict(value)
+        if value is not None:
+            obj.external_llm = _models.CallAssistantRequestExternalLlm.from_dict(value)
+        else:
+            obj.external_llm = None
+            if "external_llm" in src:
+                nulls |= {"external_llm"}
+            else:
+                absent += 1
         value = get("fallback_config")
-        obj.fallback_config = None if value is None else _models.CallAssistantRequestFallbackConfig.from_dict(value)
-        obj.greeting = get("greeting")
-        obj.instructions = get("instructions")
-        obj.llm_api_key_ref = get("llm_api_key_ref")
+        if value is not None:
+            obj.fallback_config = _models.CallAssistantRequestFallbackConfig.from_dict(value)
+        else:
+            obj.fallback_config = None
+            if "fallback_config" in src:
+                nulls |= {"fallback_config"}
+            else:
+                absent += 1
+        value = get("greeting")
+        obj.greeting = value
+        if value is None:
+            if "greeting" in src:
+                nulls |= {"greeting"}
+            else:
+                absent += 1
+        value = get("instructions")
+        obj.instructions = value
+        if value is None:
+            if "instructions" in src:
+                nulls |= {"instructions"}
+            else:
+                absent += 1
+        value = get("llm_api_key_ref")
+        obj.llm_api_key_ref = value
+        if value is None:
+            if "llm_api_key_ref" in src:
+                nulls |= {"llm_api_key_ref"}
+            else:
+                absent += 1
         value = get("mcp_servers")
-        obj.mcp_servers = (
-            None if value is None else [_models.CallAssistantRequestMcpServersItem.from_dict(x0) for x0 in value]
-        )
-        obj.model = get("model")
-        obj.name = get("name")
+        if value is not None:
+            obj.mcp_servers = [_models.CallAssistantRequestMcpServersItem.from_dict(x0) for x0 in value]
+        else:
+            obj.mcp_servers = None
+            if "mcp_servers" in src:
+                nulls |= {"mcp_servers"}
+            else:
+                absent += 1
+        value = get("model")
+        obj.model = value
+        if value is None:
+            if "model" in src:
+                nulls |= {"model"}
+            else:
+                absent += 1
+        value = get("name")
+        obj.name = value
+        if value is None:
+            if "name" in src:
+                nulls |= {"name"}
+            else:
+                absent += 1
         value = get("observability_settings")
-        obj.observability_settings = (
-            None if value is None else _models.CallAssistantRequestObservabilitySettings.from_dict(value)
-        )
-        obj.openai_api_key_ref = get("openai_api_key_ref")
+        if value is not None:
+            obj.observability_settings = _models.CallAssistantRequestObservabilitySettings.from_dict(value)
+        else:
+            obj.observability_settings = None
+            if "observability_settings" in src:
+                nulls |= {"observability_settings"}
+            else:
+                absent += 1
+        value = get("openai_api_key_ref")
+        obj.openai_api_key_ref = value
+        if value is None:
+            if "openai_api_key_ref" in src:
+                nulls |= {"openai_api_key_ref"}
+            else:
+                absent += 1
         value = get("tools")
-        obj.tools = None if value is None else [_parse_tools_item(x0) for x0 in value]
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.tools = [_parse_tools_item(x0) for x0 in value]
+        else:
+            obj.tools = None
+            if "tools" in src:
+                nulls |= {"tools"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 13 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -79,18 +79,36 @@ class CallAssistantRequestFallbackConfig:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         value = get("external_llm")
-        obj.external_llm = (
-            None if value is None else _models.CallAssistantRequestFallbackConfigExternalLlm.from_dict(value)
-        )
-        obj.llm_api_key_ref = get("llm_api_key_ref")
-        obj.model = get("model")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.external_llm = _models.CallAssistantRequestFallbackConfigExternalLlm.from_dict(value)
+        else:
+            obj.external_llm = None
+            if "external_llm" in src:
+                nulls |= {"external_llm"}
+            else:
+                absent += 1
+        value = get("llm_api_key_ref")
+        obj.llm_api_key_ref = value
+        if value is None:
+            if "llm_api_key_ref" in src:
+                nulls |= {"llm_api_key_ref"}
+            else:
+                absent += 1
+        value = get("model")
+        obj.model = value
+        if value is None:
+            if "model" in src:
+                nulls |= {"model"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 3 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

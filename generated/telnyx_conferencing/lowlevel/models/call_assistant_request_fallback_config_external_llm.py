@@ -119,19 +119,62 @@ class CallAssistantRequestFallbackConfigExternalLlm:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.authentication_method = get("authentication_method")
-        obj.base_url = get("base_url")
-        obj.certificate_ref = get("certificate_ref")
-        obj.forward_metadata = get("forward_metadata")
-        obj.llm_api_key_ref = get("llm_api_key_ref")
-        obj.model = get("model")
-        obj.token_retrieval_url = get("token_retrieval_url")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("authentication_method")
+        obj.authentication_method = value
+        if value is None:
+            if "authentication_method" in src:
+                nulls |= {"authentication_method"}
+            else:
+                absent += 1
+        value = get("base_url")
+        obj.base_url = value
+        if value is None:
+            if "base_url" in src:
+                nulls |= {"base_url"}
+            else:
+                absent += 1
+        value = get("certificate_ref")
+        obj.certificate_ref = value
+        if value is None:
+            if "certificate_ref" in src:
+                nulls |= {"certificate_ref"}
+            else:
+                absent += 1
+        value = get("forward_metadata")
+        obj.forward_metadata = value
+        if value is None:
+            if "forward_metadata" in src:
+                nulls |= {"forward_metadata"}
+            else:
+                absent += 1
+        value = get("llm_api_key_ref")
+        obj.llm_api_key_ref = value
+        if value is None:
+            if "llm_api_key_ref" in src:
+                nulls |= {"llm_api_key_ref"}
+            else:
+                absent += 1
+        value = get("model")
+        obj.model = value
+        if value is None:
+            if "model" in src:
+                nulls |= {"model"}
+            else:
+                absent += 1
+        value = get("token_retrieval_url")
+        obj.token_retrieval_url = value
+        if value is None:
+            if "token_retrieval_url" in src:
+                nulls |= {"token_retrieval_url"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 7 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

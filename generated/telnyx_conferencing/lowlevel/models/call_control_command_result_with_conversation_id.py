@@ -65,15 +65,29 @@ class CallControlCommandResultWithConversationID:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         value = get("conversation_id")
-        obj.conversation_id = None if value is None else UUID(value)
-        obj.result = get("result")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.conversation_id = UUID(value)
+        else:
+            obj.conversation_id = None
+            if "conversation_id" in src:
+                nulls |= {"conversation_id"}
+            else:
+                absent += 1
+        value = get("result")
+        obj.result = value
+        if value is None:
+            if "result" in src:
+                nulls |= {"result"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

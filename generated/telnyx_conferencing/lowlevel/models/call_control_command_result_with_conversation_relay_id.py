@@ -64,14 +64,27 @@ class CallControlCommandResultWithConversationRelayID:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.conversation_relay_id = get("conversation_relay_id")
-        obj.result = get("result")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("conversation_relay_id")
+        obj.conversation_relay_id = value
+        if value is None:
+            if "conversation_relay_id" in src:
+                nulls |= {"conversation_relay_id"}
+            else:
+                absent += 1
+        value = get("result")
+        obj.result = value
+        if value is None:
+            if "result" in src:
+                nulls |= {"result"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -89,19 +89,40 @@ class CallControlError:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         obj.code = src["code"]
         obj.title = src["title"]
-        obj.detail = get("detail")
+        value = get("detail")
+        obj.detail = value
+        if value is None:
+            if "detail" in src:
+                nulls |= {"detail"}
+            else:
+                absent += 1
         value = get("meta")
-        obj.meta = None if value is None else _models.CallControlErrorMeta.from_dict(value)
+        if value is not None:
+            obj.meta = _models.CallControlErrorMeta.from_dict(value)
+        else:
+            obj.meta = None
+            if "meta" in src:
+                nulls |= {"meta"}
+            else:
+                absent += 1
         value = get("source")
-        obj.source = None if value is None else _models.CallControlErrorSource.from_dict(value)
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.source = _models.CallControlErrorSource.from_dict(value)
+        else:
+            obj.source = None
+            if "source" in src:
+                nulls |= {"source"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 5 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -224,29 +224,132 @@ class CallConversationEndedPayload:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.assistant_id = get("assistant_id")
-        obj.call_control_id = get("call_control_id")
-        obj.call_leg_id = get("call_leg_id")
-        obj.call_session_id = get("call_session_id")
-        obj.calling_party_type = get("calling_party_type")
-        obj.client_state = get("client_state")
-        obj.connection_id = get("connection_id")
-        obj.conversation_id = get("conversation_id")
-        obj.duration_sec = get("duration_sec")
-        obj.from_ = get("from")
-        obj.llm_model = get("llm_model")
-        obj.reason = get("reason")
-        obj.stt_model = get("stt_model")
-        obj.to = get("to")
-        obj.tts_model_id = get("tts_model_id")
-        obj.tts_provider = get("tts_provider")
-        obj.tts_voice_id = get("tts_voice_id")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("assistant_id")
+        obj.assistant_id = value
+        if value is None:
+            if "assistant_id" in src:
+                nulls |= {"assistant_id"}
+            else:
+                absent += 1
+        value = get("call_control_id")
+        obj.call_control_id = value
+        if value is None:
+            if "call_control_id" in src:
+                nulls |= {"call_control_id"}
+            else:
+                absent += 1
+        value = get("call_leg_id")
+        obj.call_leg_id = value
+        if value is None:
+            if "call_leg_id" in src:
+                nulls |= {"call_leg_id"}
+            else:
+                absent += 1
+        value = get("call_session_id")
+        obj.call_session_id = value
+        if value is None:
+            if "call_session_id" in src:
+                nulls |= {"call_session_id"}
+            else:
+                absent += 1
+        value = get("calling_party_type")
+        obj.calling_party_type = value
+        if value is None:
+            if "calling_party_type" in src:
+                nulls |= {"calling_party_type"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("connection_id")
+        obj.connection_id = value
+        if value is None:
+            if "connection_id" in src:
+                nulls |= {"connection_id"}
+            else:
+                absent += 1
+        value = get("conversation_id")
+        obj.conversation_id = value
+        if value is None:
+            if "conversation_id" in src:
+                nulls |= {"conversation_id"}
+            else:
+                absent += 1
+        value = get("duration_sec")
+        obj.duration_sec = value
+        if value is None:
+            if "duration_sec" in src:
+                nulls |= {"duration_sec"}
+            else:
+                absent += 1
+        value = get("from")
+        obj.from_ = value
+        if value is None:
+            if "from" in src:
+                nulls |= {"from"}
+            else:
+                absent += 1
+        value = get("llm_model")
+        obj.llm_model = value
+        if value is None:
+            if "llm_model" in src:
+                nulls |= {"llm_model"}
+            else:
+                absent += 1
+        value = get("reason")
+        obj.reason = value
+        if value is None:
+            if "reason" in src:
+                nulls |= {"reason"}
+            else:
+                absent += 1
+        value = get("stt_model")
+        obj.stt_model = value
+        if value is None:
+            if "stt_model" in src:
+                nulls |= {"stt_model"}
+            else:
+                absent += 1
+        value = get("to")
+        obj.to = value
+        if value is None:
+            if "to" in src:
+                nulls |= {"to"}
+            else:
+                absent += 1
+        value = get("tts_model_id")
+        obj.tts_model_id = value
+        if value is None:
+            if "tts_model_id" in src:
+                nulls |= {"tts_model_id"}
+            else:
+                absent += 1
+        value = get("tts_provider")
+        obj.tts_provider = value
+        if value is None:
+            if "tts_provider" in src:
+                nulls |= {"tts_provider"}
+            else:
+                absent += 1
+        value = get("tts_voice_id")
+        obj.tts_voice_id = value
+        if value is None:
+            if "tts_voice_id" in src:
+                nulls |= {"tts_voice_id"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 17 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -77,15 +77,29 @@ class CallConversationInsightsGeneratedPayloadResultsItem:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.insight_id = get("insight_id")
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("insight_id")
+        obj.insight_id = value
+        if value is None:
+            if "insight_id" in src:
+                nulls |= {"insight_id"}
+            else:
+                absent += 1
         value = get("result")
-        obj.result = None if value is None else _parse_result(value)
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.result = _parse_result(value)
+        else:
+            obj.result = None
+            if "result" in src:
+                nulls |= {"result"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -91,17 +91,48 @@ class CallCostPart:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.billed_duration_secs = get("billed_duration_secs")
-        obj.call_part = get("call_part")
-        obj.cost = get("cost")
-        obj.currency = get("currency")
-        obj.rate = get("rate")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("billed_duration_secs")
+        obj.billed_duration_secs = value
+        if value is None:
+            if "billed_duration_secs" in src:
+                nulls |= {"billed_duration_secs"}
+            else:
+                absent += 1
+        value = get("call_part")
+        obj.call_part = value
+        if value is None:
+            if "call_part" in src:
+                nulls |= {"call_part"}
+            else:
+                absent += 1
+        value = get("cost")
+        obj.cost = value
+        if value is None:
+            if "cost" in src:
+                nulls |= {"cost"}
+            else:
+                absent += 1
+        value = get("currency")
+        obj.currency = value
+        if value is None:
+            if "currency" in src:
+                nulls |= {"currency"}
+            else:
+                absent += 1
+        value = get("rate")
+        obj.rate = value
+        if value is None:
+            if "rate" in src:
+                nulls |= {"rate"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 5 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

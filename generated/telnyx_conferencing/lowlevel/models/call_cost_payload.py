@@ -9,7 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import models as _models
-from ..types import ABSENT, NO_NULLS
+from ..types import ABSENT, NO_NULLS, isoformat, parse_datetime
 
 if TYPE_CHECKING:
     from ..models.call_cost_part import CallCostPart
@@ -152,7 +152,7 @@ class CallCostPayload:
         elif "cost_parts" in self._nulls:
             field_dict["cost_parts"] = None
         if self.occurred_at is not None:
-            field_dict["occurred_at"] = self.occurred_at.isoformat()
+            field_dict["occurred_at"] = isoformat(self.occurred_at)
         elif "occurred_at" in self._nulls:
             field_dict["occurred_at"] = None
         if self.status is not None:
@@ -170,25 +170,94 @@ class CallCostPayload:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.billed_duration_secs = get("billed_duration_secs")
-        obj.billing_group_id = get("billing_group_id")
-        obj.call_control_id = get("call_control_id")
-        obj.call_leg_id = get("call_leg_id")
-        obj.call_session_id = get("call_session_id")
-        obj.client_state = get("client_state")
-        obj.connection_id = get("connection_id")
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("billed_duration_secs")
+        obj.billed_duration_secs = value
+        if value is None:
+            if "billed_duration_secs" in src:
+                nulls |= {"billed_duration_secs"}
+            else:
+                absent += 1
+        value = get("billing_group_id")
+        obj.billing_group_id = value
+        if value is None:
+            if "billing_group_id" in src:
+                nulls |= {"billing_group_id"}
+            else:
+                absent += 1
+        value = get("call_control_id")
+        obj.call_control_id = value
+        if value is None:
+            if "call_control_id" in src:
+                nulls |= {"call_control_id"}
+            else:
+                absent += 1
+        value = get("call_leg_id")
+        obj.call_leg_id = value
+        if value is None:
+            if "call_leg_id" in src:
+                nulls |= {"call_leg_id"}
+            else:
+                absent += 1
+        value = get("call_session_id")
+        obj.call_session_id = value
+        if value is None:
+            if "call_session_id" in src:
+                nulls |= {"call_session_id"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("connection_id")
+        obj.connection_id = value
+        if value is None:
+            if "connection_id" in src:
+                nulls |= {"connection_id"}
+            else:
+                absent += 1
         value = get("cost_parts")
-        obj.cost_parts = None if value is None else [_models.CallCostPart.from_dict(x0) for x0 in value]
+        if value is not None:
+            obj.cost_parts = [_models.CallCostPart.from_dict(x0) for x0 in value]
+        else:
+            obj.cost_parts = None
+            if "cost_parts" in src:
+                nulls |= {"cost_parts"}
+            else:
+                absent += 1
         value = get("occurred_at")
-        obj.occurred_at = None if value is None else datetime.datetime.fromisoformat(value)
-        obj.status = get("status")
-        obj.total_cost = get("total_cost")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.occurred_at = parse_datetime(value)
+        else:
+            obj.occurred_at = None
+            if "occurred_at" in src:
+                nulls |= {"occurred_at"}
+            else:
+                absent += 1
+        value = get("status")
+        obj.status = value
+        if value is None:
+            if "status" in src:
+                nulls |= {"status"}
+            else:
+                absent += 1
+        value = get("total_cost")
+        obj.total_cost = value
+        if value is None:
+            if "total_cost" in src:
+                nulls |= {"total_cost"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 11 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

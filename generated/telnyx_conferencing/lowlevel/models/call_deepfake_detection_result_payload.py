@@ -134,22 +134,73 @@ class CallDeepfakeDetectionResultPayload:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.call_control_id = get("call_control_id")
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("call_control_id")
+        obj.call_control_id = value
+        if value is None:
+            if "call_control_id" in src:
+                nulls |= {"call_control_id"}
+            else:
+                absent += 1
         value = get("call_leg_id")
-        obj.call_leg_id = None if value is None else UUID(value)
+        if value is not None:
+            obj.call_leg_id = UUID(value)
+        else:
+            obj.call_leg_id = None
+            if "call_leg_id" in src:
+                nulls |= {"call_leg_id"}
+            else:
+                absent += 1
         value = get("call_session_id")
-        obj.call_session_id = None if value is None else UUID(value)
-        obj.client_state = get("client_state")
-        obj.connection_id = get("connection_id")
-        obj.consistency = get("consistency")
-        obj.result = get("result")
-        obj.score = get("score")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.call_session_id = UUID(value)
+        else:
+            obj.call_session_id = None
+            if "call_session_id" in src:
+                nulls |= {"call_session_id"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("connection_id")
+        obj.connection_id = value
+        if value is None:
+            if "connection_id" in src:
+                nulls |= {"connection_id"}
+            else:
+                absent += 1
+        value = get("consistency")
+        obj.consistency = value
+        if value is None:
+            if "consistency" in src:
+                nulls |= {"consistency"}
+            else:
+                absent += 1
+        value = get("result")
+        obj.result = value
+        if value is None:
+            if "result" in src:
+                nulls |= {"result"}
+            else:
+                absent += 1
+        value = get("score")
+        obj.score = value
+        if value is None:
+            if "score" in src:
+                nulls |= {"score"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 8 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

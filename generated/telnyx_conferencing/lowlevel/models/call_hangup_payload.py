@@ -9,7 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import models as _models
-from ..types import ABSENT, NO_NULLS, json_value
+from ..types import ABSENT, NO_NULLS, isoformat, json_value, parse_datetime
 
 if TYPE_CHECKING:
     from ..models.call_hangup_payload_call_quality_stats_type_0 import CallHangupPayloadCallQualityStatsType0
@@ -208,7 +208,7 @@ class CallHangupPayload:
         elif "sip_headers" in self._nulls:
             field_dict["sip_headers"] = None
         if self.start_time is not None:
-            field_dict["start_time"] = self.start_time.isoformat()
+            field_dict["start_time"] = isoformat(self.start_time)
         elif "start_time" in self._nulls:
             field_dict["start_time"] = None
         if self.state is not None:
@@ -230,32 +230,133 @@ class CallHangupPayload:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.call_control_id = get("call_control_id")
-        obj.call_leg_id = get("call_leg_id")
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("call_control_id")
+        obj.call_control_id = value
+        if value is None:
+            if "call_control_id" in src:
+                nulls |= {"call_control_id"}
+            else:
+                absent += 1
+        value = get("call_leg_id")
+        obj.call_leg_id = value
+        if value is None:
+            if "call_leg_id" in src:
+                nulls |= {"call_leg_id"}
+            else:
+                absent += 1
         value = get("call_quality_stats")
-        obj.call_quality_stats = None if value is None else _parse_call_quality_stats(value)
-        obj.call_session_id = get("call_session_id")
-        obj.client_state = get("client_state")
-        obj.connection_id = get("connection_id")
+        if value is not None:
+            obj.call_quality_stats = _parse_call_quality_stats(value)
+        else:
+            obj.call_quality_stats = None
+            if "call_quality_stats" in src:
+                nulls |= {"call_quality_stats"}
+            else:
+                absent += 1
+        value = get("call_session_id")
+        obj.call_session_id = value
+        if value is None:
+            if "call_session_id" in src:
+                nulls |= {"call_session_id"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("connection_id")
+        obj.connection_id = value
+        if value is None:
+            if "connection_id" in src:
+                nulls |= {"connection_id"}
+            else:
+                absent += 1
         value = get("custom_headers")
-        obj.custom_headers = None if value is None else [_models.CustomSIPHeader.from_dict(x0) for x0 in value]
-        obj.from_ = get("from")
-        obj.hangup_cause = get("hangup_cause")
-        obj.hangup_source = get("hangup_source")
-        obj.sip_hangup_cause = get("sip_hangup_cause")
+        if value is not None:
+            obj.custom_headers = [_models.CustomSIPHeader.from_dict(x0) for x0 in value]
+        else:
+            obj.custom_headers = None
+            if "custom_headers" in src:
+                nulls |= {"custom_headers"}
+            else:
+                absent += 1
+        value = get("from")
+        obj.from_ = value
+        if value is None:
+            if "from" in src:
+                nulls |= {"from"}
+            else:
+                absent += 1
+        value = get("hangup_cause")
+        obj.hangup_cause = value
+        if value is None:
+            if "hangup_cause" in src:
+                nulls |= {"hangup_cause"}
+            else:
+                absent += 1
+        value = get("hangup_source")
+        obj.hangup_source = value
+        if value is None:
+            if "hangup_source" in src:
+                nulls |= {"hangup_source"}
+            else:
+                absent += 1
+        value = get("sip_hangup_cause")
+        obj.sip_hangup_cause = value
+        if value is None:
+            if "sip_hangup_cause" in src:
+                nulls |= {"sip_hangup_cause"}
+            else:
+                absent += 1
         value = get("sip_headers")
-        obj.sip_headers = None if value is None else [_models.SIPHeader.from_dict(x0) for x0 in value]
+        if value is not None:
+            obj.sip_headers = [_models.SIPHeader.from_dict(x0) for x0 in value]
+        else:
+            obj.sip_headers = None
+            if "sip_headers" in src:
+                nulls |= {"sip_headers"}
+            else:
+                absent += 1
         value = get("start_time")
-        obj.start_time = None if value is None else datetime.datetime.fromisoformat(value)
-        obj.state = get("state")
-        obj.tags = get("tags")
-        obj.to = get("to")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.start_time = parse_datetime(value)
+        else:
+            obj.start_time = None
+            if "start_time" in src:
+                nulls |= {"start_time"}
+            else:
+                absent += 1
+        value = get("state")
+        obj.state = value
+        if value is None:
+            if "state" in src:
+                nulls |= {"state"}
+            else:
+                absent += 1
+        value = get("tags")
+        obj.tags = value
+        if value is None:
+            if "tags" in src:
+                nulls |= {"tags"}
+            else:
+                absent += 1
+        value = get("to")
+        obj.to = value
+        if value is None:
+            if "to" in src:
+                nulls |= {"to"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 16 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

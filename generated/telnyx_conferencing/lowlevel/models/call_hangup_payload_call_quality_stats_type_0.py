@@ -76,18 +76,31 @@ class CallHangupPayloadCallQualityStatsType0:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         value = get("inbound")
-        obj.inbound = None if value is None else _models.CallHangupPayloadCallQualityStatsType0Inbound.from_dict(value)
+        if value is not None:
+            obj.inbound = _models.CallHangupPayloadCallQualityStatsType0Inbound.from_dict(value)
+        else:
+            obj.inbound = None
+            if "inbound" in src:
+                nulls |= {"inbound"}
+            else:
+                absent += 1
         value = get("outbound")
-        obj.outbound = (
-            None if value is None else _models.CallHangupPayloadCallQualityStatsType0Outbound.from_dict(value)
-        )
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.outbound = _models.CallHangupPayloadCallQualityStatsType0Outbound.from_dict(value)
+        else:
+            obj.outbound = None
+            if "outbound" in src:
+                nulls |= {"outbound"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -92,17 +92,48 @@ class CallHangupPayloadCallQualityStatsType0Inbound:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.jitter_max_variance = get("jitter_max_variance")
-        obj.jitter_packet_count = get("jitter_packet_count")
-        obj.mos = get("mos")
-        obj.packet_count = get("packet_count")
-        obj.skip_packet_count = get("skip_packet_count")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("jitter_max_variance")
+        obj.jitter_max_variance = value
+        if value is None:
+            if "jitter_max_variance" in src:
+                nulls |= {"jitter_max_variance"}
+            else:
+                absent += 1
+        value = get("jitter_packet_count")
+        obj.jitter_packet_count = value
+        if value is None:
+            if "jitter_packet_count" in src:
+                nulls |= {"jitter_packet_count"}
+            else:
+                absent += 1
+        value = get("mos")
+        obj.mos = value
+        if value is None:
+            if "mos" in src:
+                nulls |= {"mos"}
+            else:
+                absent += 1
+        value = get("packet_count")
+        obj.packet_count = value
+        if value is None:
+            if "packet_count" in src:
+                nulls |= {"packet_count"}
+            else:
+                absent += 1
+        value = get("skip_packet_count")
+        obj.skip_packet_count = value
+        if value is None:
+            if "skip_packet_count" in src:
+                nulls |= {"skip_packet_count"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 5 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -62,14 +62,27 @@ class CallHangupPayloadCallQualityStatsType0Outbound:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.packet_count = get("packet_count")
-        obj.skip_packet_count = get("skip_packet_count")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("packet_count")
+        obj.packet_count = value
+        if value is None:
+            if "packet_count" in src:
+                nulls |= {"packet_count"}
+            else:
+                absent += 1
+        value = get("skip_packet_count")
+        obj.skip_packet_count = value
+        if value is None:
+            if "skip_packet_count" in src:
+                nulls |= {"skip_packet_count"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -9,7 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import models as _models
-from ..types import ABSENT, NO_NULLS
+from ..types import ABSENT, NO_NULLS, isoformat, parse_datetime
 
 if TYPE_CHECKING:
     from ..models.call_initiated_payload_direction import (
@@ -228,7 +228,7 @@ class CallInitiatedPayload:
         elif "sip_headers" in self._nulls:
             field_dict["sip_headers"] = None
         if self.start_time is not None:
-            field_dict["start_time"] = self.start_time.isoformat()
+            field_dict["start_time"] = isoformat(self.start_time)
         elif "start_time" in self._nulls:
             field_dict["start_time"] = None
         if self.state is not None:
@@ -250,34 +250,152 @@ class CallInitiatedPayload:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.call_control_id = get("call_control_id")
-        obj.call_leg_id = get("call_leg_id")
-        obj.call_screening_result = get("call_screening_result")
-        obj.call_session_id = get("call_session_id")
-        obj.caller_id_name = get("caller_id_name")
-        obj.client_state = get("client_state")
-        obj.connection_codecs = get("connection_codecs")
-        obj.connection_id = get("connection_id")
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("call_control_id")
+        obj.call_control_id = value
+        if value is None:
+            if "call_control_id" in src:
+                nulls |= {"call_control_id"}
+            else:
+                absent += 1
+        value = get("call_leg_id")
+        obj.call_leg_id = value
+        if value is None:
+            if "call_leg_id" in src:
+                nulls |= {"call_leg_id"}
+            else:
+                absent += 1
+        value = get("call_screening_result")
+        obj.call_screening_result = value
+        if value is None:
+            if "call_screening_result" in src:
+                nulls |= {"call_screening_result"}
+            else:
+                absent += 1
+        value = get("call_session_id")
+        obj.call_session_id = value
+        if value is None:
+            if "call_session_id" in src:
+                nulls |= {"call_session_id"}
+            else:
+                absent += 1
+        value = get("caller_id_name")
+        obj.caller_id_name = value
+        if value is None:
+            if "caller_id_name" in src:
+                nulls |= {"caller_id_name"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("connection_codecs")
+        obj.connection_codecs = value
+        if value is None:
+            if "connection_codecs" in src:
+                nulls |= {"connection_codecs"}
+            else:
+                absent += 1
+        value = get("connection_id")
+        obj.connection_id = value
+        if value is None:
+            if "connection_id" in src:
+                nulls |= {"connection_id"}
+            else:
+                absent += 1
         value = get("custom_headers")
-        obj.custom_headers = None if value is None else [_models.CustomSIPHeader.from_dict(x0) for x0 in value]
-        obj.direction = get("direction")
-        obj.from_ = get("from")
-        obj.offered_codecs = get("offered_codecs")
-        obj.shaken_stir_attestation = get("shaken_stir_attestation")
-        obj.shaken_stir_validated = get("shaken_stir_validated")
+        if value is not None:
+            obj.custom_headers = [_models.CustomSIPHeader.from_dict(x0) for x0 in value]
+        else:
+            obj.custom_headers = None
+            if "custom_headers" in src:
+                nulls |= {"custom_headers"}
+            else:
+                absent += 1
+        value = get("direction")
+        obj.direction = value
+        if value is None:
+            if "direction" in src:
+                nulls |= {"direction"}
+            else:
+                absent += 1
+        value = get("from")
+        obj.from_ = value
+        if value is None:
+            if "from" in src:
+                nulls |= {"from"}
+            else:
+                absent += 1
+        value = get("offered_codecs")
+        obj.offered_codecs = value
+        if value is None:
+            if "offered_codecs" in src:
+                nulls |= {"offered_codecs"}
+            else:
+                absent += 1
+        value = get("shaken_stir_attestation")
+        obj.shaken_stir_attestation = value
+        if value is None:
+            if "shaken_stir_attestation" in src:
+                nulls |= {"shaken_stir_attestation"}
+            else:
+                absent += 1
+        value = get("shaken_stir_validated")
+        obj.shaken_stir_validated = value
+        if value is None:
+            if "shaken_stir_validated" in src:
+                nulls |= {"shaken_stir_validated"}
+            else:
+                absent += 1
         value = get("sip_headers")
-        obj.sip_headers = None if value is None else [_models.SIPHeader.from_dict(x0) for x0 in value]
+        if value is not None:
+            obj.sip_headers = [_models.SIPHeader.from_dict(x0) for x0 in value]
+        else:
+            obj.sip_headers = None
+            if "sip_headers" in src:
+                nulls |= {"sip_headers"}
+            else:
+                absent += 1
         value = get("start_time")
-        obj.start_time = None if value is None else datetime.datetime.fromisoformat(value)
-        obj.state = get("state")
-        obj.tags = get("tags")
-        obj.to = get("to")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.start_time = parse_datetime(value)
+        else:
+            obj.start_time = None
+            if "start_time" in src:
+                nulls |= {"start_time"}
+            else:
+                absent += 1
+        value = get("state")
+        obj.state = value
+        if value is None:
+            if "state" in src:
+                nulls |= {"state"}
+            else:
+                absent += 1
+        value = get("tags")
+        obj.tags = value
+        if value is None:
+            if "tags" in src:
+                nulls |= {"tags"}
+            else:
+                absent += 1
+        value = get("to")
+        obj.to = value
+        if value is None:
+            if "to" in src:
+                nulls |= {"to"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 19 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

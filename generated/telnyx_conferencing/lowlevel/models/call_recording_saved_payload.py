@@ -9,7 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import models as _models
-from ..types import ABSENT, NO_NULLS
+from ..types import ABSENT, NO_NULLS, isoformat, parse_datetime
 
 if TYPE_CHECKING:
     from ..models.call_recording_saved_payload_channels import (
@@ -132,11 +132,11 @@ class CallRecordingSavedPayload:
         elif "public_recording_urls" in self._nulls:
             field_dict["public_recording_urls"] = None
         if self.recording_ended_at is not None:
-            field_dict["recording_ended_at"] = self.recording_ended_at.isoformat()
+            field_dict["recording_ended_at"] = isoformat(self.recording_ended_at)
         elif "recording_ended_at" in self._nulls:
             field_dict["recording_ended_at"] = None
         if self.recording_started_at is not None:
-            field_dict["recording_started_at"] = self.recording_started_at.isoformat()
+            field_dict["recording_started_at"] = isoformat(self.recording_started_at)
         elif "recording_started_at" in self._nulls:
             field_dict["recording_started_at"] = None
         if self.recording_urls is not None:
@@ -150,27 +150,84 @@ class CallRecordingSavedPayload:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.call_leg_id = get("call_leg_id")
-        obj.call_session_id = get("call_session_id")
-        obj.channels = get("channels")
-        obj.client_state = get("client_state")
-        obj.connection_id = get("connection_id")
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("call_leg_id")
+        obj.call_leg_id = value
+        if value is None:
+            if "call_leg_id" in src:
+                nulls |= {"call_leg_id"}
+            else:
+                absent += 1
+        value = get("call_session_id")
+        obj.call_session_id = value
+        if value is None:
+            if "call_session_id" in src:
+                nulls |= {"call_session_id"}
+            else:
+                absent += 1
+        value = get("channels")
+        obj.channels = value
+        if value is None:
+            if "channels" in src:
+                nulls |= {"channels"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("connection_id")
+        obj.connection_id = value
+        if value is None:
+            if "connection_id" in src:
+                nulls |= {"connection_id"}
+            else:
+                absent += 1
         value = get("public_recording_urls")
-        obj.public_recording_urls = (
-            None if value is None else _models.CallRecordingSavedPayloadPublicRecordingUrls.from_dict(value)
-        )
+        if value is not None:
+            obj.public_recording_urls = _models.CallRecordingSavedPayloadPublicRecordingUrls.from_dict(value)
+        else:
+            obj.public_recording_urls = None
+            if "public_recording_urls" in src:
+                nulls |= {"public_recording_urls"}
+            else:
+                absent += 1
         value = get("recording_ended_at")
-        obj.recording_ended_at = None if value is None else datetime.datetime.fromisoformat(value)
+        if value is not None:
+            obj.recording_ended_at = parse_datetime(value)
+        else:
+            obj.recording_ended_at = None
+            if "recording_ended_at" in src:
+                nulls |= {"recording_ended_at"}
+            else:
+                absent += 1
         value = get("recording_started_at")
-        obj.recording_started_at = None if value is None else datetime.datetime.fromisoformat(value)
+        if value is not None:
+            obj.recording_started_at = parse_datetime(value)
+        else:
+            obj.recording_started_at = None
+            if "recording_started_at" in src:
+                nulls |= {"recording_started_at"}
+            else:
+                absent += 1
         value = get("recording_urls")
-        obj.recording_urls = None if value is None else _models.CallRecordingSavedPayloadRecordingUrls.from_dict(value)
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.recording_urls = _models.CallRecordingSavedPayloadRecordingUrls.from_dict(value)
+        else:
+            obj.recording_urls = None
+            if "recording_urls" in src:
+                nulls |= {"recording_urls"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 9 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

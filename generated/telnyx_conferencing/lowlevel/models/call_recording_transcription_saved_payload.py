@@ -158,22 +158,83 @@ class CallRecordingTranscriptionSavedPayload:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.call_control_id = get("call_control_id")
-        obj.call_leg_id = get("call_leg_id")
-        obj.call_session_id = get("call_session_id")
-        obj.calling_party_type = get("calling_party_type")
-        obj.client_state = get("client_state")
-        obj.connection_id = get("connection_id")
-        obj.recording_id = get("recording_id")
-        obj.recording_transcription_id = get("recording_transcription_id")
-        obj.status = get("status")
-        obj.transcription_text = get("transcription_text")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("call_control_id")
+        obj.call_control_id = value
+        if value is None:
+            if "call_control_id" in src:
+                nulls |= {"call_control_id"}
+            else:
+                absent += 1
+        value = get("call_leg_id")
+        obj.call_leg_id = value
+        if value is None:
+            if "call_leg_id" in src:
+                nulls |= {"call_leg_id"}
+            else:
+                absent += 1
+        value = get("call_session_id")
+        obj.call_session_id = value
+        if value is None:
+            if "call_session_id" in src:
+                nulls |= {"call_session_id"}
+            else:
+                absent += 1
+        value = get("calling_party_type")
+        obj.calling_party_type = value
+        if value is None:
+            if "calling_party_type" in src:
+                nulls |= {"calling_party_type"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("connection_id")
+        obj.connection_id = value
+        if value is None:
+            if "connection_id" in src:
+                nulls |= {"connection_id"}
+            else:
+                absent += 1
+        value = get("recording_id")
+        obj.recording_id = value
+        if value is None:
+            if "recording_id" in src:
+                nulls |= {"recording_id"}
+            else:
+                absent += 1
+        value = get("recording_transcription_id")
+        obj.recording_transcription_id = value
+        if value is None:
+            if "recording_transcription_id" in src:
+                nulls |= {"recording_transcription_id"}
+            else:
+                absent += 1
+        value = get("status")
+        obj.status = value
+        if value is None:
+            if "status" in src:
+                nulls |= {"status"}
+            else:
+                absent += 1
+        value = get("transcription_text")
+        obj.transcription_text = value
+        if value is None:
+            if "transcription_text" in src:
+                nulls |= {"transcription_text"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 10 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

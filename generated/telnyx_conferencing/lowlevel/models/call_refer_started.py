@@ -10,7 +10,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import models as _models
-from ..types import ABSENT, NO_NULLS
+from ..types import ABSENT, NO_NULLS, isoformat, parse_datetime
 
 if TYPE_CHECKING:
     from ..models.call_refer_started_event_type import CallReferStartedEventType
@@ -91,7 +91,7 @@ class CallReferStarted:
         elif "id" in self._nulls:
             field_dict["id"] = None
         if self.occurred_at is not None:
-            field_dict["occurred_at"] = self.occurred_at.isoformat()
+            field_dict["occurred_at"] = isoformat(self.occurred_at)
         elif "occurred_at" in self._nulls:
             field_dict["occurred_at"] = None
         if self.payload is not None:
@@ -109,20 +109,54 @@ class CallReferStarted:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.event_type = get("event_type")
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("event_type")
+        obj.event_type = value
+        if value is None:
+            if "event_type" in src:
+                nulls |= {"event_type"}
+            else:
+                absent += 1
         value = get("id")
-        obj.id = None if value is None else UUID(value)
+        if value is not None:
+            obj.id = UUID(value)
+        else:
+            obj.id = None
+            if "id" in src:
+                nulls |= {"id"}
+            else:
+                absent += 1
         value = get("occurred_at")
-        obj.occurred_at = None if value is None else datetime.datetime.fromisoformat(value)
+        if value is not None:
+            obj.occurred_at = parse_datetime(value)
+        else:
+            obj.occurred_at = None
+            if "occurred_at" in src:
+                nulls |= {"occurred_at"}
+            else:
+                absent += 1
         value = get("payload")
-        obj.payload = None if value is None else _models.CallReferStartedPayload.from_dict(value)
-        obj.record_type = get("record_type")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.payload = _models.CallReferStartedPayload.from_dict(value)
+        else:
+            obj.payload = None
+            if "payload" in src:
+                nulls |= {"payload"}
+            else:
+                absent += 1
+        value = get("record_type")
+        obj.record_type = value
+        if value is None:
+            if "record_type" in src:
+                nulls |= {"record_type"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 5 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

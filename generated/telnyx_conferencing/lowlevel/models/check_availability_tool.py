@@ -56,12 +56,15 @@ class CheckAvailabilityTool:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         src = src_dict
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         obj.check_availability = _models.CheckAvailabilityToolParams.from_dict(src["check_availability"])
         obj.type_ = src["type"]
-        obj._nulls = NO_NULLS
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

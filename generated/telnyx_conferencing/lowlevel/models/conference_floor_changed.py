@@ -98,18 +98,45 @@ class ConferenceFloorChanged:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.event_type = get("event_type")
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("event_type")
+        obj.event_type = value
+        if value is None:
+            if "event_type" in src:
+                nulls |= {"event_type"}
+            else:
+                absent += 1
         value = get("id")
-        obj.id = None if value is None else UUID(value)
+        if value is not None:
+            obj.id = UUID(value)
+        else:
+            obj.id = None
+            if "id" in src:
+                nulls |= {"id"}
+            else:
+                absent += 1
         value = get("payload")
-        obj.payload = None if value is None else _models.ConferenceFloorChangedPayload.from_dict(value)
-        obj.record_type = get("record_type")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.payload = _models.ConferenceFloorChangedPayload.from_dict(value)
+        else:
+            obj.payload = None
+            if "payload" in src:
+                nulls |= {"payload"}
+            else:
+                absent += 1
+        value = get("record_type")
+        obj.record_type = value
+        if value is None:
+            if "record_type" in src:
+                nulls |= {"record_type"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 4 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import ABSENT, NO_NULLS
+from ..types import ABSENT, NO_NULLS, isoformat, parse_datetime
 
 if TYPE_CHECKING:
     from ..models.conference_participant_status import ConferenceParticipantStatus
@@ -132,7 +132,7 @@ class ConferenceParticipant:
         elif "conference_id" in self._nulls:
             field_dict["conference_id"] = None
         if self.created_at is not None:
-            field_dict["created_at"] = self.created_at.isoformat()
+            field_dict["created_at"] = isoformat(self.created_at)
         elif "created_at" in self._nulls:
             field_dict["created_at"] = None
         if self.end_conference_on_exit is not None:
@@ -164,7 +164,7 @@ class ConferenceParticipant:
         elif "status" in self._nulls:
             field_dict["status"] = None
         if self.updated_at is not None:
-            field_dict["updated_at"] = self.updated_at.isoformat()
+            field_dict["updated_at"] = isoformat(self.updated_at)
         elif "updated_at" in self._nulls:
             field_dict["updated_at"] = None
         if self.whisper_call_control_ids is not None:
@@ -178,27 +178,108 @@ class ConferenceParticipant:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.call_control_id = get("call_control_id")
-        obj.call_leg_id = get("call_leg_id")
-        obj.conference_id = get("conference_id")
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("call_control_id")
+        obj.call_control_id = value
+        if value is None:
+            if "call_control_id" in src:
+                nulls |= {"call_control_id"}
+            else:
+                absent += 1
+        value = get("call_leg_id")
+        obj.call_leg_id = value
+        if value is None:
+            if "call_leg_id" in src:
+                nulls |= {"call_leg_id"}
+            else:
+                absent += 1
+        value = get("conference_id")
+        obj.conference_id = value
+        if value is None:
+            if "conference_id" in src:
+                nulls |= {"conference_id"}
+            else:
+                absent += 1
         value = get("created_at")
-        obj.created_at = None if value is None else datetime.datetime.fromisoformat(value)
-        obj.end_conference_on_exit = get("end_conference_on_exit")
-        obj.id = get("id")
-        obj.label = get("label")
-        obj.muted = get("muted")
-        obj.on_hold = get("on_hold")
-        obj.soft_end_conference_on_exit = get("soft_end_conference_on_exit")
-        obj.status = get("status")
+        if value is not None:
+            obj.created_at = parse_datetime(value)
+        else:
+            obj.created_at = None
+            if "created_at" in src:
+                nulls |= {"created_at"}
+            else:
+                absent += 1
+        value = get("end_conference_on_exit")
+        obj.end_conference_on_exit = value
+        if value is None:
+            if "end_conference_on_exit" in src:
+                nulls |= {"end_conference_on_exit"}
+            else:
+                absent += 1
+        value = get("id")
+        obj.id = value
+        if value is None:
+            if "id" in src:
+                nulls |= {"id"}
+            else:
+                absent += 1
+        value = get("label")
+        obj.label = value
+        if value is None:
+            if "label" in src:
+                nulls |= {"label"}
+            else:
+                absent += 1
+        value = get("muted")
+        obj.muted = value
+        if value is None:
+            if "muted" in src:
+                nulls |= {"muted"}
+            else:
+                absent += 1
+        value = get("on_hold")
+        obj.on_hold = value
+        if value is None:
+            if "on_hold" in src:
+                nulls |= {"on_hold"}
+            else:
+                absent += 1
+        value = get("soft_end_conference_on_exit")
+        obj.soft_end_conference_on_exit = value
+        if value is None:
+            if "soft_end_conference_on_exit" in src:
+                nulls |= {"soft_end_conference_on_exit"}
+            else:
+                absent += 1
+        value = get("status")
+        obj.status = value
+        if value is None:
+            if "status" in src:
+                nulls |= {"status"}
+            else:
+                absent += 1
         value = get("updated_at")
-        obj.updated_at = None if value is None else datetime.datetime.fromisoformat(value)
-        obj.whisper_call_control_ids = get("whisper_call_control_ids")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.updated_at = parse_datetime(value)
+        else:
+            obj.updated_at = None
+            if "updated_at" in src:
+                nulls |= {"updated_at"}
+            else:
+                absent += 1
+        value = get("whisper_call_control_ids")
+        obj.whisper_call_control_ids = value
+        if value is None:
+            if "whisper_call_control_ids" in src:
+                nulls |= {"whisper_call_control_ids"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 13 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

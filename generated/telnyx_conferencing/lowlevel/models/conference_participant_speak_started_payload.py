@@ -8,7 +8,7 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import ABSENT, NO_NULLS
+from ..types import ABSENT, NO_NULLS, isoformat, parse_datetime
 
 _FIELDS: frozenset[str] = frozenset(
     {
@@ -119,7 +119,7 @@ class ConferenceParticipantSpeakStartedPayload:
         elif "creator_call_session_id" in self._nulls:
             field_dict["creator_call_session_id"] = None
         if self.occurred_at is not None:
-            field_dict["occurred_at"] = self.occurred_at.isoformat()
+            field_dict["occurred_at"] = isoformat(self.occurred_at)
         elif "occurred_at" in self._nulls:
             field_dict["occurred_at"] = None
         return field_dict
@@ -129,21 +129,71 @@ class ConferenceParticipantSpeakStartedPayload:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.call_control_id = get("call_control_id")
-        obj.call_leg_id = get("call_leg_id")
-        obj.call_session_id = get("call_session_id")
-        obj.client_state = get("client_state")
-        obj.conference_id = get("conference_id")
-        obj.connection_id = get("connection_id")
-        obj.creator_call_session_id = get("creator_call_session_id")
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("call_control_id")
+        obj.call_control_id = value
+        if value is None:
+            if "call_control_id" in src:
+                nulls |= {"call_control_id"}
+            else:
+                absent += 1
+        value = get("call_leg_id")
+        obj.call_leg_id = value
+        if value is None:
+            if "call_leg_id" in src:
+                nulls |= {"call_leg_id"}
+            else:
+                absent += 1
+        value = get("call_session_id")
+        obj.call_session_id = value
+        if value is None:
+            if "call_session_id" in src:
+                nulls |= {"call_session_id"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("conference_id")
+        obj.conference_id = value
+        if value is None:
+            if "conference_id" in src:
+                nulls |= {"conference_id"}
+            else:
+                absent += 1
+        value = get("connection_id")
+        obj.connection_id = value
+        if value is None:
+            if "connection_id" in src:
+                nulls |= {"connection_id"}
+            else:
+                absent += 1
+        value = get("creator_call_session_id")
+        obj.creator_call_session_id = value
+        if value is None:
+            if "creator_call_session_id" in src:
+                nulls |= {"creator_call_session_id"}
+            else:
+                absent += 1
         value = get("occurred_at")
-        obj.occurred_at = None if value is None else datetime.datetime.fromisoformat(value)
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.occurred_at = parse_datetime(value)
+        else:
+            obj.occurred_at = None
+            if "occurred_at" in src:
+                nulls |= {"occurred_at"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 8 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -102,17 +102,48 @@ class ConferencePlayRequest:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.audio_url = get("audio_url")
-        obj.call_control_ids = get("call_control_ids")
-        obj.loop = get("loop")
-        obj.media_name = get("media_name")
-        obj.region = get("region")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("audio_url")
+        obj.audio_url = value
+        if value is None:
+            if "audio_url" in src:
+                nulls |= {"audio_url"}
+            else:
+                absent += 1
+        value = get("call_control_ids")
+        obj.call_control_ids = value
+        if value is None:
+            if "call_control_ids" in src:
+                nulls |= {"call_control_ids"}
+            else:
+                absent += 1
+        value = get("loop")
+        obj.loop = value
+        if value is None:
+            if "loop" in src:
+                nulls |= {"loop"}
+            else:
+                absent += 1
+        value = get("media_name")
+        obj.media_name = value
+        if value is None:
+            if "media_name" in src:
+                nulls |= {"media_name"}
+            else:
+                absent += 1
+        value = get("region")
+        obj.region = value
+        if value is None:
+            if "region" in src:
+                nulls |= {"region"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 5 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

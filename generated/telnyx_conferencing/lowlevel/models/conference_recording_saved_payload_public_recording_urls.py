@@ -63,14 +63,27 @@ class ConferenceRecordingSavedPayloadPublicRecordingUrls:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.mp3 = get("mp3")
-        obj.wav = get("wav")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("mp3")
+        obj.mp3 = value
+        if value is None:
+            if "mp3" in src:
+                nulls |= {"mp3"}
+            else:
+                absent += 1
+        value = get("wav")
+        obj.wav = value
+        if value is None:
+            if "wav" in src:
+                nulls |= {"wav"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

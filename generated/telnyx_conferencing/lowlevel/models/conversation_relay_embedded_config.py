@@ -303,42 +303,131 @@ class ConversationRelayEmbeddedConfig:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         obj.url = src["url"]
         value = get("custom_parameters")
-        obj.custom_parameters = (
-            None if value is None else _models.ConversationRelayEmbeddedConfigCustomParameters.from_dict(value)
-        )
-        obj.dtmf_detection = get("dtmf_detection")
-        obj.greeting = get("greeting")
-        obj.interruptible = get("interruptible")
-        obj.interruptible_greeting = get("interruptible_greeting")
+        if value is not None:
+            obj.custom_parameters = _models.ConversationRelayEmbeddedConfigCustomParameters.from_dict(value)
+        else:
+            obj.custom_parameters = None
+            if "custom_parameters" in src:
+                nulls |= {"custom_parameters"}
+            else:
+                absent += 1
+        value = get("dtmf_detection")
+        obj.dtmf_detection = value
+        if value is None:
+            if "dtmf_detection" in src:
+                nulls |= {"dtmf_detection"}
+            else:
+                absent += 1
+        value = get("greeting")
+        obj.greeting = value
+        if value is None:
+            if "greeting" in src:
+                nulls |= {"greeting"}
+            else:
+                absent += 1
+        value = get("interruptible")
+        obj.interruptible = value
+        if value is None:
+            if "interruptible" in src:
+                nulls |= {"interruptible"}
+            else:
+                absent += 1
+        value = get("interruptible_greeting")
+        obj.interruptible_greeting = value
+        if value is None:
+            if "interruptible_greeting" in src:
+                nulls |= {"interruptible_greeting"}
+            else:
+                absent += 1
         value = get("interruption_settings")
-        obj.interruption_settings = (
-            None if value is None else _models.ConversationRelayInterruptionSettings.from_dict(value)
-        )
-        obj.language = get("language")
+        if value is not None:
+            obj.interruption_settings = _models.ConversationRelayInterruptionSettings.from_dict(value)
+        else:
+            obj.interruption_settings = None
+            if "interruption_settings" in src:
+                nulls |= {"interruption_settings"}
+            else:
+                absent += 1
+        value = get("language")
+        obj.language = value
+        if value is None:
+            if "language" in src:
+                nulls |= {"language"}
+            else:
+                absent += 1
         value = get("languages")
-        obj.languages = None if value is None else [_models.ConversationRelayLanguage.from_dict(x0) for x0 in value]
-        obj.provider = get("provider")
+        if value is not None:
+            obj.languages = [_models.ConversationRelayLanguage.from_dict(x0) for x0 in value]
+        else:
+            obj.languages = None
+            if "languages" in src:
+                nulls |= {"languages"}
+            else:
+                absent += 1
+        value = get("provider")
+        obj.provider = value
+        if value is None:
+            if "provider" in src:
+                nulls |= {"provider"}
+            else:
+                absent += 1
         value = get("structured_provider")
-        obj.structured_provider = (
-            None if value is None else _models.ConversationRelayStructuredProvider.from_dict(value)
-        )
-        obj.transcription_engine = get("transcription_engine")
+        if value is not None:
+            obj.structured_provider = _models.ConversationRelayStructuredProvider.from_dict(value)
+        else:
+            obj.structured_provider = None
+            if "structured_provider" in src:
+                nulls |= {"structured_provider"}
+            else:
+                absent += 1
+        value = get("transcription_engine")
+        obj.transcription_engine = value
+        if value is None:
+            if "transcription_engine" in src:
+                nulls |= {"transcription_engine"}
+            else:
+                absent += 1
         value = get("transcription_engine_config")
-        obj.transcription_engine_config = (
-            None if value is None else _models.ConversationRelayTranscriptionEngineConfig.from_dict(value)
-        )
-        obj.tts_provider = get("tts_provider")
-        obj.voice = get("voice")
+        if value is not None:
+            obj.transcription_engine_config = _models.ConversationRelayTranscriptionEngineConfig.from_dict(value)
+        else:
+            obj.transcription_engine_config = None
+            if "transcription_engine_config" in src:
+                nulls |= {"transcription_engine_config"}
+            else:
+                absent += 1
+        value = get("tts_provider")
+        obj.tts_provider = value
+        if value is None:
+            if "tts_provider" in src:
+                nulls |= {"tts_provider"}
+            else:
+                absent += 1
+        value = get("voice")
+        obj.voice = value
+        if value is None:
+            if "voice" in src:
+                nulls |= {"voice"}
+            else:
+                absent += 1
         value = get("voice_settings")
-        obj.voice_settings = None if value is None else _parse_voice_settings(value)
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.voice_settings = _parse_voice_settings(value)
+        else:
+            obj.voice_settings = None
+            if "voice_settings" in src:
+                nulls |= {"voice_settings"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 16 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

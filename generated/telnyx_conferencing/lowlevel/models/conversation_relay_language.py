@@ -204,24 +204,67 @@ class ConversationRelayLanguage:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         obj.language = src["language"]
-        obj.speech_model = get("speech_model")
-        obj.transcription_engine = get("transcription_engine")
+        value = get("speech_model")
+        obj.speech_model = value
+        if value is None:
+            if "speech_model" in src:
+                nulls |= {"speech_model"}
+            else:
+                absent += 1
+        value = get("transcription_engine")
+        obj.transcription_engine = value
+        if value is None:
+            if "transcription_engine" in src:
+                nulls |= {"transcription_engine"}
+            else:
+                absent += 1
         value = get("transcription_engine_config")
-        obj.transcription_engine_config = (
-            None if value is None else _models.ConversationRelayTranscriptionEngineConfig.from_dict(value)
-        )
-        obj.transcription_provider = get("transcription_provider")
-        obj.tts_provider = get("tts_provider")
-        obj.voice = get("voice")
+        if value is not None:
+            obj.transcription_engine_config = _models.ConversationRelayTranscriptionEngineConfig.from_dict(value)
+        else:
+            obj.transcription_engine_config = None
+            if "transcription_engine_config" in src:
+                nulls |= {"transcription_engine_config"}
+            else:
+                absent += 1
+        value = get("transcription_provider")
+        obj.transcription_provider = value
+        if value is None:
+            if "transcription_provider" in src:
+                nulls |= {"transcription_provider"}
+            else:
+                absent += 1
+        value = get("tts_provider")
+        obj.tts_provider = value
+        if value is None:
+            if "tts_provider" in src:
+                nulls |= {"tts_provider"}
+            else:
+                absent += 1
+        value = get("voice")
+        obj.voice = value
+        if value is None:
+            if "voice" in src:
+                nulls |= {"voice"}
+            else:
+                absent += 1
         value = get("voice_settings")
-        obj.voice_settings = None if value is None else _parse_voice_settings(value)
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.voice_settings = _parse_voice_settings(value)
+        else:
+            obj.voice_settings = None
+            if "voice_settings" in src:
+                nulls |= {"voice_settings"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 8 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -100,18 +100,44 @@ class ConversationRelaySettings:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         obj.url = src["url"]
-        obj.dtmf_detection = get("dtmf_detection")
-        obj.interruptible = get("interruptible")
-        obj.interruptible_greeting = get("interruptible_greeting")
+        value = get("dtmf_detection")
+        obj.dtmf_detection = value
+        if value is None:
+            if "dtmf_detection" in src:
+                nulls |= {"dtmf_detection"}
+            else:
+                absent += 1
+        value = get("interruptible")
+        obj.interruptible = value
+        if value is None:
+            if "interruptible" in src:
+                nulls |= {"interruptible"}
+            else:
+                absent += 1
+        value = get("interruptible_greeting")
+        obj.interruptible_greeting = value
+        if value is None:
+            if "interruptible_greeting" in src:
+                nulls |= {"interruptible_greeting"}
+            else:
+                absent += 1
         value = get("languages")
-        obj.languages = None if value is None else [_models.ConversationRelayLanguage.from_dict(x0) for x0 in value]
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.languages = [_models.ConversationRelayLanguage.from_dict(x0) for x0 in value]
+        else:
+            obj.languages = None
+            if "languages" in src:
+                nulls |= {"languages"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 5 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

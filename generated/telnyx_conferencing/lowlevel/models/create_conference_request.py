@@ -175,24 +175,85 @@ class CreateConferenceRequest:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         obj.call_control_id = src["call_control_id"]
         obj.name = src["name"]
-        obj.beep_enabled = get("beep_enabled")
-        obj.client_state = get("client_state")
-        obj.comfort_noise = get("comfort_noise")
-        obj.command_id = get("command_id")
-        obj.duration_minutes = get("duration_minutes")
-        obj.hold_audio_url = get("hold_audio_url")
-        obj.hold_media_name = get("hold_media_name")
-        obj.max_participants = get("max_participants")
-        obj.region = get("region")
-        obj.start_conference_on_create = get("start_conference_on_create")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        value = get("beep_enabled")
+        obj.beep_enabled = value
+        if value is None:
+            if "beep_enabled" in src:
+                nulls |= {"beep_enabled"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("comfort_noise")
+        obj.comfort_noise = value
+        if value is None:
+            if "comfort_noise" in src:
+                nulls |= {"comfort_noise"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("duration_minutes")
+        obj.duration_minutes = value
+        if value is None:
+            if "duration_minutes" in src:
+                nulls |= {"duration_minutes"}
+            else:
+                absent += 1
+        value = get("hold_audio_url")
+        obj.hold_audio_url = value
+        if value is None:
+            if "hold_audio_url" in src:
+                nulls |= {"hold_audio_url"}
+            else:
+                absent += 1
+        value = get("hold_media_name")
+        obj.hold_media_name = value
+        if value is None:
+            if "hold_media_name" in src:
+                nulls |= {"hold_media_name"}
+            else:
+                absent += 1
+        value = get("max_participants")
+        obj.max_participants = value
+        if value is None:
+            if "max_participants" in src:
+                nulls |= {"max_participants"}
+            else:
+                absent += 1
+        value = get("region")
+        obj.region = value
+        if value is None:
+            if "region" in src:
+                nulls |= {"region"}
+            else:
+                absent += 1
+        value = get("start_conference_on_create")
+        obj.start_conference_on_create = value
+        if value is None:
+            if "start_conference_on_create" in src:
+                nulls |= {"start_conference_on_create"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 12 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

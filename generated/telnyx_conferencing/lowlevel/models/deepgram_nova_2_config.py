@@ -118,16 +118,40 @@ class DeepgramNova2Config:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
         obj.transcription_engine = src["transcription_engine"]
         obj.transcription_model = src["transcription_model"]
-        obj.hints = get("hints")
-        obj.interim_results = get("interim_results")
+        value = get("hints")
+        obj.hints = value
+        if value is None:
+            if "hints" in src:
+                nulls |= {"hints"}
+        value = get("interim_results")
+        obj.interim_results = value
+        if value is None:
+            if "interim_results" in src:
+                nulls |= {"interim_results"}
         value = get("keywords_boosting")
-        obj.keywords_boosting = None if value is None else _models.DeepgramNova2ConfigKeywordsBoosting.from_dict(value)
-        obj.language = get("language")
-        obj.smart_format = get("smart_format")
-        obj.utterance_end_ms = get("utterance_end_ms")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
+        if value is not None:
+            obj.keywords_boosting = _models.DeepgramNova2ConfigKeywordsBoosting.from_dict(value)
+        else:
+            obj.keywords_boosting = None
+            if "keywords_boosting" in src:
+                nulls |= {"keywords_boosting"}
+        value = get("language")
+        obj.language = value
+        if value is None:
+            if "language" in src:
+                nulls |= {"language"}
+        value = get("smart_format")
+        obj.smart_format = value
+        if value is None:
+            if "smart_format" in src:
+                nulls |= {"smart_format"}
+        value = get("utterance_end_ms")
+        obj.utterance_end_ms = value
+        if value is None:
+            if "utterance_end_ms" in src:
+                nulls |= {"utterance_end_ms"}
+        obj._nulls = nulls
         return obj

@@ -778,94 +778,462 @@ class DialRequest:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         obj.connection_id = src["connection_id"]
         obj.from_ = src["from"]
         obj.to = src["to"]
-        obj.answering_machine_detection = get("answering_machine_detection")
+        value = get("answering_machine_detection")
+        obj.answering_machine_detection = value
+        if value is None:
+            if "answering_machine_detection" in src:
+                nulls |= {"answering_machine_detection"}
+            else:
+                absent += 1
         value = get("answering_machine_detection_config")
-        obj.answering_machine_detection_config = (
-            None if value is None else _models.DialRequestAnsweringMachineDetectionConfig.from_dict(value)
-        )
+        if value is not None:
+            obj.answering_machine_detection_config = _models.DialRequestAnsweringMachineDetectionConfig.from_dict(value)
+        else:
+            obj.answering_machine_detection_config = None
+            if "answering_machine_detection_config" in src:
+                nulls |= {"answering_machine_detection_config"}
+            else:
+                absent += 1
         value = get("assistant")
-        obj.assistant = None if value is None else _models.CallAssistantRequest.from_dict(value)
-        obj.audio_url = get("audio_url")
+        if value is not None:
+            obj.assistant = _models.CallAssistantRequest.from_dict(value)
+        else:
+            obj.assistant = None
+            if "assistant" in src:
+                nulls |= {"assistant"}
+            else:
+                absent += 1
+        value = get("audio_url")
+        obj.audio_url = value
+        if value is None:
+            if "audio_url" in src:
+                nulls |= {"audio_url"}
+            else:
+                absent += 1
         value = get("billing_group_id")
-        obj.billing_group_id = None if value is None else UUID(value)
-        obj.bridge_intent = get("bridge_intent")
-        obj.bridge_on_answer = get("bridge_on_answer")
-        obj.client_state = get("client_state")
-        obj.command_id = get("command_id")
+        if value is not None:
+            obj.billing_group_id = UUID(value)
+        else:
+            obj.billing_group_id = None
+            if "billing_group_id" in src:
+                nulls |= {"billing_group_id"}
+            else:
+                absent += 1
+        value = get("bridge_intent")
+        obj.bridge_intent = value
+        if value is None:
+            if "bridge_intent" in src:
+                nulls |= {"bridge_intent"}
+            else:
+                absent += 1
+        value = get("bridge_on_answer")
+        obj.bridge_on_answer = value
+        if value is None:
+            if "bridge_on_answer" in src:
+                nulls |= {"bridge_on_answer"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
         value = get("conference_config")
-        obj.conference_config = None if value is None else _models.DialRequestConferenceConfig.from_dict(value)
+        if value is not None:
+            obj.conference_config = _models.DialRequestConferenceConfig.from_dict(value)
+        else:
+            obj.conference_config = None
+            if "conference_config" in src:
+                nulls |= {"conference_config"}
+            else:
+                absent += 1
         value = get("conversation_relay_config")
-        obj.conversation_relay_config = (
-            None if value is None else _models.ConversationRelayEmbeddedConfig.from_dict(value)
-        )
+        if value is not None:
+            obj.conversation_relay_config = _models.ConversationRelayEmbeddedConfig.from_dict(value)
+        else:
+            obj.conversation_relay_config = None
+            if "conversation_relay_config" in src:
+                nulls |= {"conversation_relay_config"}
+            else:
+                absent += 1
         value = get("custom_headers")
-        obj.custom_headers = None if value is None else [_models.CustomSIPHeader.from_dict(x0) for x0 in value]
+        if value is not None:
+            obj.custom_headers = [_models.CustomSIPHeader.from_dict(x0) for x0 in value]
+        else:
+            obj.custom_headers = None
+            if "custom_headers" in src:
+                nulls |= {"custom_headers"}
+            else:
+                absent += 1
         value = get("deepfake_detection")
-        obj.deepfake_detection = None if value is None else _models.DialRequestDeepfakeDetection.from_dict(value)
+        if value is not None:
+            obj.deepfake_detection = _models.DialRequestDeepfakeDetection.from_dict(value)
+        else:
+            obj.deepfake_detection = None
+            if "deepfake_detection" in src:
+                nulls |= {"deepfake_detection"}
+            else:
+                absent += 1
         value = get("dialogflow_config")
-        obj.dialogflow_config = None if value is None else _models.DialogflowConfig.from_dict(value)
-        obj.enable_dialogflow = get("enable_dialogflow")
-        obj.from_display_name = get("from_display_name")
-        obj.link_to = get("link_to")
-        obj.media_encryption = get("media_encryption")
-        obj.media_name = get("media_name")
-        obj.park_after_unbridge = get("park_after_unbridge")
-        obj.preferred_codecs = get("preferred_codecs")
-        obj.prevent_double_bridge = get("prevent_double_bridge")
-        obj.privacy = get("privacy")
-        obj.record = get("record")
-        obj.record_channels = get("record_channels")
-        obj.record_custom_file_name = get("record_custom_file_name")
-        obj.record_format = get("record_format")
-        obj.record_max_length = get("record_max_length")
-        obj.record_timeout_secs = get("record_timeout_secs")
-        obj.record_track = get("record_track")
-        obj.record_trim = get("record_trim")
-        obj.retry_on_timeout = get("retry_on_timeout")
-        obj.send_digits_on_answer = get("send_digits_on_answer")
-        obj.send_silence_when_idle = get("send_silence_when_idle")
-        obj.sip_auth_password = get("sip_auth_password")
-        obj.sip_auth_username = get("sip_auth_username")
+        if value is not None:
+            obj.dialogflow_config = _models.DialogflowConfig.from_dict(value)
+        else:
+            obj.dialogflow_config = None
+            if "dialogflow_config" in src:
+                nulls |= {"dialogflow_config"}
+            else:
+                absent += 1
+        value = get("enable_dialogflow")
+        obj.enable_dialogflow = value
+        if value is None:
+            if "enable_dialogflow" in src:
+                nulls |= {"enable_dialogflow"}
+            else:
+                absent += 1
+        value = get("from_display_name")
+        obj.from_display_name = value
+        if value is None:
+            if "from_display_name" in src:
+                nulls |= {"from_display_name"}
+            else:
+                absent += 1
+        value = get("link_to")
+        obj.link_to = value
+        if value is None:
+            if "link_to" in src:
+                nulls |= {"link_to"}
+            else:
+                absent += 1
+        value = get("media_encryption")
+        obj.media_encryption = value
+        if value is None:
+            if "media_encryption" in src:
+                nulls |= {"media_encryption"}
+            else:
+                absent += 1
+        value = get("media_name")
+        obj.media_name = value
+        if value is None:
+            if "media_name" in src:
+                nulls |= {"media_name"}
+            else:
+                absent += 1
+        value = get("park_after_unbridge")
+        obj.park_after_unbridge = value
+        if value is None:
+            if "park_after_unbridge" in src:
+                nulls |= {"park_after_unbridge"}
+            else:
+                absent += 1
+        value = get("preferred_codecs")
+        obj.preferred_codecs = value
+        if value is None:
+            if "preferred_codecs" in src:
+                nulls |= {"preferred_codecs"}
+            else:
+                absent += 1
+        value = get("prevent_double_bridge")
+        obj.prevent_double_bridge = value
+        if value is None:
+            if "prevent_double_bridge" in src:
+                nulls |= {"prevent_double_bridge"}
+            else:
+                absent += 1
+        value = get("privacy")
+        obj.privacy = value
+        if value is None:
+            if "privacy" in src:
+                nulls |= {"privacy"}
+            else:
+                absent += 1
+        value = get("record")
+        obj.record = value
+        if value is None:
+            if "record" in src:
+                nulls |= {"record"}
+            else:
+                absent += 1
+        value = get("record_channels")
+        obj.record_channels = value
+        if value is None:
+            if "record_channels" in src:
+                nulls |= {"record_channels"}
+            else:
+                absent += 1
+        value = get("record_custom_file_name")
+        obj.record_custom_file_name = value
+        if value is None:
+            if "record_custom_file_name" in src:
+                nulls |= {"record_custom_file_name"}
+            else:
+                absent += 1
+        value = get("record_format")
+        obj.record_format = value
+        if value is None:
+            if "record_format" in src:
+                nulls |= {"record_format"}
+            else:
+                absent += 1
+        value = get("record_max_length")
+        obj.record_max_length = value
+        if value is None:
+            if "record_max_length" in src:
+                nulls |= {"record_max_length"}
+            else:
+                absent += 1
+        value = get("record_timeout_secs")
+        obj.record_timeout_secs = value
+        if value is None:
+            if "record_timeout_secs" in src:
+                nulls |= {"record_timeout_secs"}
+            else:
+                absent += 1
+        value = get("record_track")
+        obj.record_track = value
+        if value is None:
+            if "record_track" in src:
+                nulls |= {"record_track"}
+            else:
+                absent += 1
+        value = get("record_trim")
+        obj.record_trim = value
+        if value is None:
+            if "record_trim" in src:
+                nulls |= {"record_trim"}
+            else:
+                absent += 1
+        value = get("retry_on_timeout")
+        obj.retry_on_timeout = value
+        if value is None:
+            if "retry_on_timeout" in src:
+                nulls |= {"retry_on_timeout"}
+            else:
+                absent += 1
+        value = get("send_digits_on_answer")
+        obj.send_digits_on_answer = value
+        if value is None:
+            if "send_digits_on_answer" in src:
+                nulls |= {"send_digits_on_answer"}
+            else:
+                absent += 1
+        value = get("send_silence_when_idle")
+        obj.send_silence_when_idle = value
+        if value is None:
+            if "send_silence_when_idle" in src:
+                nulls |= {"send_silence_when_idle"}
+            else:
+                absent += 1
+        value = get("sip_auth_password")
+        obj.sip_auth_password = value
+        if value is None:
+            if "sip_auth_password" in src:
+                nulls |= {"sip_auth_password"}
+            else:
+                absent += 1
+        value = get("sip_auth_username")
+        obj.sip_auth_username = value
+        if value is None:
+            if "sip_auth_username" in src:
+                nulls |= {"sip_auth_username"}
+            else:
+                absent += 1
         value = get("sip_headers")
-        obj.sip_headers = None if value is None else [_models.SIPHeader.from_dict(x0) for x0 in value]
-        obj.sip_region = get("sip_region")
-        obj.sip_transport_protocol = get("sip_transport_protocol")
+        if value is not None:
+            obj.sip_headers = [_models.SIPHeader.from_dict(x0) for x0 in value]
+        else:
+            obj.sip_headers = None
+            if "sip_headers" in src:
+                nulls |= {"sip_headers"}
+            else:
+                absent += 1
+        value = get("sip_region")
+        obj.sip_region = value
+        if value is None:
+            if "sip_region" in src:
+                nulls |= {"sip_region"}
+            else:
+                absent += 1
+        value = get("sip_transport_protocol")
+        obj.sip_transport_protocol = value
+        if value is None:
+            if "sip_transport_protocol" in src:
+                nulls |= {"sip_transport_protocol"}
+            else:
+                absent += 1
         value = get("sound_modifications")
-        obj.sound_modifications = None if value is None else _models.SoundModifications.from_dict(value)
-        obj.stream_auth_token = get("stream_auth_token")
-        obj.stream_bidirectional_codec = get("stream_bidirectional_codec")
-        obj.stream_bidirectional_mode = get("stream_bidirectional_mode")
-        obj.stream_bidirectional_sampling_rate = get("stream_bidirectional_sampling_rate")
-        obj.stream_bidirectional_target_legs = get("stream_bidirectional_target_legs")
-        obj.stream_codec = get("stream_codec")
-        obj.stream_establish_before_call_originate = get("stream_establish_before_call_originate")
-        obj.stream_track = get("stream_track")
-        obj.stream_url = get("stream_url")
-        obj.supervise_call_control_id = get("supervise_call_control_id")
-        obj.supervisor_role = get("supervisor_role")
-        obj.time_limit_secs = get("time_limit_secs")
-        obj.timeout_secs = get("timeout_secs")
-        obj.transcription = get("transcription")
+        if value is not None:
+            obj.sound_modifications = _models.SoundModifications.from_dict(value)
+        else:
+            obj.sound_modifications = None
+            if "sound_modifications" in src:
+                nulls |= {"sound_modifications"}
+            else:
+                absent += 1
+        value = get("stream_auth_token")
+        obj.stream_auth_token = value
+        if value is None:
+            if "stream_auth_token" in src:
+                nulls |= {"stream_auth_token"}
+            else:
+                absent += 1
+        value = get("stream_bidirectional_codec")
+        obj.stream_bidirectional_codec = value
+        if value is None:
+            if "stream_bidirectional_codec" in src:
+                nulls |= {"stream_bidirectional_codec"}
+            else:
+                absent += 1
+        value = get("stream_bidirectional_mode")
+        obj.stream_bidirectional_mode = value
+        if value is None:
+            if "stream_bidirectional_mode" in src:
+                nulls |= {"stream_bidirectional_mode"}
+            else:
+                absent += 1
+        value = get("stream_bidirectional_sampling_rate")
+        obj.stream_bidirectional_sampling_rate = value
+        if value is None:
+            if "stream_bidirectional_sampling_rate" in src:
+                nulls |= {"stream_bidirectional_sampling_rate"}
+            else:
+                absent += 1
+        value = get("stream_bidirectional_target_legs")
+        obj.stream_bidirectional_target_legs = value
+        if value is None:
+            if "stream_bidirectional_target_legs" in src:
+                nulls |= {"stream_bidirectional_target_legs"}
+            else:
+                absent += 1
+        value = get("stream_codec")
+        obj.stream_codec = value
+        if value is None:
+            if "stream_codec" in src:
+                nulls |= {"stream_codec"}
+            else:
+                absent += 1
+        value = get("stream_establish_before_call_originate")
+        obj.stream_establish_before_call_originate = value
+        if value is None:
+            if "stream_establish_before_call_originate" in src:
+                nulls |= {"stream_establish_before_call_originate"}
+            else:
+                absent += 1
+        value = get("stream_track")
+        obj.stream_track = value
+        if value is None:
+            if "stream_track" in src:
+                nulls |= {"stream_track"}
+            else:
+                absent += 1
+        value = get("stream_url")
+        obj.stream_url = value
+        if value is None:
+            if "stream_url" in src:
+                nulls |= {"stream_url"}
+            else:
+                absent += 1
+        value = get("supervise_call_control_id")
+        obj.supervise_call_control_id = value
+        if value is None:
+            if "supervise_call_control_id" in src:
+                nulls |= {"supervise_call_control_id"}
+            else:
+                absent += 1
+        value = get("supervisor_role")
+        obj.supervisor_role = value
+        if value is None:
+            if "supervisor_role" in src:
+                nulls |= {"supervisor_role"}
+            else:
+                absent += 1
+        value = get("time_limit_secs")
+        obj.time_limit_secs = value
+        if value is None:
+            if "time_limit_secs" in src:
+                nulls |= {"time_limit_secs"}
+            else:
+                absent += 1
+        value = get("timeout_secs")
+        obj.timeout_secs = value
+        if value is None:
+            if "timeout_secs" in src:
+                nulls |= {"timeout_secs"}
+            else:
+                absent += 1
+        value = get("transcription")
+        obj.transcription = value
+        if value is None:
+            if "transcription" in src:
+                nulls |= {"transcription"}
+            else:
+                absent += 1
         value = get("transcription_config")
-        obj.transcription_config = None if value is None else _models.TranscriptionStartRequest.from_dict(value)
+        if value is not None:
+            obj.transcription_config = _models.TranscriptionStartRequest.from_dict(value)
+        else:
+            obj.transcription_config = None
+            if "transcription_config" in src:
+                nulls |= {"transcription_config"}
+            else:
+                absent += 1
         value = get("webhook_retries_policies")
-        obj.webhook_retries_policies = (
-            None if value is None else _models.DialRequestWebhookRetriesPolicies.from_dict(value)
-        )
-        obj.webhook_url = get("webhook_url")
-        obj.webhook_url_method = get("webhook_url_method")
+        if value is not None:
+            obj.webhook_retries_policies = _models.DialRequestWebhookRetriesPolicies.from_dict(value)
+        else:
+            obj.webhook_retries_policies = None
+            if "webhook_retries_policies" in src:
+                nulls |= {"webhook_retries_policies"}
+            else:
+                absent += 1
+        value = get("webhook_url")
+        obj.webhook_url = value
+        if value is None:
+            if "webhook_url" in src:
+                nulls |= {"webhook_url"}
+            else:
+                absent += 1
+        value = get("webhook_url_method")
+        obj.webhook_url_method = value
+        if value is None:
+            if "webhook_url_method" in src:
+                nulls |= {"webhook_url_method"}
+            else:
+                absent += 1
         value = get("webhook_urls")
-        obj.webhook_urls = None if value is None else _models.DialRequestWebhookUrls.from_dict(value)
-        obj.webhook_urls_method = get("webhook_urls_method")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.webhook_urls = _models.DialRequestWebhookUrls.from_dict(value)
+        else:
+            obj.webhook_urls = None
+            if "webhook_urls" in src:
+                nulls |= {"webhook_urls"}
+            else:
+                absent += 1
+        value = get("webhook_urls_method")
+        obj.webhook_urls_method = value
+        if value is None:
+            if "webhook_urls_method" in src:
+                nulls |= {"webhook_urls_method"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 63 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -148,22 +148,83 @@ class DialRequestAnsweringMachineDetectionConfig:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.after_greeting_silence_millis = get("after_greeting_silence_millis")
-        obj.between_words_silence_millis = get("between_words_silence_millis")
-        obj.greeting_duration_millis = get("greeting_duration_millis")
-        obj.greeting_silence_duration_millis = get("greeting_silence_duration_millis")
-        obj.greeting_total_analysis_time_millis = get("greeting_total_analysis_time_millis")
-        obj.initial_silence_millis = get("initial_silence_millis")
-        obj.maximum_number_of_words = get("maximum_number_of_words")
-        obj.maximum_word_length_millis = get("maximum_word_length_millis")
-        obj.silence_threshold = get("silence_threshold")
-        obj.total_analysis_time_millis = get("total_analysis_time_millis")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("after_greeting_silence_millis")
+        obj.after_greeting_silence_millis = value
+        if value is None:
+            if "after_greeting_silence_millis" in src:
+                nulls |= {"after_greeting_silence_millis"}
+            else:
+                absent += 1
+        value = get("between_words_silence_millis")
+        obj.between_words_silence_millis = value
+        if value is None:
+            if "between_words_silence_millis" in src:
+                nulls |= {"between_words_silence_millis"}
+            else:
+                absent += 1
+        value = get("greeting_duration_millis")
+        obj.greeting_duration_millis = value
+        if value is None:
+            if "greeting_duration_millis" in src:
+                nulls |= {"greeting_duration_millis"}
+            else:
+                absent += 1
+        value = get("greeting_silence_duration_millis")
+        obj.greeting_silence_duration_millis = value
+        if value is None:
+            if "greeting_silence_duration_millis" in src:
+                nulls |= {"greeting_silence_duration_millis"}
+            else:
+                absent += 1
+        value = get("greeting_total_analysis_time_millis")
+        obj.greeting_total_analysis_time_millis = value
+        if value is None:
+            if "greeting_total_analysis_time_millis" in src:
+                nulls |= {"greeting_total_analysis_time_millis"}
+            else:
+                absent += 1
+        value = get("initial_silence_millis")
+        obj.initial_silence_millis = value
+        if value is None:
+            if "initial_silence_millis" in src:
+                nulls |= {"initial_silence_millis"}
+            else:
+                absent += 1
+        value = get("maximum_number_of_words")
+        obj.maximum_number_of_words = value
+        if value is None:
+            if "maximum_number_of_words" in src:
+                nulls |= {"maximum_number_of_words"}
+            else:
+                absent += 1
+        value = get("maximum_word_length_millis")
+        obj.maximum_word_length_millis = value
+        if value is None:
+            if "maximum_word_length_millis" in src:
+                nulls |= {"maximum_word_length_millis"}
+            else:
+                absent += 1
+        value = get("silence_threshold")
+        obj.silence_threshold = value
+        if value is None:
+            if "silence_threshold" in src:
+                nulls |= {"silence_threshold"}
+            else:
+                absent += 1
+        value = get("total_analysis_time_millis")
+        obj.total_analysis_time_millis = value
+        if value is None:
+            if "total_analysis_time_millis" in src:
+                nulls |= {"total_analysis_time_millis"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 10 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

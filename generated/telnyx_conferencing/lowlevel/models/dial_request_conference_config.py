@@ -198,27 +198,113 @@ class DialRequestConferenceConfig:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.beep_enabled = get("beep_enabled")
-        obj.conference_name = get("conference_name")
-        obj.early_media = get("early_media")
-        obj.end_conference_on_exit = get("end_conference_on_exit")
-        obj.hold = get("hold")
-        obj.hold_audio_url = get("hold_audio_url")
-        obj.hold_media_name = get("hold_media_name")
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("beep_enabled")
+        obj.beep_enabled = value
+        if value is None:
+            if "beep_enabled" in src:
+                nulls |= {"beep_enabled"}
+            else:
+                absent += 1
+        value = get("conference_name")
+        obj.conference_name = value
+        if value is None:
+            if "conference_name" in src:
+                nulls |= {"conference_name"}
+            else:
+                absent += 1
+        value = get("early_media")
+        obj.early_media = value
+        if value is None:
+            if "early_media" in src:
+                nulls |= {"early_media"}
+            else:
+                absent += 1
+        value = get("end_conference_on_exit")
+        obj.end_conference_on_exit = value
+        if value is None:
+            if "end_conference_on_exit" in src:
+                nulls |= {"end_conference_on_exit"}
+            else:
+                absent += 1
+        value = get("hold")
+        obj.hold = value
+        if value is None:
+            if "hold" in src:
+                nulls |= {"hold"}
+            else:
+                absent += 1
+        value = get("hold_audio_url")
+        obj.hold_audio_url = value
+        if value is None:
+            if "hold_audio_url" in src:
+                nulls |= {"hold_audio_url"}
+            else:
+                absent += 1
+        value = get("hold_media_name")
+        obj.hold_media_name = value
+        if value is None:
+            if "hold_media_name" in src:
+                nulls |= {"hold_media_name"}
+            else:
+                absent += 1
         value = get("id")
-        obj.id = None if value is None else UUID(value)
-        obj.mute = get("mute")
-        obj.soft_end_conference_on_exit = get("soft_end_conference_on_exit")
-        obj.start_conference_on_create = get("start_conference_on_create")
-        obj.start_conference_on_enter = get("start_conference_on_enter")
-        obj.supervisor_role = get("supervisor_role")
-        obj.whisper_call_control_ids = get("whisper_call_control_ids")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.id = UUID(value)
+        else:
+            obj.id = None
+            if "id" in src:
+                nulls |= {"id"}
+            else:
+                absent += 1
+        value = get("mute")
+        obj.mute = value
+        if value is None:
+            if "mute" in src:
+                nulls |= {"mute"}
+            else:
+                absent += 1
+        value = get("soft_end_conference_on_exit")
+        obj.soft_end_conference_on_exit = value
+        if value is None:
+            if "soft_end_conference_on_exit" in src:
+                nulls |= {"soft_end_conference_on_exit"}
+            else:
+                absent += 1
+        value = get("start_conference_on_create")
+        obj.start_conference_on_create = value
+        if value is None:
+            if "start_conference_on_create" in src:
+                nulls |= {"start_conference_on_create"}
+            else:
+                absent += 1
+        value = get("start_conference_on_enter")
+        obj.start_conference_on_enter = value
+        if value is None:
+            if "start_conference_on_enter" in src:
+                nulls |= {"start_conference_on_enter"}
+            else:
+                absent += 1
+        value = get("supervisor_role")
+        obj.supervisor_role = value
+        if value is None:
+            if "supervisor_role" in src:
+                nulls |= {"supervisor_role"}
+            else:
+                absent += 1
+        value = get("whisper_call_control_ids")
+        obj.whisper_call_control_ids = value
+        if value is None:
+            if "whisper_call_control_ids" in src:
+                nulls |= {"whisper_call_control_ids"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 14 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -61,14 +61,27 @@ class DialogflowConfig:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.analyze_sentiment = get("analyze_sentiment")
-        obj.partial_automated_agent_reply = get("partial_automated_agent_reply")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("analyze_sentiment")
+        obj.analyze_sentiment = value
+        if value is None:
+            if "analyze_sentiment" in src:
+                nulls |= {"analyze_sentiment"}
+            else:
+                absent += 1
+        value = get("partial_automated_agent_reply")
+        obj.partial_automated_agent_reply = value
+        if value is None:
+            if "partial_automated_agent_reply" in src:
+                nulls |= {"partial_automated_agent_reply"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

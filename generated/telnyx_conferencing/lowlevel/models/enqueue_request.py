@@ -106,18 +106,49 @@ class EnqueueRequest:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         obj.queue_name = src["queue_name"]
-        obj.client_state = get("client_state")
-        obj.command_id = get("command_id")
-        obj.keep_after_hangup = get("keep_after_hangup")
-        obj.max_size = get("max_size")
-        obj.max_wait_time_secs = get("max_wait_time_secs")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("keep_after_hangup")
+        obj.keep_after_hangup = value
+        if value is None:
+            if "keep_after_hangup" in src:
+                nulls |= {"keep_after_hangup"}
+            else:
+                absent += 1
+        value = get("max_size")
+        obj.max_size = value
+        if value is None:
+            if "max_size" in src:
+                nulls |= {"max_size"}
+            else:
+                absent += 1
+        value = get("max_wait_time_secs")
+        obj.max_wait_time_secs = value
+        if value is None:
+            if "max_wait_time_secs" in src:
+                nulls |= {"max_wait_time_secs"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 6 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -143,22 +143,83 @@ class Gather:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.client_state = get("client_state")
-        obj.command_id = get("command_id")
-        obj.gather_id = get("gather_id")
-        obj.initial_timeout_millis = get("initial_timeout_millis")
-        obj.inter_digit_timeout_millis = get("inter_digit_timeout_millis")
-        obj.maximum_digits = get("maximum_digits")
-        obj.minimum_digits = get("minimum_digits")
-        obj.terminating_digit = get("terminating_digit")
-        obj.timeout_millis = get("timeout_millis")
-        obj.valid_digits = get("valid_digits")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("gather_id")
+        obj.gather_id = value
+        if value is None:
+            if "gather_id" in src:
+                nulls |= {"gather_id"}
+            else:
+                absent += 1
+        value = get("initial_timeout_millis")
+        obj.initial_timeout_millis = value
+        if value is None:
+            if "initial_timeout_millis" in src:
+                nulls |= {"initial_timeout_millis"}
+            else:
+                absent += 1
+        value = get("inter_digit_timeout_millis")
+        obj.inter_digit_timeout_millis = value
+        if value is None:
+            if "inter_digit_timeout_millis" in src:
+                nulls |= {"inter_digit_timeout_millis"}
+            else:
+                absent += 1
+        value = get("maximum_digits")
+        obj.maximum_digits = value
+        if value is None:
+            if "maximum_digits" in src:
+                nulls |= {"maximum_digits"}
+            else:
+                absent += 1
+        value = get("minimum_digits")
+        obj.minimum_digits = value
+        if value is None:
+            if "minimum_digits" in src:
+                nulls |= {"minimum_digits"}
+            else:
+                absent += 1
+        value = get("terminating_digit")
+        obj.terminating_digit = value
+        if value is None:
+            if "terminating_digit" in src:
+                nulls |= {"terminating_digit"}
+            else:
+                absent += 1
+        value = get("timeout_millis")
+        obj.timeout_millis = value
+        if value is None:
+            if "timeout_millis" in src:
+                nulls |= {"timeout_millis"}
+            else:
+                absent += 1
+        value = get("valid_digits")
+        obj.valid_digits = value
+        if value is None:
+            if "valid_digits" in src:
+                nulls |= {"valid_digits"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 10 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

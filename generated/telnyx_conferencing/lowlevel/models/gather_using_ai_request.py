@@ -275,34 +275,122 @@ class GatherUsingAIRequest:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         obj.parameters = _models.GatherUsingAIRequestParameters.from_dict(src["parameters"])
         value = get("assistant")
-        obj.assistant = None if value is None else _models.Assistant.from_dict(value)
-        obj.client_state = get("client_state")
-        obj.command_id = get("command_id")
-        obj.gather_ended_speech = get("gather_ended_speech")
-        obj.greeting = get("greeting")
+        if value is not None:
+            obj.assistant = _models.Assistant.from_dict(value)
+        else:
+            obj.assistant = None
+            if "assistant" in src:
+                nulls |= {"assistant"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("gather_ended_speech")
+        obj.gather_ended_speech = value
+        if value is None:
+            if "gather_ended_speech" in src:
+                nulls |= {"gather_ended_speech"}
+            else:
+                absent += 1
+        value = get("greeting")
+        obj.greeting = value
+        if value is None:
+            if "greeting" in src:
+                nulls |= {"greeting"}
+            else:
+                absent += 1
         value = get("interruption_settings")
-        obj.interruption_settings = None if value is None else _models.InterruptionSettings.from_dict(value)
-        obj.language = get("language")
+        if value is not None:
+            obj.interruption_settings = _models.InterruptionSettings.from_dict(value)
+        else:
+            obj.interruption_settings = None
+            if "interruption_settings" in src:
+                nulls |= {"interruption_settings"}
+            else:
+                absent += 1
+        value = get("language")
+        obj.language = value
+        if value is None:
+            if "language" in src:
+                nulls |= {"language"}
+            else:
+                absent += 1
         value = get("message_history")
-        obj.message_history = (
-            None if value is None else [_models.GatherUsingAIRequestMessageHistoryItem.from_dict(x0) for x0 in value]
-        )
-        obj.send_message_history_updates = get("send_message_history_updates")
-        obj.send_partial_results = get("send_partial_results")
+        if value is not None:
+            obj.message_history = [_models.GatherUsingAIRequestMessageHistoryItem.from_dict(x0) for x0 in value]
+        else:
+            obj.message_history = None
+            if "message_history" in src:
+                nulls |= {"message_history"}
+            else:
+                absent += 1
+        value = get("send_message_history_updates")
+        obj.send_message_history_updates = value
+        if value is None:
+            if "send_message_history_updates" in src:
+                nulls |= {"send_message_history_updates"}
+            else:
+                absent += 1
+        value = get("send_partial_results")
+        obj.send_partial_results = value
+        if value is None:
+            if "send_partial_results" in src:
+                nulls |= {"send_partial_results"}
+            else:
+                absent += 1
         value = get("transcription")
-        obj.transcription = None if value is None else _models.TranscriptionConfig.from_dict(value)
-        obj.user_response_timeout_ms = get("user_response_timeout_ms")
-        obj.voice = get("voice")
+        if value is not None:
+            obj.transcription = _models.TranscriptionConfig.from_dict(value)
+        else:
+            obj.transcription = None
+            if "transcription" in src:
+                nulls |= {"transcription"}
+            else:
+                absent += 1
+        value = get("user_response_timeout_ms")
+        obj.user_response_timeout_ms = value
+        if value is None:
+            if "user_response_timeout_ms" in src:
+                nulls |= {"user_response_timeout_ms"}
+            else:
+                absent += 1
+        value = get("voice")
+        obj.voice = value
+        if value is None:
+            if "voice" in src:
+                nulls |= {"voice"}
+            else:
+                absent += 1
         value = get("voice_settings")
-        obj.voice_settings = None if value is None else _parse_voice_settings(value)
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.voice_settings = _parse_voice_settings(value)
+        else:
+            obj.voice_settings = None
+            if "voice_settings" in src:
+                nulls |= {"voice_settings"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 15 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

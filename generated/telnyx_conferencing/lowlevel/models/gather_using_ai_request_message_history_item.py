@@ -65,14 +65,27 @@ class GatherUsingAIRequestMessageHistoryItem:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.content = get("content")
-        obj.role = get("role")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("content")
+        obj.content = value
+        if value is None:
+            if "content" in src:
+                nulls |= {"content"}
+            else:
+                absent += 1
+        value = get("role")
+        obj.role = value
+        if value is None:
+            if "role" in src:
+                nulls |= {"role"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -292,29 +292,115 @@ class GatherUsingSpeakRequest:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         obj.payload = src["payload"]
         obj.voice = src["voice"]
-        obj.client_state = get("client_state")
-        obj.command_id = get("command_id")
-        obj.inter_digit_timeout_millis = get("inter_digit_timeout_millis")
-        obj.invalid_payload = get("invalid_payload")
-        obj.language = get("language")
-        obj.maximum_digits = get("maximum_digits")
-        obj.maximum_tries = get("maximum_tries")
-        obj.minimum_digits = get("minimum_digits")
-        obj.payload_type = get("payload_type")
-        obj.service_level = get("service_level")
-        obj.terminating_digit = get("terminating_digit")
-        obj.timeout_millis = get("timeout_millis")
-        obj.valid_digits = get("valid_digits")
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("inter_digit_timeout_millis")
+        obj.inter_digit_timeout_millis = value
+        if value is None:
+            if "inter_digit_timeout_millis" in src:
+                nulls |= {"inter_digit_timeout_millis"}
+            else:
+                absent += 1
+        value = get("invalid_payload")
+        obj.invalid_payload = value
+        if value is None:
+            if "invalid_payload" in src:
+                nulls |= {"invalid_payload"}
+            else:
+                absent += 1
+        value = get("language")
+        obj.language = value
+        if value is None:
+            if "language" in src:
+                nulls |= {"language"}
+            else:
+                absent += 1
+        value = get("maximum_digits")
+        obj.maximum_digits = value
+        if value is None:
+            if "maximum_digits" in src:
+                nulls |= {"maximum_digits"}
+            else:
+                absent += 1
+        value = get("maximum_tries")
+        obj.maximum_tries = value
+        if value is None:
+            if "maximum_tries" in src:
+                nulls |= {"maximum_tries"}
+            else:
+                absent += 1
+        value = get("minimum_digits")
+        obj.minimum_digits = value
+        if value is None:
+            if "minimum_digits" in src:
+                nulls |= {"minimum_digits"}
+            else:
+                absent += 1
+        value = get("payload_type")
+        obj.payload_type = value
+        if value is None:
+            if "payload_type" in src:
+                nulls |= {"payload_type"}
+            else:
+                absent += 1
+        value = get("service_level")
+        obj.service_level = value
+        if value is None:
+            if "service_level" in src:
+                nulls |= {"service_level"}
+            else:
+                absent += 1
+        value = get("terminating_digit")
+        obj.terminating_digit = value
+        if value is None:
+            if "terminating_digit" in src:
+                nulls |= {"terminating_digit"}
+            else:
+                absent += 1
+        value = get("timeout_millis")
+        obj.timeout_millis = value
+        if value is None:
+            if "timeout_millis" in src:
+                nulls |= {"timeout_millis"}
+            else:
+                absent += 1
+        value = get("valid_digits")
+        obj.valid_digits = value
+        if value is None:
+            if "valid_digits" in src:
+                nulls |= {"valid_digits"}
+            else:
+                absent += 1
         value = get("voice_settings")
-        obj.voice_settings = None if value is None else _parse_voice_settings(value)
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.voice_settings = _parse_voice_settings(value)
+        else:
+            obj.voice_settings = None
+            if "voice_settings" in src:
+                nulls |= {"voice_settings"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 16 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -71,15 +71,34 @@ class ListConferenceParticipantsFilter:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.muted = get("muted")
-        obj.on_hold = get("on_hold")
-        obj.whispering = get("whispering")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("muted")
+        obj.muted = value
+        if value is None:
+            if "muted" in src:
+                nulls |= {"muted"}
+            else:
+                absent += 1
+        value = get("on_hold")
+        obj.on_hold = value
+        if value is None:
+            if "on_hold" in src:
+                nulls |= {"on_hold"}
+            else:
+                absent += 1
+        value = get("whispering")
+        obj.whispering = value
+        if value is None:
+            if "whispering" in src:
+                nulls |= {"whispering"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 3 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

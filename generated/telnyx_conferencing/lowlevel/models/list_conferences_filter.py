@@ -188,29 +188,112 @@ class ListConferencesFilter:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         value = get("application_name")
-        obj.application_name = None if value is None else _models.ListConferencesFilterApplicationName.from_dict(value)
+        if value is not None:
+            obj.application_name = _models.ListConferencesFilterApplicationName.from_dict(value)
+        else:
+            obj.application_name = None
+            if "application_name" in src:
+                nulls |= {"application_name"}
+            else:
+                absent += 1
         value = get("application_session_id")
-        obj.application_session_id = None if value is None else UUID(value)
-        obj.connection_id = get("connection_id")
-        obj.failed = get("failed")
-        obj.from_ = get("from")
+        if value is not None:
+            obj.application_session_id = UUID(value)
+        else:
+            obj.application_session_id = None
+            if "application_session_id" in src:
+                nulls |= {"application_session_id"}
+            else:
+                absent += 1
+        value = get("connection_id")
+        obj.connection_id = value
+        if value is None:
+            if "connection_id" in src:
+                nulls |= {"connection_id"}
+            else:
+                absent += 1
+        value = get("failed")
+        obj.failed = value
+        if value is None:
+            if "failed" in src:
+                nulls |= {"failed"}
+            else:
+                absent += 1
+        value = get("from")
+        obj.from_ = value
+        if value is None:
+            if "from" in src:
+                nulls |= {"from"}
+            else:
+                absent += 1
         value = get("leg_id")
-        obj.leg_id = None if value is None else UUID(value)
-        obj.name = get("name")
+        if value is not None:
+            obj.leg_id = UUID(value)
+        else:
+            obj.leg_id = None
+            if "leg_id" in src:
+                nulls |= {"leg_id"}
+            else:
+                absent += 1
+        value = get("name")
+        obj.name = value
+        if value is None:
+            if "name" in src:
+                nulls |= {"name"}
+            else:
+                absent += 1
         value = get("occurred_at")
-        obj.occurred_at = None if value is None else _models.ListConferencesFilterOccurredAt.from_dict(value)
-        obj.outbound_outbound_voice_profile_id = get("outbound.outbound_voice_profile_id")
-        obj.product = get("product")
-        obj.status = get("status")
-        obj.to = get("to")
-        obj.type_ = get("type")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.occurred_at = _models.ListConferencesFilterOccurredAt.from_dict(value)
+        else:
+            obj.occurred_at = None
+            if "occurred_at" in src:
+                nulls |= {"occurred_at"}
+            else:
+                absent += 1
+        value = get("outbound.outbound_voice_profile_id")
+        obj.outbound_outbound_voice_profile_id = value
+        if value is None:
+            if "outbound.outbound_voice_profile_id" in src:
+                nulls |= {"outbound.outbound_voice_profile_id"}
+            else:
+                absent += 1
+        value = get("product")
+        obj.product = value
+        if value is None:
+            if "product" in src:
+                nulls |= {"product"}
+            else:
+                absent += 1
+        value = get("status")
+        obj.status = value
+        if value is None:
+            if "status" in src:
+                nulls |= {"status"}
+            else:
+                absent += 1
+        value = get("to")
+        obj.to = value
+        if value is None:
+            if "to" in src:
+                nulls |= {"to"}
+            else:
+                absent += 1
+        value = get("type")
+        obj.type_ = value
+        if value is None:
+            if "type" in src:
+                nulls |= {"type"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 13 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -43,8 +43,11 @@ class ListConferencesFilterApplicationName:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.contains = get("contains")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
+        nulls = NO_NULLS
+        value = get("contains")
+        obj.contains = value
+        if value is None:
+            if "contains" in src:
+                nulls |= {"contains"}
+        obj._nulls = nulls
         return obj

@@ -91,17 +91,48 @@ class ListConferencesPage:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.after = get("after")
-        obj.before = get("before")
-        obj.limit = get("limit")
-        obj.number = get("number")
-        obj.size = get("size")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("after")
+        obj.after = value
+        if value is None:
+            if "after" in src:
+                nulls |= {"after"}
+            else:
+                absent += 1
+        value = get("before")
+        obj.before = value
+        if value is None:
+            if "before" in src:
+                nulls |= {"before"}
+            else:
+                absent += 1
+        value = get("limit")
+        obj.limit = value
+        if value is None:
+            if "limit" in src:
+                nulls |= {"limit"}
+            else:
+                absent += 1
+        value = get("number")
+        obj.number = value
+        if value is None:
+            if "number" in src:
+                nulls |= {"number"}
+            else:
+                absent += 1
+        value = get("size")
+        obj.size = value
+        if value is None:
+            if "size" in src:
+                nulls |= {"size"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 5 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

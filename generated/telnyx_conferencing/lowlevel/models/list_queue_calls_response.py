@@ -61,15 +61,23 @@ class ListQueueCallsResponse:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         obj.data = [_models.QueueCall.from_dict(x0) for x0 in src["data"]]
         value = get("meta")
-        obj.meta = None if value is None else _models.PaginationMeta.from_dict(value)
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.meta = _models.PaginationMeta.from_dict(value)
+        else:
+            obj.meta = None
+            if "meta" in src:
+                nulls |= {"meta"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -108,17 +108,42 @@ class MinimaxVoiceSettings:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         obj.type_ = src["type"]
-        obj.language_boost = get("language_boost")
-        obj.pitch = get("pitch")
-        obj.speed = get("speed")
-        obj.vol = get("vol")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        value = get("language_boost")
+        obj.language_boost = value
+        if value is None:
+            if "language_boost" in src:
+                nulls |= {"language_boost"}
+            else:
+                absent += 1
+        value = get("pitch")
+        obj.pitch = value
+        if value is None:
+            if "pitch" in src:
+                nulls |= {"pitch"}
+            else:
+                absent += 1
+        value = get("speed")
+        obj.speed = value
+        if value is None:
+            if "speed" in src:
+                nulls |= {"speed"}
+            else:
+                absent += 1
+        value = get("vol")
+        obj.vol = value
+        if value is None:
+            if "vol" in src:
+                nulls |= {"vol"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 5 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -134,20 +134,69 @@ class NoiseSuppressionEngineConfiguration:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.attenuation_limit = get("attenuation_limit")
-        obj.enhancement_level = get("enhancement_level")
-        obj.family = get("family")
-        obj.mode = get("mode")
-        obj.model = get("model")
-        obj.size = get("size")
-        obj.suppression_level = get("suppression_level")
-        obj.voice_gain = get("voice_gain")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("attenuation_limit")
+        obj.attenuation_limit = value
+        if value is None:
+            if "attenuation_limit" in src:
+                nulls |= {"attenuation_limit"}
+            else:
+                absent += 1
+        value = get("enhancement_level")
+        obj.enhancement_level = value
+        if value is None:
+            if "enhancement_level" in src:
+                nulls |= {"enhancement_level"}
+            else:
+                absent += 1
+        value = get("family")
+        obj.family = value
+        if value is None:
+            if "family" in src:
+                nulls |= {"family"}
+            else:
+                absent += 1
+        value = get("mode")
+        obj.mode = value
+        if value is None:
+            if "mode" in src:
+                nulls |= {"mode"}
+            else:
+                absent += 1
+        value = get("model")
+        obj.model = value
+        if value is None:
+            if "model" in src:
+                nulls |= {"model"}
+            else:
+                absent += 1
+        value = get("size")
+        obj.size = value
+        if value is None:
+            if "size" in src:
+                nulls |= {"size"}
+            else:
+                absent += 1
+        value = get("suppression_level")
+        obj.suppression_level = value
+        if value is None:
+            if "suppression_level" in src:
+                nulls |= {"suppression_level"}
+            else:
+                absent += 1
+        value = get("voice_gain")
+        obj.voice_gain = value
+        if value is None:
+            if "voice_gain" in src:
+                nulls |= {"voice_gain"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 8 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

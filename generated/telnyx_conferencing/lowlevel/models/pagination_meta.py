@@ -81,16 +81,41 @@ class PaginationMeta:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.page_number = get("page_number")
-        obj.page_size = get("page_size")
-        obj.total_pages = get("total_pages")
-        obj.total_results = get("total_results")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("page_number")
+        obj.page_number = value
+        if value is None:
+            if "page_number" in src:
+                nulls |= {"page_number"}
+            else:
+                absent += 1
+        value = get("page_size")
+        obj.page_size = value
+        if value is None:
+            if "page_size" in src:
+                nulls |= {"page_size"}
+            else:
+                absent += 1
+        value = get("total_pages")
+        obj.total_pages = value
+        if value is None:
+            if "total_pages" in src:
+                nulls |= {"total_pages"}
+            else:
+                absent += 1
+        value = get("total_results")
+        obj.total_results = value
+        if value is None:
+            if "total_results" in src:
+                nulls |= {"total_results"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 4 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -166,23 +166,90 @@ class PlayAudioURLRequest:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.audio_type = get("audio_type")
-        obj.audio_url = get("audio_url")
-        obj.cache_audio = get("cache_audio")
-        obj.client_state = get("client_state")
-        obj.command_id = get("command_id")
-        obj.loop = get("loop")
-        obj.media_name = get("media_name")
-        obj.overlay = get("overlay")
-        obj.playback_content = get("playback_content")
-        obj.stop = get("stop")
-        obj.target_legs = get("target_legs")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("audio_type")
+        obj.audio_type = value
+        if value is None:
+            if "audio_type" in src:
+                nulls |= {"audio_type"}
+            else:
+                absent += 1
+        value = get("audio_url")
+        obj.audio_url = value
+        if value is None:
+            if "audio_url" in src:
+                nulls |= {"audio_url"}
+            else:
+                absent += 1
+        value = get("cache_audio")
+        obj.cache_audio = value
+        if value is None:
+            if "cache_audio" in src:
+                nulls |= {"cache_audio"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("loop")
+        obj.loop = value
+        if value is None:
+            if "loop" in src:
+                nulls |= {"loop"}
+            else:
+                absent += 1
+        value = get("media_name")
+        obj.media_name = value
+        if value is None:
+            if "media_name" in src:
+                nulls |= {"media_name"}
+            else:
+                absent += 1
+        value = get("overlay")
+        obj.overlay = value
+        if value is None:
+            if "overlay" in src:
+                nulls |= {"overlay"}
+            else:
+                absent += 1
+        value = get("playback_content")
+        obj.playback_content = value
+        if value is None:
+            if "playback_content" in src:
+                nulls |= {"playback_content"}
+            else:
+                absent += 1
+        value = get("stop")
+        obj.stop = value
+        if value is None:
+            if "stop" in src:
+                nulls |= {"stop"}
+            else:
+                absent += 1
+        value = get("target_legs")
+        obj.target_legs = value
+        if value is None:
+            if "target_legs" in src:
+                nulls |= {"target_legs"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 11 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -88,16 +88,35 @@ class ResembleVoiceSettings:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         obj.type_ = src["type"]
-        obj.format_ = get("format")
-        obj.precision = get("precision")
-        obj.sample_rate = get("sample_rate")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        value = get("format")
+        obj.format_ = value
+        if value is None:
+            if "format" in src:
+                nulls |= {"format"}
+            else:
+                absent += 1
+        value = get("precision")
+        obj.precision = value
+        if value is None:
+            if "precision" in src:
+                nulls |= {"precision"}
+            else:
+                absent += 1
+        value = get("sample_rate")
+        obj.sample_rate = value
+        if value is None:
+            if "sample_rate" in src:
+                nulls |= {"sample_rate"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 4 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -84,16 +84,41 @@ class SoundModifications:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.octaves = get("octaves")
-        obj.pitch = get("pitch")
-        obj.semitone = get("semitone")
-        obj.track = get("track")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("octaves")
+        obj.octaves = value
+        if value is None:
+            if "octaves" in src:
+                nulls |= {"octaves"}
+            else:
+                absent += 1
+        value = get("pitch")
+        obj.pitch = value
+        if value is None:
+            if "pitch" in src:
+                nulls |= {"pitch"}
+            else:
+                absent += 1
+        value = get("semitone")
+        obj.semitone = value
+        if value is None:
+            if "semitone" in src:
+                nulls |= {"semitone"}
+            else:
+                absent += 1
+        value = get("track")
+        obj.track = value
+        if value is None:
+            if "track" in src:
+                nulls |= {"track"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 4 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

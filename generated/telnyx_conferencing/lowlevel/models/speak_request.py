@@ -236,24 +236,80 @@ class SpeakRequest:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         obj.payload = src["payload"]
         obj.voice = src["voice"]
-        obj.client_state = get("client_state")
-        obj.command_id = get("command_id")
-        obj.language = get("language")
-        obj.loop = get("loop")
-        obj.payload_type = get("payload_type")
-        obj.service_level = get("service_level")
-        obj.stop = get("stop")
-        obj.target_legs = get("target_legs")
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("language")
+        obj.language = value
+        if value is None:
+            if "language" in src:
+                nulls |= {"language"}
+            else:
+                absent += 1
+        value = get("loop")
+        obj.loop = value
+        if value is None:
+            if "loop" in src:
+                nulls |= {"loop"}
+            else:
+                absent += 1
+        value = get("payload_type")
+        obj.payload_type = value
+        if value is None:
+            if "payload_type" in src:
+                nulls |= {"payload_type"}
+            else:
+                absent += 1
+        value = get("service_level")
+        obj.service_level = value
+        if value is None:
+            if "service_level" in src:
+                nulls |= {"service_level"}
+            else:
+                absent += 1
+        value = get("stop")
+        obj.stop = value
+        if value is None:
+            if "stop" in src:
+                nulls |= {"stop"}
+            else:
+                absent += 1
+        value = get("target_legs")
+        obj.target_legs = value
+        if value is None:
+            if "target_legs" in src:
+                nulls |= {"target_legs"}
+            else:
+                absent += 1
         value = get("voice_settings")
-        obj.voice_settings = None if value is None else _parse_voice_settings(value)
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.voice_settings = _parse_voice_settings(value)
+        else:
+            obj.voice_settings = None
+            if "voice_settings" in src:
+                nulls |= {"voice_settings"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 11 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -129,19 +129,56 @@ class StartConferenceRecordingRequest:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         obj.format_ = src["format"]
-        obj.channels = get("channels")
-        obj.command_id = get("command_id")
-        obj.custom_file_name = get("custom_file_name")
-        obj.play_beep = get("play_beep")
-        obj.region = get("region")
-        obj.trim = get("trim")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        value = get("channels")
+        obj.channels = value
+        if value is None:
+            if "channels" in src:
+                nulls |= {"channels"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("custom_file_name")
+        obj.custom_file_name = value
+        if value is None:
+            if "custom_file_name" in src:
+                nulls |= {"custom_file_name"}
+            else:
+                absent += 1
+        value = get("play_beep")
+        obj.play_beep = value
+        if value is None:
+            if "play_beep" in src:
+                nulls |= {"play_beep"}
+            else:
+                absent += 1
+        value = get("region")
+        obj.region = value
+        if value is None:
+            if "region" in src:
+                nulls |= {"region"}
+            else:
+                absent += 1
+        value = get("trim")
+        obj.trim = value
+        if value is None:
+            if "trim" in src:
+                nulls |= {"trim"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 7 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

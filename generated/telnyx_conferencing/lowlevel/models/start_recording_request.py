@@ -229,29 +229,120 @@ class StartRecordingRequest:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         obj.channels = src["channels"]
         obj.format_ = src["format"]
-        obj.client_state = get("client_state")
-        obj.command_id = get("command_id")
-        obj.custom_file_name = get("custom_file_name")
-        obj.max_length = get("max_length")
-        obj.play_beep = get("play_beep")
-        obj.recording_track = get("recording_track")
-        obj.timeout_secs = get("timeout_secs")
-        obj.transcription = get("transcription")
-        obj.transcription_engine = get("transcription_engine")
-        obj.transcription_language = get("transcription_language")
-        obj.transcription_max_speaker_count = get("transcription_max_speaker_count")
-        obj.transcription_min_speaker_count = get("transcription_min_speaker_count")
-        obj.transcription_profanity_filter = get("transcription_profanity_filter")
-        obj.transcription_speaker_diarization = get("transcription_speaker_diarization")
-        obj.trim = get("trim")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("custom_file_name")
+        obj.custom_file_name = value
+        if value is None:
+            if "custom_file_name" in src:
+                nulls |= {"custom_file_name"}
+            else:
+                absent += 1
+        value = get("max_length")
+        obj.max_length = value
+        if value is None:
+            if "max_length" in src:
+                nulls |= {"max_length"}
+            else:
+                absent += 1
+        value = get("play_beep")
+        obj.play_beep = value
+        if value is None:
+            if "play_beep" in src:
+                nulls |= {"play_beep"}
+            else:
+                absent += 1
+        value = get("recording_track")
+        obj.recording_track = value
+        if value is None:
+            if "recording_track" in src:
+                nulls |= {"recording_track"}
+            else:
+                absent += 1
+        value = get("timeout_secs")
+        obj.timeout_secs = value
+        if value is None:
+            if "timeout_secs" in src:
+                nulls |= {"timeout_secs"}
+            else:
+                absent += 1
+        value = get("transcription")
+        obj.transcription = value
+        if value is None:
+            if "transcription" in src:
+                nulls |= {"transcription"}
+            else:
+                absent += 1
+        value = get("transcription_engine")
+        obj.transcription_engine = value
+        if value is None:
+            if "transcription_engine" in src:
+                nulls |= {"transcription_engine"}
+            else:
+                absent += 1
+        value = get("transcription_language")
+        obj.transcription_language = value
+        if value is None:
+            if "transcription_language" in src:
+                nulls |= {"transcription_language"}
+            else:
+                absent += 1
+        value = get("transcription_max_speaker_count")
+        obj.transcription_max_speaker_count = value
+        if value is None:
+            if "transcription_max_speaker_count" in src:
+                nulls |= {"transcription_max_speaker_count"}
+            else:
+                absent += 1
+        value = get("transcription_min_speaker_count")
+        obj.transcription_min_speaker_count = value
+        if value is None:
+            if "transcription_min_speaker_count" in src:
+                nulls |= {"transcription_min_speaker_count"}
+            else:
+                absent += 1
+        value = get("transcription_profanity_filter")
+        obj.transcription_profanity_filter = value
+        if value is None:
+            if "transcription_profanity_filter" in src:
+                nulls |= {"transcription_profanity_filter"}
+            else:
+                absent += 1
+        value = get("transcription_speaker_diarization")
+        obj.transcription_speaker_diarization = value
+        if value is None:
+            if "transcription_speaker_diarization" in src:
+                nulls |= {"transcription_speaker_diarization"}
+            else:
+                absent += 1
+        value = get("trim")
+        obj.trim = value
+        if value is None:
+            if "trim" in src:
+                nulls |= {"trim"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 17 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

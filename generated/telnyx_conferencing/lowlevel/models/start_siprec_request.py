@@ -128,19 +128,62 @@ class StartSiprecRequest:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.client_state = get("client_state")
-        obj.connector_name = get("connector_name")
-        obj.include_metadata_custom_headers = get("include_metadata_custom_headers")
-        obj.secure = get("secure")
-        obj.session_timeout_secs = get("session_timeout_secs")
-        obj.sip_transport = get("sip_transport")
-        obj.siprec_track = get("siprec_track")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("connector_name")
+        obj.connector_name = value
+        if value is None:
+            if "connector_name" in src:
+                nulls |= {"connector_name"}
+            else:
+                absent += 1
+        value = get("include_metadata_custom_headers")
+        obj.include_metadata_custom_headers = value
+        if value is None:
+            if "include_metadata_custom_headers" in src:
+                nulls |= {"include_metadata_custom_headers"}
+            else:
+                absent += 1
+        value = get("secure")
+        obj.secure = value
+        if value is None:
+            if "secure" in src:
+                nulls |= {"secure"}
+            else:
+                absent += 1
+        value = get("session_timeout_secs")
+        obj.session_timeout_secs = value
+        if value is None:
+            if "session_timeout_secs" in src:
+                nulls |= {"session_timeout_secs"}
+            else:
+                absent += 1
+        value = get("sip_transport")
+        obj.sip_transport = value
+        if value is None:
+            if "sip_transport" in src:
+                nulls |= {"sip_transport"}
+            else:
+                absent += 1
+        value = get("siprec_track")
+        obj.siprec_track = value
+        if value is None:
+            if "siprec_track" in src:
+                nulls |= {"siprec_track"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 7 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

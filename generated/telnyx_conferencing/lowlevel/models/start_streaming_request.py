@@ -203,29 +203,108 @@ class StartStreamingRequest:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.client_state = get("client_state")
-        obj.command_id = get("command_id")
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
         value = get("custom_parameters")
-        obj.custom_parameters = (
-            None if value is None else [_models.StartStreamingRequestCustomParametersItem.from_dict(x0) for x0 in value]
-        )
+        if value is not None:
+            obj.custom_parameters = [_models.StartStreamingRequestCustomParametersItem.from_dict(x0) for x0 in value]
+        else:
+            obj.custom_parameters = None
+            if "custom_parameters" in src:
+                nulls |= {"custom_parameters"}
+            else:
+                absent += 1
         value = get("dialogflow_config")
-        obj.dialogflow_config = None if value is None else _models.DialogflowConfig.from_dict(value)
-        obj.enable_dialogflow = get("enable_dialogflow")
-        obj.stream_auth_token = get("stream_auth_token")
-        obj.stream_bidirectional_codec = get("stream_bidirectional_codec")
-        obj.stream_bidirectional_mode = get("stream_bidirectional_mode")
-        obj.stream_bidirectional_sampling_rate = get("stream_bidirectional_sampling_rate")
-        obj.stream_bidirectional_target_legs = get("stream_bidirectional_target_legs")
-        obj.stream_codec = get("stream_codec")
-        obj.stream_track = get("stream_track")
-        obj.stream_url = get("stream_url")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.dialogflow_config = _models.DialogflowConfig.from_dict(value)
+        else:
+            obj.dialogflow_config = None
+            if "dialogflow_config" in src:
+                nulls |= {"dialogflow_config"}
+            else:
+                absent += 1
+        value = get("enable_dialogflow")
+        obj.enable_dialogflow = value
+        if value is None:
+            if "enable_dialogflow" in src:
+                nulls |= {"enable_dialogflow"}
+            else:
+                absent += 1
+        value = get("stream_auth_token")
+        obj.stream_auth_token = value
+        if value is None:
+            if "stream_auth_token" in src:
+                nulls |= {"stream_auth_token"}
+            else:
+                absent += 1
+        value = get("stream_bidirectional_codec")
+        obj.stream_bidirectional_codec = value
+        if value is None:
+            if "stream_bidirectional_codec" in src:
+                nulls |= {"stream_bidirectional_codec"}
+            else:
+                absent += 1
+        value = get("stream_bidirectional_mode")
+        obj.stream_bidirectional_mode = value
+        if value is None:
+            if "stream_bidirectional_mode" in src:
+                nulls |= {"stream_bidirectional_mode"}
+            else:
+                absent += 1
+        value = get("stream_bidirectional_sampling_rate")
+        obj.stream_bidirectional_sampling_rate = value
+        if value is None:
+            if "stream_bidirectional_sampling_rate" in src:
+                nulls |= {"stream_bidirectional_sampling_rate"}
+            else:
+                absent += 1
+        value = get("stream_bidirectional_target_legs")
+        obj.stream_bidirectional_target_legs = value
+        if value is None:
+            if "stream_bidirectional_target_legs" in src:
+                nulls |= {"stream_bidirectional_target_legs"}
+            else:
+                absent += 1
+        value = get("stream_codec")
+        obj.stream_codec = value
+        if value is None:
+            if "stream_codec" in src:
+                nulls |= {"stream_codec"}
+            else:
+                absent += 1
+        value = get("stream_track")
+        obj.stream_track = value
+        if value is None:
+            if "stream_track" in src:
+                nulls |= {"stream_track"}
+            else:
+                absent += 1
+        value = get("stream_url")
+        obj.stream_url = value
+        if value is None:
+            if "stream_url" in src:
+                nulls |= {"stream_url"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 13 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

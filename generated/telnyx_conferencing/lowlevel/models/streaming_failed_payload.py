@@ -147,23 +147,80 @@ class StreamingFailedPayload:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.call_control_id = get("call_control_id")
-        obj.call_leg_id = get("call_leg_id")
-        obj.call_session_id = get("call_session_id")
-        obj.client_state = get("client_state")
-        obj.connection_id = get("connection_id")
-        obj.failure_reason = get("failure_reason")
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("call_control_id")
+        obj.call_control_id = value
+        if value is None:
+            if "call_control_id" in src:
+                nulls |= {"call_control_id"}
+            else:
+                absent += 1
+        value = get("call_leg_id")
+        obj.call_leg_id = value
+        if value is None:
+            if "call_leg_id" in src:
+                nulls |= {"call_leg_id"}
+            else:
+                absent += 1
+        value = get("call_session_id")
+        obj.call_session_id = value
+        if value is None:
+            if "call_session_id" in src:
+                nulls |= {"call_session_id"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("connection_id")
+        obj.connection_id = value
+        if value is None:
+            if "connection_id" in src:
+                nulls |= {"connection_id"}
+            else:
+                absent += 1
+        value = get("failure_reason")
+        obj.failure_reason = value
+        if value is None:
+            if "failure_reason" in src:
+                nulls |= {"failure_reason"}
+            else:
+                absent += 1
         value = get("stream_id")
-        obj.stream_id = None if value is None else UUID(value)
+        if value is not None:
+            obj.stream_id = UUID(value)
+        else:
+            obj.stream_id = None
+            if "stream_id" in src:
+                nulls |= {"stream_id"}
+            else:
+                absent += 1
         value = get("stream_params")
-        obj.stream_params = None if value is None else _models.StreamingFailedPayloadStreamParams.from_dict(value)
-        obj.stream_type = get("stream_type")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.stream_params = _models.StreamingFailedPayloadStreamParams.from_dict(value)
+        else:
+            obj.stream_params = None
+            if "stream_params" in src:
+                nulls |= {"stream_params"}
+            else:
+                absent += 1
+        value = get("stream_type")
+        obj.stream_type = value
+        if value is None:
+            if "stream_type" in src:
+                nulls |= {"stream_type"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 9 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -70,16 +70,24 @@ class SystemMessage:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         obj.content = src["content"]
         obj.role = src["role"]
         value = get("metadata")
-        obj.metadata = None if value is None else _models.MessageMetadata.from_dict(value)
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.metadata = _models.MessageMetadata.from_dict(value)
+        else:
+            obj.metadata = None
+            if "metadata" in src:
+                nulls |= {"metadata"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 3 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

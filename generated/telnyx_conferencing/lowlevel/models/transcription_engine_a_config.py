@@ -165,28 +165,92 @@ class TranscriptionEngineAConfig:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.enable_speaker_diarization = get("enable_speaker_diarization")
-        obj.hints = get("hints")
-        obj.interim_results = get("interim_results")
-        obj.language = get("language")
-        obj.max_speaker_count = get("max_speaker_count")
-        obj.min_speaker_count = get("min_speaker_count")
-        obj.model = get("model")
-        obj.profanity_filter = get("profanity_filter")
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("enable_speaker_diarization")
+        obj.enable_speaker_diarization = value
+        if value is None:
+            if "enable_speaker_diarization" in src:
+                nulls |= {"enable_speaker_diarization"}
+            else:
+                absent += 1
+        value = get("hints")
+        obj.hints = value
+        if value is None:
+            if "hints" in src:
+                nulls |= {"hints"}
+            else:
+                absent += 1
+        value = get("interim_results")
+        obj.interim_results = value
+        if value is None:
+            if "interim_results" in src:
+                nulls |= {"interim_results"}
+            else:
+                absent += 1
+        value = get("language")
+        obj.language = value
+        if value is None:
+            if "language" in src:
+                nulls |= {"language"}
+            else:
+                absent += 1
+        value = get("max_speaker_count")
+        obj.max_speaker_count = value
+        if value is None:
+            if "max_speaker_count" in src:
+                nulls |= {"max_speaker_count"}
+            else:
+                absent += 1
+        value = get("min_speaker_count")
+        obj.min_speaker_count = value
+        if value is None:
+            if "min_speaker_count" in src:
+                nulls |= {"min_speaker_count"}
+            else:
+                absent += 1
+        value = get("model")
+        obj.model = value
+        if value is None:
+            if "model" in src:
+                nulls |= {"model"}
+            else:
+                absent += 1
+        value = get("profanity_filter")
+        obj.profanity_filter = value
+        if value is None:
+            if "profanity_filter" in src:
+                nulls |= {"profanity_filter"}
+            else:
+                absent += 1
         value = get("speech_context")
-        obj.speech_context = (
-            None
-            if value is None
-            else [_models.TranscriptionEngineAConfigSpeechContextItem.from_dict(x0) for x0 in value]
-        )
-        obj.transcription_engine = get("transcription_engine")
-        obj.use_enhanced = get("use_enhanced")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.speech_context = [_models.TranscriptionEngineAConfigSpeechContextItem.from_dict(x0) for x0 in value]
+        else:
+            obj.speech_context = None
+            if "speech_context" in src:
+                nulls |= {"speech_context"}
+            else:
+                absent += 1
+        value = get("transcription_engine")
+        obj.transcription_engine = value
+        if value is None:
+            if "transcription_engine" in src:
+                nulls |= {"transcription_engine"}
+            else:
+                absent += 1
+        value = get("use_enhanced")
+        obj.use_enhanced = value
+        if value is None:
+            if "use_enhanced" in src:
+                nulls |= {"use_enhanced"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 11 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -109,18 +109,49 @@ class TranscriptionEngineSonioxConfig:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         obj.transcription_engine = src["transcription_engine"]
-        obj.enable_endpoint_detection = get("enable_endpoint_detection")
-        obj.interim_results = get("interim_results")
-        obj.language = get("language")
-        obj.max_endpoint_delay_ms = get("max_endpoint_delay_ms")
-        obj.transcription_model = get("transcription_model")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        value = get("enable_endpoint_detection")
+        obj.enable_endpoint_detection = value
+        if value is None:
+            if "enable_endpoint_detection" in src:
+                nulls |= {"enable_endpoint_detection"}
+            else:
+                absent += 1
+        value = get("interim_results")
+        obj.interim_results = value
+        if value is None:
+            if "interim_results" in src:
+                nulls |= {"interim_results"}
+            else:
+                absent += 1
+        value = get("language")
+        obj.language = value
+        if value is None:
+            if "language" in src:
+                nulls |= {"language"}
+            else:
+                absent += 1
+        value = get("max_endpoint_delay_ms")
+        obj.max_endpoint_delay_ms = value
+        if value is None:
+            if "max_endpoint_delay_ms" in src:
+                nulls |= {"max_endpoint_delay_ms"}
+            else:
+                absent += 1
+        value = get("transcription_model")
+        obj.transcription_model = value
+        if value is None:
+            if "transcription_model" in src:
+                nulls |= {"transcription_model"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 6 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

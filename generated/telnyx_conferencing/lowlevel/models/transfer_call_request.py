@@ -517,61 +517,294 @@ class TransferCallRequest:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         obj.to = src["to"]
-        obj.answering_machine_detection = get("answering_machine_detection")
+        value = get("answering_machine_detection")
+        obj.answering_machine_detection = value
+        if value is None:
+            if "answering_machine_detection" in src:
+                nulls |= {"answering_machine_detection"}
+            else:
+                absent += 1
         value = get("answering_machine_detection_config")
-        obj.answering_machine_detection_config = (
-            None if value is None else _models.TransferCallRequestAnsweringMachineDetectionConfig.from_dict(value)
-        )
-        obj.audio_url = get("audio_url")
-        obj.client_state = get("client_state")
-        obj.command_id = get("command_id")
+        if value is not None:
+            obj.answering_machine_detection_config = (
+                _models.TransferCallRequestAnsweringMachineDetectionConfig.from_dict(value)
+            )
+        else:
+            obj.answering_machine_detection_config = None
+            if "answering_machine_detection_config" in src:
+                nulls |= {"answering_machine_detection_config"}
+            else:
+                absent += 1
+        value = get("audio_url")
+        obj.audio_url = value
+        if value is None:
+            if "audio_url" in src:
+                nulls |= {"audio_url"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
         value = get("custom_headers")
-        obj.custom_headers = None if value is None else [_models.CustomSIPHeader.from_dict(x0) for x0 in value]
-        obj.early_media = get("early_media")
-        obj.from_ = get("from")
-        obj.from_display_name = get("from_display_name")
-        obj.media_encryption = get("media_encryption")
-        obj.media_name = get("media_name")
-        obj.mute_dtmf = get("mute_dtmf")
-        obj.park_after_unbridge = get("park_after_unbridge")
-        obj.preferred_codecs = get("preferred_codecs")
-        obj.privacy = get("privacy")
-        obj.record = get("record")
-        obj.record_channels = get("record_channels")
-        obj.record_custom_file_name = get("record_custom_file_name")
-        obj.record_format = get("record_format")
-        obj.record_max_length = get("record_max_length")
-        obj.record_timeout_secs = get("record_timeout_secs")
-        obj.record_track = get("record_track")
-        obj.record_trim = get("record_trim")
-        obj.send_digits_on_answer = get("send_digits_on_answer")
-        obj.sip_auth_password = get("sip_auth_password")
-        obj.sip_auth_username = get("sip_auth_username")
+        if value is not None:
+            obj.custom_headers = [_models.CustomSIPHeader.from_dict(x0) for x0 in value]
+        else:
+            obj.custom_headers = None
+            if "custom_headers" in src:
+                nulls |= {"custom_headers"}
+            else:
+                absent += 1
+        value = get("early_media")
+        obj.early_media = value
+        if value is None:
+            if "early_media" in src:
+                nulls |= {"early_media"}
+            else:
+                absent += 1
+        value = get("from")
+        obj.from_ = value
+        if value is None:
+            if "from" in src:
+                nulls |= {"from"}
+            else:
+                absent += 1
+        value = get("from_display_name")
+        obj.from_display_name = value
+        if value is None:
+            if "from_display_name" in src:
+                nulls |= {"from_display_name"}
+            else:
+                absent += 1
+        value = get("media_encryption")
+        obj.media_encryption = value
+        if value is None:
+            if "media_encryption" in src:
+                nulls |= {"media_encryption"}
+            else:
+                absent += 1
+        value = get("media_name")
+        obj.media_name = value
+        if value is None:
+            if "media_name" in src:
+                nulls |= {"media_name"}
+            else:
+                absent += 1
+        value = get("mute_dtmf")
+        obj.mute_dtmf = value
+        if value is None:
+            if "mute_dtmf" in src:
+                nulls |= {"mute_dtmf"}
+            else:
+                absent += 1
+        value = get("park_after_unbridge")
+        obj.park_after_unbridge = value
+        if value is None:
+            if "park_after_unbridge" in src:
+                nulls |= {"park_after_unbridge"}
+            else:
+                absent += 1
+        value = get("preferred_codecs")
+        obj.preferred_codecs = value
+        if value is None:
+            if "preferred_codecs" in src:
+                nulls |= {"preferred_codecs"}
+            else:
+                absent += 1
+        value = get("privacy")
+        obj.privacy = value
+        if value is None:
+            if "privacy" in src:
+                nulls |= {"privacy"}
+            else:
+                absent += 1
+        value = get("record")
+        obj.record = value
+        if value is None:
+            if "record" in src:
+                nulls |= {"record"}
+            else:
+                absent += 1
+        value = get("record_channels")
+        obj.record_channels = value
+        if value is None:
+            if "record_channels" in src:
+                nulls |= {"record_channels"}
+            else:
+                absent += 1
+        value = get("record_custom_file_name")
+        obj.record_custom_file_name = value
+        if value is None:
+            if "record_custom_file_name" in src:
+                nulls |= {"record_custom_file_name"}
+            else:
+                absent += 1
+        value = get("record_format")
+        obj.record_format = value
+        if value is None:
+            if "record_format" in src:
+                nulls |= {"record_format"}
+            else:
+                absent += 1
+        value = get("record_max_length")
+        obj.record_max_length = value
+        if value is None:
+            if "record_max_length" in src:
+                nulls |= {"record_max_length"}
+            else:
+                absent += 1
+        value = get("record_timeout_secs")
+        obj.record_timeout_secs = value
+        if value is None:
+            if "record_timeout_secs" in src:
+                nulls |= {"record_timeout_secs"}
+            else:
+                absent += 1
+        value = get("record_track")
+        obj.record_track = value
+        if value is None:
+            if "record_track" in src:
+                nulls |= {"record_track"}
+            else:
+                absent += 1
+        value = get("record_trim")
+        obj.record_trim = value
+        if value is None:
+            if "record_trim" in src:
+                nulls |= {"record_trim"}
+            else:
+                absent += 1
+        value = get("send_digits_on_answer")
+        obj.send_digits_on_answer = value
+        if value is None:
+            if "send_digits_on_answer" in src:
+                nulls |= {"send_digits_on_answer"}
+            else:
+                absent += 1
+        value = get("sip_auth_password")
+        obj.sip_auth_password = value
+        if value is None:
+            if "sip_auth_password" in src:
+                nulls |= {"sip_auth_password"}
+            else:
+                absent += 1
+        value = get("sip_auth_username")
+        obj.sip_auth_username = value
+        if value is None:
+            if "sip_auth_username" in src:
+                nulls |= {"sip_auth_username"}
+            else:
+                absent += 1
         value = get("sip_headers")
-        obj.sip_headers = None if value is None else [_models.SIPHeader.from_dict(x0) for x0 in value]
-        obj.sip_region = get("sip_region")
-        obj.sip_transport_protocol = get("sip_transport_protocol")
+        if value is not None:
+            obj.sip_headers = [_models.SIPHeader.from_dict(x0) for x0 in value]
+        else:
+            obj.sip_headers = None
+            if "sip_headers" in src:
+                nulls |= {"sip_headers"}
+            else:
+                absent += 1
+        value = get("sip_region")
+        obj.sip_region = value
+        if value is None:
+            if "sip_region" in src:
+                nulls |= {"sip_region"}
+            else:
+                absent += 1
+        value = get("sip_transport_protocol")
+        obj.sip_transport_protocol = value
+        if value is None:
+            if "sip_transport_protocol" in src:
+                nulls |= {"sip_transport_protocol"}
+            else:
+                absent += 1
         value = get("sound_modifications")
-        obj.sound_modifications = None if value is None else _models.SoundModifications.from_dict(value)
-        obj.target_leg_client_state = get("target_leg_client_state")
-        obj.time_limit_secs = get("time_limit_secs")
-        obj.timeout_secs = get("timeout_secs")
+        if value is not None:
+            obj.sound_modifications = _models.SoundModifications.from_dict(value)
+        else:
+            obj.sound_modifications = None
+            if "sound_modifications" in src:
+                nulls |= {"sound_modifications"}
+            else:
+                absent += 1
+        value = get("target_leg_client_state")
+        obj.target_leg_client_state = value
+        if value is None:
+            if "target_leg_client_state" in src:
+                nulls |= {"target_leg_client_state"}
+            else:
+                absent += 1
+        value = get("time_limit_secs")
+        obj.time_limit_secs = value
+        if value is None:
+            if "time_limit_secs" in src:
+                nulls |= {"time_limit_secs"}
+            else:
+                absent += 1
+        value = get("timeout_secs")
+        obj.timeout_secs = value
+        if value is None:
+            if "timeout_secs" in src:
+                nulls |= {"timeout_secs"}
+            else:
+                absent += 1
         value = get("webhook_retries_policies")
-        obj.webhook_retries_policies = (
-            None if value is None else _models.TransferCallRequestWebhookRetriesPolicies.from_dict(value)
-        )
-        obj.webhook_url = get("webhook_url")
-        obj.webhook_url_method = get("webhook_url_method")
+        if value is not None:
+            obj.webhook_retries_policies = _models.TransferCallRequestWebhookRetriesPolicies.from_dict(value)
+        else:
+            obj.webhook_retries_policies = None
+            if "webhook_retries_policies" in src:
+                nulls |= {"webhook_retries_policies"}
+            else:
+                absent += 1
+        value = get("webhook_url")
+        obj.webhook_url = value
+        if value is None:
+            if "webhook_url" in src:
+                nulls |= {"webhook_url"}
+            else:
+                absent += 1
+        value = get("webhook_url_method")
+        obj.webhook_url_method = value
+        if value is None:
+            if "webhook_url_method" in src:
+                nulls |= {"webhook_url_method"}
+            else:
+                absent += 1
         value = get("webhook_urls")
-        obj.webhook_urls = None if value is None else _models.TransferCallRequestWebhookUrls.from_dict(value)
-        obj.webhook_urls_method = get("webhook_urls_method")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.webhook_urls = _models.TransferCallRequestWebhookUrls.from_dict(value)
+        else:
+            obj.webhook_urls = None
+            if "webhook_urls" in src:
+                nulls |= {"webhook_urls"}
+            else:
+                absent += 1
+        value = get("webhook_urls_method")
+        obj.webhook_urls_method = value
+        if value is None:
+            if "webhook_urls_method" in src:
+                nulls |= {"webhook_urls_method"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 39 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

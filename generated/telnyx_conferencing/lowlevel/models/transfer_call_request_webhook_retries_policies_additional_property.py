@@ -49,13 +49,20 @@ class TransferCallRequestWebhookRetriesPoliciesAdditionalProperty:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.retries_ms = get("retries_ms")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("retries_ms")
+        obj.retries_ms = value
+        if value is None:
+            if "retries_ms" in src:
+                nulls |= {"retries_ms"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 1 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -64,12 +64,15 @@ class TransferToolParams:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         src = src_dict
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         obj.from_ = src["from"]
         obj.targets = _parse_targets(src["targets"])
-        obj._nulls = NO_NULLS
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -47,11 +47,14 @@ class UpdateQueueRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         src = src_dict
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         obj.max_size = src["max_size"]
-        obj._nulls = NO_NULLS
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        obj._nulls = nulls
+        if len(src) > 1 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -52,13 +52,20 @@ class UpdateQueuedCallRequest:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.keep_after_hangup = get("keep_after_hangup")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("keep_after_hangup")
+        obj.keep_after_hangup = value
+        if value is None:
+            if "keep_after_hangup" in src:
+                nulls |= {"keep_after_hangup"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 1 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

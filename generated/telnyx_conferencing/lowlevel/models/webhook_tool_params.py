@@ -125,24 +125,59 @@ class WebhookToolParams:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         obj.description = src["description"]
         obj.name = src["name"]
         obj.url = src["url"]
         value = get("body_parameters")
-        obj.body_parameters = None if value is None else _models.WebhookToolParamsBodyParameters.from_dict(value)
+        if value is not None:
+            obj.body_parameters = _models.WebhookToolParamsBodyParameters.from_dict(value)
+        else:
+            obj.body_parameters = None
+            if "body_parameters" in src:
+                nulls |= {"body_parameters"}
+            else:
+                absent += 1
         value = get("headers")
-        obj.headers = None if value is None else [_models.WebhookToolParamsHeadersItem.from_dict(x0) for x0 in value]
-        obj.method = get("method")
+        if value is not None:
+            obj.headers = [_models.WebhookToolParamsHeadersItem.from_dict(x0) for x0 in value]
+        else:
+            obj.headers = None
+            if "headers" in src:
+                nulls |= {"headers"}
+            else:
+                absent += 1
+        value = get("method")
+        obj.method = value
+        if value is None:
+            if "method" in src:
+                nulls |= {"method"}
+            else:
+                absent += 1
         value = get("path_parameters")
-        obj.path_parameters = None if value is None else _models.WebhookToolParamsPathParameters.from_dict(value)
+        if value is not None:
+            obj.path_parameters = _models.WebhookToolParamsPathParameters.from_dict(value)
+        else:
+            obj.path_parameters = None
+            if "path_parameters" in src:
+                nulls |= {"path_parameters"}
+            else:
+                absent += 1
         value = get("query_parameters")
-        obj.query_parameters = None if value is None else _models.WebhookToolParamsQueryParameters.from_dict(value)
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.query_parameters = _models.WebhookToolParamsQueryParameters.from_dict(value)
+        else:
+            obj.query_parameters = None
+            if "query_parameters" in src:
+                nulls |= {"query_parameters"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 8 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

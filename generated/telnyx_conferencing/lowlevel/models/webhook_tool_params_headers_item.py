@@ -61,14 +61,27 @@ class WebhookToolParamsHeadersItem:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
-        obj.name = get("name")
-        obj.value = get("value")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("name")
+        obj.name = value
+        if value is None:
+            if "name" in src:
+                nulls |= {"name"}
+            else:
+                absent += 1
+        value = get("value")
+        obj.value = value
+        if value is None:
+            if "value" in src:
+                nulls |= {"value"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

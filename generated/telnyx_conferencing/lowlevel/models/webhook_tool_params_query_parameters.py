@@ -84,16 +84,36 @@ class WebhookToolParamsQueryParameters:
         src = src_dict
         get = src.get
         obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
         value = get("properties")
-        obj.properties = None if value is None else _models.WebhookToolParamsQueryParametersProperties.from_dict(value)
-        obj.required = get("required")
-        obj.type_ = get("type")
-        obj._nulls = (
-            NO_NULLS if None not in src.values() else frozenset([key for key, value in src.items() if value is None])
-        )
-        obj.additional_properties = (
-            {} if _FIELDS.issuperset(src) else {key: value for key, value in src.items() if key not in _FIELDS}
-        )
+        if value is not None:
+            obj.properties = _models.WebhookToolParamsQueryParametersProperties.from_dict(value)
+        else:
+            obj.properties = None
+            if "properties" in src:
+                nulls |= {"properties"}
+            else:
+                absent += 1
+        value = get("required")
+        obj.required = value
+        if value is None:
+            if "required" in src:
+                nulls |= {"required"}
+            else:
+                absent += 1
+        value = get("type")
+        obj.type_ = value
+        if value is None:
+            if "type" in src:
+                nulls |= {"type"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 3 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property
