@@ -13,6 +13,11 @@ from tests.conftest import PROJECT
 BLOCK = re.compile(r"```python\n(.*?)```", re.S)
 
 
+def mypy_strict(module: Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(module)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=240, cwd=module.parent)
+
+
 def test_readme_python_blocks_pass_mypy_strict(tmp_path: Path) -> None:
     blocks = BLOCK.findall((PROJECT / "README.md").read_text(encoding="utf-8"))
     assert len(blocks) >= 8
@@ -41,11 +46,24 @@ def test_list_arguments_refuse_a_bare_string(tmp_path: Path) -> None:
         'client.conferences.actions.mute("c1", call_control_ids="v3:a")\n',
         encoding="utf-8",
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(module)],
-        capture_output=True,
-        text=True,
-        timeout=240,
-        cwd=tmp_path,
-    )
+    result = mypy_strict(module)
     assert "bare_string.py:4: error" in result.stdout and "bare_string.py:3" not in result.stdout, result.stdout
+
+
+def test_model_fields_are_typed_as_the_spec_says_without_unset(tmp_path: Path) -> None:
+    module = tmp_path / "model_types.py"
+    module.write_text(
+        "import datetime\n"
+        "from typing import assert_type\n"
+        "from telnyx_conferencing import Telnyx\n"
+        'conference = Telnyx().conferences.retrieve("c1").data\n'
+        "assert_type(conference.id, str)\n"
+        "assert_type(conference.region, str | None)\n"
+        "assert_type(conference.created_at, datetime.datetime)\n"
+        "assert_type(conference.updated_at, datetime.datetime | None)\n"
+        "conference.region.upper()\n",
+        encoding="utf-8",
+    )
+    result = mypy_strict(module)
+    errors = [line for line in result.stdout.splitlines() if ": error" in line]
+    assert len(errors) == 1 and 'Item "None" of "str | None" has no attribute "upper"' in errors[0], result.stdout
