@@ -33,9 +33,12 @@ parse_datetime = datetime.datetime.fromisoformat
 parse_date = datetime.date.fromisoformat
 
 
-def isoformat(value: datetime.datetime) -> str:
+def isoformat(value: datetime.datetime | str) -> str:
     """A date-time in ISO 8601 as Telnyx writes it, so a parsed model dumps the timestamps it received: UTC as
-    `Z`, the fraction in milliseconds when it is whole milliseconds (`.574Z`), else in microseconds."""
+    `Z`, the fraction in milliseconds when it is whole milliseconds (`.574Z`), else in microseconds. A string
+    (what a request model took before its field was typed `datetime`) is sent as it is."""
+    if isinstance(value, str):
+        return value
     micro = value.microsecond
     text = value.isoformat(timespec="microseconds" if micro % 1000 else "milliseconds" if micro else "seconds")
     return text[:-6] + "Z" if text.endswith("+00:00") else text

@@ -155,9 +155,18 @@ class CallInitiated:
         obj._nulls = nulls
         if len(src) > 5 - absent:
             obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
-        else:
-            obj.additional_properties = {}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
         return obj
+
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
+
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:
