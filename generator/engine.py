@@ -33,6 +33,7 @@ from openapi_python_client.parser.properties.float import FloatProperty
 from openapi_python_client.parser.properties.int import IntProperty
 from openapi_python_client.parser.properties.list_property import ListProperty
 from openapi_python_client.parser.properties.literal_enum_property import LiteralEnumProperty
+from openapi_python_client.parser.properties.none import NoneProperty
 from openapi_python_client.parser.properties.string import StringProperty
 from openapi_python_client.parser.properties.union import UnionProperty
 from openapi_python_client.parser.properties.uuid import UuidProperty
@@ -54,6 +55,7 @@ __all__ = [
     "preferred_body",
     "property_kind",
     "text",
+    "value_kind",
 ]
 
 ENGINE_TEMPLATES = Path(openapi_python_client.__file__).parent / "templates"  # the pinned engine's own
@@ -136,6 +138,15 @@ def property_kind(prop: Any) -> str:
         if isinstance(prop, cls):
             return kind
     return "any"
+
+
+def value_kind(prop: Any) -> str:
+    """`property_kind`, except that a UUID is "uuid" and JSON null "none": what a model's from_dict converts."""
+    if isinstance(prop, UuidProperty):
+        return "uuid"
+    if isinstance(prop, NoneProperty):
+        return "none"
+    return property_kind(prop)
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,13 @@
 Each rule is a function that takes the selected document, changes it in place and returns one line
 per change (shown by ``--explain``). A rule that finds nothing to repair returns an empty list, so
 running the defect rules on the project's own ``spec/`` changes nothing (only the
-hoisting of shared response schemas and the required envelope ``data`` apply to it).
+hoisting of shared response schemas, the required envelope ``data`` and the date-time formats its
+examples imply apply to it).
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -283,6 +285,70 @@ def name_wildcard_media_types(doc: dict[str, Any]) -> list[str]:
     return changes
 
 
+_RFC3339_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})")
+_RFC3339_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_NOT_SCHEMAS = frozenset({"example", "examples", "default", "enum", "const"})
+
+
+def _temporal_format(value: object) -> str | None:
+    """`date-time` or `date` when `value` is an RFC 3339 date-time or full-date (a real day and time), else None."""
+    if not isinstance(value, str):
+        return None
+    try:
+        if _RFC3339_DATE_TIME.fullmatch(value):
+            datetime.datetime.fromisoformat(value)
+            return "date-time"
+        if _RFC3339_FULL_DATE.fullmatch(value):
+            datetime.date.fromisoformat(value)
+            return "date"
+    except ValueError:  # 2019-02-30: the shape of a date, not a date
+        return None
+    return None
+
+
+def _schemas(node: Any, path: str = "#") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every mapping of the document except those inside example values, defaults, enums and consts."""
+    stack: list[tuple[str, Any, bool]] = [(path, node, False)]
+    while stack:
+        where, item, in_properties = stack.pop()
+        if isinstance(item, dict):
+            yield where, item
+            for key, value in reversed(list(item.items())):
+                if in_properties or key not in _NOT_SCHEMAS:
+                    stack.append((f"{where}/{key}", value, key == "properties" and not in_properties))
+        elif isinstance(item, list):
+            stack.extend((f"{where}/{index}", value, False) for index, value in reversed(list(enumerate(item))))
+
+
+def infer_temporal_formats(doc: dict[str, Any]) -> list[str]:
+    """Give ``format: date-time`` (or ``date``) to a string schema without a format whose examples are all
+    RFC 3339 date-times (or full-dates), so the field is a ``datetime`` (``date``) in every model.
+
+    Telnyx writes ``created_at: {type: string, example: '2019-01-23T18:10:02.574Z'}`` on some schemas
+    and adds ``format: date-time`` to the same kind of field on others. The evidence is the example
+    alone: a description saying "ISO 8601" does not count (ISO 8601 also spells durations and week
+    dates, and prose is not a type), and a schema without examples is left as it is. Request
+    parameters and bodies are included, so a field has one type wherever it appears; a facade
+    argument typed ``datetime`` still accepts the string it took before.
+    """
+    changes = []
+    for where, node in _schemas(doc):
+        types = node.get("type")
+        if "format" in node or not (types == "string" or (isinstance(types, list) and "string" in types)):
+            continue
+        if "enum" in node or "const" in node or "pattern" in node:
+            continue
+        examples = list(node["examples"]) if isinstance(node.get("examples"), list) else []
+        if "example" in node:
+            examples.append(node["example"])
+        formats = {_temporal_format(example) for example in examples if example is not None}
+        if len(formats) == 1 and None not in formats:
+            (found,) = formats
+            node["format"] = found
+            changes.append(f"{where}: format {found!r}, as its examples are RFC 3339 ({examples[0]!r})")
+    return changes
+
+
 def align_all_of_formats(doc: dict[str, Any]) -> list[str]:
     """In an ``allOf``, a string field redeclared without a format takes the format another part gives it.
 
@@ -361,6 +427,7 @@ RULES: tuple[Rule, ...] = (
     dedupe_operation_ids,
     name_wildcard_media_types,
     dedupe_enum_values,
+    infer_temporal_formats,
     align_all_of_formats,
     hoist_union_variants,
     drop_null_string_defaults,

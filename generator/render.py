@@ -24,6 +24,7 @@ import jinja2
 
 from .engine import LOWLEVEL_PACKAGE, GeneratorData, Project, engine_config, pascal_case, snake_case
 from .errors import BuildError
+from .model_code import TEMPLATE_GLOBALS as MODEL_CODE
 from .param_types import TypedDictDecl, object_hint, typed_dicts
 from .plan import Operation, Param, Plan, Resource
 from .plan.kinds import ObjectKind
@@ -133,6 +134,7 @@ def _render_engine(data: GeneratorData, plan: Plan, package_dir: Path, engine_te
     )
     project.env.globals["deep_object_params"] = {f"{ep}:{name}" for ep, name in plan.deep_object_params}
     project.env.globals["deep_object_endpoints"] = {ep for ep, _ in plan.deep_object_params}
+    project.env.globals.update(MODEL_CODE)  # each model field's from_dict/to_dict code (model.py.jinja)
     with contextlib.redirect_stdout(io.StringIO()):
         errors = project.build()
     problems = [f"{e.header}: {e.detail}" for e in errors]

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import PROJECT
 
 BLOCK = re.compile(r"```python\n(.*?)```", re.S)
@@ -32,20 +34,45 @@ def test_readme_python_blocks_pass_mypy_strict(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_list_arguments_refuse_a_bare_string(tmp_path: Path) -> None:
-    module = tmp_path / "bare_string.py"
-    module.write_text(
+# Two small programs, type-checked in one mypy run (each run costs seconds): the lines each test reads.
+SNIPPETS = {
+    "bare_string.py": (
         "from telnyx_conferencing import Telnyx\n"
         "client = Telnyx()\n"
         'client.conferences.actions.mute("c1", call_control_ids=["v3:a"])\n'
-        'client.conferences.actions.mute("c1", call_control_ids="v3:a")\n',
-        encoding="utf-8",
-    )
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(module)],
-        capture_output=True,
-        text=True,
-        timeout=240,
-        cwd=tmp_path,
-    )
-    assert "bare_string.py:4: error" in result.stdout and "bare_string.py:3" not in result.stdout, result.stdout
+        'client.conferences.actions.mute("c1", call_control_ids="v3:a")\n'
+    ),
+    "model_types.py": (
+        "import datetime\n"
+        "from typing import assert_type\n"
+        "from telnyx_conferencing import Telnyx\n"
+        'conference = Telnyx().conferences.retrieve("c1").data\n'
+        "assert_type(conference.id, str)\n"
+        "assert_type(conference.region, str | None)\n"
+        "assert_type(conference.created_at, datetime.datetime)\n"
+        "assert_type(conference.updated_at, datetime.datetime | None)\n"
+        "conference.region.upper()\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def snippet_errors(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    """mypy --strict's error lines for each snippet, by file name."""
+    folder = tmp_path_factory.mktemp("snippets")
+    for name, code in SNIPPETS.items():
+        (folder / name).write_text(code, encoding="utf-8")
+    command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *SNIPPETS]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=240, cwd=folder)
+    lines = [line for line in result.stdout.splitlines() if ": error" in line]
+    return {name: [line for line in lines if line.startswith(name + ":")] for name in SNIPPETS}
+
+
+def test_list_arguments_refuse_a_bare_string(snippet_errors: dict[str, list[str]]) -> None:
+    errors = snippet_errors["bare_string.py"]
+    assert len(errors) == 1 and errors[0].startswith("bare_string.py:4:"), errors
+
+
+def test_model_fields_are_typed_as_the_spec_says_without_unset(snippet_errors: dict[str, list[str]]) -> None:
+    errors = snippet_errors["model_types.py"]
+    assert len(errors) == 1 and 'Item "None" of "str | None" has no attribute "upper"' in errors[0], errors

@@ -12,6 +12,7 @@ from generator.normalize import (
     drop_null_string_defaults,
     drop_required_only_variants,
     hoist_response_schemas,
+    infer_temporal_formats,
     unique_model_names,
     wrap_bare_webhook_events,
 )
@@ -301,3 +302,45 @@ def test_the_data_of_a_success_envelope_is_required() -> None:
     assert len(require_envelope_data(doc)) == 1
     assert envelope["required"] == ["data"] and "required" not in failure
     assert require_envelope_data(doc) == []  # already required: nothing to repair
+
+
+def test_string_fields_whose_examples_are_rfc_3339_get_the_date_time_or_date_format() -> None:
+    fields: dict[str, Any] = {
+        "created_at": {
+            "type": "string",
+            "description": "Creation time (ISO 8601)",
+            "example": "2019-01-23T18:10:02.574Z",
+        },
+        "day": {"type": ["string", "null"], "examples": ["2024-02-29"]},
+        "offset": {"type": "string", "example": "2019-01-23T18:10:02+01:00"},
+        "prose_only": {"type": "string", "description": "An ISO 8601 timestamp"},
+        "duration": {"type": "string", "description": "ISO 8601 duration", "example": "PT5M"},
+        "no_offset": {"type": "string", "example": "2019-01-23T18:10:02"},
+        "not_a_day": {"type": "string", "example": "2019-02-30"},
+        "mixed": {"type": "string", "examples": ["2019-01-23T18:10:02Z", "soon"]},
+        "uuid": {"type": "string", "format": "uuid", "example": "2019-01-23"},
+        "example": {"type": "object", "example": {"type": "string", "example": "2019-01-23"}},
+    }
+    parameter = {"name": "since", "in": "query", "schema": {"type": "string", "example": "2019-03-29T11:10:00Z"}}
+    doc: dict[str, Any] = {
+        "paths": {"/things": {"get": {"operationId": "ListThings", "parameters": [parameter]}}},
+        "components": {"schemas": {"Thing": {"type": "object", "properties": fields}}},
+    }
+    changes = infer_temporal_formats(doc)
+    formats = {name: field.get("format") for name, field in fields.items()}
+    assert formats == {
+        "created_at": "date-time",
+        "day": "date",
+        "offset": "date-time",
+        "prose_only": None,
+        "duration": None,
+        "no_offset": None,
+        "not_a_day": None,
+        "mixed": None,
+        "uuid": "uuid",
+        "example": None,
+    }
+    assert fields["example"]["example"] == {"type": "string", "example": "2019-01-23"}  # an example value, not a schema
+    assert parameter["schema"]["format"] == "date-time"
+    assert len(changes) == 4 and all("RFC 3339" in change for change in changes)
+    assert infer_temporal_formats(doc) == []

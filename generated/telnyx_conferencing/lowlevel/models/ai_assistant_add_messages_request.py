@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS, json_value
 
 if TYPE_CHECKING:
     from ..models.assistant_message import AssistantMessage
@@ -17,10 +18,40 @@ if TYPE_CHECKING:
     from ..models.user_message import UserMessage
 
 
-T = TypeVar("T", bound="AIAssistantAddMessagesRequest")
+def _parse_messages_item(data: Any) -> Any:
+    if isinstance(data, dict):
+        try:
+            return _models.UserMessage.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.AssistantMessage.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.ToolMessage.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.SystemMessage.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return _models.DeveloperMessage.from_dict(data)
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "client_state",
+        "command_id",
+        "messages",
+    }
+)
+
+
+@_attrs_define(init=False)
 class AIAssistantAddMessagesRequest:
     """
     Example:
@@ -28,131 +59,98 @@ class AIAssistantAddMessagesRequest:
             [{'content': "Get the user's favorite color", 'role': 'system'}]}
 
     Attributes:
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        command_id (str | Unset): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
+        command_id (str | None): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
             891510ac-f3e4-11e8-af5b-de00688a4901.
-        messages (list[AssistantMessage | DeveloperMessage | SystemMessage | ToolMessage | UserMessage] | Unset):
+        messages (list[AssistantMessage | DeveloperMessage | SystemMessage | ToolMessage | UserMessage] | None):
             Messages to add.
     """
 
-    client_state: str | Unset = UNSET
-    command_id: str | Unset = UNSET
-    messages: list[AssistantMessage | DeveloperMessage | SystemMessage | ToolMessage | UserMessage] | Unset = UNSET
+    client_state: str | None = None
+    command_id: str | None = None
+    messages: list[AssistantMessage | DeveloperMessage | SystemMessage | ToolMessage | UserMessage] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        client_state: str | None = ABSENT,
+        command_id: str | None = ABSENT,
+        messages: list[AssistantMessage | DeveloperMessage | SystemMessage | ToolMessage | UserMessage] | None = ABSENT,
+    ) -> None:
+        self.client_state = None if client_state is ABSENT else client_state
+        self.command_id = None if command_id is ABSENT else command_id
+        self.messages = None if messages is ABSENT else messages
+        self.additional_properties = {}
+        given = (
+            ("client_state", client_state),
+            ("command_id", command_id),
+            ("messages", messages),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.assistant_message import AssistantMessage  # noqa: PLC0415
-        from ..models.system_message import SystemMessage  # noqa: PLC0415
-        from ..models.tool_message import ToolMessage  # noqa: PLC0415
-        from ..models.user_message import UserMessage  # noqa: PLC0415
-
-        client_state = self.client_state
-
-        command_id = self.command_id
-
-        messages: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.messages, Unset):
-            messages = []
-            for messages_item_data in self.messages:
-                messages_item: dict[str, Any]
-                if isinstance(messages_item_data, UserMessage):
-                    messages_item = messages_item_data.to_dict()
-                elif isinstance(messages_item_data, AssistantMessage):
-                    messages_item = messages_item_data.to_dict()
-                elif isinstance(messages_item_data, ToolMessage):
-                    messages_item = messages_item_data.to_dict()
-                elif isinstance(messages_item_data, SystemMessage):
-                    messages_item = messages_item_data.to_dict()
-                else:
-                    messages_item = messages_item_data.to_dict()
-
-                messages.append(messages_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if command_id is not UNSET:
-            field_dict["command_id"] = command_id
-        if messages is not UNSET:
-            field_dict["messages"] = messages
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.command_id is not None:
+            field_dict["command_id"] = self.command_id
+        elif "command_id" in self._nulls:
+            field_dict["command_id"] = None
+        if self.messages is not None:
+            field_dict["messages"] = [json_value(x0) for x0 in self.messages]
+        elif "messages" in self._nulls:
+            field_dict["messages"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.assistant_message import AssistantMessage  # noqa: PLC0415
-        from ..models.developer_message import DeveloperMessage  # noqa: PLC0415
-        from ..models.system_message import SystemMessage  # noqa: PLC0415
-        from ..models.tool_message import ToolMessage  # noqa: PLC0415
-        from ..models.user_message import UserMessage  # noqa: PLC0415
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("messages")
+        if value is not None:
+            obj.messages = [_parse_messages_item(x0) for x0 in value]
+        else:
+            obj.messages = None
+            if "messages" in src:
+                nulls |= {"messages"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 3 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        d = dict(src_dict)
-        client_state = d.pop("client_state", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        command_id = d.pop("command_id", UNSET)
-
-        _messages = d.pop("messages", UNSET)
-        messages: list[AssistantMessage | DeveloperMessage | SystemMessage | ToolMessage | UserMessage] | Unset = UNSET
-        if _messages is not UNSET:
-            messages = []
-            for messages_item_data in _messages:
-
-                def _parse_messages_item(
-                    data: object,
-                ) -> AssistantMessage | DeveloperMessage | SystemMessage | ToolMessage | UserMessage:
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        messages_item_type_0 = UserMessage.from_dict(data)
-
-                        return messages_item_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        messages_item_type_1 = AssistantMessage.from_dict(data)
-
-                        return messages_item_type_1
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        messages_item_type_2 = ToolMessage.from_dict(data)
-
-                        return messages_item_type_2
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        messages_item_type_3 = SystemMessage.from_dict(data)
-
-                        return messages_item_type_3
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    messages_item_type_4 = DeveloperMessage.from_dict(data)
-
-                    return messages_item_type_4
-
-                messages_item = _parse_messages_item(messages_item_data)
-
-                messages.append(messages_item)
-
-        _instance = cls(
-            client_state=client_state,
-            command_id=command_id,
-            messages=messages,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

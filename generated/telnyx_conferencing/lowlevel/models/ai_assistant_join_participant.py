@@ -2,92 +2,120 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.ai_assistant_join_participant_on_hangup import (
-    AIAssistantJoinParticipantOnHangup,
-    check_ai_assistant_join_participant_on_hangup,
+from ..types import ABSENT, NO_NULLS
+
+if TYPE_CHECKING:
+    from ..models.ai_assistant_join_participant_on_hangup import (
+        AIAssistantJoinParticipantOnHangup,
+    )
+    from ..models.ai_assistant_join_participant_role import (
+        AIAssistantJoinParticipantRole,
+    )
+
+
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "id",
+        "role",
+        "name",
+        "on_hangup",
+    }
 )
-from ..models.ai_assistant_join_participant_role import (
-    AIAssistantJoinParticipantRole,
-    check_ai_assistant_join_participant_role,
-)
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="AIAssistantJoinParticipant")
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class AIAssistantJoinParticipant:
     """
     Attributes:
         id (str): Unique ID of this record. Example: v3:abc123def456.
         role (AIAssistantJoinParticipantRole): Who wrote the message. Example: user.
-        name (str | Unset):  Example: John Doe.
-        on_hangup (AIAssistantJoinParticipantOnHangup | Unset): What to do when the caller hangs up. Default:
+        name (str | None):  Example: John Doe.
+        on_hangup (AIAssistantJoinParticipantOnHangup | None): What to do when the caller hangs up. Default:
             'continue_conversation'. Example: continue_conversation.
     """
 
     id: str
     role: AIAssistantJoinParticipantRole
-    name: str | Unset = UNSET
-    on_hangup: AIAssistantJoinParticipantOnHangup | Unset = "continue_conversation"
+    name: str | None = None
+    on_hangup: AIAssistantJoinParticipantOnHangup | None = "continue_conversation"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        id: str,
+        role: AIAssistantJoinParticipantRole,
+        name: str | None = ABSENT,
+        on_hangup: AIAssistantJoinParticipantOnHangup | None = "continue_conversation",
+    ) -> None:
+        self.id = id
+        self.role = role
+        self.name = None if name is ABSENT else name
+        self.on_hangup = on_hangup
+        self.additional_properties = {}
+        given = (
+            ("name", name),
+            ("on_hangup", on_hangup),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        role: str = self.role
-
-        name = self.name
-
-        on_hangup: str | Unset = UNSET
-        if not isinstance(self.on_hangup, Unset):
-            on_hangup = self.on_hangup
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "role": role,
-            }
-        )
-        if name is not UNSET:
-            field_dict["name"] = name
-        if on_hangup is not UNSET:
-            field_dict["on_hangup"] = on_hangup
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["id"] = self.id
+        field_dict["role"] = self.role
+        if self.name is not None:
+            field_dict["name"] = self.name
+        elif "name" in self._nulls:
+            field_dict["name"] = None
+        if self.on_hangup is not None:
+            field_dict["on_hangup"] = self.on_hangup
+        elif "on_hangup" in self._nulls:
+            field_dict["on_hangup"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.id = src["id"]
+        obj.role = src["role"]
+        value = get("name")
+        obj.name = value
+        if value is None:
+            if "name" in src:
+                nulls |= {"name"}
+            else:
+                absent += 1
+        value = get("on_hangup")
+        obj.on_hangup = value
+        if value is None:
+            if "on_hangup" in src:
+                nulls |= {"on_hangup"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 4 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        role = check_ai_assistant_join_participant_role(d.pop("role"))
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        name = d.pop("name", UNSET)
-
-        _on_hangup = d.pop("on_hangup", UNSET)
-        on_hangup: AIAssistantJoinParticipantOnHangup | Unset
-        if isinstance(_on_hangup, Unset):
-            on_hangup = UNSET
-        else:
-            on_hangup = check_ai_assistant_join_participant_on_hangup(_on_hangup)
-
-        _instance = cls(
-            id=id,
-            role=role,
-            name=name,
-            on_hangup=on_hangup,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS, json_value
 
 if TYPE_CHECKING:
     from ..models.ai_assistant_join_participant import AIAssistantJoinParticipant
@@ -28,44 +29,113 @@ if TYPE_CHECKING:
     from ..models.xai_voice_settings import XAIVoiceSettings
 
 
-T = TypeVar("T", bound="AIAssistantStartRequest")
+def _parse_message_history_item(data: Any) -> Any:
+    if isinstance(data, dict):
+        try:
+            return _models.UserMessage.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.AssistantMessage.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.ToolMessage.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.SystemMessage.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return _models.DeveloperMessage.from_dict(data)
 
 
-@_attrs_define
+def _parse_voice_settings(data: Any) -> Any:
+    if isinstance(data, dict):
+        try:
+            return _models.ElevenLabsVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.TelnyxVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.AWSVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.AzureVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.RimeVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.ResembleVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return _models.XAIVoiceSettings.from_dict(data)
+
+
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "assistant",
+        "client_state",
+        "command_id",
+        "greeting",
+        "interruption_settings",
+        "message_history",
+        "participants",
+        "send_message_history_updates",
+        "transcription",
+        "voice",
+        "voice_settings",
+    }
+)
+
+
+@_attrs_define(init=False)
 class AIAssistantStartRequest:
     """
     Attributes:
-        assistant (CallAssistantRequest | Unset):
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        assistant (CallAssistantRequest | None):
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        command_id (str | Unset): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
+        command_id (str | None): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
             891510ac-f3e4-11e8-af5b-de00688a4901.
-        greeting (str | Unset): What the assistant says first. Example: Hello, can you tell me your age and where you
+        greeting (str | None): What the assistant says first. Example: Hello, can you tell me your age and where you
             live?.
-        interruption_settings (InterruptionSettings | Unset):
-        message_history (list[AssistantMessage | DeveloperMessage | SystemMessage | ToolMessage | UserMessage] | Unset):
+        interruption_settings (InterruptionSettings | None):
+        message_history (list[AssistantMessage | DeveloperMessage | SystemMessage | ToolMessage | UserMessage] | None):
             Earlier messages to give the assistant.
-        participants (list[AIAssistantJoinParticipant] | Unset): Participants of the conversation.
-        send_message_history_updates (bool | Unset): Send a webhook whenever the message history changes. Default:
-            False.
-        transcription (TranscriptionConfig | Unset):
-        voice (str | Unset):  Example: Telnyx.KokoroTTS.af.
+        participants (list[AIAssistantJoinParticipant] | None): Participants of the conversation.
+        send_message_history_updates (bool | None): Send a webhook whenever the message history changes. Default: False.
+        transcription (TranscriptionConfig | None):
+        voice (str | None):  Example: Telnyx.KokoroTTS.af.
         voice_settings (AWSVoiceSettings | AzureVoiceSettings | ElevenLabsVoiceSettings | ResembleVoiceSettings |
-            RimeVoiceSettings | TelnyxVoiceSettings | Unset | XAIVoiceSettings): Settings for the chosen voice provider.
+            RimeVoiceSettings | TelnyxVoiceSettings | XAIVoiceSettings | None): Settings for the chosen voice provider.
     """
 
-    assistant: CallAssistantRequest | Unset = UNSET
-    client_state: str | Unset = UNSET
-    command_id: str | Unset = UNSET
-    greeting: str | Unset = UNSET
-    interruption_settings: InterruptionSettings | Unset = UNSET
-    message_history: list[AssistantMessage | DeveloperMessage | SystemMessage | ToolMessage | UserMessage] | Unset = (
-        UNSET
-    )
-    participants: list[AIAssistantJoinParticipant] | Unset = UNSET
-    send_message_history_updates: bool | Unset = False
-    transcription: TranscriptionConfig | Unset = UNSET
-    voice: str | Unset = UNSET
+    assistant: CallAssistantRequest | None = None
+    client_state: str | None = None
+    command_id: str | None = None
+    greeting: str | None = None
+    interruption_settings: InterruptionSettings | None = None
+    message_history: list[AssistantMessage | DeveloperMessage | SystemMessage | ToolMessage | UserMessage] | None = None
+    participants: list[AIAssistantJoinParticipant] | None = None
+    send_message_history_updates: bool | None = False
+    transcription: TranscriptionConfig | None = None
+    voice: str | None = None
     voice_settings: (
         AWSVoiceSettings
         | AzureVoiceSettings
@@ -73,315 +143,220 @@ class AIAssistantStartRequest:
         | ResembleVoiceSettings
         | RimeVoiceSettings
         | TelnyxVoiceSettings
-        | Unset
         | XAIVoiceSettings
-    ) = UNSET
+        | None
+    ) = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        assistant: CallAssistantRequest | None = ABSENT,
+        client_state: str | None = ABSENT,
+        command_id: str | None = ABSENT,
+        greeting: str | None = ABSENT,
+        interruption_settings: InterruptionSettings | None = ABSENT,
+        message_history: list[AssistantMessage | DeveloperMessage | SystemMessage | ToolMessage | UserMessage]
+        | None = ABSENT,
+        participants: list[AIAssistantJoinParticipant] | None = ABSENT,
+        send_message_history_updates: bool | None = False,
+        transcription: TranscriptionConfig | None = ABSENT,
+        voice: str | None = ABSENT,
+        voice_settings: AWSVoiceSettings
+        | AzureVoiceSettings
+        | ElevenLabsVoiceSettings
+        | ResembleVoiceSettings
+        | RimeVoiceSettings
+        | TelnyxVoiceSettings
+        | XAIVoiceSettings
+        | None = ABSENT,
+    ) -> None:
+        self.assistant = None if assistant is ABSENT else assistant
+        self.client_state = None if client_state is ABSENT else client_state
+        self.command_id = None if command_id is ABSENT else command_id
+        self.greeting = None if greeting is ABSENT else greeting
+        self.interruption_settings = None if interruption_settings is ABSENT else interruption_settings
+        self.message_history = None if message_history is ABSENT else message_history
+        self.participants = None if participants is ABSENT else participants
+        self.send_message_history_updates = send_message_history_updates
+        self.transcription = None if transcription is ABSENT else transcription
+        self.voice = None if voice is ABSENT else voice
+        self.voice_settings = None if voice_settings is ABSENT else voice_settings
+        self.additional_properties = {}
+        given = (
+            ("assistant", assistant),
+            ("client_state", client_state),
+            ("command_id", command_id),
+            ("greeting", greeting),
+            ("interruption_settings", interruption_settings),
+            ("message_history", message_history),
+            ("participants", participants),
+            ("send_message_history_updates", send_message_history_updates),
+            ("transcription", transcription),
+            ("voice", voice),
+            ("voice_settings", voice_settings),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.assistant_message import AssistantMessage  # noqa: PLC0415
-        from ..models.aws_voice_settings import AWSVoiceSettings  # noqa: PLC0415
-        from ..models.azure_voice_settings import AzureVoiceSettings  # noqa: PLC0415
-        from ..models.eleven_labs_voice_settings import ElevenLabsVoiceSettings  # noqa: PLC0415
-        from ..models.resemble_voice_settings import ResembleVoiceSettings  # noqa: PLC0415
-        from ..models.rime_voice_settings import RimeVoiceSettings  # noqa: PLC0415
-        from ..models.system_message import SystemMessage  # noqa: PLC0415
-        from ..models.telnyx_voice_settings import TelnyxVoiceSettings  # noqa: PLC0415
-        from ..models.tool_message import ToolMessage  # noqa: PLC0415
-        from ..models.user_message import UserMessage  # noqa: PLC0415
-
-        assistant: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.assistant, Unset):
-            assistant = self.assistant.to_dict()
-
-        client_state = self.client_state
-
-        command_id = self.command_id
-
-        greeting = self.greeting
-
-        interruption_settings: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.interruption_settings, Unset):
-            interruption_settings = self.interruption_settings.to_dict()
-
-        message_history: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.message_history, Unset):
-            message_history = []
-            for message_history_item_data in self.message_history:
-                message_history_item: dict[str, Any]
-                if isinstance(message_history_item_data, UserMessage):
-                    message_history_item = message_history_item_data.to_dict()
-                elif isinstance(message_history_item_data, AssistantMessage):
-                    message_history_item = message_history_item_data.to_dict()
-                elif isinstance(message_history_item_data, ToolMessage):
-                    message_history_item = message_history_item_data.to_dict()
-                elif isinstance(message_history_item_data, SystemMessage):
-                    message_history_item = message_history_item_data.to_dict()
-                else:
-                    message_history_item = message_history_item_data.to_dict()
-
-                message_history.append(message_history_item)
-
-        participants: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.participants, Unset):
-            participants = []
-            for participants_item_data in self.participants:
-                participants_item = participants_item_data.to_dict()
-                participants.append(participants_item)
-
-        send_message_history_updates = self.send_message_history_updates
-
-        transcription: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.transcription, Unset):
-            transcription = self.transcription.to_dict()
-
-        voice = self.voice
-
-        voice_settings: dict[str, Any] | Unset
-        if isinstance(self.voice_settings, Unset):
-            voice_settings = UNSET
-        elif isinstance(self.voice_settings, ElevenLabsVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, TelnyxVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, AWSVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, AzureVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, RimeVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, ResembleVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        else:
-            voice_settings = self.voice_settings.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if assistant is not UNSET:
-            field_dict["assistant"] = assistant
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if command_id is not UNSET:
-            field_dict["command_id"] = command_id
-        if greeting is not UNSET:
-            field_dict["greeting"] = greeting
-        if interruption_settings is not UNSET:
-            field_dict["interruption_settings"] = interruption_settings
-        if message_history is not UNSET:
-            field_dict["message_history"] = message_history
-        if participants is not UNSET:
-            field_dict["participants"] = participants
-        if send_message_history_updates is not UNSET:
-            field_dict["send_message_history_updates"] = send_message_history_updates
-        if transcription is not UNSET:
-            field_dict["transcription"] = transcription
-        if voice is not UNSET:
-            field_dict["voice"] = voice
-        if voice_settings is not UNSET:
-            field_dict["voice_settings"] = voice_settings
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.assistant is not None:
+            field_dict["assistant"] = self.assistant.to_dict()
+        elif "assistant" in self._nulls:
+            field_dict["assistant"] = None
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.command_id is not None:
+            field_dict["command_id"] = self.command_id
+        elif "command_id" in self._nulls:
+            field_dict["command_id"] = None
+        if self.greeting is not None:
+            field_dict["greeting"] = self.greeting
+        elif "greeting" in self._nulls:
+            field_dict["greeting"] = None
+        if self.interruption_settings is not None:
+            field_dict["interruption_settings"] = self.interruption_settings.to_dict()
+        elif "interruption_settings" in self._nulls:
+            field_dict["interruption_settings"] = None
+        if self.message_history is not None:
+            field_dict["message_history"] = [json_value(x0) for x0 in self.message_history]
+        elif "message_history" in self._nulls:
+            field_dict["message_history"] = None
+        if self.participants is not None:
+            field_dict["participants"] = [x0.to_dict() for x0 in self.participants]
+        elif "participants" in self._nulls:
+            field_dict["participants"] = None
+        if self.send_message_history_updates is not None:
+            field_dict["send_message_history_updates"] = self.send_message_history_updates
+        elif "send_message_history_updates" in self._nulls:
+            field_dict["send_message_history_updates"] = None
+        if self.transcription is not None:
+            field_dict["transcription"] = self.transcription.to_dict()
+        elif "transcription" in self._nulls:
+            field_dict["transcription"] = None
+        if self.voice is not None:
+            field_dict["voice"] = self.voice
+        elif "voice" in self._nulls:
+            field_dict["voice"] = None
+        if self.voice_settings is not None:
+            field_dict["voice_settings"] = json_value(self.voice_settings)
+        elif "voice_settings" in self._nulls:
+            field_dict["voice_settings"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.ai_assistant_join_participant import AIAssistantJoinParticipant  # noqa: PLC0415
-        from ..models.assistant_message import AssistantMessage  # noqa: PLC0415
-        from ..models.aws_voice_settings import AWSVoiceSettings  # noqa: PLC0415
-        from ..models.azure_voice_settings import AzureVoiceSettings  # noqa: PLC0415
-        from ..models.call_assistant_request import CallAssistantRequest  # noqa: PLC0415
-        from ..models.developer_message import DeveloperMessage  # noqa: PLC0415
-        from ..models.eleven_labs_voice_settings import ElevenLabsVoiceSettings  # noqa: PLC0415
-        from ..models.interruption_settings import InterruptionSettings  # noqa: PLC0415
-        from ..models.resemble_voice_settings import ResembleVoiceSettings  # noqa: PLC0415
-        from ..models.rime_voice_settings import RimeVoiceSettings  # noqa: PLC0415
-        from ..models.system_message import SystemMessage  # noqa: PLC0415
-        from ..models.telnyx_voice_settings import TelnyxVoiceSettings  # noqa: PLC0415
-        from ..models.tool_message import ToolMessage  # noqa: PLC0415
-        from ..models.transcription_config import TranscriptionConfig  # noqa: PLC0415
-        from ..models.user_message import UserMessage  # noqa: PLC0415
-        from ..models.xai_voice_settings import XAIVoiceSettings  # noqa: PLC0415
-
-        d = dict(src_dict)
-        _assistant = d.pop("assistant", UNSET)
-        assistant: CallAssistantRequest | Unset
-        if isinstance(_assistant, Unset):
-            assistant = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("assistant")
+        if value is not None:
+            obj.assistant = _models.CallAssistantRequest.from_dict(value)
         else:
-            assistant = CallAssistantRequest.from_dict(_assistant)
-
-        client_state = d.pop("client_state", UNSET)
-
-        command_id = d.pop("command_id", UNSET)
-
-        greeting = d.pop("greeting", UNSET)
-
-        _interruption_settings = d.pop("interruption_settings", UNSET)
-        interruption_settings: InterruptionSettings | Unset
-        if isinstance(_interruption_settings, Unset):
-            interruption_settings = UNSET
+            obj.assistant = None
+            if "assistant" in src:
+                nulls |= {"assistant"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("greeting")
+        obj.greeting = value
+        if value is None:
+            if "greeting" in src:
+                nulls |= {"greeting"}
+            else:
+                absent += 1
+        value = get("interruption_settings")
+        if value is not None:
+            obj.interruption_settings = _models.InterruptionSettings.from_dict(value)
         else:
-            interruption_settings = InterruptionSettings.from_dict(_interruption_settings)
-
-        _message_history = d.pop("message_history", UNSET)
-        message_history: (
-            list[AssistantMessage | DeveloperMessage | SystemMessage | ToolMessage | UserMessage] | Unset
-        ) = UNSET
-        if _message_history is not UNSET:
-            message_history = []
-            for message_history_item_data in _message_history:
-
-                def _parse_message_history_item(
-                    data: object,
-                ) -> AssistantMessage | DeveloperMessage | SystemMessage | ToolMessage | UserMessage:
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        message_history_item_type_0 = UserMessage.from_dict(data)
-
-                        return message_history_item_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        message_history_item_type_1 = AssistantMessage.from_dict(data)
-
-                        return message_history_item_type_1
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        message_history_item_type_2 = ToolMessage.from_dict(data)
-
-                        return message_history_item_type_2
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        message_history_item_type_3 = SystemMessage.from_dict(data)
-
-                        return message_history_item_type_3
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    message_history_item_type_4 = DeveloperMessage.from_dict(data)
-
-                    return message_history_item_type_4
-
-                message_history_item = _parse_message_history_item(message_history_item_data)
-
-                message_history.append(message_history_item)
-
-        _participants = d.pop("participants", UNSET)
-        participants: list[AIAssistantJoinParticipant] | Unset = UNSET
-        if _participants is not UNSET:
-            participants = []
-            for participants_item_data in _participants:
-                participants_item = AIAssistantJoinParticipant.from_dict(participants_item_data)
-
-                participants.append(participants_item)
-
-        send_message_history_updates = d.pop("send_message_history_updates", UNSET)
-
-        _transcription = d.pop("transcription", UNSET)
-        transcription: TranscriptionConfig | Unset
-        if isinstance(_transcription, Unset):
-            transcription = UNSET
+            obj.interruption_settings = None
+            if "interruption_settings" in src:
+                nulls |= {"interruption_settings"}
+            else:
+                absent += 1
+        value = get("message_history")
+        if value is not None:
+            obj.message_history = [_parse_message_history_item(x0) for x0 in value]
         else:
-            transcription = TranscriptionConfig.from_dict(_transcription)
+            obj.message_history = None
+            if "message_history" in src:
+                nulls |= {"message_history"}
+            else:
+                absent += 1
+        value = get("participants")
+        if value is not None:
+            obj.participants = [_models.AIAssistantJoinParticipant.from_dict(x0) for x0 in value]
+        else:
+            obj.participants = None
+            if "participants" in src:
+                nulls |= {"participants"}
+            else:
+                absent += 1
+        value = get("send_message_history_updates")
+        obj.send_message_history_updates = value
+        if value is None:
+            if "send_message_history_updates" in src:
+                nulls |= {"send_message_history_updates"}
+            else:
+                absent += 1
+        value = get("transcription")
+        if value is not None:
+            obj.transcription = _models.TranscriptionConfig.from_dict(value)
+        else:
+            obj.transcription = None
+            if "transcription" in src:
+                nulls |= {"transcription"}
+            else:
+                absent += 1
+        value = get("voice")
+        obj.voice = value
+        if value is None:
+            if "voice" in src:
+                nulls |= {"voice"}
+            else:
+                absent += 1
+        value = get("voice_settings")
+        if value is not None:
+            obj.voice_settings = _parse_voice_settings(value)
+        else:
+            obj.voice_settings = None
+            if "voice_settings" in src:
+                nulls |= {"voice_settings"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 11 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        voice = d.pop("voice", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        def _parse_voice_settings(
-            data: object,
-        ) -> (
-            AWSVoiceSettings
-            | AzureVoiceSettings
-            | ElevenLabsVoiceSettings
-            | ResembleVoiceSettings
-            | RimeVoiceSettings
-            | TelnyxVoiceSettings
-            | Unset
-            | XAIVoiceSettings
-        ):
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_0 = ElevenLabsVoiceSettings.from_dict(data)
-
-                return voice_settings_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_1 = TelnyxVoiceSettings.from_dict(data)
-
-                return voice_settings_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_2 = AWSVoiceSettings.from_dict(data)
-
-                return voice_settings_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_3 = AzureVoiceSettings.from_dict(data)
-
-                return voice_settings_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_4 = RimeVoiceSettings.from_dict(data)
-
-                return voice_settings_type_4
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_5 = ResembleVoiceSettings.from_dict(data)
-
-                return voice_settings_type_5
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            voice_settings_type_6 = XAIVoiceSettings.from_dict(data)
-
-            return voice_settings_type_6
-
-        voice_settings = _parse_voice_settings(d.pop("voice_settings", UNSET))
-
-        _instance = cls(
-            assistant=assistant,
-            client_state=client_state,
-            command_id=command_id,
-            greeting=greeting,
-            interruption_settings=interruption_settings,
-            message_history=message_history,
-            participants=participants,
-            send_message_history_updates=send_message_history_updates,
-            transcription=transcription,
-            voice=voice,
-            voice_settings=voice_settings,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,52 +2,89 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.answer_request_preferred_codecs import AnswerRequestPreferredCodecs, check_answer_request_preferred_codecs
-from ..models.answer_request_record import AnswerRequestRecord, check_answer_request_record
-from ..models.answer_request_record_channels import AnswerRequestRecordChannels, check_answer_request_record_channels
-from ..models.answer_request_record_format import AnswerRequestRecordFormat, check_answer_request_record_format
-from ..models.answer_request_record_track import AnswerRequestRecordTrack, check_answer_request_record_track
-from ..models.answer_request_record_trim import AnswerRequestRecordTrim, check_answer_request_record_trim
-from ..models.answer_request_stream_track import AnswerRequestStreamTrack, check_answer_request_stream_track
-from ..models.answer_request_webhook_url_method import (
-    AnswerRequestWebhookUrlMethod,
-    check_answer_request_webhook_url_method,
-)
-from ..models.answer_request_webhook_urls_method import (
-    AnswerRequestWebhookUrlsMethod,
-    check_answer_request_webhook_urls_method,
-)
-from ..models.bidirectional_stream_codec import BidirectionalStreamCodec, check_bidirectional_stream_codec
-from ..models.bidirectional_stream_mode import BidirectionalStreamMode, check_bidirectional_stream_mode
-from ..models.bidirectional_stream_target_legs import (
-    BidirectionalStreamTargetLegs,
-    check_bidirectional_stream_target_legs,
-)
-from ..models.stream_codec import StreamCodec, check_stream_codec
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.answer_request_deepfake_detection import AnswerRequestDeepfakeDetection
+    from ..models.answer_request_preferred_codecs import (
+        AnswerRequestPreferredCodecs,
+    )
+    from ..models.answer_request_record import AnswerRequestRecord
+    from ..models.answer_request_record_channels import (
+        AnswerRequestRecordChannels,
+    )
+    from ..models.answer_request_record_format import AnswerRequestRecordFormat
+    from ..models.answer_request_record_track import AnswerRequestRecordTrack
+    from ..models.answer_request_record_trim import AnswerRequestRecordTrim
+    from ..models.answer_request_stream_track import AnswerRequestStreamTrack
     from ..models.answer_request_webhook_retries_policies import AnswerRequestWebhookRetriesPolicies
+    from ..models.answer_request_webhook_url_method import (
+        AnswerRequestWebhookUrlMethod,
+    )
     from ..models.answer_request_webhook_urls import AnswerRequestWebhookUrls
+    from ..models.answer_request_webhook_urls_method import (
+        AnswerRequestWebhookUrlsMethod,
+    )
+    from ..models.bidirectional_stream_codec import BidirectionalStreamCodec
+    from ..models.bidirectional_stream_mode import BidirectionalStreamMode
+    from ..models.bidirectional_stream_target_legs import (
+        BidirectionalStreamTargetLegs,
+    )
     from ..models.call_assistant_request import CallAssistantRequest
     from ..models.conversation_relay_embedded_config import ConversationRelayEmbeddedConfig
     from ..models.custom_sip_header import CustomSIPHeader
     from ..models.sip_header import SIPHeader
     from ..models.sound_modifications import SoundModifications
+    from ..models.stream_codec import StreamCodec
     from ..models.transcription_start_request import TranscriptionStartRequest
 
 
-T = TypeVar("T", bound="AnswerRequest")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "assistant",
+        "billing_group_id",
+        "client_state",
+        "command_id",
+        "conversation_relay_config",
+        "custom_headers",
+        "deepfake_detection",
+        "preferred_codecs",
+        "record",
+        "record_channels",
+        "record_custom_file_name",
+        "record_format",
+        "record_max_length",
+        "record_timeout_secs",
+        "record_track",
+        "record_trim",
+        "send_silence_when_idle",
+        "sip_headers",
+        "sound_modifications",
+        "stream_bidirectional_codec",
+        "stream_bidirectional_mode",
+        "stream_bidirectional_target_legs",
+        "stream_codec",
+        "stream_track",
+        "stream_url",
+        "transcription",
+        "transcription_config",
+        "webhook_retries_policies",
+        "webhook_url",
+        "webhook_url_method",
+        "webhook_urls",
+        "webhook_urls_method",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class AnswerRequest:
     """
     Example:
@@ -58,519 +95,604 @@ class AnswerRequest:
             'POST'}
 
     Attributes:
-        assistant (CallAssistantRequest | Unset):
-        billing_group_id (UUID | Unset): Billing group that the call's costs go to. Example:
+        assistant (CallAssistantRequest | None):
+        billing_group_id (UUID | None): Billing group that the call's costs go to. Example:
             f5586561-8ff0-4291-a0ac-84fe544797bd.
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        command_id (str | Unset): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
+        command_id (str | None): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
             891510ac-f3e4-11e8-af5b-de00688a4901.
-        conversation_relay_config (ConversationRelayEmbeddedConfig | Unset):  Example: {'custom_parameters':
+        conversation_relay_config (ConversationRelayEmbeddedConfig | None):  Example: {'custom_parameters':
             {'customer_id': '12345'}, 'dtmf_detection': True, 'greeting': 'Hi! Ask me anything!', 'interruptible': 'speech',
             'interruptible_greeting': 'dtmf', 'language': 'en-US', 'languages': [{'language': 'en-US',
             'transcription_engine': 'Deepgram', 'transcription_engine_config': {'transcription_model': 'deepgram/nova-3'},
             'tts_provider': 'telnyx', 'voice': 'Telnyx.Ultra.alloy'}], 'tts_provider': 'telnyx', 'url':
             'wss://example.com/conversation-relay', 'voice': 'Telnyx.KokoroTTS.af', 'voice_settings': {'type': 'telnyx'}}.
-        custom_headers (list[CustomSIPHeader] | Unset): Custom SIP headers to add to the INVITE. Example: [{'name':
+        custom_headers (list[CustomSIPHeader] | None): Custom SIP headers to add to the INVITE. Example: [{'name':
             'head_1', 'value': 'val_1'}, {'name': 'head_2', 'value': 'val_2'}].
-        deepfake_detection (AnswerRequestDeepfakeDetection | Unset): Check the caller's voice for signs of synthesis.
-        preferred_codecs (AnswerRequestPreferredCodecs | Unset): Codecs to offer, in order of preference. Example:
+        deepfake_detection (AnswerRequestDeepfakeDetection | None): Check the caller's voice for signs of synthesis.
+        preferred_codecs (AnswerRequestPreferredCodecs | None): Codecs to offer, in order of preference. Example:
             G722,PCMU,PCMA,G729,OPUS,VP8,H264.
-        record (AnswerRequestRecord | Unset): Start recording as soon as the call is answered. Example: record-from-
+        record (AnswerRequestRecord | None): Start recording as soon as the call is answered. Example: record-from-
             answer.
-        record_channels (AnswerRequestRecordChannels | Unset): Record both sides on one channel (single) or each on its
+        record_channels (AnswerRequestRecordChannels | None): Record both sides on one channel (single) or each on its
             own (dual). Default: 'dual'. Example: single.
-        record_custom_file_name (str | Unset): Name for the recording file. Example: my_recording_file_name.
-        record_format (AnswerRequestRecordFormat | Unset): File format of the recording. Default: 'mp3'. Example: wav.
-        record_max_length (int | Unset): Longest recording, in seconds; 0 means no limit. Default: 0. Example: 1000.
-        record_timeout_secs (int | Unset): Stop recording after this many seconds of silence; 0 means never. Default: 0.
+        record_custom_file_name (str | None): Name for the recording file. Example: my_recording_file_name.
+        record_format (AnswerRequestRecordFormat | None): File format of the recording. Default: 'mp3'. Example: wav.
+        record_max_length (int | None): Longest recording, in seconds; 0 means no limit. Default: 0. Example: 1000.
+        record_timeout_secs (int | None): Stop recording after this many seconds of silence; 0 means never. Default: 0.
             Example: 100.
-        record_track (AnswerRequestRecordTrack | Unset): Which side to record. Default: 'both'. Example: outbound.
-        record_trim (AnswerRequestRecordTrim | Unset): Trim silence from the start and end of the recording. Example:
+        record_track (AnswerRequestRecordTrack | None): Which side to record. Default: 'both'. Example: outbound.
+        record_trim (AnswerRequestRecordTrim | None): Trim silence from the start and end of the recording. Example:
             trim-silence.
-        send_silence_when_idle (bool | Unset): Send silence while there is no audio, to keep the stream busy. Default:
+        send_silence_when_idle (bool | None): Send silence while there is no audio, to keep the stream busy. Default:
             False. Example: True.
-        sip_headers (list[SIPHeader] | Unset): SIP headers to add (only User-to-User and Diversion are accepted).
+        sip_headers (list[SIPHeader] | None): SIP headers to add (only User-to-User and Diversion are accepted).
             Example: [{'name': 'User-to-User', 'value': 'value'}].
-        sound_modifications (SoundModifications | Unset):  Example: {'octaves': 0.1, 'pitch': 0.8, 'semitone': -2,
+        sound_modifications (SoundModifications | None):  Example: {'octaves': 0.1, 'pitch': 0.8, 'semitone': -2,
             'track': 'both'}.
-        stream_bidirectional_codec (BidirectionalStreamCodec | Unset):  Example: G722.
-        stream_bidirectional_mode (BidirectionalStreamMode | Unset):  Example: rtp.
-        stream_bidirectional_target_legs (BidirectionalStreamTargetLegs | Unset):  Example: both.
-        stream_codec (StreamCodec | Unset):  Example: PCMA.
-        stream_track (AnswerRequestStreamTrack | Unset): Which side of the call to stream. Default: 'inbound_track'.
+        stream_bidirectional_codec (BidirectionalStreamCodec | None):  Example: G722.
+        stream_bidirectional_mode (BidirectionalStreamMode | None):  Example: rtp.
+        stream_bidirectional_target_legs (BidirectionalStreamTargetLegs | None):  Example: both.
+        stream_codec (StreamCodec | None):  Example: PCMA.
+        stream_track (AnswerRequestStreamTrack | None): Which side of the call to stream. Default: 'inbound_track'.
             Example: both_tracks.
-        stream_url (str | Unset): WebSocket URL to stream the audio to. Example: wss://www.example.com/websocket.
-        transcription (bool | Unset): Turn on transcription. Default: False. Example: True.
-        transcription_config (TranscriptionStartRequest | Unset):  Example: {'client_state': 'aGF2ZSBhIG5pY2UgZGF5ID1d',
+        stream_url (str | None): WebSocket URL to stream the audio to. Example: wss://www.example.com/websocket.
+        transcription (bool | None): Turn on transcription. Default: False. Example: True.
+        transcription_config (TranscriptionStartRequest | None):  Example: {'client_state': 'aGF2ZSBhIG5pY2UgZGF5ID1d',
             'command_id': '891510ac-f3e4-11e8-af5b-de00688a4901', 'transcription_engine': 'Google',
             'transcription_engine_config': {'language': 'en', 'transcription_engine': 'Google'}}.
-        webhook_retries_policies (AnswerRequestWebhookRetriesPolicies | Unset): Retry schedule per webhook event type.
+        webhook_retries_policies (AnswerRequestWebhookRetriesPolicies | None): Retry schedule per webhook event type.
             Example: {'call.hangup': {'retries_ms': [1000, 2000, 5000]}}.
-        webhook_url (str | Unset): URL to send this leg's webhooks to, instead of the connection's. Example:
+        webhook_url (str | None): URL to send this leg's webhooks to, instead of the connection's. Example:
             https://www.example.com/server-b/.
-        webhook_url_method (AnswerRequestWebhookUrlMethod | Unset): HTTP method used to call webhook_url. Default:
+        webhook_url_method (AnswerRequestWebhookUrlMethod | None): HTTP method used to call webhook_url. Default:
             'POST'. Example: GET.
-        webhook_urls (AnswerRequestWebhookUrls | Unset): Per-event-type webhook URLs. Example: {'call.bridge':
+        webhook_urls (AnswerRequestWebhookUrls | None): Per-event-type webhook URLs. Example: {'call.bridge':
             'https://www.example.com/webhooks/bridge', 'call.hangup': 'https://www.example.com/webhooks/hangup'}.
-        webhook_urls_method (AnswerRequestWebhookUrlsMethod | Unset): HTTP method used for webhook_urls. Default:
-            'POST'. Example: POST.
+        webhook_urls_method (AnswerRequestWebhookUrlsMethod | None): HTTP method used for webhook_urls. Default: 'POST'.
+            Example: POST.
     """
 
-    assistant: CallAssistantRequest | Unset = UNSET
-    billing_group_id: UUID | Unset = UNSET
-    client_state: str | Unset = UNSET
-    command_id: str | Unset = UNSET
-    conversation_relay_config: ConversationRelayEmbeddedConfig | Unset = UNSET
-    custom_headers: list[CustomSIPHeader] | Unset = UNSET
-    deepfake_detection: AnswerRequestDeepfakeDetection | Unset = UNSET
-    preferred_codecs: AnswerRequestPreferredCodecs | Unset = UNSET
-    record: AnswerRequestRecord | Unset = UNSET
-    record_channels: AnswerRequestRecordChannels | Unset = "dual"
-    record_custom_file_name: str | Unset = UNSET
-    record_format: AnswerRequestRecordFormat | Unset = "mp3"
-    record_max_length: int | Unset = 0
-    record_timeout_secs: int | Unset = 0
-    record_track: AnswerRequestRecordTrack | Unset = "both"
-    record_trim: AnswerRequestRecordTrim | Unset = UNSET
-    send_silence_when_idle: bool | Unset = False
-    sip_headers: list[SIPHeader] | Unset = UNSET
-    sound_modifications: SoundModifications | Unset = UNSET
-    stream_bidirectional_codec: BidirectionalStreamCodec | Unset = UNSET
-    stream_bidirectional_mode: BidirectionalStreamMode | Unset = UNSET
-    stream_bidirectional_target_legs: BidirectionalStreamTargetLegs | Unset = UNSET
-    stream_codec: StreamCodec | Unset = UNSET
-    stream_track: AnswerRequestStreamTrack | Unset = "inbound_track"
-    stream_url: str | Unset = UNSET
-    transcription: bool | Unset = False
-    transcription_config: TranscriptionStartRequest | Unset = UNSET
-    webhook_retries_policies: AnswerRequestWebhookRetriesPolicies | Unset = UNSET
-    webhook_url: str | Unset = UNSET
-    webhook_url_method: AnswerRequestWebhookUrlMethod | Unset = "POST"
-    webhook_urls: AnswerRequestWebhookUrls | Unset = UNSET
-    webhook_urls_method: AnswerRequestWebhookUrlsMethod | Unset = "POST"
+    assistant: CallAssistantRequest | None = None
+    billing_group_id: UUID | None = None
+    client_state: str | None = None
+    command_id: str | None = None
+    conversation_relay_config: ConversationRelayEmbeddedConfig | None = None
+    custom_headers: list[CustomSIPHeader] | None = None
+    deepfake_detection: AnswerRequestDeepfakeDetection | None = None
+    preferred_codecs: AnswerRequestPreferredCodecs | None = None
+    record: AnswerRequestRecord | None = None
+    record_channels: AnswerRequestRecordChannels | None = "dual"
+    record_custom_file_name: str | None = None
+    record_format: AnswerRequestRecordFormat | None = "mp3"
+    record_max_length: int | None = 0
+    record_timeout_secs: int | None = 0
+    record_track: AnswerRequestRecordTrack | None = "both"
+    record_trim: AnswerRequestRecordTrim | None = None
+    send_silence_when_idle: bool | None = False
+    sip_headers: list[SIPHeader] | None = None
+    sound_modifications: SoundModifications | None = None
+    stream_bidirectional_codec: BidirectionalStreamCodec | None = None
+    stream_bidirectional_mode: BidirectionalStreamMode | None = None
+    stream_bidirectional_target_legs: BidirectionalStreamTargetLegs | None = None
+    stream_codec: StreamCodec | None = None
+    stream_track: AnswerRequestStreamTrack | None = "inbound_track"
+    stream_url: str | None = None
+    transcription: bool | None = False
+    transcription_config: TranscriptionStartRequest | None = None
+    webhook_retries_policies: AnswerRequestWebhookRetriesPolicies | None = None
+    webhook_url: str | None = None
+    webhook_url_method: AnswerRequestWebhookUrlMethod | None = "POST"
+    webhook_urls: AnswerRequestWebhookUrls | None = None
+    webhook_urls_method: AnswerRequestWebhookUrlsMethod | None = "POST"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        assistant: CallAssistantRequest | None = ABSENT,
+        billing_group_id: UUID | None = ABSENT,
+        client_state: str | None = ABSENT,
+        command_id: str | None = ABSENT,
+        conversation_relay_config: ConversationRelayEmbeddedConfig | None = ABSENT,
+        custom_headers: list[CustomSIPHeader] | None = ABSENT,
+        deepfake_detection: AnswerRequestDeepfakeDetection | None = ABSENT,
+        preferred_codecs: AnswerRequestPreferredCodecs | None = ABSENT,
+        record: AnswerRequestRecord | None = ABSENT,
+        record_channels: AnswerRequestRecordChannels | None = "dual",
+        record_custom_file_name: str | None = ABSENT,
+        record_format: AnswerRequestRecordFormat | None = "mp3",
+        record_max_length: int | None = 0,
+        record_timeout_secs: int | None = 0,
+        record_track: AnswerRequestRecordTrack | None = "both",
+        record_trim: AnswerRequestRecordTrim | None = ABSENT,
+        send_silence_when_idle: bool | None = False,
+        sip_headers: list[SIPHeader] | None = ABSENT,
+        sound_modifications: SoundModifications | None = ABSENT,
+        stream_bidirectional_codec: BidirectionalStreamCodec | None = ABSENT,
+        stream_bidirectional_mode: BidirectionalStreamMode | None = ABSENT,
+        stream_bidirectional_target_legs: BidirectionalStreamTargetLegs | None = ABSENT,
+        stream_codec: StreamCodec | None = ABSENT,
+        stream_track: AnswerRequestStreamTrack | None = "inbound_track",
+        stream_url: str | None = ABSENT,
+        transcription: bool | None = False,
+        transcription_config: TranscriptionStartRequest | None = ABSENT,
+        webhook_retries_policies: AnswerRequestWebhookRetriesPolicies | None = ABSENT,
+        webhook_url: str | None = ABSENT,
+        webhook_url_method: AnswerRequestWebhookUrlMethod | None = "POST",
+        webhook_urls: AnswerRequestWebhookUrls | None = ABSENT,
+        webhook_urls_method: AnswerRequestWebhookUrlsMethod | None = "POST",
+    ) -> None:
+        self.assistant = None if assistant is ABSENT else assistant
+        self.billing_group_id = None if billing_group_id is ABSENT else billing_group_id
+        self.client_state = None if client_state is ABSENT else client_state
+        self.command_id = None if command_id is ABSENT else command_id
+        self.conversation_relay_config = None if conversation_relay_config is ABSENT else conversation_relay_config
+        self.custom_headers = None if custom_headers is ABSENT else custom_headers
+        self.deepfake_detection = None if deepfake_detection is ABSENT else deepfake_detection
+        self.preferred_codecs = None if preferred_codecs is ABSENT else preferred_codecs
+        self.record = None if record is ABSENT else record
+        self.record_channels = record_channels
+        self.record_custom_file_name = None if record_custom_file_name is ABSENT else record_custom_file_name
+        self.record_format = record_format
+        self.record_max_length = record_max_length
+        self.record_timeout_secs = record_timeout_secs
+        self.record_track = record_track
+        self.record_trim = None if record_trim is ABSENT else record_trim
+        self.send_silence_when_idle = send_silence_when_idle
+        self.sip_headers = None if sip_headers is ABSENT else sip_headers
+        self.sound_modifications = None if sound_modifications is ABSENT else sound_modifications
+        self.stream_bidirectional_codec = None if stream_bidirectional_codec is ABSENT else stream_bidirectional_codec
+        self.stream_bidirectional_mode = None if stream_bidirectional_mode is ABSENT else stream_bidirectional_mode
+        self.stream_bidirectional_target_legs = (
+            None if stream_bidirectional_target_legs is ABSENT else stream_bidirectional_target_legs
+        )
+        self.stream_codec = None if stream_codec is ABSENT else stream_codec
+        self.stream_track = stream_track
+        self.stream_url = None if stream_url is ABSENT else stream_url
+        self.transcription = transcription
+        self.transcription_config = None if transcription_config is ABSENT else transcription_config
+        self.webhook_retries_policies = None if webhook_retries_policies is ABSENT else webhook_retries_policies
+        self.webhook_url = None if webhook_url is ABSENT else webhook_url
+        self.webhook_url_method = webhook_url_method
+        self.webhook_urls = None if webhook_urls is ABSENT else webhook_urls
+        self.webhook_urls_method = webhook_urls_method
+        self.additional_properties = {}
+        given = (
+            ("assistant", assistant),
+            ("billing_group_id", billing_group_id),
+            ("client_state", client_state),
+            ("command_id", command_id),
+            ("conversation_relay_config", conversation_relay_config),
+            ("custom_headers", custom_headers),
+            ("deepfake_detection", deepfake_detection),
+            ("preferred_codecs", preferred_codecs),
+            ("record", record),
+            ("record_channels", record_channels),
+            ("record_custom_file_name", record_custom_file_name),
+            ("record_format", record_format),
+            ("record_max_length", record_max_length),
+            ("record_timeout_secs", record_timeout_secs),
+            ("record_track", record_track),
+            ("record_trim", record_trim),
+            ("send_silence_when_idle", send_silence_when_idle),
+            ("sip_headers", sip_headers),
+            ("sound_modifications", sound_modifications),
+            ("stream_bidirectional_codec", stream_bidirectional_codec),
+            ("stream_bidirectional_mode", stream_bidirectional_mode),
+            ("stream_bidirectional_target_legs", stream_bidirectional_target_legs),
+            ("stream_codec", stream_codec),
+            ("stream_track", stream_track),
+            ("stream_url", stream_url),
+            ("transcription", transcription),
+            ("transcription_config", transcription_config),
+            ("webhook_retries_policies", webhook_retries_policies),
+            ("webhook_url", webhook_url),
+            ("webhook_url_method", webhook_url_method),
+            ("webhook_urls", webhook_urls),
+            ("webhook_urls_method", webhook_urls_method),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        assistant: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.assistant, Unset):
-            assistant = self.assistant.to_dict()
-
-        billing_group_id: str | Unset = UNSET
-        if not isinstance(self.billing_group_id, Unset):
-            billing_group_id = str(self.billing_group_id)
-
-        client_state = self.client_state
-
-        command_id = self.command_id
-
-        conversation_relay_config: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.conversation_relay_config, Unset):
-            conversation_relay_config = self.conversation_relay_config.to_dict()
-
-        custom_headers: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.custom_headers, Unset):
-            custom_headers = []
-            for custom_headers_item_data in self.custom_headers:
-                custom_headers_item = custom_headers_item_data.to_dict()
-                custom_headers.append(custom_headers_item)
-
-        deepfake_detection: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.deepfake_detection, Unset):
-            deepfake_detection = self.deepfake_detection.to_dict()
-
-        preferred_codecs: str | Unset = UNSET
-        if not isinstance(self.preferred_codecs, Unset):
-            preferred_codecs = self.preferred_codecs
-
-        record: str | Unset = UNSET
-        if not isinstance(self.record, Unset):
-            record = self.record
-
-        record_channels: str | Unset = UNSET
-        if not isinstance(self.record_channels, Unset):
-            record_channels = self.record_channels
-
-        record_custom_file_name = self.record_custom_file_name
-
-        record_format: str | Unset = UNSET
-        if not isinstance(self.record_format, Unset):
-            record_format = self.record_format
-
-        record_max_length = self.record_max_length
-
-        record_timeout_secs = self.record_timeout_secs
-
-        record_track: str | Unset = UNSET
-        if not isinstance(self.record_track, Unset):
-            record_track = self.record_track
-
-        record_trim: str | Unset = UNSET
-        if not isinstance(self.record_trim, Unset):
-            record_trim = self.record_trim
-
-        send_silence_when_idle = self.send_silence_when_idle
-
-        sip_headers: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.sip_headers, Unset):
-            sip_headers = []
-            for sip_headers_item_data in self.sip_headers:
-                sip_headers_item = sip_headers_item_data.to_dict()
-                sip_headers.append(sip_headers_item)
-
-        sound_modifications: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.sound_modifications, Unset):
-            sound_modifications = self.sound_modifications.to_dict()
-
-        stream_bidirectional_codec: str | Unset = UNSET
-        if not isinstance(self.stream_bidirectional_codec, Unset):
-            stream_bidirectional_codec = self.stream_bidirectional_codec
-
-        stream_bidirectional_mode: str | Unset = UNSET
-        if not isinstance(self.stream_bidirectional_mode, Unset):
-            stream_bidirectional_mode = self.stream_bidirectional_mode
-
-        stream_bidirectional_target_legs: str | Unset = UNSET
-        if not isinstance(self.stream_bidirectional_target_legs, Unset):
-            stream_bidirectional_target_legs = self.stream_bidirectional_target_legs
-
-        stream_codec: str | Unset = UNSET
-        if not isinstance(self.stream_codec, Unset):
-            stream_codec = self.stream_codec
-
-        stream_track: str | Unset = UNSET
-        if not isinstance(self.stream_track, Unset):
-            stream_track = self.stream_track
-
-        stream_url = self.stream_url
-
-        transcription = self.transcription
-
-        transcription_config: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.transcription_config, Unset):
-            transcription_config = self.transcription_config.to_dict()
-
-        webhook_retries_policies: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.webhook_retries_policies, Unset):
-            webhook_retries_policies = self.webhook_retries_policies.to_dict()
-
-        webhook_url = self.webhook_url
-
-        webhook_url_method: str | Unset = UNSET
-        if not isinstance(self.webhook_url_method, Unset):
-            webhook_url_method = self.webhook_url_method
-
-        webhook_urls: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.webhook_urls, Unset):
-            webhook_urls = self.webhook_urls.to_dict()
-
-        webhook_urls_method: str | Unset = UNSET
-        if not isinstance(self.webhook_urls_method, Unset):
-            webhook_urls_method = self.webhook_urls_method
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if assistant is not UNSET:
-            field_dict["assistant"] = assistant
-        if billing_group_id is not UNSET:
-            field_dict["billing_group_id"] = billing_group_id
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if command_id is not UNSET:
-            field_dict["command_id"] = command_id
-        if conversation_relay_config is not UNSET:
-            field_dict["conversation_relay_config"] = conversation_relay_config
-        if custom_headers is not UNSET:
-            field_dict["custom_headers"] = custom_headers
-        if deepfake_detection is not UNSET:
-            field_dict["deepfake_detection"] = deepfake_detection
-        if preferred_codecs is not UNSET:
-            field_dict["preferred_codecs"] = preferred_codecs
-        if record is not UNSET:
-            field_dict["record"] = record
-        if record_channels is not UNSET:
-            field_dict["record_channels"] = record_channels
-        if record_custom_file_name is not UNSET:
-            field_dict["record_custom_file_name"] = record_custom_file_name
-        if record_format is not UNSET:
-            field_dict["record_format"] = record_format
-        if record_max_length is not UNSET:
-            field_dict["record_max_length"] = record_max_length
-        if record_timeout_secs is not UNSET:
-            field_dict["record_timeout_secs"] = record_timeout_secs
-        if record_track is not UNSET:
-            field_dict["record_track"] = record_track
-        if record_trim is not UNSET:
-            field_dict["record_trim"] = record_trim
-        if send_silence_when_idle is not UNSET:
-            field_dict["send_silence_when_idle"] = send_silence_when_idle
-        if sip_headers is not UNSET:
-            field_dict["sip_headers"] = sip_headers
-        if sound_modifications is not UNSET:
-            field_dict["sound_modifications"] = sound_modifications
-        if stream_bidirectional_codec is not UNSET:
-            field_dict["stream_bidirectional_codec"] = stream_bidirectional_codec
-        if stream_bidirectional_mode is not UNSET:
-            field_dict["stream_bidirectional_mode"] = stream_bidirectional_mode
-        if stream_bidirectional_target_legs is not UNSET:
-            field_dict["stream_bidirectional_target_legs"] = stream_bidirectional_target_legs
-        if stream_codec is not UNSET:
-            field_dict["stream_codec"] = stream_codec
-        if stream_track is not UNSET:
-            field_dict["stream_track"] = stream_track
-        if stream_url is not UNSET:
-            field_dict["stream_url"] = stream_url
-        if transcription is not UNSET:
-            field_dict["transcription"] = transcription
-        if transcription_config is not UNSET:
-            field_dict["transcription_config"] = transcription_config
-        if webhook_retries_policies is not UNSET:
-            field_dict["webhook_retries_policies"] = webhook_retries_policies
-        if webhook_url is not UNSET:
-            field_dict["webhook_url"] = webhook_url
-        if webhook_url_method is not UNSET:
-            field_dict["webhook_url_method"] = webhook_url_method
-        if webhook_urls is not UNSET:
-            field_dict["webhook_urls"] = webhook_urls
-        if webhook_urls_method is not UNSET:
-            field_dict["webhook_urls_method"] = webhook_urls_method
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.assistant is not None:
+            field_dict["assistant"] = self.assistant.to_dict()
+        elif "assistant" in self._nulls:
+            field_dict["assistant"] = None
+        if self.billing_group_id is not None:
+            field_dict["billing_group_id"] = str(self.billing_group_id)
+        elif "billing_group_id" in self._nulls:
+            field_dict["billing_group_id"] = None
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.command_id is not None:
+            field_dict["command_id"] = self.command_id
+        elif "command_id" in self._nulls:
+            field_dict["command_id"] = None
+        if self.conversation_relay_config is not None:
+            field_dict["conversation_relay_config"] = self.conversation_relay_config.to_dict()
+        elif "conversation_relay_config" in self._nulls:
+            field_dict["conversation_relay_config"] = None
+        if self.custom_headers is not None:
+            field_dict["custom_headers"] = [x0.to_dict() for x0 in self.custom_headers]
+        elif "custom_headers" in self._nulls:
+            field_dict["custom_headers"] = None
+        if self.deepfake_detection is not None:
+            field_dict["deepfake_detection"] = self.deepfake_detection.to_dict()
+        elif "deepfake_detection" in self._nulls:
+            field_dict["deepfake_detection"] = None
+        if self.preferred_codecs is not None:
+            field_dict["preferred_codecs"] = self.preferred_codecs
+        elif "preferred_codecs" in self._nulls:
+            field_dict["preferred_codecs"] = None
+        if self.record is not None:
+            field_dict["record"] = self.record
+        elif "record" in self._nulls:
+            field_dict["record"] = None
+        if self.record_channels is not None:
+            field_dict["record_channels"] = self.record_channels
+        elif "record_channels" in self._nulls:
+            field_dict["record_channels"] = None
+        if self.record_custom_file_name is not None:
+            field_dict["record_custom_file_name"] = self.record_custom_file_name
+        elif "record_custom_file_name" in self._nulls:
+            field_dict["record_custom_file_name"] = None
+        if self.record_format is not None:
+            field_dict["record_format"] = self.record_format
+        elif "record_format" in self._nulls:
+            field_dict["record_format"] = None
+        if self.record_max_length is not None:
+            field_dict["record_max_length"] = self.record_max_length
+        elif "record_max_length" in self._nulls:
+            field_dict["record_max_length"] = None
+        if self.record_timeout_secs is not None:
+            field_dict["record_timeout_secs"] = self.record_timeout_secs
+        elif "record_timeout_secs" in self._nulls:
+            field_dict["record_timeout_secs"] = None
+        if self.record_track is not None:
+            field_dict["record_track"] = self.record_track
+        elif "record_track" in self._nulls:
+            field_dict["record_track"] = None
+        if self.record_trim is not None:
+            field_dict["record_trim"] = self.record_trim
+        elif "record_trim" in self._nulls:
+            field_dict["record_trim"] = None
+        if self.send_silence_when_idle is not None:
+            field_dict["send_silence_when_idle"] = self.send_silence_when_idle
+        elif "send_silence_when_idle" in self._nulls:
+            field_dict["send_silence_when_idle"] = None
+        if self.sip_headers is not None:
+            field_dict["sip_headers"] = [x0.to_dict() for x0 in self.sip_headers]
+        elif "sip_headers" in self._nulls:
+            field_dict["sip_headers"] = None
+        if self.sound_modifications is not None:
+            field_dict["sound_modifications"] = self.sound_modifications.to_dict()
+        elif "sound_modifications" in self._nulls:
+            field_dict["sound_modifications"] = None
+        if self.stream_bidirectional_codec is not None:
+            field_dict["stream_bidirectional_codec"] = self.stream_bidirectional_codec
+        elif "stream_bidirectional_codec" in self._nulls:
+            field_dict["stream_bidirectional_codec"] = None
+        if self.stream_bidirectional_mode is not None:
+            field_dict["stream_bidirectional_mode"] = self.stream_bidirectional_mode
+        elif "stream_bidirectional_mode" in self._nulls:
+            field_dict["stream_bidirectional_mode"] = None
+        if self.stream_bidirectional_target_legs is not None:
+            field_dict["stream_bidirectional_target_legs"] = self.stream_bidirectional_target_legs
+        elif "stream_bidirectional_target_legs" in self._nulls:
+            field_dict["stream_bidirectional_target_legs"] = None
+        if self.stream_codec is not None:
+            field_dict["stream_codec"] = self.stream_codec
+        elif "stream_codec" in self._nulls:
+            field_dict["stream_codec"] = None
+        if self.stream_track is not None:
+            field_dict["stream_track"] = self.stream_track
+        elif "stream_track" in self._nulls:
+            field_dict["stream_track"] = None
+        if self.stream_url is not None:
+            field_dict["stream_url"] = self.stream_url
+        elif "stream_url" in self._nulls:
+            field_dict["stream_url"] = None
+        if self.transcription is not None:
+            field_dict["transcription"] = self.transcription
+        elif "transcription" in self._nulls:
+            field_dict["transcription"] = None
+        if self.transcription_config is not None:
+            field_dict["transcription_config"] = self.transcription_config.to_dict()
+        elif "transcription_config" in self._nulls:
+            field_dict["transcription_config"] = None
+        if self.webhook_retries_policies is not None:
+            field_dict["webhook_retries_policies"] = self.webhook_retries_policies.to_dict()
+        elif "webhook_retries_policies" in self._nulls:
+            field_dict["webhook_retries_policies"] = None
+        if self.webhook_url is not None:
+            field_dict["webhook_url"] = self.webhook_url
+        elif "webhook_url" in self._nulls:
+            field_dict["webhook_url"] = None
+        if self.webhook_url_method is not None:
+            field_dict["webhook_url_method"] = self.webhook_url_method
+        elif "webhook_url_method" in self._nulls:
+            field_dict["webhook_url_method"] = None
+        if self.webhook_urls is not None:
+            field_dict["webhook_urls"] = self.webhook_urls.to_dict()
+        elif "webhook_urls" in self._nulls:
+            field_dict["webhook_urls"] = None
+        if self.webhook_urls_method is not None:
+            field_dict["webhook_urls_method"] = self.webhook_urls_method
+        elif "webhook_urls_method" in self._nulls:
+            field_dict["webhook_urls_method"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.answer_request_deepfake_detection import AnswerRequestDeepfakeDetection  # noqa: PLC0415
-        from ..models.answer_request_webhook_retries_policies import AnswerRequestWebhookRetriesPolicies  # noqa: PLC0415
-        from ..models.answer_request_webhook_urls import AnswerRequestWebhookUrls  # noqa: PLC0415
-        from ..models.call_assistant_request import CallAssistantRequest  # noqa: PLC0415
-        from ..models.conversation_relay_embedded_config import ConversationRelayEmbeddedConfig  # noqa: PLC0415
-        from ..models.custom_sip_header import CustomSIPHeader  # noqa: PLC0415
-        from ..models.sip_header import SIPHeader  # noqa: PLC0415
-        from ..models.sound_modifications import SoundModifications  # noqa: PLC0415
-        from ..models.transcription_start_request import TranscriptionStartRequest  # noqa: PLC0415
-
-        d = dict(src_dict)
-        _assistant = d.pop("assistant", UNSET)
-        assistant: CallAssistantRequest | Unset
-        if isinstance(_assistant, Unset):
-            assistant = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("assistant")
+        if value is not None:
+            obj.assistant = _models.CallAssistantRequest.from_dict(value)
         else:
-            assistant = CallAssistantRequest.from_dict(_assistant)
-
-        _billing_group_id = d.pop("billing_group_id", UNSET)
-        billing_group_id: UUID | Unset
-        if isinstance(_billing_group_id, Unset):
-            billing_group_id = UNSET
+            obj.assistant = None
+            if "assistant" in src:
+                nulls |= {"assistant"}
+            else:
+                absent += 1
+        value = get("billing_group_id")
+        if value is not None:
+            obj.billing_group_id = UUID(value)
         else:
-            billing_group_id = UUID(_billing_group_id)
-
-        client_state = d.pop("client_state", UNSET)
-
-        command_id = d.pop("command_id", UNSET)
-
-        _conversation_relay_config = d.pop("conversation_relay_config", UNSET)
-        conversation_relay_config: ConversationRelayEmbeddedConfig | Unset
-        if isinstance(_conversation_relay_config, Unset):
-            conversation_relay_config = UNSET
+            obj.billing_group_id = None
+            if "billing_group_id" in src:
+                nulls |= {"billing_group_id"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("conversation_relay_config")
+        if value is not None:
+            obj.conversation_relay_config = _models.ConversationRelayEmbeddedConfig.from_dict(value)
         else:
-            conversation_relay_config = ConversationRelayEmbeddedConfig.from_dict(_conversation_relay_config)
-
-        _custom_headers = d.pop("custom_headers", UNSET)
-        custom_headers: list[CustomSIPHeader] | Unset = UNSET
-        if _custom_headers is not UNSET:
-            custom_headers = []
-            for custom_headers_item_data in _custom_headers:
-                custom_headers_item = CustomSIPHeader.from_dict(custom_headers_item_data)
-
-                custom_headers.append(custom_headers_item)
-
-        _deepfake_detection = d.pop("deepfake_detection", UNSET)
-        deepfake_detection: AnswerRequestDeepfakeDetection | Unset
-        if isinstance(_deepfake_detection, Unset):
-            deepfake_detection = UNSET
+            obj.conversation_relay_config = None
+            if "conversation_relay_config" in src:
+                nulls |= {"conversation_relay_config"}
+            else:
+                absent += 1
+        value = get("custom_headers")
+        if value is not None:
+            obj.custom_headers = [_models.CustomSIPHeader.from_dict(x0) for x0 in value]
         else:
-            deepfake_detection = AnswerRequestDeepfakeDetection.from_dict(_deepfake_detection)
-
-        _preferred_codecs = d.pop("preferred_codecs", UNSET)
-        preferred_codecs: AnswerRequestPreferredCodecs | Unset
-        if isinstance(_preferred_codecs, Unset):
-            preferred_codecs = UNSET
+            obj.custom_headers = None
+            if "custom_headers" in src:
+                nulls |= {"custom_headers"}
+            else:
+                absent += 1
+        value = get("deepfake_detection")
+        if value is not None:
+            obj.deepfake_detection = _models.AnswerRequestDeepfakeDetection.from_dict(value)
         else:
-            preferred_codecs = check_answer_request_preferred_codecs(_preferred_codecs)
-
-        _record = d.pop("record", UNSET)
-        record: AnswerRequestRecord | Unset
-        if isinstance(_record, Unset):
-            record = UNSET
+            obj.deepfake_detection = None
+            if "deepfake_detection" in src:
+                nulls |= {"deepfake_detection"}
+            else:
+                absent += 1
+        value = get("preferred_codecs")
+        obj.preferred_codecs = value
+        if value is None:
+            if "preferred_codecs" in src:
+                nulls |= {"preferred_codecs"}
+            else:
+                absent += 1
+        value = get("record")
+        obj.record = value
+        if value is None:
+            if "record" in src:
+                nulls |= {"record"}
+            else:
+                absent += 1
+        value = get("record_channels")
+        obj.record_channels = value
+        if value is None:
+            if "record_channels" in src:
+                nulls |= {"record_channels"}
+            else:
+                absent += 1
+        value = get("record_custom_file_name")
+        obj.record_custom_file_name = value
+        if value is None:
+            if "record_custom_file_name" in src:
+                nulls |= {"record_custom_file_name"}
+            else:
+                absent += 1
+        value = get("record_format")
+        obj.record_format = value
+        if value is None:
+            if "record_format" in src:
+                nulls |= {"record_format"}
+            else:
+                absent += 1
+        value = get("record_max_length")
+        obj.record_max_length = value
+        if value is None:
+            if "record_max_length" in src:
+                nulls |= {"record_max_length"}
+            else:
+                absent += 1
+        value = get("record_timeout_secs")
+        obj.record_timeout_secs = value
+        if value is None:
+            if "record_timeout_secs" in src:
+                nulls |= {"record_timeout_secs"}
+            else:
+                absent += 1
+        value = get("record_track")
+        obj.record_track = value
+        if value is None:
+            if "record_track" in src:
+                nulls |= {"record_track"}
+            else:
+                absent += 1
+        value = get("record_trim")
+        obj.record_trim = value
+        if value is None:
+            if "record_trim" in src:
+                nulls |= {"record_trim"}
+            else:
+                absent += 1
+        value = get("send_silence_when_idle")
+        obj.send_silence_when_idle = value
+        if value is None:
+            if "send_silence_when_idle" in src:
+                nulls |= {"send_silence_when_idle"}
+            else:
+                absent += 1
+        value = get("sip_headers")
+        if value is not None:
+            obj.sip_headers = [_models.SIPHeader.from_dict(x0) for x0 in value]
         else:
-            record = check_answer_request_record(_record)
-
-        _record_channels = d.pop("record_channels", UNSET)
-        record_channels: AnswerRequestRecordChannels | Unset
-        if isinstance(_record_channels, Unset):
-            record_channels = UNSET
+            obj.sip_headers = None
+            if "sip_headers" in src:
+                nulls |= {"sip_headers"}
+            else:
+                absent += 1
+        value = get("sound_modifications")
+        if value is not None:
+            obj.sound_modifications = _models.SoundModifications.from_dict(value)
         else:
-            record_channels = check_answer_request_record_channels(_record_channels)
-
-        record_custom_file_name = d.pop("record_custom_file_name", UNSET)
-
-        _record_format = d.pop("record_format", UNSET)
-        record_format: AnswerRequestRecordFormat | Unset
-        if isinstance(_record_format, Unset):
-            record_format = UNSET
+            obj.sound_modifications = None
+            if "sound_modifications" in src:
+                nulls |= {"sound_modifications"}
+            else:
+                absent += 1
+        value = get("stream_bidirectional_codec")
+        obj.stream_bidirectional_codec = value
+        if value is None:
+            if "stream_bidirectional_codec" in src:
+                nulls |= {"stream_bidirectional_codec"}
+            else:
+                absent += 1
+        value = get("stream_bidirectional_mode")
+        obj.stream_bidirectional_mode = value
+        if value is None:
+            if "stream_bidirectional_mode" in src:
+                nulls |= {"stream_bidirectional_mode"}
+            else:
+                absent += 1
+        value = get("stream_bidirectional_target_legs")
+        obj.stream_bidirectional_target_legs = value
+        if value is None:
+            if "stream_bidirectional_target_legs" in src:
+                nulls |= {"stream_bidirectional_target_legs"}
+            else:
+                absent += 1
+        value = get("stream_codec")
+        obj.stream_codec = value
+        if value is None:
+            if "stream_codec" in src:
+                nulls |= {"stream_codec"}
+            else:
+                absent += 1
+        value = get("stream_track")
+        obj.stream_track = value
+        if value is None:
+            if "stream_track" in src:
+                nulls |= {"stream_track"}
+            else:
+                absent += 1
+        value = get("stream_url")
+        obj.stream_url = value
+        if value is None:
+            if "stream_url" in src:
+                nulls |= {"stream_url"}
+            else:
+                absent += 1
+        value = get("transcription")
+        obj.transcription = value
+        if value is None:
+            if "transcription" in src:
+                nulls |= {"transcription"}
+            else:
+                absent += 1
+        value = get("transcription_config")
+        if value is not None:
+            obj.transcription_config = _models.TranscriptionStartRequest.from_dict(value)
         else:
-            record_format = check_answer_request_record_format(_record_format)
-
-        record_max_length = d.pop("record_max_length", UNSET)
-
-        record_timeout_secs = d.pop("record_timeout_secs", UNSET)
-
-        _record_track = d.pop("record_track", UNSET)
-        record_track: AnswerRequestRecordTrack | Unset
-        if isinstance(_record_track, Unset):
-            record_track = UNSET
+            obj.transcription_config = None
+            if "transcription_config" in src:
+                nulls |= {"transcription_config"}
+            else:
+                absent += 1
+        value = get("webhook_retries_policies")
+        if value is not None:
+            obj.webhook_retries_policies = _models.AnswerRequestWebhookRetriesPolicies.from_dict(value)
         else:
-            record_track = check_answer_request_record_track(_record_track)
-
-        _record_trim = d.pop("record_trim", UNSET)
-        record_trim: AnswerRequestRecordTrim | Unset
-        if isinstance(_record_trim, Unset):
-            record_trim = UNSET
+            obj.webhook_retries_policies = None
+            if "webhook_retries_policies" in src:
+                nulls |= {"webhook_retries_policies"}
+            else:
+                absent += 1
+        value = get("webhook_url")
+        obj.webhook_url = value
+        if value is None:
+            if "webhook_url" in src:
+                nulls |= {"webhook_url"}
+            else:
+                absent += 1
+        value = get("webhook_url_method")
+        obj.webhook_url_method = value
+        if value is None:
+            if "webhook_url_method" in src:
+                nulls |= {"webhook_url_method"}
+            else:
+                absent += 1
+        value = get("webhook_urls")
+        if value is not None:
+            obj.webhook_urls = _models.AnswerRequestWebhookUrls.from_dict(value)
         else:
-            record_trim = check_answer_request_record_trim(_record_trim)
+            obj.webhook_urls = None
+            if "webhook_urls" in src:
+                nulls |= {"webhook_urls"}
+            else:
+                absent += 1
+        value = get("webhook_urls_method")
+        obj.webhook_urls_method = value
+        if value is None:
+            if "webhook_urls_method" in src:
+                nulls |= {"webhook_urls_method"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 32 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        send_silence_when_idle = d.pop("send_silence_when_idle", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _sip_headers = d.pop("sip_headers", UNSET)
-        sip_headers: list[SIPHeader] | Unset = UNSET
-        if _sip_headers is not UNSET:
-            sip_headers = []
-            for sip_headers_item_data in _sip_headers:
-                sip_headers_item = SIPHeader.from_dict(sip_headers_item_data)
-
-                sip_headers.append(sip_headers_item)
-
-        _sound_modifications = d.pop("sound_modifications", UNSET)
-        sound_modifications: SoundModifications | Unset
-        if isinstance(_sound_modifications, Unset):
-            sound_modifications = UNSET
-        else:
-            sound_modifications = SoundModifications.from_dict(_sound_modifications)
-
-        _stream_bidirectional_codec = d.pop("stream_bidirectional_codec", UNSET)
-        stream_bidirectional_codec: BidirectionalStreamCodec | Unset
-        if isinstance(_stream_bidirectional_codec, Unset):
-            stream_bidirectional_codec = UNSET
-        else:
-            stream_bidirectional_codec = check_bidirectional_stream_codec(_stream_bidirectional_codec)
-
-        _stream_bidirectional_mode = d.pop("stream_bidirectional_mode", UNSET)
-        stream_bidirectional_mode: BidirectionalStreamMode | Unset
-        if isinstance(_stream_bidirectional_mode, Unset):
-            stream_bidirectional_mode = UNSET
-        else:
-            stream_bidirectional_mode = check_bidirectional_stream_mode(_stream_bidirectional_mode)
-
-        _stream_bidirectional_target_legs = d.pop("stream_bidirectional_target_legs", UNSET)
-        stream_bidirectional_target_legs: BidirectionalStreamTargetLegs | Unset
-        if isinstance(_stream_bidirectional_target_legs, Unset):
-            stream_bidirectional_target_legs = UNSET
-        else:
-            stream_bidirectional_target_legs = check_bidirectional_stream_target_legs(_stream_bidirectional_target_legs)
-
-        _stream_codec = d.pop("stream_codec", UNSET)
-        stream_codec: StreamCodec | Unset
-        if isinstance(_stream_codec, Unset):
-            stream_codec = UNSET
-        else:
-            stream_codec = check_stream_codec(_stream_codec)
-
-        _stream_track = d.pop("stream_track", UNSET)
-        stream_track: AnswerRequestStreamTrack | Unset
-        if isinstance(_stream_track, Unset):
-            stream_track = UNSET
-        else:
-            stream_track = check_answer_request_stream_track(_stream_track)
-
-        stream_url = d.pop("stream_url", UNSET)
-
-        transcription = d.pop("transcription", UNSET)
-
-        _transcription_config = d.pop("transcription_config", UNSET)
-        transcription_config: TranscriptionStartRequest | Unset
-        if isinstance(_transcription_config, Unset):
-            transcription_config = UNSET
-        else:
-            transcription_config = TranscriptionStartRequest.from_dict(_transcription_config)
-
-        _webhook_retries_policies = d.pop("webhook_retries_policies", UNSET)
-        webhook_retries_policies: AnswerRequestWebhookRetriesPolicies | Unset
-        if isinstance(_webhook_retries_policies, Unset):
-            webhook_retries_policies = UNSET
-        else:
-            webhook_retries_policies = AnswerRequestWebhookRetriesPolicies.from_dict(_webhook_retries_policies)
-
-        webhook_url = d.pop("webhook_url", UNSET)
-
-        _webhook_url_method = d.pop("webhook_url_method", UNSET)
-        webhook_url_method: AnswerRequestWebhookUrlMethod | Unset
-        if isinstance(_webhook_url_method, Unset):
-            webhook_url_method = UNSET
-        else:
-            webhook_url_method = check_answer_request_webhook_url_method(_webhook_url_method)
-
-        _webhook_urls = d.pop("webhook_urls", UNSET)
-        webhook_urls: AnswerRequestWebhookUrls | Unset
-        if isinstance(_webhook_urls, Unset):
-            webhook_urls = UNSET
-        else:
-            webhook_urls = AnswerRequestWebhookUrls.from_dict(_webhook_urls)
-
-        _webhook_urls_method = d.pop("webhook_urls_method", UNSET)
-        webhook_urls_method: AnswerRequestWebhookUrlsMethod | Unset
-        if isinstance(_webhook_urls_method, Unset):
-            webhook_urls_method = UNSET
-        else:
-            webhook_urls_method = check_answer_request_webhook_urls_method(_webhook_urls_method)
-
-        _instance = cls(
-            assistant=assistant,
-            billing_group_id=billing_group_id,
-            client_state=client_state,
-            command_id=command_id,
-            conversation_relay_config=conversation_relay_config,
-            custom_headers=custom_headers,
-            deepfake_detection=deepfake_detection,
-            preferred_codecs=preferred_codecs,
-            record=record,
-            record_channels=record_channels,
-            record_custom_file_name=record_custom_file_name,
-            record_format=record_format,
-            record_max_length=record_max_length,
-            record_timeout_secs=record_timeout_secs,
-            record_track=record_track,
-            record_trim=record_trim,
-            send_silence_when_idle=send_silence_when_idle,
-            sip_headers=sip_headers,
-            sound_modifications=sound_modifications,
-            stream_bidirectional_codec=stream_bidirectional_codec,
-            stream_bidirectional_mode=stream_bidirectional_mode,
-            stream_bidirectional_target_legs=stream_bidirectional_target_legs,
-            stream_codec=stream_codec,
-            stream_track=stream_track,
-            stream_url=stream_url,
-            transcription=transcription,
-            transcription_config=transcription_config,
-            webhook_retries_policies=webhook_retries_policies,
-            webhook_url=webhook_url,
-            webhook_url_method=webhook_url_method,
-            webhook_urls=webhook_urls,
-            webhook_urls_method=webhook_urls_method,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

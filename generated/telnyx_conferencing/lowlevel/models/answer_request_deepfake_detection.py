@@ -2,69 +2,104 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import NO_NULLS
 
-T = TypeVar("T", bound="AnswerRequestDeepfakeDetection")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "enabled",
+        "rtp_timeout",
+        "timeout",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class AnswerRequestDeepfakeDetection:
     """Check the caller's voice for signs of synthesis.
 
     Attributes:
         enabled (bool): Turn it on. Default: False.
-        rtp_timeout (int | Unset): Seconds without RTP after which the call is hung up. Default: 30.
-        timeout (int | Unset): Answering machine detection timeout, in milliseconds. Default: 15.
+        rtp_timeout (int | None): Seconds without RTP after which the call is hung up. Default: 30.
+        timeout (int | None): Answering machine detection timeout, in milliseconds. Default: 15.
     """
 
     enabled: bool = False
-    rtp_timeout: int | Unset = 30
-    timeout: int | Unset = 15
+    rtp_timeout: int | None = 30
+    timeout: int | None = 15
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        enabled: bool = False,
+        rtp_timeout: int | None = 30,
+        timeout: int | None = 15,
+    ) -> None:
+        self.enabled = enabled
+        self.rtp_timeout = rtp_timeout
+        self.timeout = timeout
+        self.additional_properties = {}
+        given = (
+            ("rtp_timeout", rtp_timeout),
+            ("timeout", timeout),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        enabled = self.enabled
-
-        rtp_timeout = self.rtp_timeout
-
-        timeout = self.timeout
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "enabled": enabled,
-            }
-        )
-        if rtp_timeout is not UNSET:
-            field_dict["rtp_timeout"] = rtp_timeout
-        if timeout is not UNSET:
-            field_dict["timeout"] = timeout
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["enabled"] = self.enabled
+        if self.rtp_timeout is not None:
+            field_dict["rtp_timeout"] = self.rtp_timeout
+        elif "rtp_timeout" in self._nulls:
+            field_dict["rtp_timeout"] = None
+        if self.timeout is not None:
+            field_dict["timeout"] = self.timeout
+        elif "timeout" in self._nulls:
+            field_dict["timeout"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        enabled = d.pop("enabled")
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.enabled = src["enabled"]
+        value = get("rtp_timeout")
+        obj.rtp_timeout = value
+        if value is None:
+            if "rtp_timeout" in src:
+                nulls |= {"rtp_timeout"}
+            else:
+                absent += 1
+        value = get("timeout")
+        obj.timeout = value
+        if value is None:
+            if "timeout" in src:
+                nulls |= {"timeout"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 3 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        rtp_timeout = d.pop("rtp_timeout", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        timeout = d.pop("timeout", UNSET)
-
-        _instance = cls(
-            enabled=enabled,
-            rtp_timeout=rtp_timeout,
-            timeout=timeout,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

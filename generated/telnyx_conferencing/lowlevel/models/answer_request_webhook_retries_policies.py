@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from .. import models as _models
+from ..types import NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.answer_request_webhook_retries_policies_additional_property import (
@@ -13,10 +16,10 @@ if TYPE_CHECKING:
     )
 
 
-T = TypeVar("T", bound="AnswerRequestWebhookRetriesPolicies")
+_FIELDS: frozenset[str] = frozenset({})
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class AnswerRequestWebhookRetriesPolicies:
     """Retry schedule per webhook event type.
 
@@ -28,32 +31,30 @@ class AnswerRequestWebhookRetriesPolicies:
     additional_properties: dict[str, AnswerRequestWebhookRetriesPoliciesAdditionalProperty] = _attrs_field(
         init=False, factory=dict
     )
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+    ) -> None:
+        self.additional_properties = {}
+        self._nulls = NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-
-        field_dict: dict[str, Any] = {}
-        for prop_name, prop in self.additional_properties.items():
-            field_dict[prop_name] = prop.to_dict()
-
+        field_dict: dict[str, Any] = {key: value.to_dict() for key, value in self.additional_properties.items()}
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.answer_request_webhook_retries_policies_additional_property import (
-            AnswerRequestWebhookRetriesPoliciesAdditionalProperty,  # noqa: PLC0415
-        )
-
-        d = dict(src_dict)
-        _instance = cls()
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional_property = AnswerRequestWebhookRetriesPoliciesAdditionalProperty.from_dict(prop_dict)
-
-            additional_properties[prop_name] = additional_property
-
-        _instance.additional_properties = additional_properties
-        return _instance
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        obj._nulls = nulls
+        obj.additional_properties = {
+            key: _models.AnswerRequestWebhookRetriesPoliciesAdditionalProperty.from_dict(value)
+            for key, value in src.items()
+            if key not in _FIELDS
+        }
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

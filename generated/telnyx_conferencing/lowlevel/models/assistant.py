@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS, json_value
 
 if TYPE_CHECKING:
     from ..models.book_appointment_tool import BookAppointmentTool
@@ -18,171 +19,162 @@ if TYPE_CHECKING:
     from ..models.webhook_tool import WebhookTool
 
 
-T = TypeVar("T", bound="Assistant")
+def _parse_tools_item(data: Any) -> Any:
+    if isinstance(data, dict):
+        try:
+            return _models.BookAppointmentTool.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.CheckAvailabilityTool.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.WebhookTool.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.HangupTool.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.TransferTool.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return _models.RetrievalTool.from_dict(data)
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "instructions",
+        "model",
+        "openai_api_key_ref",
+        "tools",
+    }
+)
+
+
+@_attrs_define(init=False)
 class Assistant:
     """
     Attributes:
-        instructions (str | Unset): System instructions for the assistant. Example: You are a friendly voice assistant..
-        model (str | Unset):  Default: 'Qwen/Qwen3-235B-A22B'. Example: Qwen/Qwen3-235B-A22B.
-        openai_api_key_ref (str | Unset): Name of the stored secret holding your OpenAI API key. Example:
+        instructions (str | None): System instructions for the assistant. Example: You are a friendly voice assistant..
+        model (str | None):  Default: 'Qwen/Qwen3-235B-A22B'. Example: Qwen/Qwen3-235B-A22B.
+        openai_api_key_ref (str | None): Name of the stored secret holding your OpenAI API key. Example:
             my_openai_api_key.
         tools (list[BookAppointmentTool | CheckAvailabilityTool | HangupTool | RetrievalTool | TransferTool |
-            WebhookTool] | Unset): Tools the assistant may call.
+            WebhookTool] | None): Tools the assistant may call.
     """
 
-    instructions: str | Unset = UNSET
-    model: str | Unset = "Qwen/Qwen3-235B-A22B"
-    openai_api_key_ref: str | Unset = UNSET
+    instructions: str | None = None
+    model: str | None = "Qwen/Qwen3-235B-A22B"
+    openai_api_key_ref: str | None = None
     tools: (
         list[BookAppointmentTool | CheckAvailabilityTool | HangupTool | RetrievalTool | TransferTool | WebhookTool]
-        | Unset
-    ) = UNSET
+        | None
+    ) = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        instructions: str | None = ABSENT,
+        model: str | None = "Qwen/Qwen3-235B-A22B",
+        openai_api_key_ref: str | None = ABSENT,
+        tools: list[
+            BookAppointmentTool | CheckAvailabilityTool | HangupTool | RetrievalTool | TransferTool | WebhookTool
+        ]
+        | None = ABSENT,
+    ) -> None:
+        self.instructions = None if instructions is ABSENT else instructions
+        self.model = model
+        self.openai_api_key_ref = None if openai_api_key_ref is ABSENT else openai_api_key_ref
+        self.tools = None if tools is ABSENT else tools
+        self.additional_properties = {}
+        given = (
+            ("instructions", instructions),
+            ("model", model),
+            ("openai_api_key_ref", openai_api_key_ref),
+            ("tools", tools),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.book_appointment_tool import BookAppointmentTool  # noqa: PLC0415
-        from ..models.check_availability_tool import CheckAvailabilityTool  # noqa: PLC0415
-        from ..models.hangup_tool import HangupTool  # noqa: PLC0415
-        from ..models.transfer_tool import TransferTool  # noqa: PLC0415
-        from ..models.webhook_tool import WebhookTool  # noqa: PLC0415
-
-        instructions = self.instructions
-
-        model = self.model
-
-        openai_api_key_ref = self.openai_api_key_ref
-
-        tools: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tools, Unset):
-            tools = []
-            for tools_item_data in self.tools:
-                tools_item: dict[str, Any]
-                if isinstance(tools_item_data, BookAppointmentTool):
-                    tools_item = tools_item_data.to_dict()
-                elif isinstance(tools_item_data, CheckAvailabilityTool):
-                    tools_item = tools_item_data.to_dict()
-                elif isinstance(tools_item_data, WebhookTool):
-                    tools_item = tools_item_data.to_dict()
-                elif isinstance(tools_item_data, HangupTool):
-                    tools_item = tools_item_data.to_dict()
-                elif isinstance(tools_item_data, TransferTool):
-                    tools_item = tools_item_data.to_dict()
-                else:
-                    tools_item = tools_item_data.to_dict()
-
-                tools.append(tools_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if instructions is not UNSET:
-            field_dict["instructions"] = instructions
-        if model is not UNSET:
-            field_dict["model"] = model
-        if openai_api_key_ref is not UNSET:
-            field_dict["openai_api_key_ref"] = openai_api_key_ref
-        if tools is not UNSET:
-            field_dict["tools"] = tools
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.instructions is not None:
+            field_dict["instructions"] = self.instructions
+        elif "instructions" in self._nulls:
+            field_dict["instructions"] = None
+        if self.model is not None:
+            field_dict["model"] = self.model
+        elif "model" in self._nulls:
+            field_dict["model"] = None
+        if self.openai_api_key_ref is not None:
+            field_dict["openai_api_key_ref"] = self.openai_api_key_ref
+        elif "openai_api_key_ref" in self._nulls:
+            field_dict["openai_api_key_ref"] = None
+        if self.tools is not None:
+            field_dict["tools"] = [json_value(x0) for x0 in self.tools]
+        elif "tools" in self._nulls:
+            field_dict["tools"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.book_appointment_tool import BookAppointmentTool  # noqa: PLC0415
-        from ..models.check_availability_tool import CheckAvailabilityTool  # noqa: PLC0415
-        from ..models.hangup_tool import HangupTool  # noqa: PLC0415
-        from ..models.retrieval_tool import RetrievalTool  # noqa: PLC0415
-        from ..models.transfer_tool import TransferTool  # noqa: PLC0415
-        from ..models.webhook_tool import WebhookTool  # noqa: PLC0415
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("instructions")
+        obj.instructions = value
+        if value is None:
+            if "instructions" in src:
+                nulls |= {"instructions"}
+            else:
+                absent += 1
+        value = get("model")
+        obj.model = value
+        if value is None:
+            if "model" in src:
+                nulls |= {"model"}
+            else:
+                absent += 1
+        value = get("openai_api_key_ref")
+        obj.openai_api_key_ref = value
+        if value is None:
+            if "openai_api_key_ref" in src:
+                nulls |= {"openai_api_key_ref"}
+            else:
+                absent += 1
+        value = get("tools")
+        if value is not None:
+            obj.tools = [_parse_tools_item(x0) for x0 in value]
+        else:
+            obj.tools = None
+            if "tools" in src:
+                nulls |= {"tools"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 4 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        d = dict(src_dict)
-        instructions = d.pop("instructions", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        model = d.pop("model", UNSET)
-
-        openai_api_key_ref = d.pop("openai_api_key_ref", UNSET)
-
-        _tools = d.pop("tools", UNSET)
-        tools: (
-            list[BookAppointmentTool | CheckAvailabilityTool | HangupTool | RetrievalTool | TransferTool | WebhookTool]
-            | Unset
-        ) = UNSET
-        if _tools is not UNSET:
-            tools = []
-            for tools_item_data in _tools:
-
-                def _parse_tools_item(
-                    data: object,
-                ) -> (
-                    BookAppointmentTool
-                    | CheckAvailabilityTool
-                    | HangupTool
-                    | RetrievalTool
-                    | TransferTool
-                    | WebhookTool
-                ):
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        tools_item_type_0 = BookAppointmentTool.from_dict(data)
-
-                        return tools_item_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        tools_item_type_1 = CheckAvailabilityTool.from_dict(data)
-
-                        return tools_item_type_1
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        tools_item_type_2 = WebhookTool.from_dict(data)
-
-                        return tools_item_type_2
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        tools_item_type_3 = HangupTool.from_dict(data)
-
-                        return tools_item_type_3
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        tools_item_type_4 = TransferTool.from_dict(data)
-
-                        return tools_item_type_4
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    tools_item_type_5 = RetrievalTool.from_dict(data)
-
-                    return tools_item_type_5
-
-                tools_item = _parse_tools_item(tools_item_data)
-
-                tools.append(tools_item)
-
-        _instance = cls(
-            instructions=instructions,
-            model=model,
-            openai_api_key_ref=openai_api_key_ref,
-            tools=tools,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

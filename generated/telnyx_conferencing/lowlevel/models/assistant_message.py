@@ -2,23 +2,31 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.assistant_message_role import AssistantMessageRole, check_assistant_message_role
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS
 
 if TYPE_CHECKING:
+    from ..models.assistant_message_role import AssistantMessageRole
     from ..models.message_metadata import MessageMetadata
     from ..models.tool_call import ToolCall
 
 
-T = TypeVar("T", bound="AssistantMessage")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "role",
+        "content",
+        "metadata",
+        "tool_calls",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class AssistantMessage:
     """
     Example:
@@ -26,84 +34,102 @@ class AssistantMessage:
 
     Attributes:
         role (AssistantMessageRole): Who wrote the message.
-        content (str | Unset): Text of the message.
-        metadata (MessageMetadata | Unset):
-        tool_calls (list[ToolCall] | Unset): Tools the assistant asked to call.
+        content (str | None): Text of the message.
+        metadata (MessageMetadata | None):
+        tool_calls (list[ToolCall] | None): Tools the assistant asked to call.
     """
 
     role: AssistantMessageRole
-    content: str | Unset = UNSET
-    metadata: MessageMetadata | Unset = UNSET
-    tool_calls: list[ToolCall] | Unset = UNSET
+    content: str | None = None
+    metadata: MessageMetadata | None = None
+    tool_calls: list[ToolCall] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        role: AssistantMessageRole,
+        content: str | None = ABSENT,
+        metadata: MessageMetadata | None = ABSENT,
+        tool_calls: list[ToolCall] | None = ABSENT,
+    ) -> None:
+        self.role = role
+        self.content = None if content is ABSENT else content
+        self.metadata = None if metadata is ABSENT else metadata
+        self.tool_calls = None if tool_calls is ABSENT else tool_calls
+        self.additional_properties = {}
+        given = (
+            ("content", content),
+            ("metadata", metadata),
+            ("tool_calls", tool_calls),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        role: str = self.role
-
-        content = self.content
-
-        metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
-
-        tool_calls: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tool_calls, Unset):
-            tool_calls = []
-            for tool_calls_item_data in self.tool_calls:
-                tool_calls_item = tool_calls_item_data.to_dict()
-                tool_calls.append(tool_calls_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "role": role,
-            }
-        )
-        if content is not UNSET:
-            field_dict["content"] = content
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
-        if tool_calls is not UNSET:
-            field_dict["tool_calls"] = tool_calls
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["role"] = self.role
+        if self.content is not None:
+            field_dict["content"] = self.content
+        elif "content" in self._nulls:
+            field_dict["content"] = None
+        if self.metadata is not None:
+            field_dict["metadata"] = self.metadata.to_dict()
+        elif "metadata" in self._nulls:
+            field_dict["metadata"] = None
+        if self.tool_calls is not None:
+            field_dict["tool_calls"] = [x0.to_dict() for x0 in self.tool_calls]
+        elif "tool_calls" in self._nulls:
+            field_dict["tool_calls"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.message_metadata import MessageMetadata  # noqa: PLC0415
-        from ..models.tool_call import ToolCall  # noqa: PLC0415
-
-        d = dict(src_dict)
-        role = check_assistant_message_role(d.pop("role"))
-
-        content = d.pop("content", UNSET)
-
-        _metadata = d.pop("metadata", UNSET)
-        metadata: MessageMetadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.role = src["role"]
+        value = get("content")
+        obj.content = value
+        if value is None:
+            if "content" in src:
+                nulls |= {"content"}
+            else:
+                absent += 1
+        value = get("metadata")
+        if value is not None:
+            obj.metadata = _models.MessageMetadata.from_dict(value)
         else:
-            metadata = MessageMetadata.from_dict(_metadata)
+            obj.metadata = None
+            if "metadata" in src:
+                nulls |= {"metadata"}
+            else:
+                absent += 1
+        value = get("tool_calls")
+        if value is not None:
+            obj.tool_calls = [_models.ToolCall.from_dict(x0) for x0 in value]
+        else:
+            obj.tool_calls = None
+            if "tool_calls" in src:
+                nulls |= {"tool_calls"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 4 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _tool_calls = d.pop("tool_calls", UNSET)
-        tool_calls: list[ToolCall] | Unset = UNSET
-        if _tool_calls is not UNSET:
-            tool_calls = []
-            for tool_calls_item_data in _tool_calls:
-                tool_calls_item = ToolCall.from_dict(tool_calls_item_data)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-                tool_calls.append(tool_calls_item)
-
-        _instance = cls(
-            role=role,
-            content=content,
-            metadata=metadata,
-            tool_calls=tool_calls,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

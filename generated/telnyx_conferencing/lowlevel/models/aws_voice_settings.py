@@ -2,17 +2,25 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.aws_voice_settings_type import AWSVoiceSettingsType, check_aws_voice_settings_type
+from ..types import NO_NULLS
 
-T = TypeVar("T", bound="AWSVoiceSettings")
+if TYPE_CHECKING:
+    from ..models.aws_voice_settings_type import AWSVoiceSettingsType
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "type",
+    }
+)
+
+
+@_attrs_define(init=False)
 class AWSVoiceSettings:
     """
     Attributes:
@@ -21,31 +29,43 @@ class AWSVoiceSettings:
 
     type_: AWSVoiceSettingsType
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        type_: AWSVoiceSettingsType,
+    ) -> None:
+        self.type_ = type_
+        self.additional_properties = {}
+        self._nulls = NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        type_: str = self.type_
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-            }
-        )
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["type"] = self.type_
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = check_aws_voice_settings_type(d.pop("type"))
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.type_ = src["type"]
+        obj._nulls = nulls
+        if len(src) > 1 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _instance = cls(
-            type_=type_,
-        )
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

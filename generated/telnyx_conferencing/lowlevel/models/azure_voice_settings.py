@@ -2,115 +2,163 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.azure_voice_settings_effect import AzureVoiceSettingsEffect, check_azure_voice_settings_effect
-from ..models.azure_voice_settings_gender import AzureVoiceSettingsGender, check_azure_voice_settings_gender
-from ..models.azure_voice_settings_type import AzureVoiceSettingsType, check_azure_voice_settings_type
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="AzureVoiceSettings")
+if TYPE_CHECKING:
+    from ..models.azure_voice_settings_effect import AzureVoiceSettingsEffect
+    from ..models.azure_voice_settings_gender import AzureVoiceSettingsGender
+    from ..models.azure_voice_settings_type import AzureVoiceSettingsType
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "type",
+        "api_key_ref",
+        "deployment_id",
+        "effect",
+        "gender",
+        "region",
+    }
+)
+
+
+@_attrs_define(init=False)
 class AzureVoiceSettings:
     """
     Attributes:
         type_ (AzureVoiceSettingsType): Discriminator naming the TTS provider.
-        api_key_ref (str | Unset): Name (`identifier`) of the integration secret storing your Azure Speech API key.
+        api_key_ref (str | None): Name (`identifier`) of the integration secret storing your Azure Speech API key.
             Example: my_azure_api_key.
-        deployment_id (str | Unset): ID of your custom Azure neural voice deployment. Example: my-custom-voice-
+        deployment_id (str | None): ID of your custom Azure neural voice deployment. Example: my-custom-voice-
             deployment.
-        effect (AzureVoiceSettingsEffect | Unset): Audio effect applied to the output.
-        gender (AzureVoiceSettingsGender | Unset): Restrict voices to this gender.
-        region (str | Unset): Azure Speech region, such as `eastus` or `westeurope`; needed when you bring your own API
+        effect (AzureVoiceSettingsEffect | None): Audio effect applied to the output.
+        gender (AzureVoiceSettingsGender | None): Restrict voices to this gender.
+        region (str | None): Azure Speech region, such as `eastus` or `westeurope`; needed when you bring your own API
             key. Example: eastus.
     """
 
     type_: AzureVoiceSettingsType
-    api_key_ref: str | Unset = UNSET
-    deployment_id: str | Unset = UNSET
-    effect: AzureVoiceSettingsEffect | Unset = UNSET
-    gender: AzureVoiceSettingsGender | Unset = UNSET
-    region: str | Unset = UNSET
+    api_key_ref: str | None = None
+    deployment_id: str | None = None
+    effect: AzureVoiceSettingsEffect | None = None
+    gender: AzureVoiceSettingsGender | None = None
+    region: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        type_: AzureVoiceSettingsType,
+        api_key_ref: str | None = ABSENT,
+        deployment_id: str | None = ABSENT,
+        effect: AzureVoiceSettingsEffect | None = ABSENT,
+        gender: AzureVoiceSettingsGender | None = ABSENT,
+        region: str | None = ABSENT,
+    ) -> None:
+        self.type_ = type_
+        self.api_key_ref = None if api_key_ref is ABSENT else api_key_ref
+        self.deployment_id = None if deployment_id is ABSENT else deployment_id
+        self.effect = None if effect is ABSENT else effect
+        self.gender = None if gender is ABSENT else gender
+        self.region = None if region is ABSENT else region
+        self.additional_properties = {}
+        given = (
+            ("api_key_ref", api_key_ref),
+            ("deployment_id", deployment_id),
+            ("effect", effect),
+            ("gender", gender),
+            ("region", region),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        type_: str = self.type_
-
-        api_key_ref = self.api_key_ref
-
-        deployment_id = self.deployment_id
-
-        effect: str | Unset = UNSET
-        if not isinstance(self.effect, Unset):
-            effect = self.effect
-
-        gender: str | Unset = UNSET
-        if not isinstance(self.gender, Unset):
-            gender = self.gender
-
-        region = self.region
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-            }
-        )
-        if api_key_ref is not UNSET:
-            field_dict["api_key_ref"] = api_key_ref
-        if deployment_id is not UNSET:
-            field_dict["deployment_id"] = deployment_id
-        if effect is not UNSET:
-            field_dict["effect"] = effect
-        if gender is not UNSET:
-            field_dict["gender"] = gender
-        if region is not UNSET:
-            field_dict["region"] = region
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["type"] = self.type_
+        if self.api_key_ref is not None:
+            field_dict["api_key_ref"] = self.api_key_ref
+        elif "api_key_ref" in self._nulls:
+            field_dict["api_key_ref"] = None
+        if self.deployment_id is not None:
+            field_dict["deployment_id"] = self.deployment_id
+        elif "deployment_id" in self._nulls:
+            field_dict["deployment_id"] = None
+        if self.effect is not None:
+            field_dict["effect"] = self.effect
+        elif "effect" in self._nulls:
+            field_dict["effect"] = None
+        if self.gender is not None:
+            field_dict["gender"] = self.gender
+        elif "gender" in self._nulls:
+            field_dict["gender"] = None
+        if self.region is not None:
+            field_dict["region"] = self.region
+        elif "region" in self._nulls:
+            field_dict["region"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = check_azure_voice_settings_type(d.pop("type"))
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.type_ = src["type"]
+        value = get("api_key_ref")
+        obj.api_key_ref = value
+        if value is None:
+            if "api_key_ref" in src:
+                nulls |= {"api_key_ref"}
+            else:
+                absent += 1
+        value = get("deployment_id")
+        obj.deployment_id = value
+        if value is None:
+            if "deployment_id" in src:
+                nulls |= {"deployment_id"}
+            else:
+                absent += 1
+        value = get("effect")
+        obj.effect = value
+        if value is None:
+            if "effect" in src:
+                nulls |= {"effect"}
+            else:
+                absent += 1
+        value = get("gender")
+        obj.gender = value
+        if value is None:
+            if "gender" in src:
+                nulls |= {"gender"}
+            else:
+                absent += 1
+        value = get("region")
+        obj.region = value
+        if value is None:
+            if "region" in src:
+                nulls |= {"region"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 6 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        api_key_ref = d.pop("api_key_ref", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        deployment_id = d.pop("deployment_id", UNSET)
-
-        _effect = d.pop("effect", UNSET)
-        effect: AzureVoiceSettingsEffect | Unset
-        if isinstance(_effect, Unset):
-            effect = UNSET
-        else:
-            effect = check_azure_voice_settings_effect(_effect)
-
-        _gender = d.pop("gender", UNSET)
-        gender: AzureVoiceSettingsGender | Unset
-        if isinstance(_gender, Unset):
-            gender = UNSET
-        else:
-            gender = check_azure_voice_settings_gender(_gender)
-
-        region = d.pop("region", UNSET)
-
-        _instance = cls(
-            type_=type_,
-            api_key_ref=api_key_ref,
-            deployment_id=deployment_id,
-            effect=effect,
-            gender=gender,
-            region=region,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

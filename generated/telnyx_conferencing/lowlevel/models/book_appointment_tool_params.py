@@ -2,76 +2,110 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="BookAppointmentToolParams")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "api_key_ref",
+        "event_type_id",
+        "attendee_name",
+        "attendee_timezone",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class BookAppointmentToolParams:
     """
     Attributes:
         api_key_ref (str): Name of the stored secret holding the API key. Example: my_calcom_api_key.
         event_type_id (int): Cal.com event type ID.
-        attendee_name (str | Unset): Name of the person booking.
-        attendee_timezone (str | Unset): Time zone of the person booking.
+        attendee_name (str | None): Name of the person booking.
+        attendee_timezone (str | None): Time zone of the person booking.
     """
 
     api_key_ref: str
     event_type_id: int
-    attendee_name: str | Unset = UNSET
-    attendee_timezone: str | Unset = UNSET
+    attendee_name: str | None = None
+    attendee_timezone: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        api_key_ref: str,
+        event_type_id: int,
+        attendee_name: str | None = ABSENT,
+        attendee_timezone: str | None = ABSENT,
+    ) -> None:
+        self.api_key_ref = api_key_ref
+        self.event_type_id = event_type_id
+        self.attendee_name = None if attendee_name is ABSENT else attendee_name
+        self.attendee_timezone = None if attendee_timezone is ABSENT else attendee_timezone
+        self.additional_properties = {}
+        given = (
+            ("attendee_name", attendee_name),
+            ("attendee_timezone", attendee_timezone),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        api_key_ref = self.api_key_ref
-
-        event_type_id = self.event_type_id
-
-        attendee_name = self.attendee_name
-
-        attendee_timezone = self.attendee_timezone
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "api_key_ref": api_key_ref,
-                "event_type_id": event_type_id,
-            }
-        )
-        if attendee_name is not UNSET:
-            field_dict["attendee_name"] = attendee_name
-        if attendee_timezone is not UNSET:
-            field_dict["attendee_timezone"] = attendee_timezone
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["api_key_ref"] = self.api_key_ref
+        field_dict["event_type_id"] = self.event_type_id
+        if self.attendee_name is not None:
+            field_dict["attendee_name"] = self.attendee_name
+        elif "attendee_name" in self._nulls:
+            field_dict["attendee_name"] = None
+        if self.attendee_timezone is not None:
+            field_dict["attendee_timezone"] = self.attendee_timezone
+        elif "attendee_timezone" in self._nulls:
+            field_dict["attendee_timezone"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        api_key_ref = d.pop("api_key_ref")
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.api_key_ref = src["api_key_ref"]
+        obj.event_type_id = src["event_type_id"]
+        value = get("attendee_name")
+        obj.attendee_name = value
+        if value is None:
+            if "attendee_name" in src:
+                nulls |= {"attendee_name"}
+            else:
+                absent += 1
+        value = get("attendee_timezone")
+        obj.attendee_timezone = value
+        if value is None:
+            if "attendee_timezone" in src:
+                nulls |= {"attendee_timezone"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 4 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        event_type_id = d.pop("event_type_id")
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        attendee_name = d.pop("attendee_name", UNSET)
-
-        attendee_timezone = d.pop("attendee_timezone", UNSET)
-
-        _instance = cls(
-            api_key_ref=api_key_ref,
-            event_type_id=event_type_id,
-            attendee_name=attendee_name,
-            attendee_timezone=attendee_timezone,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,25 +2,53 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.bridge_request_mute_dtmf import BridgeRequestMuteDtmf, check_bridge_request_mute_dtmf
-from ..models.bridge_request_record import BridgeRequestRecord, check_bridge_request_record
-from ..models.bridge_request_record_channels import BridgeRequestRecordChannels, check_bridge_request_record_channels
-from ..models.bridge_request_record_format import BridgeRequestRecordFormat, check_bridge_request_record_format
-from ..models.bridge_request_record_track import BridgeRequestRecordTrack, check_bridge_request_record_track
-from ..models.bridge_request_record_trim import BridgeRequestRecordTrim, check_bridge_request_record_trim
-from ..models.bridge_request_ringtone import BridgeRequestRingtone, check_bridge_request_ringtone
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="BridgeRequest")
+if TYPE_CHECKING:
+    from ..models.bridge_request_mute_dtmf import BridgeRequestMuteDtmf
+    from ..models.bridge_request_record import BridgeRequestRecord
+    from ..models.bridge_request_record_channels import (
+        BridgeRequestRecordChannels,
+    )
+    from ..models.bridge_request_record_format import BridgeRequestRecordFormat
+    from ..models.bridge_request_record_track import BridgeRequestRecordTrack
+    from ..models.bridge_request_record_trim import BridgeRequestRecordTrim
+    from ..models.bridge_request_ringtone import BridgeRequestRingtone
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "call_control_id",
+        "client_state",
+        "command_id",
+        "hold_after_unbridge",
+        "mute_dtmf",
+        "park_after_unbridge",
+        "play_ringtone",
+        "prevent_double_bridge",
+        "queue",
+        "record",
+        "record_channels",
+        "record_custom_file_name",
+        "record_format",
+        "record_max_length",
+        "record_timeout_secs",
+        "record_track",
+        "record_trim",
+        "ringtone",
+        "video_room_context",
+        "video_room_id",
+    }
+)
+
+
+@_attrs_define(init=False)
 class BridgeRequest:
     """
     Example:
@@ -30,272 +58,365 @@ class BridgeRequest:
     Attributes:
         call_control_id (str): Call control ID of the leg; commands to the call use it. Example:
             v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg.
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        command_id (str | Unset): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
+        command_id (str | None): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
             891510ac-f3e4-11e8-af5b-de00688a4901.
-        hold_after_unbridge (bool | Unset): Put this leg on hold when the other leg leaves. Example: True.
-        mute_dtmf (BridgeRequestMuteDtmf | Unset): Mute DTMF tones on this leg. Default: 'none'. Example: opposite.
-        park_after_unbridge (str | Unset): Park this leg instead of hanging it up when the other leg leaves. Example:
+        hold_after_unbridge (bool | None): Put this leg on hold when the other leg leaves. Example: True.
+        mute_dtmf (BridgeRequestMuteDtmf | None): Mute DTMF tones on this leg. Default: 'none'. Example: opposite.
+        park_after_unbridge (str | None): Park this leg instead of hanging it up when the other leg leaves. Example:
             self.
-        play_ringtone (bool | Unset): Play a ringtone to this leg while the other leg rings. Default: False. Example:
+        play_ringtone (bool | None): Play a ringtone to this leg while the other leg rings. Default: False. Example:
             True.
-        prevent_double_bridge (bool | Unset): Refuse the bridge if a leg is already bridged. Default: False. Example:
+        prevent_double_bridge (bool | None): Refuse the bridge if a leg is already bridged. Default: False. Example:
             True.
-        queue (str | Unset): Name of a queue; the call is bridged with the first call waiting there. Example: support.
-        record (BridgeRequestRecord | Unset): Start recording as soon as the call is answered. Example: record-from-
+        queue (str | None): Name of a queue; the call is bridged with the first call waiting there. Example: support.
+        record (BridgeRequestRecord | None): Start recording as soon as the call is answered. Example: record-from-
             answer.
-        record_channels (BridgeRequestRecordChannels | Unset): Record both sides on one channel (single) or each on its
+        record_channels (BridgeRequestRecordChannels | None): Record both sides on one channel (single) or each on its
             own (dual). Default: 'dual'. Example: single.
-        record_custom_file_name (str | Unset): Name for the recording file. Example: my_recording_file_name.
-        record_format (BridgeRequestRecordFormat | Unset): File format of the recording. Default: 'mp3'. Example: wav.
-        record_max_length (int | Unset): Longest recording, in seconds; 0 means no limit. Default: 0. Example: 1000.
-        record_timeout_secs (int | Unset): Stop recording after this many seconds of silence; 0 means never. Default: 0.
+        record_custom_file_name (str | None): Name for the recording file. Example: my_recording_file_name.
+        record_format (BridgeRequestRecordFormat | None): File format of the recording. Default: 'mp3'. Example: wav.
+        record_max_length (int | None): Longest recording, in seconds; 0 means no limit. Default: 0. Example: 1000.
+        record_timeout_secs (int | None): Stop recording after this many seconds of silence; 0 means never. Default: 0.
             Example: 100.
-        record_track (BridgeRequestRecordTrack | Unset): Which side to record. Default: 'both'. Example: outbound.
-        record_trim (BridgeRequestRecordTrim | Unset): Trim silence from the start and end of the recording. Example:
+        record_track (BridgeRequestRecordTrack | None): Which side to record. Default: 'both'. Example: outbound.
+        record_trim (BridgeRequestRecordTrim | None): Trim silence from the start and end of the recording. Example:
             trim-silence.
-        ringtone (BridgeRequestRingtone | Unset): Country ringtone to play. Default: 'us'. Example: pl.
-        video_room_context (str | Unset): Context passed on to the video room. Example: Alice.
-        video_room_id (UUID | Unset): ID of the video room to bridge into. Example:
-            0ccc7b54-4df3-4bca-a65a-3da1ecc777f0.
+        ringtone (BridgeRequestRingtone | None): Country ringtone to play. Default: 'us'. Example: pl.
+        video_room_context (str | None): Context passed on to the video room. Example: Alice.
+        video_room_id (UUID | None): ID of the video room to bridge into. Example: 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0.
     """
 
     call_control_id: str
-    client_state: str | Unset = UNSET
-    command_id: str | Unset = UNSET
-    hold_after_unbridge: bool | Unset = UNSET
-    mute_dtmf: BridgeRequestMuteDtmf | Unset = "none"
-    park_after_unbridge: str | Unset = UNSET
-    play_ringtone: bool | Unset = False
-    prevent_double_bridge: bool | Unset = False
-    queue: str | Unset = UNSET
-    record: BridgeRequestRecord | Unset = UNSET
-    record_channels: BridgeRequestRecordChannels | Unset = "dual"
-    record_custom_file_name: str | Unset = UNSET
-    record_format: BridgeRequestRecordFormat | Unset = "mp3"
-    record_max_length: int | Unset = 0
-    record_timeout_secs: int | Unset = 0
-    record_track: BridgeRequestRecordTrack | Unset = "both"
-    record_trim: BridgeRequestRecordTrim | Unset = UNSET
-    ringtone: BridgeRequestRingtone | Unset = "us"
-    video_room_context: str | Unset = UNSET
-    video_room_id: UUID | Unset = UNSET
+    client_state: str | None = None
+    command_id: str | None = None
+    hold_after_unbridge: bool | None = None
+    mute_dtmf: BridgeRequestMuteDtmf | None = "none"
+    park_after_unbridge: str | None = None
+    play_ringtone: bool | None = False
+    prevent_double_bridge: bool | None = False
+    queue: str | None = None
+    record: BridgeRequestRecord | None = None
+    record_channels: BridgeRequestRecordChannels | None = "dual"
+    record_custom_file_name: str | None = None
+    record_format: BridgeRequestRecordFormat | None = "mp3"
+    record_max_length: int | None = 0
+    record_timeout_secs: int | None = 0
+    record_track: BridgeRequestRecordTrack | None = "both"
+    record_trim: BridgeRequestRecordTrim | None = None
+    ringtone: BridgeRequestRingtone | None = "us"
+    video_room_context: str | None = None
+    video_room_id: UUID | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        call_control_id: str,
+        client_state: str | None = ABSENT,
+        command_id: str | None = ABSENT,
+        hold_after_unbridge: bool | None = ABSENT,
+        mute_dtmf: BridgeRequestMuteDtmf | None = "none",
+        park_after_unbridge: str | None = ABSENT,
+        play_ringtone: bool | None = False,
+        prevent_double_bridge: bool | None = False,
+        queue: str | None = ABSENT,
+        record: BridgeRequestRecord | None = ABSENT,
+        record_channels: BridgeRequestRecordChannels | None = "dual",
+        record_custom_file_name: str | None = ABSENT,
+        record_format: BridgeRequestRecordFormat | None = "mp3",
+        record_max_length: int | None = 0,
+        record_timeout_secs: int | None = 0,
+        record_track: BridgeRequestRecordTrack | None = "both",
+        record_trim: BridgeRequestRecordTrim | None = ABSENT,
+        ringtone: BridgeRequestRingtone | None = "us",
+        video_room_context: str | None = ABSENT,
+        video_room_id: UUID | None = ABSENT,
+    ) -> None:
+        self.call_control_id = call_control_id
+        self.client_state = None if client_state is ABSENT else client_state
+        self.command_id = None if command_id is ABSENT else command_id
+        self.hold_after_unbridge = None if hold_after_unbridge is ABSENT else hold_after_unbridge
+        self.mute_dtmf = mute_dtmf
+        self.park_after_unbridge = None if park_after_unbridge is ABSENT else park_after_unbridge
+        self.play_ringtone = play_ringtone
+        self.prevent_double_bridge = prevent_double_bridge
+        self.queue = None if queue is ABSENT else queue
+        self.record = None if record is ABSENT else record
+        self.record_channels = record_channels
+        self.record_custom_file_name = None if record_custom_file_name is ABSENT else record_custom_file_name
+        self.record_format = record_format
+        self.record_max_length = record_max_length
+        self.record_timeout_secs = record_timeout_secs
+        self.record_track = record_track
+        self.record_trim = None if record_trim is ABSENT else record_trim
+        self.ringtone = ringtone
+        self.video_room_context = None if video_room_context is ABSENT else video_room_context
+        self.video_room_id = None if video_room_id is ABSENT else video_room_id
+        self.additional_properties = {}
+        given = (
+            ("client_state", client_state),
+            ("command_id", command_id),
+            ("hold_after_unbridge", hold_after_unbridge),
+            ("mute_dtmf", mute_dtmf),
+            ("park_after_unbridge", park_after_unbridge),
+            ("play_ringtone", play_ringtone),
+            ("prevent_double_bridge", prevent_double_bridge),
+            ("queue", queue),
+            ("record", record),
+            ("record_channels", record_channels),
+            ("record_custom_file_name", record_custom_file_name),
+            ("record_format", record_format),
+            ("record_max_length", record_max_length),
+            ("record_timeout_secs", record_timeout_secs),
+            ("record_track", record_track),
+            ("record_trim", record_trim),
+            ("ringtone", ringtone),
+            ("video_room_context", video_room_context),
+            ("video_room_id", video_room_id),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        call_control_id = self.call_control_id
-
-        client_state = self.client_state
-
-        command_id = self.command_id
-
-        hold_after_unbridge = self.hold_after_unbridge
-
-        mute_dtmf: str | Unset = UNSET
-        if not isinstance(self.mute_dtmf, Unset):
-            mute_dtmf = self.mute_dtmf
-
-        park_after_unbridge = self.park_after_unbridge
-
-        play_ringtone = self.play_ringtone
-
-        prevent_double_bridge = self.prevent_double_bridge
-
-        queue = self.queue
-
-        record: str | Unset = UNSET
-        if not isinstance(self.record, Unset):
-            record = self.record
-
-        record_channels: str | Unset = UNSET
-        if not isinstance(self.record_channels, Unset):
-            record_channels = self.record_channels
-
-        record_custom_file_name = self.record_custom_file_name
-
-        record_format: str | Unset = UNSET
-        if not isinstance(self.record_format, Unset):
-            record_format = self.record_format
-
-        record_max_length = self.record_max_length
-
-        record_timeout_secs = self.record_timeout_secs
-
-        record_track: str | Unset = UNSET
-        if not isinstance(self.record_track, Unset):
-            record_track = self.record_track
-
-        record_trim: str | Unset = UNSET
-        if not isinstance(self.record_trim, Unset):
-            record_trim = self.record_trim
-
-        ringtone: str | Unset = UNSET
-        if not isinstance(self.ringtone, Unset):
-            ringtone = self.ringtone
-
-        video_room_context = self.video_room_context
-
-        video_room_id: str | Unset = UNSET
-        if not isinstance(self.video_room_id, Unset):
-            video_room_id = str(self.video_room_id)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "call_control_id": call_control_id,
-            }
-        )
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if command_id is not UNSET:
-            field_dict["command_id"] = command_id
-        if hold_after_unbridge is not UNSET:
-            field_dict["hold_after_unbridge"] = hold_after_unbridge
-        if mute_dtmf is not UNSET:
-            field_dict["mute_dtmf"] = mute_dtmf
-        if park_after_unbridge is not UNSET:
-            field_dict["park_after_unbridge"] = park_after_unbridge
-        if play_ringtone is not UNSET:
-            field_dict["play_ringtone"] = play_ringtone
-        if prevent_double_bridge is not UNSET:
-            field_dict["prevent_double_bridge"] = prevent_double_bridge
-        if queue is not UNSET:
-            field_dict["queue"] = queue
-        if record is not UNSET:
-            field_dict["record"] = record
-        if record_channels is not UNSET:
-            field_dict["record_channels"] = record_channels
-        if record_custom_file_name is not UNSET:
-            field_dict["record_custom_file_name"] = record_custom_file_name
-        if record_format is not UNSET:
-            field_dict["record_format"] = record_format
-        if record_max_length is not UNSET:
-            field_dict["record_max_length"] = record_max_length
-        if record_timeout_secs is not UNSET:
-            field_dict["record_timeout_secs"] = record_timeout_secs
-        if record_track is not UNSET:
-            field_dict["record_track"] = record_track
-        if record_trim is not UNSET:
-            field_dict["record_trim"] = record_trim
-        if ringtone is not UNSET:
-            field_dict["ringtone"] = ringtone
-        if video_room_context is not UNSET:
-            field_dict["video_room_context"] = video_room_context
-        if video_room_id is not UNSET:
-            field_dict["video_room_id"] = video_room_id
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["call_control_id"] = self.call_control_id
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.command_id is not None:
+            field_dict["command_id"] = self.command_id
+        elif "command_id" in self._nulls:
+            field_dict["command_id"] = None
+        if self.hold_after_unbridge is not None:
+            field_dict["hold_after_unbridge"] = self.hold_after_unbridge
+        elif "hold_after_unbridge" in self._nulls:
+            field_dict["hold_after_unbridge"] = None
+        if self.mute_dtmf is not None:
+            field_dict["mute_dtmf"] = self.mute_dtmf
+        elif "mute_dtmf" in self._nulls:
+            field_dict["mute_dtmf"] = None
+        if self.park_after_unbridge is not None:
+            field_dict["park_after_unbridge"] = self.park_after_unbridge
+        elif "park_after_unbridge" in self._nulls:
+            field_dict["park_after_unbridge"] = None
+        if self.play_ringtone is not None:
+            field_dict["play_ringtone"] = self.play_ringtone
+        elif "play_ringtone" in self._nulls:
+            field_dict["play_ringtone"] = None
+        if self.prevent_double_bridge is not None:
+            field_dict["prevent_double_bridge"] = self.prevent_double_bridge
+        elif "prevent_double_bridge" in self._nulls:
+            field_dict["prevent_double_bridge"] = None
+        if self.queue is not None:
+            field_dict["queue"] = self.queue
+        elif "queue" in self._nulls:
+            field_dict["queue"] = None
+        if self.record is not None:
+            field_dict["record"] = self.record
+        elif "record" in self._nulls:
+            field_dict["record"] = None
+        if self.record_channels is not None:
+            field_dict["record_channels"] = self.record_channels
+        elif "record_channels" in self._nulls:
+            field_dict["record_channels"] = None
+        if self.record_custom_file_name is not None:
+            field_dict["record_custom_file_name"] = self.record_custom_file_name
+        elif "record_custom_file_name" in self._nulls:
+            field_dict["record_custom_file_name"] = None
+        if self.record_format is not None:
+            field_dict["record_format"] = self.record_format
+        elif "record_format" in self._nulls:
+            field_dict["record_format"] = None
+        if self.record_max_length is not None:
+            field_dict["record_max_length"] = self.record_max_length
+        elif "record_max_length" in self._nulls:
+            field_dict["record_max_length"] = None
+        if self.record_timeout_secs is not None:
+            field_dict["record_timeout_secs"] = self.record_timeout_secs
+        elif "record_timeout_secs" in self._nulls:
+            field_dict["record_timeout_secs"] = None
+        if self.record_track is not None:
+            field_dict["record_track"] = self.record_track
+        elif "record_track" in self._nulls:
+            field_dict["record_track"] = None
+        if self.record_trim is not None:
+            field_dict["record_trim"] = self.record_trim
+        elif "record_trim" in self._nulls:
+            field_dict["record_trim"] = None
+        if self.ringtone is not None:
+            field_dict["ringtone"] = self.ringtone
+        elif "ringtone" in self._nulls:
+            field_dict["ringtone"] = None
+        if self.video_room_context is not None:
+            field_dict["video_room_context"] = self.video_room_context
+        elif "video_room_context" in self._nulls:
+            field_dict["video_room_context"] = None
+        if self.video_room_id is not None:
+            field_dict["video_room_id"] = str(self.video_room_id)
+        elif "video_room_id" in self._nulls:
+            field_dict["video_room_id"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        call_control_id = d.pop("call_control_id")
-
-        client_state = d.pop("client_state", UNSET)
-
-        command_id = d.pop("command_id", UNSET)
-
-        hold_after_unbridge = d.pop("hold_after_unbridge", UNSET)
-
-        _mute_dtmf = d.pop("mute_dtmf", UNSET)
-        mute_dtmf: BridgeRequestMuteDtmf | Unset
-        if isinstance(_mute_dtmf, Unset):
-            mute_dtmf = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.call_control_id = src["call_control_id"]
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("hold_after_unbridge")
+        obj.hold_after_unbridge = value
+        if value is None:
+            if "hold_after_unbridge" in src:
+                nulls |= {"hold_after_unbridge"}
+            else:
+                absent += 1
+        value = get("mute_dtmf")
+        obj.mute_dtmf = value
+        if value is None:
+            if "mute_dtmf" in src:
+                nulls |= {"mute_dtmf"}
+            else:
+                absent += 1
+        value = get("park_after_unbridge")
+        obj.park_after_unbridge = value
+        if value is None:
+            if "park_after_unbridge" in src:
+                nulls |= {"park_after_unbridge"}
+            else:
+                absent += 1
+        value = get("play_ringtone")
+        obj.play_ringtone = value
+        if value is None:
+            if "play_ringtone" in src:
+                nulls |= {"play_ringtone"}
+            else:
+                absent += 1
+        value = get("prevent_double_bridge")
+        obj.prevent_double_bridge = value
+        if value is None:
+            if "prevent_double_bridge" in src:
+                nulls |= {"prevent_double_bridge"}
+            else:
+                absent += 1
+        value = get("queue")
+        obj.queue = value
+        if value is None:
+            if "queue" in src:
+                nulls |= {"queue"}
+            else:
+                absent += 1
+        value = get("record")
+        obj.record = value
+        if value is None:
+            if "record" in src:
+                nulls |= {"record"}
+            else:
+                absent += 1
+        value = get("record_channels")
+        obj.record_channels = value
+        if value is None:
+            if "record_channels" in src:
+                nulls |= {"record_channels"}
+            else:
+                absent += 1
+        value = get("record_custom_file_name")
+        obj.record_custom_file_name = value
+        if value is None:
+            if "record_custom_file_name" in src:
+                nulls |= {"record_custom_file_name"}
+            else:
+                absent += 1
+        value = get("record_format")
+        obj.record_format = value
+        if value is None:
+            if "record_format" in src:
+                nulls |= {"record_format"}
+            else:
+                absent += 1
+        value = get("record_max_length")
+        obj.record_max_length = value
+        if value is None:
+            if "record_max_length" in src:
+                nulls |= {"record_max_length"}
+            else:
+                absent += 1
+        value = get("record_timeout_secs")
+        obj.record_timeout_secs = value
+        if value is None:
+            if "record_timeout_secs" in src:
+                nulls |= {"record_timeout_secs"}
+            else:
+                absent += 1
+        value = get("record_track")
+        obj.record_track = value
+        if value is None:
+            if "record_track" in src:
+                nulls |= {"record_track"}
+            else:
+                absent += 1
+        value = get("record_trim")
+        obj.record_trim = value
+        if value is None:
+            if "record_trim" in src:
+                nulls |= {"record_trim"}
+            else:
+                absent += 1
+        value = get("ringtone")
+        obj.ringtone = value
+        if value is None:
+            if "ringtone" in src:
+                nulls |= {"ringtone"}
+            else:
+                absent += 1
+        value = get("video_room_context")
+        obj.video_room_context = value
+        if value is None:
+            if "video_room_context" in src:
+                nulls |= {"video_room_context"}
+            else:
+                absent += 1
+        value = get("video_room_id")
+        if value is not None:
+            obj.video_room_id = UUID(value)
         else:
-            mute_dtmf = check_bridge_request_mute_dtmf(_mute_dtmf)
+            obj.video_room_id = None
+            if "video_room_id" in src:
+                nulls |= {"video_room_id"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 20 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        park_after_unbridge = d.pop("park_after_unbridge", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        play_ringtone = d.pop("play_ringtone", UNSET)
-
-        prevent_double_bridge = d.pop("prevent_double_bridge", UNSET)
-
-        queue = d.pop("queue", UNSET)
-
-        _record = d.pop("record", UNSET)
-        record: BridgeRequestRecord | Unset
-        if isinstance(_record, Unset):
-            record = UNSET
-        else:
-            record = check_bridge_request_record(_record)
-
-        _record_channels = d.pop("record_channels", UNSET)
-        record_channels: BridgeRequestRecordChannels | Unset
-        if isinstance(_record_channels, Unset):
-            record_channels = UNSET
-        else:
-            record_channels = check_bridge_request_record_channels(_record_channels)
-
-        record_custom_file_name = d.pop("record_custom_file_name", UNSET)
-
-        _record_format = d.pop("record_format", UNSET)
-        record_format: BridgeRequestRecordFormat | Unset
-        if isinstance(_record_format, Unset):
-            record_format = UNSET
-        else:
-            record_format = check_bridge_request_record_format(_record_format)
-
-        record_max_length = d.pop("record_max_length", UNSET)
-
-        record_timeout_secs = d.pop("record_timeout_secs", UNSET)
-
-        _record_track = d.pop("record_track", UNSET)
-        record_track: BridgeRequestRecordTrack | Unset
-        if isinstance(_record_track, Unset):
-            record_track = UNSET
-        else:
-            record_track = check_bridge_request_record_track(_record_track)
-
-        _record_trim = d.pop("record_trim", UNSET)
-        record_trim: BridgeRequestRecordTrim | Unset
-        if isinstance(_record_trim, Unset):
-            record_trim = UNSET
-        else:
-            record_trim = check_bridge_request_record_trim(_record_trim)
-
-        _ringtone = d.pop("ringtone", UNSET)
-        ringtone: BridgeRequestRingtone | Unset
-        if isinstance(_ringtone, Unset):
-            ringtone = UNSET
-        else:
-            ringtone = check_bridge_request_ringtone(_ringtone)
-
-        video_room_context = d.pop("video_room_context", UNSET)
-
-        _video_room_id = d.pop("video_room_id", UNSET)
-        video_room_id: UUID | Unset
-        if isinstance(_video_room_id, Unset):
-            video_room_id = UNSET
-        else:
-            video_room_id = UUID(_video_room_id)
-
-        _instance = cls(
-            call_control_id=call_control_id,
-            client_state=client_state,
-            command_id=command_id,
-            hold_after_unbridge=hold_after_unbridge,
-            mute_dtmf=mute_dtmf,
-            park_after_unbridge=park_after_unbridge,
-            play_ringtone=play_ringtone,
-            prevent_double_bridge=prevent_double_bridge,
-            queue=queue,
-            record=record,
-            record_channels=record_channels,
-            record_custom_file_name=record_custom_file_name,
-            record_format=record_format,
-            record_max_length=record_max_length,
-            record_timeout_secs=record_timeout_secs,
-            record_track=record_track,
-            record_trim=record_trim,
-            ringtone=ringtone,
-            video_room_context=video_room_context,
-            video_room_id=video_room_id,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

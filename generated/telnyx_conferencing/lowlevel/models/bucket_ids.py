@@ -2,59 +2,84 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="BucketIds")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "bucket_ids",
+        "max_num_results",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class BucketIds:
     """
     Attributes:
         bucket_ids (list[str]): Knowledge base buckets to search.
-        max_num_results (int | Unset): Most results to return.
+        max_num_results (int | None): Most results to return.
     """
 
     bucket_ids: list[str]
-    max_num_results: int | Unset = UNSET
+    max_num_results: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        bucket_ids: list[str],
+        max_num_results: int | None = ABSENT,
+    ) -> None:
+        self.bucket_ids = bucket_ids
+        self.max_num_results = None if max_num_results is ABSENT else max_num_results
+        self.additional_properties = {}
+        given = (("max_num_results", max_num_results),)
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        bucket_ids = self.bucket_ids
-
-        max_num_results = self.max_num_results
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "bucket_ids": bucket_ids,
-            }
-        )
-        if max_num_results is not UNSET:
-            field_dict["max_num_results"] = max_num_results
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["bucket_ids"] = self.bucket_ids
+        if self.max_num_results is not None:
+            field_dict["max_num_results"] = self.max_num_results
+        elif "max_num_results" in self._nulls:
+            field_dict["max_num_results"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        bucket_ids = cast(list[str], d.pop("bucket_ids"))
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.bucket_ids = src["bucket_ids"]
+        value = get("max_num_results")
+        obj.max_num_results = value
+        if value is None:
+            if "max_num_results" in src:
+                nulls |= {"max_num_results"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        max_num_results = d.pop("max_num_results", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance = cls(
-            bucket_ids=bucket_ids,
-            max_num_results=max_num_results,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

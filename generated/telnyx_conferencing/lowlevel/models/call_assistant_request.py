@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS, json_value
 
 if TYPE_CHECKING:
     from ..models.book_appointment_tool import BookAppointmentTool
@@ -23,301 +24,317 @@ if TYPE_CHECKING:
     from ..models.webhook_tool import WebhookTool
 
 
-T = TypeVar("T", bound="CallAssistantRequest")
+def _parse_tools_item(data: Any) -> Any:
+    if isinstance(data, dict):
+        try:
+            return _models.BookAppointmentTool.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.CheckAvailabilityTool.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.WebhookTool.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.HangupTool.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.TransferTool.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return _models.RetrievalTool.from_dict(data)
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "id",
+        "dynamic_variables",
+        "external_llm",
+        "fallback_config",
+        "greeting",
+        "instructions",
+        "llm_api_key_ref",
+        "mcp_servers",
+        "model",
+        "name",
+        "observability_settings",
+        "openai_api_key_ref",
+        "tools",
+    }
+)
+
+
+@_attrs_define(init=False)
 class CallAssistantRequest:
     """
     Attributes:
         id (str): Unique ID of this record.
-        dynamic_variables (CallAssistantRequestDynamicVariables | Unset): Values substituted into the assistant's
+        dynamic_variables (CallAssistantRequestDynamicVariables | None): Values substituted into the assistant's
             instructions and greeting. Example: {'account_id': 'ACC-12345', 'customer_name': 'John'}.
-        external_llm (CallAssistantRequestExternalLlm | Unset): Use your own LLM endpoint.
-        fallback_config (CallAssistantRequestFallbackConfig | Unset): What to use when the primary LLM fails.
-        greeting (str | Unset): What the assistant says first.
-        instructions (str | Unset): System instructions for the assistant. Example: You are a friendly voice assistant..
-        llm_api_key_ref (str | Unset): Name of the stored secret holding your LLM API key. Example: my_llm_api_key.
-        mcp_servers (list[CallAssistantRequestMcpServersItem] | Unset): MCP servers the assistant may use.
-        model (str | Unset):  Example: gpt-4o.
-        name (str | Unset):
-        observability_settings (CallAssistantRequestObservabilitySettings | Unset): Where to send traces of the
+        external_llm (CallAssistantRequestExternalLlm | None): Use your own LLM endpoint.
+        fallback_config (CallAssistantRequestFallbackConfig | None): What to use when the primary LLM fails.
+        greeting (str | None): What the assistant says first.
+        instructions (str | None): System instructions for the assistant. Example: You are a friendly voice assistant..
+        llm_api_key_ref (str | None): Name of the stored secret holding your LLM API key. Example: my_llm_api_key.
+        mcp_servers (list[CallAssistantRequestMcpServersItem] | None): MCP servers the assistant may use.
+        model (str | None):  Example: gpt-4o.
+        name (str | None):
+        observability_settings (CallAssistantRequestObservabilitySettings | None): Where to send traces of the
             conversation.
-        openai_api_key_ref (str | Unset): Name of the stored secret holding your OpenAI API key. Example:
+        openai_api_key_ref (str | None): Name of the stored secret holding your OpenAI API key. Example:
             my_openai_api_key.
         tools (list[BookAppointmentTool | CheckAvailabilityTool | HangupTool | RetrievalTool | TransferTool |
-            WebhookTool] | Unset): Tools the assistant may call.
+            WebhookTool] | None): Tools the assistant may call.
     """
 
     id: str
-    dynamic_variables: CallAssistantRequestDynamicVariables | Unset = UNSET
-    external_llm: CallAssistantRequestExternalLlm | Unset = UNSET
-    fallback_config: CallAssistantRequestFallbackConfig | Unset = UNSET
-    greeting: str | Unset = UNSET
-    instructions: str | Unset = UNSET
-    llm_api_key_ref: str | Unset = UNSET
-    mcp_servers: list[CallAssistantRequestMcpServersItem] | Unset = UNSET
-    model: str | Unset = UNSET
-    name: str | Unset = UNSET
-    observability_settings: CallAssistantRequestObservabilitySettings | Unset = UNSET
-    openai_api_key_ref: str | Unset = UNSET
+    dynamic_variables: CallAssistantRequestDynamicVariables | None = None
+    external_llm: CallAssistantRequestExternalLlm | None = None
+    fallback_config: CallAssistantRequestFallbackConfig | None = None
+    greeting: str | None = None
+    instructions: str | None = None
+    llm_api_key_ref: str | None = None
+    mcp_servers: list[CallAssistantRequestMcpServersItem] | None = None
+    model: str | None = None
+    name: str | None = None
+    observability_settings: CallAssistantRequestObservabilitySettings | None = None
+    openai_api_key_ref: str | None = None
     tools: (
         list[BookAppointmentTool | CheckAvailabilityTool | HangupTool | RetrievalTool | TransferTool | WebhookTool]
-        | Unset
-    ) = UNSET
+        | None
+    ) = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        id: str,
+        dynamic_variables: CallAssistantRequestDynamicVariables | None = ABSENT,
+        external_llm: CallAssistantRequestExternalLlm | None = ABSENT,
+        fallback_config: CallAssistantRequestFallbackConfig | None = ABSENT,
+        greeting: str | None = ABSENT,
+        instructions: str | None = ABSENT,
+        llm_api_key_ref: str | None = ABSENT,
+        mcp_servers: list[CallAssistantRequestMcpServersItem] | None = ABSENT,
+        model: str | None = ABSENT,
+        name: str | None = ABSENT,
+        observability_settings: CallAssistantRequestObservabilitySettings | None = ABSENT,
+        openai_api_key_ref: str | None = ABSENT,
+        tools: list[
+            BookAppointmentTool | CheckAvailabilityTool | HangupTool | RetrievalTool | TransferTool | WebhookTool
+        ]
+        | None = ABSENT,
+    ) -> None:
+        self.id = id
+        self.dynamic_variables = None if dynamic_variables is ABSENT else dynamic_variables
+        self.external_llm = None if external_llm is ABSENT else external_llm
+        self.fallback_config = None if fallback_config is ABSENT else fallback_config
+        self.greeting = None if greeting is ABSENT else greeting
+        self.instructions = None if instructions is ABSENT else instructions
+        self.llm_api_key_ref = None if llm_api_key_ref is ABSENT else llm_api_key_ref
+        self.mcp_servers = None if mcp_servers is ABSENT else mcp_servers
+        self.model = None if model is ABSENT else model
+        self.name = None if name is ABSENT else name
+        self.observability_settings = None if observability_settings is ABSENT else observability_settings
+        self.openai_api_key_ref = None if openai_api_key_ref is ABSENT else openai_api_key_ref
+        self.tools = None if tools is ABSENT else tools
+        self.additional_properties = {}
+        given = (
+            ("dynamic_variables", dynamic_variables),
+            ("external_llm", external_llm),
+            ("fallback_config", fallback_config),
+            ("greeting", greeting),
+            ("instructions", instructions),
+            ("llm_api_key_ref", llm_api_key_ref),
+            ("mcp_servers", mcp_servers),
+            ("model", model),
+            ("name", name),
+            ("observability_settings", observability_settings),
+            ("openai_api_key_ref", openai_api_key_ref),
+            ("tools", tools),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.book_appointment_tool import BookAppointmentTool  # noqa: PLC0415
-        from ..models.check_availability_tool import CheckAvailabilityTool  # noqa: PLC0415
-        from ..models.hangup_tool import HangupTool  # noqa: PLC0415
-        from ..models.transfer_tool import TransferTool  # noqa: PLC0415
-        from ..models.webhook_tool import WebhookTool  # noqa: PLC0415
-
-        id = self.id
-
-        dynamic_variables: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.dynamic_variables, Unset):
-            dynamic_variables = self.dynamic_variables.to_dict()
-
-        external_llm: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.external_llm, Unset):
-            external_llm = self.external_llm.to_dict()
-
-        fallback_config: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.fallback_config, Unset):
-            fallback_config = self.fallback_config.to_dict()
-
-        greeting = self.greeting
-
-        instructions = self.instructions
-
-        llm_api_key_ref = self.llm_api_key_ref
-
-        mcp_servers: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.mcp_servers, Unset):
-            mcp_servers = []
-            for mcp_servers_item_data in self.mcp_servers:
-                mcp_servers_item = mcp_servers_item_data.to_dict()
-                mcp_servers.append(mcp_servers_item)
-
-        model = self.model
-
-        name = self.name
-
-        observability_settings: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.observability_settings, Unset):
-            observability_settings = self.observability_settings.to_dict()
-
-        openai_api_key_ref = self.openai_api_key_ref
-
-        tools: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tools, Unset):
-            tools = []
-            for tools_item_data in self.tools:
-                tools_item: dict[str, Any]
-                if isinstance(tools_item_data, BookAppointmentTool):
-                    tools_item = tools_item_data.to_dict()
-                elif isinstance(tools_item_data, CheckAvailabilityTool):
-                    tools_item = tools_item_data.to_dict()
-                elif isinstance(tools_item_data, WebhookTool):
-                    tools_item = tools_item_data.to_dict()
-                elif isinstance(tools_item_data, HangupTool):
-                    tools_item = tools_item_data.to_dict()
-                elif isinstance(tools_item_data, TransferTool):
-                    tools_item = tools_item_data.to_dict()
-                else:
-                    tools_item = tools_item_data.to_dict()
-
-                tools.append(tools_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if dynamic_variables is not UNSET:
-            field_dict["dynamic_variables"] = dynamic_variables
-        if external_llm is not UNSET:
-            field_dict["external_llm"] = external_llm
-        if fallback_config is not UNSET:
-            field_dict["fallback_config"] = fallback_config
-        if greeting is not UNSET:
-            field_dict["greeting"] = greeting
-        if instructions is not UNSET:
-            field_dict["instructions"] = instructions
-        if llm_api_key_ref is not UNSET:
-            field_dict["llm_api_key_ref"] = llm_api_key_ref
-        if mcp_servers is not UNSET:
-            field_dict["mcp_servers"] = mcp_servers
-        if model is not UNSET:
-            field_dict["model"] = model
-        if name is not UNSET:
-            field_dict["name"] = name
-        if observability_settings is not UNSET:
-            field_dict["observability_settings"] = observability_settings
-        if openai_api_key_ref is not UNSET:
-            field_dict["openai_api_key_ref"] = openai_api_key_ref
-        if tools is not UNSET:
-            field_dict["tools"] = tools
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["id"] = self.id
+        if self.dynamic_variables is not None:
+            field_dict["dynamic_variables"] = self.dynamic_variables.to_dict()
+        elif "dynamic_variables" in self._nulls:
+            field_dict["dynamic_variables"] = None
+        if self.external_llm is not None:
+            field_dict["external_llm"] = self.external_llm.to_dict()
+        elif "external_llm" in self._nulls:
+            field_dict["external_llm"] = None
+        if self.fallback_config is not None:
+            field_dict["fallback_config"] = self.fallback_config.to_dict()
+        elif "fallback_config" in self._nulls:
+            field_dict["fallback_config"] = None
+        if self.greeting is not None:
+            field_dict["greeting"] = self.greeting
+        elif "greeting" in self._nulls:
+            field_dict["greeting"] = None
+        if self.instructions is not None:
+            field_dict["instructions"] = self.instructions
+        elif "instructions" in self._nulls:
+            field_dict["instructions"] = None
+        if self.llm_api_key_ref is not None:
+            field_dict["llm_api_key_ref"] = self.llm_api_key_ref
+        elif "llm_api_key_ref" in self._nulls:
+            field_dict["llm_api_key_ref"] = None
+        if self.mcp_servers is not None:
+            field_dict["mcp_servers"] = [x0.to_dict() for x0 in self.mcp_servers]
+        elif "mcp_servers" in self._nulls:
+            field_dict["mcp_servers"] = None
+        if self.model is not None:
+            field_dict["model"] = self.model
+        elif "model" in self._nulls:
+            field_dict["model"] = None
+        if self.name is not None:
+            field_dict["name"] = self.name
+        elif "name" in self._nulls:
+            field_dict["name"] = None
+        if self.observability_settings is not None:
+            field_dict["observability_settings"] = self.observability_settings.to_dict()
+        elif "observability_settings" in self._nulls:
+            field_dict["observability_settings"] = None
+        if self.openai_api_key_ref is not None:
+            field_dict["openai_api_key_ref"] = self.openai_api_key_ref
+        elif "openai_api_key_ref" in self._nulls:
+            field_dict["openai_api_key_ref"] = None
+        if self.tools is not None:
+            field_dict["tools"] = [json_value(x0) for x0 in self.tools]
+        elif "tools" in self._nulls:
+            field_dict["tools"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.book_appointment_tool import BookAppointmentTool  # noqa: PLC0415
-        from ..models.call_assistant_request_dynamic_variables import CallAssistantRequestDynamicVariables  # noqa: PLC0415
-        from ..models.call_assistant_request_external_llm import CallAssistantRequestExternalLlm  # noqa: PLC0415
-        from ..models.call_assistant_request_fallback_config import CallAssistantRequestFallbackConfig  # noqa: PLC0415
-        from ..models.call_assistant_request_mcp_servers_item import CallAssistantRequestMcpServersItem  # noqa: PLC0415
-        from ..models.call_assistant_request_observability_settings import CallAssistantRequestObservabilitySettings  # noqa: PLC0415
-        from ..models.check_availability_tool import CheckAvailabilityTool  # noqa: PLC0415
-        from ..models.hangup_tool import HangupTool  # noqa: PLC0415
-        from ..models.retrieval_tool import RetrievalTool  # noqa: PLC0415
-        from ..models.transfer_tool import TransferTool  # noqa: PLC0415
-        from ..models.webhook_tool import WebhookTool  # noqa: PLC0415
-
-        d = dict(src_dict)
-        id = d.pop("id")
-
-        _dynamic_variables = d.pop("dynamic_variables", UNSET)
-        dynamic_variables: CallAssistantRequestDynamicVariables | Unset
-        if isinstance(_dynamic_variables, Unset):
-            dynamic_variables = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.id = src["id"]
+        value = get("dynamic_variables")
+        if value is not None:
+            obj.dynamic_variables = _models.CallAssistantRequestDynamicVariables.from_dict(value)
         else:
-            dynamic_variables = CallAssistantRequestDynamicVariables.from_dict(_dynamic_variables)
-
-        _external_llm = d.pop("external_llm", UNSET)
-        external_llm: CallAssistantRequestExternalLlm | Unset
-        if isinstance(_external_llm, Unset):
-            external_llm = UNSET
+            obj.dynamic_variables = None
+            if "dynamic_variables" in src:
+                nulls |= {"dynamic_variables"}
+            else:
+                absent += 1
+        value = get("external_llm")
+        if value is not None:
+            obj.external_llm = _models.CallAssistantRequestExternalLlm.from_dict(value)
         else:
-            external_llm = CallAssistantRequestExternalLlm.from_dict(_external_llm)
-
-        _fallback_config = d.pop("fallback_config", UNSET)
-        fallback_config: CallAssistantRequestFallbackConfig | Unset
-        if isinstance(_fallback_config, Unset):
-            fallback_config = UNSET
+            obj.external_llm = None
+            if "external_llm" in src:
+                nulls |= {"external_llm"}
+            else:
+                absent += 1
+        value = get("fallback_config")
+        if value is not None:
+            obj.fallback_config = _models.CallAssistantRequestFallbackConfig.from_dict(value)
         else:
-            fallback_config = CallAssistantRequestFallbackConfig.from_dict(_fallback_config)
-
-        greeting = d.pop("greeting", UNSET)
-
-        instructions = d.pop("instructions", UNSET)
-
-        llm_api_key_ref = d.pop("llm_api_key_ref", UNSET)
-
-        _mcp_servers = d.pop("mcp_servers", UNSET)
-        mcp_servers: list[CallAssistantRequestMcpServersItem] | Unset = UNSET
-        if _mcp_servers is not UNSET:
-            mcp_servers = []
-            for mcp_servers_item_data in _mcp_servers:
-                mcp_servers_item = CallAssistantRequestMcpServersItem.from_dict(mcp_servers_item_data)
-
-                mcp_servers.append(mcp_servers_item)
-
-        model = d.pop("model", UNSET)
-
-        name = d.pop("name", UNSET)
-
-        _observability_settings = d.pop("observability_settings", UNSET)
-        observability_settings: CallAssistantRequestObservabilitySettings | Unset
-        if isinstance(_observability_settings, Unset):
-            observability_settings = UNSET
+            obj.fallback_config = None
+            if "fallback_config" in src:
+                nulls |= {"fallback_config"}
+            else:
+                absent += 1
+        value = get("greeting")
+        obj.greeting = value
+        if value is None:
+            if "greeting" in src:
+                nulls |= {"greeting"}
+            else:
+                absent += 1
+        value = get("instructions")
+        obj.instructions = value
+        if value is None:
+            if "instructions" in src:
+                nulls |= {"instructions"}
+            else:
+                absent += 1
+        value = get("llm_api_key_ref")
+        obj.llm_api_key_ref = value
+        if value is None:
+            if "llm_api_key_ref" in src:
+                nulls |= {"llm_api_key_ref"}
+            else:
+                absent += 1
+        value = get("mcp_servers")
+        if value is not None:
+            obj.mcp_servers = [_models.CallAssistantRequestMcpServersItem.from_dict(x0) for x0 in value]
         else:
-            observability_settings = CallAssistantRequestObservabilitySettings.from_dict(_observability_settings)
+            obj.mcp_servers = None
+            if "mcp_servers" in src:
+                nulls |= {"mcp_servers"}
+            else:
+                absent += 1
+        value = get("model")
+        obj.model = value
+        if value is None:
+            if "model" in src:
+                nulls |= {"model"}
+            else:
+                absent += 1
+        value = get("name")
+        obj.name = value
+        if value is None:
+            if "name" in src:
+                nulls |= {"name"}
+            else:
+                absent += 1
+        value = get("observability_settings")
+        if value is not None:
+            obj.observability_settings = _models.CallAssistantRequestObservabilitySettings.from_dict(value)
+        else:
+            obj.observability_settings = None
+            if "observability_settings" in src:
+                nulls |= {"observability_settings"}
+            else:
+                absent += 1
+        value = get("openai_api_key_ref")
+        obj.openai_api_key_ref = value
+        if value is None:
+            if "openai_api_key_ref" in src:
+                nulls |= {"openai_api_key_ref"}
+            else:
+                absent += 1
+        value = get("tools")
+        if value is not None:
+            obj.tools = [_parse_tools_item(x0) for x0 in value]
+        else:
+            obj.tools = None
+            if "tools" in src:
+                nulls |= {"tools"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 13 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        openai_api_key_ref = d.pop("openai_api_key_ref", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _tools = d.pop("tools", UNSET)
-        tools: (
-            list[BookAppointmentTool | CheckAvailabilityTool | HangupTool | RetrievalTool | TransferTool | WebhookTool]
-            | Unset
-        ) = UNSET
-        if _tools is not UNSET:
-            tools = []
-            for tools_item_data in _tools:
-
-                def _parse_tools_item(
-                    data: object,
-                ) -> (
-                    BookAppointmentTool
-                    | CheckAvailabilityTool
-                    | HangupTool
-                    | RetrievalTool
-                    | TransferTool
-                    | WebhookTool
-                ):
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        tools_item_type_0 = BookAppointmentTool.from_dict(data)
-
-                        return tools_item_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        tools_item_type_1 = CheckAvailabilityTool.from_dict(data)
-
-                        return tools_item_type_1
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        tools_item_type_2 = WebhookTool.from_dict(data)
-
-                        return tools_item_type_2
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        tools_item_type_3 = HangupTool.from_dict(data)
-
-                        return tools_item_type_3
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        tools_item_type_4 = TransferTool.from_dict(data)
-
-                        return tools_item_type_4
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    tools_item_type_5 = RetrievalTool.from_dict(data)
-
-                    return tools_item_type_5
-
-                tools_item = _parse_tools_item(tools_item_data)
-
-                tools.append(tools_item)
-
-        _instance = cls(
-            id=id,
-            dynamic_variables=dynamic_variables,
-            external_llm=external_llm,
-            fallback_config=fallback_config,
-            greeting=greeting,
-            instructions=instructions,
-            llm_api_key_ref=llm_api_key_ref,
-            mcp_servers=mcp_servers,
-            model=model,
-            name=name,
-            observability_settings=observability_settings,
-            openai_api_key_ref=openai_api_key_ref,
-            tools=tools,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.call_assistant_request_fallback_config_external_llm import (
@@ -15,71 +16,109 @@ if TYPE_CHECKING:
     )
 
 
-T = TypeVar("T", bound="CallAssistantRequestFallbackConfig")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "external_llm",
+        "llm_api_key_ref",
+        "model",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class CallAssistantRequestFallbackConfig:
     """What to use when the primary LLM fails.
 
     Attributes:
-        external_llm (CallAssistantRequestFallbackConfigExternalLlm | Unset): Use your own LLM endpoint.
-        llm_api_key_ref (str | Unset): Name of the stored secret holding your LLM API key.
-        model (str | Unset):
+        external_llm (CallAssistantRequestFallbackConfigExternalLlm | None): Use your own LLM endpoint.
+        llm_api_key_ref (str | None): Name of the stored secret holding your LLM API key.
+        model (str | None):
     """
 
-    external_llm: CallAssistantRequestFallbackConfigExternalLlm | Unset = UNSET
-    llm_api_key_ref: str | Unset = UNSET
-    model: str | Unset = UNSET
+    external_llm: CallAssistantRequestFallbackConfigExternalLlm | None = None
+    llm_api_key_ref: str | None = None
+    model: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        external_llm: CallAssistantRequestFallbackConfigExternalLlm | None = ABSENT,
+        llm_api_key_ref: str | None = ABSENT,
+        model: str | None = ABSENT,
+    ) -> None:
+        self.external_llm = None if external_llm is ABSENT else external_llm
+        self.llm_api_key_ref = None if llm_api_key_ref is ABSENT else llm_api_key_ref
+        self.model = None if model is ABSENT else model
+        self.additional_properties = {}
+        given = (
+            ("external_llm", external_llm),
+            ("llm_api_key_ref", llm_api_key_ref),
+            ("model", model),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        external_llm: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.external_llm, Unset):
-            external_llm = self.external_llm.to_dict()
-
-        llm_api_key_ref = self.llm_api_key_ref
-
-        model = self.model
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if external_llm is not UNSET:
-            field_dict["external_llm"] = external_llm
-        if llm_api_key_ref is not UNSET:
-            field_dict["llm_api_key_ref"] = llm_api_key_ref
-        if model is not UNSET:
-            field_dict["model"] = model
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.external_llm is not None:
+            field_dict["external_llm"] = self.external_llm.to_dict()
+        elif "external_llm" in self._nulls:
+            field_dict["external_llm"] = None
+        if self.llm_api_key_ref is not None:
+            field_dict["llm_api_key_ref"] = self.llm_api_key_ref
+        elif "llm_api_key_ref" in self._nulls:
+            field_dict["llm_api_key_ref"] = None
+        if self.model is not None:
+            field_dict["model"] = self.model
+        elif "model" in self._nulls:
+            field_dict["model"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.call_assistant_request_fallback_config_external_llm import (
-            CallAssistantRequestFallbackConfigExternalLlm,  # noqa: PLC0415
-        )
-
-        d = dict(src_dict)
-        _external_llm = d.pop("external_llm", UNSET)
-        external_llm: CallAssistantRequestFallbackConfigExternalLlm | Unset
-        if isinstance(_external_llm, Unset):
-            external_llm = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("external_llm")
+        if value is not None:
+            obj.external_llm = _models.CallAssistantRequestFallbackConfigExternalLlm.from_dict(value)
         else:
-            external_llm = CallAssistantRequestFallbackConfigExternalLlm.from_dict(_external_llm)
+            obj.external_llm = None
+            if "external_llm" in src:
+                nulls |= {"external_llm"}
+            else:
+                absent += 1
+        value = get("llm_api_key_ref")
+        obj.llm_api_key_ref = value
+        if value is None:
+            if "llm_api_key_ref" in src:
+                nulls |= {"llm_api_key_ref"}
+            else:
+                absent += 1
+        value = get("model")
+        obj.model = value
+        if value is None:
+            if "model" in src:
+                nulls |= {"model"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 3 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        llm_api_key_ref = d.pop("llm_api_key_ref", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        model = d.pop("model", UNSET)
-
-        _instance = cls(
-            external_llm=external_llm,
-            llm_api_key_ref=llm_api_key_ref,
-            model=model,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

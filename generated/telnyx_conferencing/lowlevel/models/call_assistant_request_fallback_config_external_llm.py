@@ -2,117 +2,189 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.call_assistant_request_fallback_config_external_llm_authentication_method import (
-    CallAssistantRequestFallbackConfigExternalLlmAuthenticationMethod,
-    check_call_assistant_request_fallback_config_external_llm_authentication_method,
+from ..types import ABSENT, NO_NULLS
+
+if TYPE_CHECKING:
+    from ..models.call_assistant_request_fallback_config_external_llm_authentication_method import (
+        CallAssistantRequestFallbackConfigExternalLlmAuthenticationMethod,
+    )
+
+
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "authentication_method",
+        "base_url",
+        "certificate_ref",
+        "forward_metadata",
+        "llm_api_key_ref",
+        "model",
+        "token_retrieval_url",
+    }
 )
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="CallAssistantRequestFallbackConfigExternalLlm")
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class CallAssistantRequestFallbackConfigExternalLlm:
     """Use your own LLM endpoint.
 
     Attributes:
-        authentication_method (CallAssistantRequestFallbackConfigExternalLlmAuthenticationMethod | Unset): How to
+        authentication_method (CallAssistantRequestFallbackConfigExternalLlmAuthenticationMethod | None): How to
             authenticate. Default: 'token'.
-        base_url (str | Unset): Base URL of the service.
-        certificate_ref (str | Unset): Name of the stored secret holding the client certificate.
-        forward_metadata (bool | Unset): Pass call metadata on to the LLM. Default: False.
-        llm_api_key_ref (str | Unset): Name of the stored secret holding your LLM API key.
-        model (str | Unset):
-        token_retrieval_url (str | Unset): URL to fetch an access token from.
+        base_url (str | None): Base URL of the service.
+        certificate_ref (str | None): Name of the stored secret holding the client certificate.
+        forward_metadata (bool | None): Pass call metadata on to the LLM. Default: False.
+        llm_api_key_ref (str | None): Name of the stored secret holding your LLM API key.
+        model (str | None):
+        token_retrieval_url (str | None): URL to fetch an access token from.
     """
 
-    authentication_method: CallAssistantRequestFallbackConfigExternalLlmAuthenticationMethod | Unset = "token"
-    base_url: str | Unset = UNSET
-    certificate_ref: str | Unset = UNSET
-    forward_metadata: bool | Unset = False
-    llm_api_key_ref: str | Unset = UNSET
-    model: str | Unset = UNSET
-    token_retrieval_url: str | Unset = UNSET
+    authentication_method: CallAssistantRequestFallbackConfigExternalLlmAuthenticationMethod | None = "token"
+    base_url: str | None = None
+    certificate_ref: str | None = None
+    forward_metadata: bool | None = False
+    llm_api_key_ref: str | None = None
+    model: str | None = None
+    token_retrieval_url: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        authentication_method: CallAssistantRequestFallbackConfigExternalLlmAuthenticationMethod | None = "token",
+        base_url: str | None = ABSENT,
+        certificate_ref: str | None = ABSENT,
+        forward_metadata: bool | None = False,
+        llm_api_key_ref: str | None = ABSENT,
+        model: str | None = ABSENT,
+        token_retrieval_url: str | None = ABSENT,
+    ) -> None:
+        self.authentication_method = authentication_method
+        self.base_url = None if base_url is ABSENT else base_url
+        self.certificate_ref = None if certificate_ref is ABSENT else certificate_ref
+        self.forward_metadata = forward_metadata
+        self.llm_api_key_ref = None if llm_api_key_ref is ABSENT else llm_api_key_ref
+        self.model = None if model is ABSENT else model
+        self.token_retrieval_url = None if token_retrieval_url is ABSENT else token_retrieval_url
+        self.additional_properties = {}
+        given = (
+            ("authentication_method", authentication_method),
+            ("base_url", base_url),
+            ("certificate_ref", certificate_ref),
+            ("forward_metadata", forward_metadata),
+            ("llm_api_key_ref", llm_api_key_ref),
+            ("model", model),
+            ("token_retrieval_url", token_retrieval_url),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        authentication_method: str | Unset = UNSET
-        if not isinstance(self.authentication_method, Unset):
-            authentication_method = self.authentication_method
-
-        base_url = self.base_url
-
-        certificate_ref = self.certificate_ref
-
-        forward_metadata = self.forward_metadata
-
-        llm_api_key_ref = self.llm_api_key_ref
-
-        model = self.model
-
-        token_retrieval_url = self.token_retrieval_url
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if authentication_method is not UNSET:
-            field_dict["authentication_method"] = authentication_method
-        if base_url is not UNSET:
-            field_dict["base_url"] = base_url
-        if certificate_ref is not UNSET:
-            field_dict["certificate_ref"] = certificate_ref
-        if forward_metadata is not UNSET:
-            field_dict["forward_metadata"] = forward_metadata
-        if llm_api_key_ref is not UNSET:
-            field_dict["llm_api_key_ref"] = llm_api_key_ref
-        if model is not UNSET:
-            field_dict["model"] = model
-        if token_retrieval_url is not UNSET:
-            field_dict["token_retrieval_url"] = token_retrieval_url
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.authentication_method is not None:
+            field_dict["authentication_method"] = self.authentication_method
+        elif "authentication_method" in self._nulls:
+            field_dict["authentication_method"] = None
+        if self.base_url is not None:
+            field_dict["base_url"] = self.base_url
+        elif "base_url" in self._nulls:
+            field_dict["base_url"] = None
+        if self.certificate_ref is not None:
+            field_dict["certificate_ref"] = self.certificate_ref
+        elif "certificate_ref" in self._nulls:
+            field_dict["certificate_ref"] = None
+        if self.forward_metadata is not None:
+            field_dict["forward_metadata"] = self.forward_metadata
+        elif "forward_metadata" in self._nulls:
+            field_dict["forward_metadata"] = None
+        if self.llm_api_key_ref is not None:
+            field_dict["llm_api_key_ref"] = self.llm_api_key_ref
+        elif "llm_api_key_ref" in self._nulls:
+            field_dict["llm_api_key_ref"] = None
+        if self.model is not None:
+            field_dict["model"] = self.model
+        elif "model" in self._nulls:
+            field_dict["model"] = None
+        if self.token_retrieval_url is not None:
+            field_dict["token_retrieval_url"] = self.token_retrieval_url
+        elif "token_retrieval_url" in self._nulls:
+            field_dict["token_retrieval_url"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _authentication_method = d.pop("authentication_method", UNSET)
-        authentication_method: CallAssistantRequestFallbackConfigExternalLlmAuthenticationMethod | Unset
-        if isinstance(_authentication_method, Unset):
-            authentication_method = UNSET
-        else:
-            authentication_method = check_call_assistant_request_fallback_config_external_llm_authentication_method(
-                _authentication_method
-            )
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("authentication_method")
+        obj.authentication_method = value
+        if value is None:
+            if "authentication_method" in src:
+                nulls |= {"authentication_method"}
+            else:
+                absent += 1
+        value = get("base_url")
+        obj.base_url = value
+        if value is None:
+            if "base_url" in src:
+                nulls |= {"base_url"}
+            else:
+                absent += 1
+        value = get("certificate_ref")
+        obj.certificate_ref = value
+        if value is None:
+            if "certificate_ref" in src:
+                nulls |= {"certificate_ref"}
+            else:
+                absent += 1
+        value = get("forward_metadata")
+        obj.forward_metadata = value
+        if value is None:
+            if "forward_metadata" in src:
+                nulls |= {"forward_metadata"}
+            else:
+                absent += 1
+        value = get("llm_api_key_ref")
+        obj.llm_api_key_ref = value
+        if value is None:
+            if "llm_api_key_ref" in src:
+                nulls |= {"llm_api_key_ref"}
+            else:
+                absent += 1
+        value = get("model")
+        obj.model = value
+        if value is None:
+            if "model" in src:
+                nulls |= {"model"}
+            else:
+                absent += 1
+        value = get("token_retrieval_url")
+        obj.token_retrieval_url = value
+        if value is None:
+            if "token_retrieval_url" in src:
+                nulls |= {"token_retrieval_url"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 7 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        base_url = d.pop("base_url", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        certificate_ref = d.pop("certificate_ref", UNSET)
-
-        forward_metadata = d.pop("forward_metadata", UNSET)
-
-        llm_api_key_ref = d.pop("llm_api_key_ref", UNSET)
-
-        model = d.pop("model", UNSET)
-
-        token_retrieval_url = d.pop("token_retrieval_url", UNSET)
-
-        _instance = cls(
-            authentication_method=authentication_method,
-            base_url=base_url,
-            certificate_ref=certificate_ref,
-            forward_metadata=forward_metadata,
-            llm_api_key_ref=llm_api_key_ref,
-            model=model,
-            token_retrieval_url=token_retrieval_url,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

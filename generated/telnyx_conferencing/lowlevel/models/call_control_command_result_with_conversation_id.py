@@ -2,68 +2,102 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="CallControlCommandResultWithConversationID")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "conversation_id",
+        "result",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class CallControlCommandResultWithConversationID:
     """
     Example:
         {'conversation_id': 'd7e9c1d4-8b2a-4b8f-b3a7-9a671c9e9b0a', 'result': 'ok'}
 
     Attributes:
-        conversation_id (UUID | Unset): ID of the conversation. Example: d7e9c1d4-8b2a-4b8f-b3a7-9a671c9e9b0a.
-        result (str | Unset): Outcome of the command. Example: ok.
+        conversation_id (UUID | None): ID of the conversation. Example: d7e9c1d4-8b2a-4b8f-b3a7-9a671c9e9b0a.
+        result (str | None): Outcome of the command. Example: ok.
     """
 
-    conversation_id: UUID | Unset = UNSET
-    result: str | Unset = UNSET
+    conversation_id: UUID | None = None
+    result: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        conversation_id: UUID | None = ABSENT,
+        result: str | None = ABSENT,
+    ) -> None:
+        self.conversation_id = None if conversation_id is ABSENT else conversation_id
+        self.result = None if result is ABSENT else result
+        self.additional_properties = {}
+        given = (
+            ("conversation_id", conversation_id),
+            ("result", result),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        conversation_id: str | Unset = UNSET
-        if not isinstance(self.conversation_id, Unset):
-            conversation_id = str(self.conversation_id)
-
-        result = self.result
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if conversation_id is not UNSET:
-            field_dict["conversation_id"] = conversation_id
-        if result is not UNSET:
-            field_dict["result"] = result
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.conversation_id is not None:
+            field_dict["conversation_id"] = str(self.conversation_id)
+        elif "conversation_id" in self._nulls:
+            field_dict["conversation_id"] = None
+        if self.result is not None:
+            field_dict["result"] = self.result
+        elif "result" in self._nulls:
+            field_dict["result"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _conversation_id = d.pop("conversation_id", UNSET)
-        conversation_id: UUID | Unset
-        if isinstance(_conversation_id, Unset):
-            conversation_id = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("conversation_id")
+        if value is not None:
+            obj.conversation_id = UUID(value)
         else:
-            conversation_id = UUID(_conversation_id)
+            obj.conversation_id = None
+            if "conversation_id" in src:
+                nulls |= {"conversation_id"}
+            else:
+                absent += 1
+        value = get("result")
+        obj.result = value
+        if value is None:
+            if "result" in src:
+                nulls |= {"result"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        result = d.pop("result", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance = cls(
-            conversation_id=conversation_id,
-            result=result,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

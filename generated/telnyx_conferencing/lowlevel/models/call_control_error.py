@@ -2,107 +2,137 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.call_control_error_meta import CallControlErrorMeta
     from ..models.call_control_error_source import CallControlErrorSource
 
 
-T = TypeVar("T", bound="CallControlError")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "code",
+        "title",
+        "detail",
+        "meta",
+        "source",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class CallControlError:
     """
     Attributes:
         code (str):
         title (str):
-        detail (str | Unset):
-        meta (CallControlErrorMeta | Unset):
-        source (CallControlErrorSource | Unset):
+        detail (str | None):
+        meta (CallControlErrorMeta | None):
+        source (CallControlErrorSource | None):
     """
 
     code: str
     title: str
-    detail: str | Unset = UNSET
-    meta: CallControlErrorMeta | Unset = UNSET
-    source: CallControlErrorSource | Unset = UNSET
+    detail: str | None = None
+    meta: CallControlErrorMeta | None = None
+    source: CallControlErrorSource | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        code: str,
+        title: str,
+        detail: str | None = ABSENT,
+        meta: CallControlErrorMeta | None = ABSENT,
+        source: CallControlErrorSource | None = ABSENT,
+    ) -> None:
+        self.code = code
+        self.title = title
+        self.detail = None if detail is ABSENT else detail
+        self.meta = None if meta is ABSENT else meta
+        self.source = None if source is ABSENT else source
+        self.additional_properties = {}
+        given = (
+            ("detail", detail),
+            ("meta", meta),
+            ("source", source),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        code = self.code
-
-        title = self.title
-
-        detail = self.detail
-
-        meta: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.meta, Unset):
-            meta = self.meta.to_dict()
-
-        source: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.source, Unset):
-            source = self.source.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "code": code,
-                "title": title,
-            }
-        )
-        if detail is not UNSET:
-            field_dict["detail"] = detail
-        if meta is not UNSET:
-            field_dict["meta"] = meta
-        if source is not UNSET:
-            field_dict["source"] = source
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["code"] = self.code
+        field_dict["title"] = self.title
+        if self.detail is not None:
+            field_dict["detail"] = self.detail
+        elif "detail" in self._nulls:
+            field_dict["detail"] = None
+        if self.meta is not None:
+            field_dict["meta"] = self.meta.to_dict()
+        elif "meta" in self._nulls:
+            field_dict["meta"] = None
+        if self.source is not None:
+            field_dict["source"] = self.source.to_dict()
+        elif "source" in self._nulls:
+            field_dict["source"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.call_control_error_meta import CallControlErrorMeta  # noqa: PLC0415
-        from ..models.call_control_error_source import CallControlErrorSource  # noqa: PLC0415
-
-        d = dict(src_dict)
-        code = d.pop("code")
-
-        title = d.pop("title")
-
-        detail = d.pop("detail", UNSET)
-
-        _meta = d.pop("meta", UNSET)
-        meta: CallControlErrorMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.code = src["code"]
+        obj.title = src["title"]
+        value = get("detail")
+        obj.detail = value
+        if value is None:
+            if "detail" in src:
+                nulls |= {"detail"}
+            else:
+                absent += 1
+        value = get("meta")
+        if value is not None:
+            obj.meta = _models.CallControlErrorMeta.from_dict(value)
         else:
-            meta = CallControlErrorMeta.from_dict(_meta)
-
-        _source = d.pop("source", UNSET)
-        source: CallControlErrorSource | Unset
-        if isinstance(_source, Unset):
-            source = UNSET
+            obj.meta = None
+            if "meta" in src:
+                nulls |= {"meta"}
+            else:
+                absent += 1
+        value = get("source")
+        if value is not None:
+            obj.source = _models.CallControlErrorSource.from_dict(value)
         else:
-            source = CallControlErrorSource.from_dict(_source)
+            obj.source = None
+            if "source" in src:
+                nulls |= {"source"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 5 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _instance = cls(
-            code=code,
-            title=title,
-            detail=detail,
-            meta=meta,
-            source=source,
-        )
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

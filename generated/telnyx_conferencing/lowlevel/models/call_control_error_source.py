@@ -2,57 +2,96 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="CallControlErrorSource")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "parameter",
+        "pointer",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class CallControlErrorSource:
     """
     Attributes:
-        parameter (str | Unset): Query parameter that caused the error.
-        pointer (str | Unset): JSON pointer (RFC 6901) to the part of the request that caused the error.
+        parameter (str | None): Query parameter that caused the error.
+        pointer (str | None): JSON pointer (RFC 6901) to the part of the request that caused the error.
     """
 
-    parameter: str | Unset = UNSET
-    pointer: str | Unset = UNSET
+    parameter: str | None = None
+    pointer: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        parameter: str | None = ABSENT,
+        pointer: str | None = ABSENT,
+    ) -> None:
+        self.parameter = None if parameter is ABSENT else parameter
+        self.pointer = None if pointer is ABSENT else pointer
+        self.additional_properties = {}
+        given = (
+            ("parameter", parameter),
+            ("pointer", pointer),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        parameter = self.parameter
-
-        pointer = self.pointer
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if parameter is not UNSET:
-            field_dict["parameter"] = parameter
-        if pointer is not UNSET:
-            field_dict["pointer"] = pointer
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.parameter is not None:
+            field_dict["parameter"] = self.parameter
+        elif "parameter" in self._nulls:
+            field_dict["parameter"] = None
+        if self.pointer is not None:
+            field_dict["pointer"] = self.pointer
+        elif "pointer" in self._nulls:
+            field_dict["pointer"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        parameter = d.pop("parameter", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("parameter")
+        obj.parameter = value
+        if value is None:
+            if "parameter" in src:
+                nulls |= {"parameter"}
+            else:
+                absent += 1
+        value = get("pointer")
+        obj.pointer = value
+        if value is None:
+            if "pointer" in src:
+                nulls |= {"pointer"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        pointer = d.pop("pointer", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance = cls(
-            parameter=parameter,
-            pointer=pointer,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

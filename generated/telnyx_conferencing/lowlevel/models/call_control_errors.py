@@ -2,66 +2,84 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.call_control_error import CallControlError
 
 
-T = TypeVar("T", bound="CallControlErrors")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "errors",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class CallControlErrors:
     """
     Attributes:
-        errors (list[CallControlError] | Unset):
+        errors (list[CallControlError] | None):
     """
 
-    errors: list[CallControlError] | Unset = UNSET
+    errors: list[CallControlError] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        errors: list[CallControlError] | None = ABSENT,
+    ) -> None:
+        self.errors = None if errors is ABSENT else errors
+        self.additional_properties = {}
+        given = (("errors", errors),)
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        errors: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.errors, Unset):
-            errors = []
-            for errors_item_data in self.errors:
-                errors_item = errors_item_data.to_dict()
-                errors.append(errors_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if errors is not UNSET:
-            field_dict["errors"] = errors
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.errors is not None:
+            field_dict["errors"] = [x0.to_dict() for x0 in self.errors]
+        elif "errors" in self._nulls:
+            field_dict["errors"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.call_control_error import CallControlError  # noqa: PLC0415
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("errors")
+        if value is not None:
+            obj.errors = [_models.CallControlError.from_dict(x0) for x0 in value]
+        else:
+            obj.errors = None
+            if "errors" in src:
+                nulls |= {"errors"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 1 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        d = dict(src_dict)
-        _errors = d.pop("errors", UNSET)
-        errors: list[CallControlError] | Unset = UNSET
-        if _errors is not UNSET:
-            errors = []
-            for errors_item_data in _errors:
-                errors_item = CallControlError.from_dict(errors_item_data)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-                errors.append(errors_item)
-
-        _instance = cls(
-            errors=errors,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,25 +2,30 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.call_conversation_ended import CallConversationEnded
 
 
-T = TypeVar("T", bound="CallConversationEndedEvent")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "data",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class CallConversationEndedEvent:
     """
     Attributes:
-        data (CallConversationEnded | Unset):  Example: {'created_at': '2025-05-29T13:35:38.927621Z', 'event_type':
+        data (CallConversationEnded | None):  Example: {'created_at': '2025-05-29T13:35:38.927621Z', 'event_type':
             'call.conversation.ended', 'id': 'eb8775a6-634f-48b0-b177-d5465a8a8e9f', 'occurred_at':
             '2025-05-29T13:35:38.817785Z', 'payload': {'assistant_id': 'assistant-d9082b56-ba2d-4ad1-a50c-58661eb1463d',
             'call_control_id': 'v3:HDR1vQHx697hpP9xZ0bhlbUOWPFPDtPcxw-nuSMuC6mGVpb0euoklQ', 'call_leg_id':
@@ -33,40 +38,58 @@ class CallConversationEndedEvent:
             'tts_model_id': 'Natural', 'tts_provider': 'telnyx', 'tts_voice_id': 'Marissa'}, 'record_type': 'event'}.
     """
 
-    data: CallConversationEnded | Unset = UNSET
+    data: CallConversationEnded | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        data: CallConversationEnded | None = ABSENT,
+    ) -> None:
+        self.data = None if data is ABSENT else data
+        self.additional_properties = {}
+        given = (("data", data),)
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.data, Unset):
-            data = self.data.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if data is not UNSET:
-            field_dict["data"] = data
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.data is not None:
+            field_dict["data"] = self.data.to_dict()
+        elif "data" in self._nulls:
+            field_dict["data"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.call_conversation_ended import CallConversationEnded  # noqa: PLC0415
-
-        d = dict(src_dict)
-        _data = d.pop("data", UNSET)
-        data: CallConversationEnded | Unset
-        if isinstance(_data, Unset):
-            data = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("data")
+        if value is not None:
+            obj.data = _models.CallConversationEnded.from_dict(value)
         else:
-            data = CallConversationEnded.from_dict(_data)
+            obj.data = None
+            if "data" in src:
+                nulls |= {"data"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 1 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _instance = cls(
-            data=data,
-        )
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

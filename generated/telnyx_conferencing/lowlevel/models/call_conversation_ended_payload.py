@@ -2,221 +2,364 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.call_conversation_ended_payload_calling_party_type import (
-    CallConversationEndedPayloadCallingPartyType,
-    check_call_conversation_ended_payload_calling_party_type,
+from ..types import ABSENT, NO_NULLS
+
+if TYPE_CHECKING:
+    from ..models.call_conversation_ended_payload_calling_party_type import (
+        CallConversationEndedPayloadCallingPartyType,
+    )
+
+
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "assistant_id",
+        "call_control_id",
+        "call_leg_id",
+        "call_session_id",
+        "calling_party_type",
+        "client_state",
+        "connection_id",
+        "conversation_id",
+        "duration_sec",
+        "from",
+        "llm_model",
+        "reason",
+        "stt_model",
+        "to",
+        "tts_model_id",
+        "tts_provider",
+        "tts_voice_id",
+    }
 )
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="CallConversationEndedPayload")
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class CallConversationEndedPayload:
     """The event's details.
 
     Attributes:
-        assistant_id (str | Unset): ID of the AI assistant. Example: assistant-d9082b56-ba2d-4ad1-a50c-58661eb1463d.
-        call_control_id (str | Unset): Call control ID of the leg; commands to the call use it. Example:
+        assistant_id (str | None): ID of the AI assistant. Example: assistant-d9082b56-ba2d-4ad1-a50c-58661eb1463d.
+        call_control_id (str | None): Call control ID of the leg; commands to the call use it. Example:
             v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg.
-        call_leg_id (str | Unset): Call leg ID; use it to match webhooks that belong to the same leg. Example:
+        call_leg_id (str | None): Call leg ID; use it to match webhooks that belong to the same leg. Example:
             cc29cce6-3c91-11f0-a8e5-02420aef3d20.
-        call_session_id (str | Unset): Call session ID; shared by all legs of one phone call, such as both sides of a
+        call_session_id (str | None): Call session ID; shared by all legs of one phone call, such as both sides of a
             bridge. Example: cc29c8d6-3c91-11f0-aa7c-02420aef3d20.
-        calling_party_type (CallConversationEndedPayloadCallingPartyType | Unset): Kind of calling party. Example: sip.
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        calling_party_type (CallConversationEndedPayloadCallingPartyType | None): Kind of calling party. Example: sip.
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: g3QAAAACbQAAAAtkYXRhX2NlbnRlcm0AAAADY2gxbQAAAApkZXBsb3ltZW50bQAAAARiYXNl.
-        connection_id (str | Unset): ID of the Call Control App (connection) handling the call. Example:
+        connection_id (str | None): ID of the Call Control App (connection) handling the call. Example:
             7267xxxxxxxxxxxxxx.
-        conversation_id (str | Unset): ID of the conversation. Example: 0424805b-adc1-4ff8-9f95-e1de6883ecbe.
-        duration_sec (int | Unset): Length, in seconds. Example: 3.
-        from_ (str | Unset): Calling number or SIP URI (E.164 for numbers). Example: +13124287921.
-        llm_model (str | Unset): LLM that ran the conversation. Example: openai/gpt-4o.
-        reason (None | str | Unset): Why it happened. Example: customer_disconnect.
-        stt_model (str | Unset): Speech-to-text model used. Example: distil-whisper/distil-large-v2.
-        to (str | Unset): Called number or SIP URI (E.164 for numbers). Example:
+        conversation_id (str | None): ID of the conversation. Example: 0424805b-adc1-4ff8-9f95-e1de6883ecbe.
+        duration_sec (int | None): Length, in seconds. Example: 3.
+        from_ (str | None): Calling number or SIP URI (E.164 for numbers). Example: +13124287921.
+        llm_model (str | None): LLM that ran the conversation. Example: openai/gpt-4o.
+        reason (None | str): Why it happened. Example: customer_disconnect.
+        stt_model (str | None): Speech-to-text model used. Example: distil-whisper/distil-large-v2.
+        to (str | None): Called number or SIP URI (E.164 for numbers). Example:
             jamesw@assistant-d9082b56-ba2d-4ad1-a50c-58661eb1463d.sip.telnyx.com.
-        tts_model_id (str | Unset): Text-to-speech model used. Example: Natural.
-        tts_provider (str | Unset): Text-to-speech provider. Example: telnyx.
-        tts_voice_id (str | Unset): Text-to-speech voice used. Example: Marissa.
+        tts_model_id (str | None): Text-to-speech model used. Example: Natural.
+        tts_provider (str | None): Text-to-speech provider. Example: telnyx.
+        tts_voice_id (str | None): Text-to-speech voice used. Example: Marissa.
     """
 
-    assistant_id: str | Unset = UNSET
-    call_control_id: str | Unset = UNSET
-    call_leg_id: str | Unset = UNSET
-    call_session_id: str | Unset = UNSET
-    calling_party_type: CallConversationEndedPayloadCallingPartyType | Unset = UNSET
-    client_state: str | Unset = UNSET
-    connection_id: str | Unset = UNSET
-    conversation_id: str | Unset = UNSET
-    duration_sec: int | Unset = UNSET
-    from_: str | Unset = UNSET
-    llm_model: str | Unset = UNSET
-    reason: None | str | Unset = UNSET
-    stt_model: str | Unset = UNSET
-    to: str | Unset = UNSET
-    tts_model_id: str | Unset = UNSET
-    tts_provider: str | Unset = UNSET
-    tts_voice_id: str | Unset = UNSET
+    assistant_id: str | None = None
+    call_control_id: str | None = None
+    call_leg_id: str | None = None
+    call_session_id: str | None = None
+    calling_party_type: CallConversationEndedPayloadCallingPartyType | None = None
+    client_state: str | None = None
+    connection_id: str | None = None
+    conversation_id: str | None = None
+    duration_sec: int | None = None
+    from_: str | None = None
+    llm_model: str | None = None
+    reason: None | str = None
+    stt_model: str | None = None
+    to: str | None = None
+    tts_model_id: str | None = None
+    tts_provider: str | None = None
+    tts_voice_id: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        assistant_id: str | None = ABSENT,
+        call_control_id: str | None = ABSENT,
+        call_leg_id: str | None = ABSENT,
+        call_session_id: str | None = ABSENT,
+        calling_party_type: CallConversationEndedPayloadCallingPartyType | None = ABSENT,
+        client_state: str | None = ABSENT,
+        connection_id: str | None = ABSENT,
+        conversation_id: str | None = ABSENT,
+        duration_sec: int | None = ABSENT,
+        from_: str | None = ABSENT,
+        llm_model: str | None = ABSENT,
+        reason: None | str = ABSENT,
+        stt_model: str | None = ABSENT,
+        to: str | None = ABSENT,
+        tts_model_id: str | None = ABSENT,
+        tts_provider: str | None = ABSENT,
+        tts_voice_id: str | None = ABSENT,
+    ) -> None:
+        self.assistant_id = None if assistant_id is ABSENT else assistant_id
+        self.call_control_id = None if call_control_id is ABSENT else call_control_id
+        self.call_leg_id = None if call_leg_id is ABSENT else call_leg_id
+        self.call_session_id = None if call_session_id is ABSENT else call_session_id
+        self.calling_party_type = None if calling_party_type is ABSENT else calling_party_type
+        self.client_state = None if client_state is ABSENT else client_state
+        self.connection_id = None if connection_id is ABSENT else connection_id
+        self.conversation_id = None if conversation_id is ABSENT else conversation_id
+        self.duration_sec = None if duration_sec is ABSENT else duration_sec
+        self.from_ = None if from_ is ABSENT else from_
+        self.llm_model = None if llm_model is ABSENT else llm_model
+        self.reason = None if reason is ABSENT else reason
+        self.stt_model = None if stt_model is ABSENT else stt_model
+        self.to = None if to is ABSENT else to
+        self.tts_model_id = None if tts_model_id is ABSENT else tts_model_id
+        self.tts_provider = None if tts_provider is ABSENT else tts_provider
+        self.tts_voice_id = None if tts_voice_id is ABSENT else tts_voice_id
+        self.additional_properties = {}
+        given = (
+            ("assistant_id", assistant_id),
+            ("call_control_id", call_control_id),
+            ("call_leg_id", call_leg_id),
+            ("call_session_id", call_session_id),
+            ("calling_party_type", calling_party_type),
+            ("client_state", client_state),
+            ("connection_id", connection_id),
+            ("conversation_id", conversation_id),
+            ("duration_sec", duration_sec),
+            ("from", from_),
+            ("llm_model", llm_model),
+            ("reason", reason),
+            ("stt_model", stt_model),
+            ("to", to),
+            ("tts_model_id", tts_model_id),
+            ("tts_provider", tts_provider),
+            ("tts_voice_id", tts_voice_id),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        assistant_id = self.assistant_id
-
-        call_control_id = self.call_control_id
-
-        call_leg_id = self.call_leg_id
-
-        call_session_id = self.call_session_id
-
-        calling_party_type: str | Unset = UNSET
-        if not isinstance(self.calling_party_type, Unset):
-            calling_party_type = self.calling_party_type
-
-        client_state = self.client_state
-
-        connection_id = self.connection_id
-
-        conversation_id = self.conversation_id
-
-        duration_sec = self.duration_sec
-
-        from_ = self.from_
-
-        llm_model = self.llm_model
-
-        reason: None | str | Unset
-        if isinstance(self.reason, Unset):
-            reason = UNSET
-        else:
-            reason = self.reason
-
-        stt_model = self.stt_model
-
-        to = self.to
-
-        tts_model_id = self.tts_model_id
-
-        tts_provider = self.tts_provider
-
-        tts_voice_id = self.tts_voice_id
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if assistant_id is not UNSET:
-            field_dict["assistant_id"] = assistant_id
-        if call_control_id is not UNSET:
-            field_dict["call_control_id"] = call_control_id
-        if call_leg_id is not UNSET:
-            field_dict["call_leg_id"] = call_leg_id
-        if call_session_id is not UNSET:
-            field_dict["call_session_id"] = call_session_id
-        if calling_party_type is not UNSET:
-            field_dict["calling_party_type"] = calling_party_type
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if connection_id is not UNSET:
-            field_dict["connection_id"] = connection_id
-        if conversation_id is not UNSET:
-            field_dict["conversation_id"] = conversation_id
-        if duration_sec is not UNSET:
-            field_dict["duration_sec"] = duration_sec
-        if from_ is not UNSET:
-            field_dict["from"] = from_
-        if llm_model is not UNSET:
-            field_dict["llm_model"] = llm_model
-        if reason is not UNSET:
-            field_dict["reason"] = reason
-        if stt_model is not UNSET:
-            field_dict["stt_model"] = stt_model
-        if to is not UNSET:
-            field_dict["to"] = to
-        if tts_model_id is not UNSET:
-            field_dict["tts_model_id"] = tts_model_id
-        if tts_provider is not UNSET:
-            field_dict["tts_provider"] = tts_provider
-        if tts_voice_id is not UNSET:
-            field_dict["tts_voice_id"] = tts_voice_id
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.assistant_id is not None:
+            field_dict["assistant_id"] = self.assistant_id
+        elif "assistant_id" in self._nulls:
+            field_dict["assistant_id"] = None
+        if self.call_control_id is not None:
+            field_dict["call_control_id"] = self.call_control_id
+        elif "call_control_id" in self._nulls:
+            field_dict["call_control_id"] = None
+        if self.call_leg_id is not None:
+            field_dict["call_leg_id"] = self.call_leg_id
+        elif "call_leg_id" in self._nulls:
+            field_dict["call_leg_id"] = None
+        if self.call_session_id is not None:
+            field_dict["call_session_id"] = self.call_session_id
+        elif "call_session_id" in self._nulls:
+            field_dict["call_session_id"] = None
+        if self.calling_party_type is not None:
+            field_dict["calling_party_type"] = self.calling_party_type
+        elif "calling_party_type" in self._nulls:
+            field_dict["calling_party_type"] = None
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.connection_id is not None:
+            field_dict["connection_id"] = self.connection_id
+        elif "connection_id" in self._nulls:
+            field_dict["connection_id"] = None
+        if self.conversation_id is not None:
+            field_dict["conversation_id"] = self.conversation_id
+        elif "conversation_id" in self._nulls:
+            field_dict["conversation_id"] = None
+        if self.duration_sec is not None:
+            field_dict["duration_sec"] = self.duration_sec
+        elif "duration_sec" in self._nulls:
+            field_dict["duration_sec"] = None
+        if self.from_ is not None:
+            field_dict["from"] = self.from_
+        elif "from" in self._nulls:
+            field_dict["from"] = None
+        if self.llm_model is not None:
+            field_dict["llm_model"] = self.llm_model
+        elif "llm_model" in self._nulls:
+            field_dict["llm_model"] = None
+        if self.reason is not None:
+            field_dict["reason"] = self.reason
+        elif "reason" in self._nulls:
+            field_dict["reason"] = None
+        if self.stt_model is not None:
+            field_dict["stt_model"] = self.stt_model
+        elif "stt_model" in self._nulls:
+            field_dict["stt_model"] = None
+        if self.to is not None:
+            field_dict["to"] = self.to
+        elif "to" in self._nulls:
+            field_dict["to"] = None
+        if self.tts_model_id is not None:
+            field_dict["tts_model_id"] = self.tts_model_id
+        elif "tts_model_id" in self._nulls:
+            field_dict["tts_model_id"] = None
+        if self.tts_provider is not None:
+            field_dict["tts_provider"] = self.tts_provider
+        elif "tts_provider" in self._nulls:
+            field_dict["tts_provider"] = None
+        if self.tts_voice_id is not None:
+            field_dict["tts_voice_id"] = self.tts_voice_id
+        elif "tts_voice_id" in self._nulls:
+            field_dict["tts_voice_id"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        assistant_id = d.pop("assistant_id", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("assistant_id")
+        obj.assistant_id = value
+        if value is None:
+            if "assistant_id" in src:
+                nulls |= {"assistant_id"}
+            else:
+                absent += 1
+        value = get("call_control_id")
+        obj.call_control_id = value
+        if value is None:
+            if "call_control_id" in src:
+                nulls |= {"call_control_id"}
+            else:
+                absent += 1
+        value = get("call_leg_id")
+        obj.call_leg_id = value
+        if value is None:
+            if "call_leg_id" in src:
+                nulls |= {"call_leg_id"}
+            else:
+                absent += 1
+        value = get("call_session_id")
+        obj.call_session_id = value
+        if value is None:
+            if "call_session_id" in src:
+                nulls |= {"call_session_id"}
+            else:
+                absent += 1
+        value = get("calling_party_type")
+        obj.calling_party_type = value
+        if value is None:
+            if "calling_party_type" in src:
+                nulls |= {"calling_party_type"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("connection_id")
+        obj.connection_id = value
+        if value is None:
+            if "connection_id" in src:
+                nulls |= {"connection_id"}
+            else:
+                absent += 1
+        value = get("conversation_id")
+        obj.conversation_id = value
+        if value is None:
+            if "conversation_id" in src:
+                nulls |= {"conversation_id"}
+            else:
+                absent += 1
+        value = get("duration_sec")
+        obj.duration_sec = value
+        if value is None:
+            if "duration_sec" in src:
+                nulls |= {"duration_sec"}
+            else:
+                absent += 1
+        value = get("from")
+        obj.from_ = value
+        if value is None:
+            if "from" in src:
+                nulls |= {"from"}
+            else:
+                absent += 1
+        value = get("llm_model")
+        obj.llm_model = value
+        if value is None:
+            if "llm_model" in src:
+                nulls |= {"llm_model"}
+            else:
+                absent += 1
+        value = get("reason")
+        obj.reason = value
+        if value is None:
+            if "reason" in src:
+                nulls |= {"reason"}
+            else:
+                absent += 1
+        value = get("stt_model")
+        obj.stt_model = value
+        if value is None:
+            if "stt_model" in src:
+                nulls |= {"stt_model"}
+            else:
+                absent += 1
+        value = get("to")
+        obj.to = value
+        if value is None:
+            if "to" in src:
+                nulls |= {"to"}
+            else:
+                absent += 1
+        value = get("tts_model_id")
+        obj.tts_model_id = value
+        if value is None:
+            if "tts_model_id" in src:
+                nulls |= {"tts_model_id"}
+            else:
+                absent += 1
+        value = get("tts_provider")
+        obj.tts_provider = value
+        if value is None:
+            if "tts_provider" in src:
+                nulls |= {"tts_provider"}
+            else:
+                absent += 1
+        value = get("tts_voice_id")
+        obj.tts_voice_id = value
+        if value is None:
+            if "tts_voice_id" in src:
+                nulls |= {"tts_voice_id"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 17 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        call_control_id = d.pop("call_control_id", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        call_leg_id = d.pop("call_leg_id", UNSET)
-
-        call_session_id = d.pop("call_session_id", UNSET)
-
-        _calling_party_type = d.pop("calling_party_type", UNSET)
-        calling_party_type: CallConversationEndedPayloadCallingPartyType | Unset
-        if isinstance(_calling_party_type, Unset):
-            calling_party_type = UNSET
-        else:
-            calling_party_type = check_call_conversation_ended_payload_calling_party_type(_calling_party_type)
-
-        client_state = d.pop("client_state", UNSET)
-
-        connection_id = d.pop("connection_id", UNSET)
-
-        conversation_id = d.pop("conversation_id", UNSET)
-
-        duration_sec = d.pop("duration_sec", UNSET)
-
-        from_ = d.pop("from", UNSET)
-
-        llm_model = d.pop("llm_model", UNSET)
-
-        def _parse_reason(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        reason = _parse_reason(d.pop("reason", UNSET))
-
-        stt_model = d.pop("stt_model", UNSET)
-
-        to = d.pop("to", UNSET)
-
-        tts_model_id = d.pop("tts_model_id", UNSET)
-
-        tts_provider = d.pop("tts_provider", UNSET)
-
-        tts_voice_id = d.pop("tts_voice_id", UNSET)
-
-        _instance = cls(
-            assistant_id=assistant_id,
-            call_control_id=call_control_id,
-            call_leg_id=call_leg_id,
-            call_session_id=call_session_id,
-            calling_party_type=calling_party_type,
-            client_state=client_state,
-            connection_id=connection_id,
-            conversation_id=conversation_id,
-            duration_sec=duration_sec,
-            from_=from_,
-            llm_model=llm_model,
-            reason=reason,
-            stt_model=stt_model,
-            to=to,
-            tts_model_id=tts_model_id,
-            tts_provider=tts_provider,
-            tts_voice_id=tts_voice_id,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

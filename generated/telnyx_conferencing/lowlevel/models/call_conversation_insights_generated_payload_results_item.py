@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS, json_value
 
 if TYPE_CHECKING:
     from ..models.call_conversation_insights_generated_payload_results_item_result_type_0 import (
@@ -15,77 +16,100 @@ if TYPE_CHECKING:
     )
 
 
-T = TypeVar("T", bound="CallConversationInsightsGeneratedPayloadResultsItem")
+def _parse_result(data: Any) -> Any:
+    if isinstance(data, dict):
+        try:
+            return _models.CallConversationInsightsGeneratedPayloadResultsItemResultType0.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return data
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "insight_id",
+        "result",
+    }
+)
+
+
+@_attrs_define(init=False)
 class CallConversationInsightsGeneratedPayloadResultsItem:
     """
     Attributes:
-        insight_id (str | Unset): ID of the insight. Example: 428c31b6-abf3-3bc1-b7f4-5013ef9657c1.
-        result (CallConversationInsightsGeneratedPayloadResultsItemResultType0 | str | Unset):
+        insight_id (str | None): ID of the insight. Example: 428c31b6-abf3-3bc1-b7f4-5013ef9657c1.
+        result (CallConversationInsightsGeneratedPayloadResultsItemResultType0 | str | None):
     """
 
-    insight_id: str | Unset = UNSET
-    result: CallConversationInsightsGeneratedPayloadResultsItemResultType0 | str | Unset = UNSET
+    insight_id: str | None = None
+    result: CallConversationInsightsGeneratedPayloadResultsItemResultType0 | str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        insight_id: str | None = ABSENT,
+        result: CallConversationInsightsGeneratedPayloadResultsItemResultType0 | str | None = ABSENT,
+    ) -> None:
+        self.insight_id = None if insight_id is ABSENT else insight_id
+        self.result = None if result is ABSENT else result
+        self.additional_properties = {}
+        given = (
+            ("insight_id", insight_id),
+            ("result", result),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.call_conversation_insights_generated_payload_results_item_result_type_0 import (
-            CallConversationInsightsGeneratedPayloadResultsItemResultType0,  # noqa: PLC0415
-        )
-
-        insight_id = self.insight_id
-
-        result: dict[str, Any] | str | Unset
-        if isinstance(self.result, Unset):
-            result = UNSET
-        elif isinstance(self.result, CallConversationInsightsGeneratedPayloadResultsItemResultType0):
-            result = self.result.to_dict()
-        else:
-            result = self.result
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if insight_id is not UNSET:
-            field_dict["insight_id"] = insight_id
-        if result is not UNSET:
-            field_dict["result"] = result
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.insight_id is not None:
+            field_dict["insight_id"] = self.insight_id
+        elif "insight_id" in self._nulls:
+            field_dict["insight_id"] = None
+        if self.result is not None:
+            field_dict["result"] = json_value(self.result)
+        elif "result" in self._nulls:
+            field_dict["result"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.call_conversation_insights_generated_payload_results_item_result_type_0 import (
-            CallConversationInsightsGeneratedPayloadResultsItemResultType0,  # noqa: PLC0415
-        )
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("insight_id")
+        obj.insight_id = value
+        if value is None:
+            if "insight_id" in src:
+                nulls |= {"insight_id"}
+            else:
+                absent += 1
+        value = get("result")
+        if value is not None:
+            obj.result = _parse_result(value)
+        else:
+            obj.result = None
+            if "result" in src:
+                nulls |= {"result"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        d = dict(src_dict)
-        insight_id = d.pop("insight_id", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        def _parse_result(data: object) -> CallConversationInsightsGeneratedPayloadResultsItemResultType0 | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                result_type_0 = CallConversationInsightsGeneratedPayloadResultsItemResultType0.from_dict(data)
-
-                return result_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CallConversationInsightsGeneratedPayloadResultsItemResultType0 | str | Unset, data)
-
-        result = _parse_result(d.pop("result", UNSET))
-
-        _instance = cls(
-            insight_id=insight_id,
-            result=result,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,84 +2,147 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="CallCostPart")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "billed_duration_secs",
+        "call_part",
+        "cost",
+        "currency",
+        "rate",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class CallCostPart:
     """
     Attributes:
-        billed_duration_secs (int | Unset): Seconds billed. Example: 180.
-        call_part (str | Unset): Part of the call this cost is for. Example: call-control.
-        cost (str | Unset): Cost of this part. Example: 0.0018.
-        currency (str | Unset): Currency code. Example: USD.
-        rate (str | Unset): Price per billing unit. Example: 0.00180.
+        billed_duration_secs (int | None): Seconds billed. Example: 180.
+        call_part (str | None): Part of the call this cost is for. Example: call-control.
+        cost (str | None): Cost of this part. Example: 0.0018.
+        currency (str | None): Currency code. Example: USD.
+        rate (str | None): Price per billing unit. Example: 0.00180.
     """
 
-    billed_duration_secs: int | Unset = UNSET
-    call_part: str | Unset = UNSET
-    cost: str | Unset = UNSET
-    currency: str | Unset = UNSET
-    rate: str | Unset = UNSET
+    billed_duration_secs: int | None = None
+    call_part: str | None = None
+    cost: str | None = None
+    currency: str | None = None
+    rate: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        billed_duration_secs: int | None = ABSENT,
+        call_part: str | None = ABSENT,
+        cost: str | None = ABSENT,
+        currency: str | None = ABSENT,
+        rate: str | None = ABSENT,
+    ) -> None:
+        self.billed_duration_secs = None if billed_duration_secs is ABSENT else billed_duration_secs
+        self.call_part = None if call_part is ABSENT else call_part
+        self.cost = None if cost is ABSENT else cost
+        self.currency = None if currency is ABSENT else currency
+        self.rate = None if rate is ABSENT else rate
+        self.additional_properties = {}
+        given = (
+            ("billed_duration_secs", billed_duration_secs),
+            ("call_part", call_part),
+            ("cost", cost),
+            ("currency", currency),
+            ("rate", rate),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        billed_duration_secs = self.billed_duration_secs
-
-        call_part = self.call_part
-
-        cost = self.cost
-
-        currency = self.currency
-
-        rate = self.rate
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if billed_duration_secs is not UNSET:
-            field_dict["billed_duration_secs"] = billed_duration_secs
-        if call_part is not UNSET:
-            field_dict["call_part"] = call_part
-        if cost is not UNSET:
-            field_dict["cost"] = cost
-        if currency is not UNSET:
-            field_dict["currency"] = currency
-        if rate is not UNSET:
-            field_dict["rate"] = rate
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.billed_duration_secs is not None:
+            field_dict["billed_duration_secs"] = self.billed_duration_secs
+        elif "billed_duration_secs" in self._nulls:
+            field_dict["billed_duration_secs"] = None
+        if self.call_part is not None:
+            field_dict["call_part"] = self.call_part
+        elif "call_part" in self._nulls:
+            field_dict["call_part"] = None
+        if self.cost is not None:
+            field_dict["cost"] = self.cost
+        elif "cost" in self._nulls:
+            field_dict["cost"] = None
+        if self.currency is not None:
+            field_dict["currency"] = self.currency
+        elif "currency" in self._nulls:
+            field_dict["currency"] = None
+        if self.rate is not None:
+            field_dict["rate"] = self.rate
+        elif "rate" in self._nulls:
+            field_dict["rate"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        billed_duration_secs = d.pop("billed_duration_secs", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("billed_duration_secs")
+        obj.billed_duration_secs = value
+        if value is None:
+            if "billed_duration_secs" in src:
+                nulls |= {"billed_duration_secs"}
+            else:
+                absent += 1
+        value = get("call_part")
+        obj.call_part = value
+        if value is None:
+            if "call_part" in src:
+                nulls |= {"call_part"}
+            else:
+                absent += 1
+        value = get("cost")
+        obj.cost = value
+        if value is None:
+            if "cost" in src:
+                nulls |= {"cost"}
+            else:
+                absent += 1
+        value = get("currency")
+        obj.currency = value
+        if value is None:
+            if "currency" in src:
+                nulls |= {"currency"}
+            else:
+                absent += 1
+        value = get("rate")
+        obj.rate = value
+        if value is None:
+            if "rate" in src:
+                nulls |= {"rate"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 5 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        call_part = d.pop("call_part", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        cost = d.pop("cost", UNSET)
-
-        currency = d.pop("currency", UNSET)
-
-        rate = d.pop("rate", UNSET)
-
-        _instance = cls(
-            billed_duration_secs=billed_duration_secs,
-            call_part=call_part,
-            cost=cost,
-            currency=currency,
-            rate=rate,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

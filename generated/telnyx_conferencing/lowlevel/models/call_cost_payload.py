@@ -3,217 +3,271 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.call_cost_payload_status import CallCostPayloadStatus, check_call_cost_payload_status
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS, isoformat, parse_datetime
 
 if TYPE_CHECKING:
     from ..models.call_cost_part import CallCostPart
+    from ..models.call_cost_payload_status import CallCostPayloadStatus
 
 
-T = TypeVar("T", bound="CallCostPayload")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "billed_duration_secs",
+        "billing_group_id",
+        "call_control_id",
+        "call_leg_id",
+        "call_session_id",
+        "client_state",
+        "connection_id",
+        "cost_parts",
+        "occurred_at",
+        "status",
+        "total_cost",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class CallCostPayload:
     """The event's details.
 
     Attributes:
-        billed_duration_secs (int | None | Unset): Seconds billed. Example: 120.
-        billing_group_id (None | str | Unset): Billing group that the call's costs go to. Example:
+        billed_duration_secs (int | None): Seconds billed. Example: 120.
+        billing_group_id (None | str): Billing group that the call's costs go to. Example:
             f5586561-8ff0-4291-a0ac-84fe544797bd.
-        call_control_id (str | Unset): Call control ID of the leg; commands to the call use it. Example:
+        call_control_id (str | None): Call control ID of the leg; commands to the call use it. Example:
             v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg.
-        call_leg_id (str | Unset): Call leg ID; use it to match webhooks that belong to the same leg. Example:
+        call_leg_id (str | None): Call leg ID; use it to match webhooks that belong to the same leg. Example:
             428c31b6-7af4-4bcb-b7f5-5013ef9657c1.
-        call_session_id (str | Unset): Call session ID; shared by all legs of one phone call, such as both sides of a
+        call_session_id (str | None): Call session ID; shared by all legs of one phone call, such as both sides of a
             bridge. Example: 428c31b6-abf3-3bc1-b7f4-5013ef9657c1.
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        connection_id (str | Unset): ID of the Call Control App (connection) handling the call. Example:
+        connection_id (str | None): ID of the Call Control App (connection) handling the call. Example:
             7267xxxxxxxxxxxxxx.
-        cost_parts (list[CallCostPart] | Unset): Cost broken down by part of the call. Example:
-            [{'billed_duration_secs': 60, 'call_part': 'sip-trunking', 'cost': '0.0050', 'currency': 'USD', 'rate':
-            '0.0050'}, {'billed_duration_secs': 120, 'call_part': 'call-recording', 'cost': '0.0038', 'currency': 'USD',
-            'rate': '0.00190'}, {'billed_duration_secs': 60, 'call_part': 'call-control', 'cost': '0.0018', 'currency':
-            'USD', 'rate': '0.00180'}].
-        occurred_at (datetime.datetime | Unset): When the event happened (ISO 8601). Example:
+        cost_parts (list[CallCostPart] | None): Cost broken down by part of the call. Example: [{'billed_duration_secs':
+            60, 'call_part': 'sip-trunking', 'cost': '0.0050', 'currency': 'USD', 'rate': '0.0050'},
+            {'billed_duration_secs': 120, 'call_part': 'call-recording', 'cost': '0.0038', 'currency': 'USD', 'rate':
+            '0.00190'}, {'billed_duration_secs': 60, 'call_part': 'call-control', 'cost': '0.0018', 'currency': 'USD',
+            'rate': '0.00180'}].
+        occurred_at (datetime.datetime | None): When the event happened (ISO 8601). Example:
             2018-02-02T22:25:27.521992Z.
-        status (CallCostPayloadStatus | Unset):  Example: success.
-        total_cost (None | str | Unset): Total cost of the call. Example: 0.0106.
+        status (CallCostPayloadStatus | None):  Example: success.
+        total_cost (None | str): Total cost of the call. Example: 0.0106.
     """
 
-    billed_duration_secs: int | None | Unset = UNSET
-    billing_group_id: None | str | Unset = UNSET
-    call_control_id: str | Unset = UNSET
-    call_leg_id: str | Unset = UNSET
-    call_session_id: str | Unset = UNSET
-    client_state: str | Unset = UNSET
-    connection_id: str | Unset = UNSET
-    cost_parts: list[CallCostPart] | Unset = UNSET
-    occurred_at: datetime.datetime | Unset = UNSET
-    status: CallCostPayloadStatus | Unset = UNSET
-    total_cost: None | str | Unset = UNSET
+    billed_duration_secs: int | None = None
+    billing_group_id: None | str = None
+    call_control_id: str | None = None
+    call_leg_id: str | None = None
+    call_session_id: str | None = None
+    client_state: str | None = None
+    connection_id: str | None = None
+    cost_parts: list[CallCostPart] | None = None
+    occurred_at: datetime.datetime | None = None
+    status: CallCostPayloadStatus | None = None
+    total_cost: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        billed_duration_secs: int | None = ABSENT,
+        billing_group_id: None | str = ABSENT,
+        call_control_id: str | None = ABSENT,
+        call_leg_id: str | None = ABSENT,
+        call_session_id: str | None = ABSENT,
+        client_state: str | None = ABSENT,
+        connection_id: str | None = ABSENT,
+        cost_parts: list[CallCostPart] | None = ABSENT,
+        occurred_at: datetime.datetime | None = ABSENT,
+        status: CallCostPayloadStatus | None = ABSENT,
+        total_cost: None | str = ABSENT,
+    ) -> None:
+        self.billed_duration_secs = None if billed_duration_secs is ABSENT else billed_duration_secs
+        self.billing_group_id = None if billing_group_id is ABSENT else billing_group_id
+        self.call_control_id = None if call_control_id is ABSENT else call_control_id
+        self.call_leg_id = None if call_leg_id is ABSENT else call_leg_id
+        self.call_session_id = None if call_session_id is ABSENT else call_session_id
+        self.client_state = None if client_state is ABSENT else client_state
+        self.connection_id = None if connection_id is ABSENT else connection_id
+        self.cost_parts = None if cost_parts is ABSENT else cost_parts
+        self.occurred_at = None if occurred_at is ABSENT else occurred_at
+        self.status = None if status is ABSENT else status
+        self.total_cost = None if total_cost is ABSENT else total_cost
+        self.additional_properties = {}
+        given = (
+            ("billed_duration_secs", billed_duration_secs),
+            ("billing_group_id", billing_group_id),
+            ("call_control_id", call_control_id),
+            ("call_leg_id", call_leg_id),
+            ("call_session_id", call_session_id),
+            ("client_state", client_state),
+            ("connection_id", connection_id),
+            ("cost_parts", cost_parts),
+            ("occurred_at", occurred_at),
+            ("status", status),
+            ("total_cost", total_cost),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        billed_duration_secs: int | None | Unset
-        if isinstance(self.billed_duration_secs, Unset):
-            billed_duration_secs = UNSET
-        else:
-            billed_duration_secs = self.billed_duration_secs
-
-        billing_group_id: None | str | Unset
-        if isinstance(self.billing_group_id, Unset):
-            billing_group_id = UNSET
-        else:
-            billing_group_id = self.billing_group_id
-
-        call_control_id = self.call_control_id
-
-        call_leg_id = self.call_leg_id
-
-        call_session_id = self.call_session_id
-
-        client_state = self.client_state
-
-        connection_id = self.connection_id
-
-        cost_parts: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.cost_parts, Unset):
-            cost_parts = []
-            for cost_parts_item_data in self.cost_parts:
-                cost_parts_item = cost_parts_item_data.to_dict()
-                cost_parts.append(cost_parts_item)
-
-        occurred_at: str | Unset = UNSET
-        if not isinstance(self.occurred_at, Unset):
-            occurred_at = self.occurred_at.isoformat()
-
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status
-
-        total_cost: None | str | Unset
-        if isinstance(self.total_cost, Unset):
-            total_cost = UNSET
-        else:
-            total_cost = self.total_cost
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if billed_duration_secs is not UNSET:
-            field_dict["billed_duration_secs"] = billed_duration_secs
-        if billing_group_id is not UNSET:
-            field_dict["billing_group_id"] = billing_group_id
-        if call_control_id is not UNSET:
-            field_dict["call_control_id"] = call_control_id
-        if call_leg_id is not UNSET:
-            field_dict["call_leg_id"] = call_leg_id
-        if call_session_id is not UNSET:
-            field_dict["call_session_id"] = call_session_id
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if connection_id is not UNSET:
-            field_dict["connection_id"] = connection_id
-        if cost_parts is not UNSET:
-            field_dict["cost_parts"] = cost_parts
-        if occurred_at is not UNSET:
-            field_dict["occurred_at"] = occurred_at
-        if status is not UNSET:
-            field_dict["status"] = status
-        if total_cost is not UNSET:
-            field_dict["total_cost"] = total_cost
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.billed_duration_secs is not None:
+            field_dict["billed_duration_secs"] = self.billed_duration_secs
+        elif "billed_duration_secs" in self._nulls:
+            field_dict["billed_duration_secs"] = None
+        if self.billing_group_id is not None:
+            field_dict["billing_group_id"] = self.billing_group_id
+        elif "billing_group_id" in self._nulls:
+            field_dict["billing_group_id"] = None
+        if self.call_control_id is not None:
+            field_dict["call_control_id"] = self.call_control_id
+        elif "call_control_id" in self._nulls:
+            field_dict["call_control_id"] = None
+        if self.call_leg_id is not None:
+            field_dict["call_leg_id"] = self.call_leg_id
+        elif "call_leg_id" in self._nulls:
+            field_dict["call_leg_id"] = None
+        if self.call_session_id is not None:
+            field_dict["call_session_id"] = self.call_session_id
+        elif "call_session_id" in self._nulls:
+            field_dict["call_session_id"] = None
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.connection_id is not None:
+            field_dict["connection_id"] = self.connection_id
+        elif "connection_id" in self._nulls:
+            field_dict["connection_id"] = None
+        if self.cost_parts is not None:
+            field_dict["cost_parts"] = [x0.to_dict() for x0 in self.cost_parts]
+        elif "cost_parts" in self._nulls:
+            field_dict["cost_parts"] = None
+        if self.occurred_at is not None:
+            field_dict["occurred_at"] = isoformat(self.occurred_at)
+        elif "occurred_at" in self._nulls:
+            field_dict["occurred_at"] = None
+        if self.status is not None:
+            field_dict["status"] = self.status
+        elif "status" in self._nulls:
+            field_dict["status"] = None
+        if self.total_cost is not None:
+            field_dict["total_cost"] = self.total_cost
+        elif "total_cost" in self._nulls:
+            field_dict["total_cost"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.call_cost_part import CallCostPart  # noqa: PLC0415
-
-        d = dict(src_dict)
-
-        def _parse_billed_duration_secs(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        billed_duration_secs = _parse_billed_duration_secs(d.pop("billed_duration_secs", UNSET))
-
-        def _parse_billing_group_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        billing_group_id = _parse_billing_group_id(d.pop("billing_group_id", UNSET))
-
-        call_control_id = d.pop("call_control_id", UNSET)
-
-        call_leg_id = d.pop("call_leg_id", UNSET)
-
-        call_session_id = d.pop("call_session_id", UNSET)
-
-        client_state = d.pop("client_state", UNSET)
-
-        connection_id = d.pop("connection_id", UNSET)
-
-        _cost_parts = d.pop("cost_parts", UNSET)
-        cost_parts: list[CallCostPart] | Unset = UNSET
-        if _cost_parts is not UNSET:
-            cost_parts = []
-            for cost_parts_item_data in _cost_parts:
-                cost_parts_item = CallCostPart.from_dict(cost_parts_item_data)
-
-                cost_parts.append(cost_parts_item)
-
-        _occurred_at = d.pop("occurred_at", UNSET)
-        occurred_at: datetime.datetime | Unset
-        if isinstance(_occurred_at, Unset):
-            occurred_at = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("billed_duration_secs")
+        obj.billed_duration_secs = value
+        if value is None:
+            if "billed_duration_secs" in src:
+                nulls |= {"billed_duration_secs"}
+            else:
+                absent += 1
+        value = get("billing_group_id")
+        obj.billing_group_id = value
+        if value is None:
+            if "billing_group_id" in src:
+                nulls |= {"billing_group_id"}
+            else:
+                absent += 1
+        value = get("call_control_id")
+        obj.call_control_id = value
+        if value is None:
+            if "call_control_id" in src:
+                nulls |= {"call_control_id"}
+            else:
+                absent += 1
+        value = get("call_leg_id")
+        obj.call_leg_id = value
+        if value is None:
+            if "call_leg_id" in src:
+                nulls |= {"call_leg_id"}
+            else:
+                absent += 1
+        value = get("call_session_id")
+        obj.call_session_id = value
+        if value is None:
+            if "call_session_id" in src:
+                nulls |= {"call_session_id"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("connection_id")
+        obj.connection_id = value
+        if value is None:
+            if "connection_id" in src:
+                nulls |= {"connection_id"}
+            else:
+                absent += 1
+        value = get("cost_parts")
+        if value is not None:
+            obj.cost_parts = [_models.CallCostPart.from_dict(x0) for x0 in value]
         else:
-            occurred_at = datetime.datetime.fromisoformat(_occurred_at)
-
-        _status = d.pop("status", UNSET)
-        status: CallCostPayloadStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
+            obj.cost_parts = None
+            if "cost_parts" in src:
+                nulls |= {"cost_parts"}
+            else:
+                absent += 1
+        value = get("occurred_at")
+        if value is not None:
+            obj.occurred_at = parse_datetime(value)
         else:
-            status = check_call_cost_payload_status(_status)
+            obj.occurred_at = None
+            if "occurred_at" in src:
+                nulls |= {"occurred_at"}
+            else:
+                absent += 1
+        value = get("status")
+        obj.status = value
+        if value is None:
+            if "status" in src:
+                nulls |= {"status"}
+            else:
+                absent += 1
+        value = get("total_cost")
+        obj.total_cost = value
+        if value is None:
+            if "total_cost" in src:
+                nulls |= {"total_cost"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 11 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        def _parse_total_cost(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        total_cost = _parse_total_cost(d.pop("total_cost", UNSET))
-
-        _instance = cls(
-            billed_duration_secs=billed_duration_secs,
-            billing_group_id=billing_group_id,
-            call_control_id=call_control_id,
-            call_leg_id=call_leg_id,
-            call_session_id=call_session_id,
-            client_state=client_state,
-            connection_id=connection_id,
-            cost_parts=cost_parts,
-            occurred_at=occurred_at,
-            status=status,
-            total_cost=total_cost,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

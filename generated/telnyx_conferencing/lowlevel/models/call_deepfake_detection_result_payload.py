@@ -2,176 +2,215 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.call_deepfake_detection_result_payload_result import (
-    CallDeepfakeDetectionResultPayloadResult,
-    check_call_deepfake_detection_result_payload_result,
+from ..types import ABSENT, NO_NULLS
+
+if TYPE_CHECKING:
+    from ..models.call_deepfake_detection_result_payload_result import (
+        CallDeepfakeDetectionResultPayloadResult,
+    )
+
+
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "call_control_id",
+        "call_leg_id",
+        "call_session_id",
+        "client_state",
+        "connection_id",
+        "consistency",
+        "result",
+        "score",
+    }
 )
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="CallDeepfakeDetectionResultPayload")
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class CallDeepfakeDetectionResultPayload:
     """The event's details.
 
     Attributes:
-        call_control_id (str | Unset): Call control ID of the leg; commands to the call use it. Example:
+        call_control_id (str | None): Call control ID of the leg; commands to the call use it. Example:
             v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg.
-        call_leg_id (UUID | Unset): Call leg ID; use it to match webhooks that belong to the same leg. Example:
+        call_leg_id (UUID | None): Call leg ID; use it to match webhooks that belong to the same leg. Example:
             428c31b6-7af4-4bcb-b7f5-5013ef9657c1.
-        call_session_id (UUID | Unset): Call session ID; shared by all legs of one phone call, such as both sides of a
+        call_session_id (UUID | None): Call session ID; shared by all legs of one phone call, such as both sides of a
             bridge. Example: 428c31b6-abf3-3bc1-b7f4-5013ef9657c1.
-        client_state (None | str | Unset): Base64-encoded state that comes back in the webhooks of later events on the
-            leg. Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        connection_id (str | Unset): ID of the Call Control App (connection) handling the call. Example:
+        client_state (None | str): Base64-encoded state that comes back in the webhooks of later events on the leg.
+            Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
+        connection_id (str | None): ID of the Call Control App (connection) handling the call. Example:
             7267xxxxxxxxxxxxxx.
-        consistency (float | None | Unset): How consistent the verdict was across the audio.
-        result (CallDeepfakeDetectionResultPayloadResult | Unset): The verdict on the caller's voice.
-        score (float | None | Unset): Confidence of the verdict, from 0 to 1.
+        consistency (float | None): How consistent the verdict was across the audio.
+        result (CallDeepfakeDetectionResultPayloadResult | None): The verdict on the caller's voice.
+        score (float | None): Confidence of the verdict, from 0 to 1.
     """
 
-    call_control_id: str | Unset = UNSET
-    call_leg_id: UUID | Unset = UNSET
-    call_session_id: UUID | Unset = UNSET
-    client_state: None | str | Unset = UNSET
-    connection_id: str | Unset = UNSET
-    consistency: float | None | Unset = UNSET
-    result: CallDeepfakeDetectionResultPayloadResult | Unset = UNSET
-    score: float | None | Unset = UNSET
+    call_control_id: str | None = None
+    call_leg_id: UUID | None = None
+    call_session_id: UUID | None = None
+    client_state: None | str = None
+    connection_id: str | None = None
+    consistency: float | None = None
+    result: CallDeepfakeDetectionResultPayloadResult | None = None
+    score: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        call_control_id: str | None = ABSENT,
+        call_leg_id: UUID | None = ABSENT,
+        call_session_id: UUID | None = ABSENT,
+        client_state: None | str = ABSENT,
+        connection_id: str | None = ABSENT,
+        consistency: float | None = ABSENT,
+        result: CallDeepfakeDetectionResultPayloadResult | None = ABSENT,
+        score: float | None = ABSENT,
+    ) -> None:
+        self.call_control_id = None if call_control_id is ABSENT else call_control_id
+        self.call_leg_id = None if call_leg_id is ABSENT else call_leg_id
+        self.call_session_id = None if call_session_id is ABSENT else call_session_id
+        self.client_state = None if client_state is ABSENT else client_state
+        self.connection_id = None if connection_id is ABSENT else connection_id
+        self.consistency = None if consistency is ABSENT else consistency
+        self.result = None if result is ABSENT else result
+        self.score = None if score is ABSENT else score
+        self.additional_properties = {}
+        given = (
+            ("call_control_id", call_control_id),
+            ("call_leg_id", call_leg_id),
+            ("call_session_id", call_session_id),
+            ("client_state", client_state),
+            ("connection_id", connection_id),
+            ("consistency", consistency),
+            ("result", result),
+            ("score", score),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        call_control_id = self.call_control_id
-
-        call_leg_id: str | Unset = UNSET
-        if not isinstance(self.call_leg_id, Unset):
-            call_leg_id = str(self.call_leg_id)
-
-        call_session_id: str | Unset = UNSET
-        if not isinstance(self.call_session_id, Unset):
-            call_session_id = str(self.call_session_id)
-
-        client_state: None | str | Unset
-        if isinstance(self.client_state, Unset):
-            client_state = UNSET
-        else:
-            client_state = self.client_state
-
-        connection_id = self.connection_id
-
-        consistency: float | None | Unset
-        if isinstance(self.consistency, Unset):
-            consistency = UNSET
-        else:
-            consistency = self.consistency
-
-        result: str | Unset = UNSET
-        if not isinstance(self.result, Unset):
-            result = self.result
-
-        score: float | None | Unset
-        if isinstance(self.score, Unset):
-            score = UNSET
-        else:
-            score = self.score
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if call_control_id is not UNSET:
-            field_dict["call_control_id"] = call_control_id
-        if call_leg_id is not UNSET:
-            field_dict["call_leg_id"] = call_leg_id
-        if call_session_id is not UNSET:
-            field_dict["call_session_id"] = call_session_id
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if connection_id is not UNSET:
-            field_dict["connection_id"] = connection_id
-        if consistency is not UNSET:
-            field_dict["consistency"] = consistency
-        if result is not UNSET:
-            field_dict["result"] = result
-        if score is not UNSET:
-            field_dict["score"] = score
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.call_control_id is not None:
+            field_dict["call_control_id"] = self.call_control_id
+        elif "call_control_id" in self._nulls:
+            field_dict["call_control_id"] = None
+        if self.call_leg_id is not None:
+            field_dict["call_leg_id"] = str(self.call_leg_id)
+        elif "call_leg_id" in self._nulls:
+            field_dict["call_leg_id"] = None
+        if self.call_session_id is not None:
+            field_dict["call_session_id"] = str(self.call_session_id)
+        elif "call_session_id" in self._nulls:
+            field_dict["call_session_id"] = None
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.connection_id is not None:
+            field_dict["connection_id"] = self.connection_id
+        elif "connection_id" in self._nulls:
+            field_dict["connection_id"] = None
+        if self.consistency is not None:
+            field_dict["consistency"] = self.consistency
+        elif "consistency" in self._nulls:
+            field_dict["consistency"] = None
+        if self.result is not None:
+            field_dict["result"] = self.result
+        elif "result" in self._nulls:
+            field_dict["result"] = None
+        if self.score is not None:
+            field_dict["score"] = self.score
+        elif "score" in self._nulls:
+            field_dict["score"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        call_control_id = d.pop("call_control_id", UNSET)
-
-        _call_leg_id = d.pop("call_leg_id", UNSET)
-        call_leg_id: UUID | Unset
-        if isinstance(_call_leg_id, Unset):
-            call_leg_id = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("call_control_id")
+        obj.call_control_id = value
+        if value is None:
+            if "call_control_id" in src:
+                nulls |= {"call_control_id"}
+            else:
+                absent += 1
+        value = get("call_leg_id")
+        if value is not None:
+            obj.call_leg_id = UUID(value)
         else:
-            call_leg_id = UUID(_call_leg_id)
-
-        _call_session_id = d.pop("call_session_id", UNSET)
-        call_session_id: UUID | Unset
-        if isinstance(_call_session_id, Unset):
-            call_session_id = UNSET
+            obj.call_leg_id = None
+            if "call_leg_id" in src:
+                nulls |= {"call_leg_id"}
+            else:
+                absent += 1
+        value = get("call_session_id")
+        if value is not None:
+            obj.call_session_id = UUID(value)
         else:
-            call_session_id = UUID(_call_session_id)
+            obj.call_session_id = None
+            if "call_session_id" in src:
+                nulls |= {"call_session_id"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("connection_id")
+        obj.connection_id = value
+        if value is None:
+            if "connection_id" in src:
+                nulls |= {"connection_id"}
+            else:
+                absent += 1
+        value = get("consistency")
+        obj.consistency = value
+        if value is None:
+            if "consistency" in src:
+                nulls |= {"consistency"}
+            else:
+                absent += 1
+        value = get("result")
+        obj.result = value
+        if value is None:
+            if "result" in src:
+                nulls |= {"result"}
+            else:
+                absent += 1
+        value = get("score")
+        obj.score = value
+        if value is None:
+            if "score" in src:
+                nulls |= {"score"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 8 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        def _parse_client_state(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        client_state = _parse_client_state(d.pop("client_state", UNSET))
-
-        connection_id = d.pop("connection_id", UNSET)
-
-        def _parse_consistency(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        consistency = _parse_consistency(d.pop("consistency", UNSET))
-
-        _result = d.pop("result", UNSET)
-        result: CallDeepfakeDetectionResultPayloadResult | Unset
-        if isinstance(_result, Unset):
-            result = UNSET
-        else:
-            result = check_call_deepfake_detection_result_payload_result(_result)
-
-        def _parse_score(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        score = _parse_score(d.pop("score", UNSET))
-
-        _instance = cls(
-            call_control_id=call_control_id,
-            call_leg_id=call_leg_id,
-            call_session_id=call_session_id,
-            client_state=client_state,
-            connection_id=connection_id,
-            consistency=consistency,
-            result=result,
-            score=score,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

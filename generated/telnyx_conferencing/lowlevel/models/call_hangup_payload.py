@@ -3,289 +3,370 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.call_hangup_payload_hangup_cause import (
-    CallHangupPayloadHangupCause,
-    check_call_hangup_payload_hangup_cause,
-)
-from ..models.call_hangup_payload_hangup_source import (
-    CallHangupPayloadHangupSource,
-    check_call_hangup_payload_hangup_source,
-)
-from ..models.call_hangup_payload_state import CallHangupPayloadState, check_call_hangup_payload_state
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS, isoformat, json_value, parse_datetime
 
 if TYPE_CHECKING:
     from ..models.call_hangup_payload_call_quality_stats_type_0 import CallHangupPayloadCallQualityStatsType0
+    from ..models.call_hangup_payload_hangup_cause import (
+        CallHangupPayloadHangupCause,
+    )
+    from ..models.call_hangup_payload_hangup_source import (
+        CallHangupPayloadHangupSource,
+    )
+    from ..models.call_hangup_payload_state import CallHangupPayloadState
     from ..models.custom_sip_header import CustomSIPHeader
     from ..models.sip_header import SIPHeader
 
 
-T = TypeVar("T", bound="CallHangupPayload")
+def _parse_call_quality_stats(data: Any) -> Any:
+    return _models.CallHangupPayloadCallQualityStatsType0.from_dict(data)
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "call_control_id",
+        "call_leg_id",
+        "call_quality_stats",
+        "call_session_id",
+        "client_state",
+        "connection_id",
+        "custom_headers",
+        "from",
+        "hangup_cause",
+        "hangup_source",
+        "sip_hangup_cause",
+        "sip_headers",
+        "start_time",
+        "state",
+        "tags",
+        "to",
+    }
+)
+
+
+@_attrs_define(init=False)
 class CallHangupPayload:
     """The event's details.
 
     Attributes:
-        call_control_id (str | Unset): Call control ID of the leg; commands to the call use it. Example:
+        call_control_id (str | None): Call control ID of the leg; commands to the call use it. Example:
             v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg.
-        call_leg_id (str | Unset): Call leg ID; use it to match webhooks that belong to the same leg. Example:
+        call_leg_id (str | None): Call leg ID; use it to match webhooks that belong to the same leg. Example:
             428c31b6-7af4-4bcb-b7f5-5013ef9657c1.
-        call_quality_stats (CallHangupPayloadCallQualityStatsType0 | None | Unset): Media quality of the call, per
-            direction. Example: {'inbound': {'jitter_max_variance': '2.74', 'jitter_packet_count': '0', 'mos': '4.50',
-            'packet_count': '591', 'skip_packet_count': '9'}, 'outbound': {'packet_count': '0', 'skip_packet_count': '0'}}.
-        call_session_id (str | Unset): Call session ID; shared by all legs of one phone call, such as both sides of a
+        call_quality_stats (CallHangupPayloadCallQualityStatsType0 | None): Media quality of the call, per direction.
+            Example: {'inbound': {'jitter_max_variance': '2.74', 'jitter_packet_count': '0', 'mos': '4.50', 'packet_count':
+            '591', 'skip_packet_count': '9'}, 'outbound': {'packet_count': '0', 'skip_packet_count': '0'}}.
+        call_session_id (str | None): Call session ID; shared by all legs of one phone call, such as both sides of a
             bridge. Example: 428c31b6-abf3-3bc1-b7f4-5013ef9657c1.
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        connection_id (str | Unset): ID of the Call Control App (connection) handling the call. Example:
+        connection_id (str | None): ID of the Call Control App (connection) handling the call. Example:
             7267xxxxxxxxxxxxxx.
-        custom_headers (list[CustomSIPHeader] | Unset): Custom SIP headers carried by the call. Example: [{'name':
+        custom_headers (list[CustomSIPHeader] | None): Custom SIP headers carried by the call. Example: [{'name':
             'head_1', 'value': 'val_1'}, {'name': 'head_2', 'value': 'val_2'}].
-        from_ (str | Unset): Calling number or SIP URI (E.164 for numbers). Example: +35319605860.
-        hangup_cause (CallHangupPayloadHangupCause | Unset): Why the call ended. Example: call_rejected.
-        hangup_source (CallHangupPayloadHangupSource | Unset): Which side ended the call. Example: caller.
-        sip_hangup_cause (str | Unset): SIP response code that ended the call, if any. Example: 603.
-        sip_headers (list[SIPHeader] | Unset): User-to-User and Diversion SIP headers carried by the call. Example:
+        from_ (str | None): Calling number or SIP URI (E.164 for numbers). Example: +35319605860.
+        hangup_cause (CallHangupPayloadHangupCause | None): Why the call ended. Example: call_rejected.
+        hangup_source (CallHangupPayloadHangupSource | None): Which side ended the call. Example: caller.
+        sip_hangup_cause (str | None): SIP response code that ended the call, if any. Example: 603.
+        sip_headers (list[SIPHeader] | None): User-to-User and Diversion SIP headers carried by the call. Example:
             [{'name': 'User-to-User', 'value': '1234'}, {'name': 'User-to-User', 'value': '<sip:111@192.168.1.1>'}].
-        start_time (datetime.datetime | Unset): When it started (ISO 8601). Example: 2018-02-02T22:20:27.521992Z.
-        state (CallHangupPayloadState | Unset): State of the call leg. Example: hangup.
-        tags (list[str] | Unset): Labels attached to the call. Example: ['tag-01', 'tag-02'].
-        to (str | Unset): Called number or SIP URI (E.164 for numbers). Example: +13129457420.
+        start_time (datetime.datetime | None): When it started (ISO 8601). Example: 2018-02-02T22:20:27.521992Z.
+        state (CallHangupPayloadState | None): State of the call leg. Example: hangup.
+        tags (list[str] | None): Labels attached to the call. Example: ['tag-01', 'tag-02'].
+        to (str | None): Called number or SIP URI (E.164 for numbers). Example: +13129457420.
     """
 
-    call_control_id: str | Unset = UNSET
-    call_leg_id: str | Unset = UNSET
-    call_quality_stats: CallHangupPayloadCallQualityStatsType0 | None | Unset = UNSET
-    call_session_id: str | Unset = UNSET
-    client_state: str | Unset = UNSET
-    connection_id: str | Unset = UNSET
-    custom_headers: list[CustomSIPHeader] | Unset = UNSET
-    from_: str | Unset = UNSET
-    hangup_cause: CallHangupPayloadHangupCause | Unset = UNSET
-    hangup_source: CallHangupPayloadHangupSource | Unset = UNSET
-    sip_hangup_cause: str | Unset = UNSET
-    sip_headers: list[SIPHeader] | Unset = UNSET
-    start_time: datetime.datetime | Unset = UNSET
-    state: CallHangupPayloadState | Unset = UNSET
-    tags: list[str] | Unset = UNSET
-    to: str | Unset = UNSET
+    call_control_id: str | None = None
+    call_leg_id: str | None = None
+    call_quality_stats: CallHangupPayloadCallQualityStatsType0 | None = None
+    call_session_id: str | None = None
+    client_state: str | None = None
+    connection_id: str | None = None
+    custom_headers: list[CustomSIPHeader] | None = None
+    from_: str | None = None
+    hangup_cause: CallHangupPayloadHangupCause | None = None
+    hangup_source: CallHangupPayloadHangupSource | None = None
+    sip_hangup_cause: str | None = None
+    sip_headers: list[SIPHeader] | None = None
+    start_time: datetime.datetime | None = None
+    state: CallHangupPayloadState | None = None
+    tags: list[str] | None = None
+    to: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        call_control_id: str | None = ABSENT,
+        call_leg_id: str | None = ABSENT,
+        call_quality_stats: CallHangupPayloadCallQualityStatsType0 | None = ABSENT,
+        call_session_id: str | None = ABSENT,
+        client_state: str | None = ABSENT,
+        connection_id: str | None = ABSENT,
+        custom_headers: list[CustomSIPHeader] | None = ABSENT,
+        from_: str | None = ABSENT,
+        hangup_cause: CallHangupPayloadHangupCause | None = ABSENT,
+        hangup_source: CallHangupPayloadHangupSource | None = ABSENT,
+        sip_hangup_cause: str | None = ABSENT,
+        sip_headers: list[SIPHeader] | None = ABSENT,
+        start_time: datetime.datetime | None = ABSENT,
+        state: CallHangupPayloadState | None = ABSENT,
+        tags: list[str] | None = ABSENT,
+        to: str | None = ABSENT,
+    ) -> None:
+        self.call_control_id = None if call_control_id is ABSENT else call_control_id
+        self.call_leg_id = None if call_leg_id is ABSENT else call_leg_id
+        self.call_quality_stats = None if call_quality_stats is ABSENT else call_quality_stats
+        self.call_session_id = None if call_session_id is ABSENT else call_session_id
+        self.client_state = None if client_state is ABSENT else client_state
+        self.connection_id = None if connection_id is ABSENT else connection_id
+        self.custom_headers = None if custom_headers is ABSENT else custom_headers
+        self.from_ = None if from_ is ABSENT else from_
+        self.hangup_cause = None if hangup_cause is ABSENT else hangup_cause
+        self.hangup_source = None if hangup_source is ABSENT else hangup_source
+        self.sip_hangup_cause = None if sip_hangup_cause is ABSENT else sip_hangup_cause
+        self.sip_headers = None if sip_headers is ABSENT else sip_headers
+        self.start_time = None if start_time is ABSENT else start_time
+        self.state = None if state is ABSENT else state
+        self.tags = None if tags is ABSENT else tags
+        self.to = None if to is ABSENT else to
+        self.additional_properties = {}
+        given = (
+            ("call_control_id", call_control_id),
+            ("call_leg_id", call_leg_id),
+            ("call_quality_stats", call_quality_stats),
+            ("call_session_id", call_session_id),
+            ("client_state", client_state),
+            ("connection_id", connection_id),
+            ("custom_headers", custom_headers),
+            ("from", from_),
+            ("hangup_cause", hangup_cause),
+            ("hangup_source", hangup_source),
+            ("sip_hangup_cause", sip_hangup_cause),
+            ("sip_headers", sip_headers),
+            ("start_time", start_time),
+            ("state", state),
+            ("tags", tags),
+            ("to", to),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.call_hangup_payload_call_quality_stats_type_0 import CallHangupPayloadCallQualityStatsType0  # noqa: PLC0415
-
-        call_control_id = self.call_control_id
-
-        call_leg_id = self.call_leg_id
-
-        call_quality_stats: dict[str, Any] | None | Unset
-        if isinstance(self.call_quality_stats, Unset):
-            call_quality_stats = UNSET
-        elif isinstance(self.call_quality_stats, CallHangupPayloadCallQualityStatsType0):
-            call_quality_stats = self.call_quality_stats.to_dict()
-        else:
-            call_quality_stats = self.call_quality_stats
-
-        call_session_id = self.call_session_id
-
-        client_state = self.client_state
-
-        connection_id = self.connection_id
-
-        custom_headers: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.custom_headers, Unset):
-            custom_headers = []
-            for custom_headers_item_data in self.custom_headers:
-                custom_headers_item = custom_headers_item_data.to_dict()
-                custom_headers.append(custom_headers_item)
-
-        from_ = self.from_
-
-        hangup_cause: str | Unset = UNSET
-        if not isinstance(self.hangup_cause, Unset):
-            hangup_cause = self.hangup_cause
-
-        hangup_source: str | Unset = UNSET
-        if not isinstance(self.hangup_source, Unset):
-            hangup_source = self.hangup_source
-
-        sip_hangup_cause = self.sip_hangup_cause
-
-        sip_headers: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.sip_headers, Unset):
-            sip_headers = []
-            for sip_headers_item_data in self.sip_headers:
-                sip_headers_item = sip_headers_item_data.to_dict()
-                sip_headers.append(sip_headers_item)
-
-        start_time: str | Unset = UNSET
-        if not isinstance(self.start_time, Unset):
-            start_time = self.start_time.isoformat()
-
-        state: str | Unset = UNSET
-        if not isinstance(self.state, Unset):
-            state = self.state
-
-        tags: list[str] | Unset = UNSET
-        if not isinstance(self.tags, Unset):
-            tags = self.tags
-
-        to = self.to
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if call_control_id is not UNSET:
-            field_dict["call_control_id"] = call_control_id
-        if call_leg_id is not UNSET:
-            field_dict["call_leg_id"] = call_leg_id
-        if call_quality_stats is not UNSET:
-            field_dict["call_quality_stats"] = call_quality_stats
-        if call_session_id is not UNSET:
-            field_dict["call_session_id"] = call_session_id
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if connection_id is not UNSET:
-            field_dict["connection_id"] = connection_id
-        if custom_headers is not UNSET:
-            field_dict["custom_headers"] = custom_headers
-        if from_ is not UNSET:
-            field_dict["from"] = from_
-        if hangup_cause is not UNSET:
-            field_dict["hangup_cause"] = hangup_cause
-        if hangup_source is not UNSET:
-            field_dict["hangup_source"] = hangup_source
-        if sip_hangup_cause is not UNSET:
-            field_dict["sip_hangup_cause"] = sip_hangup_cause
-        if sip_headers is not UNSET:
-            field_dict["sip_headers"] = sip_headers
-        if start_time is not UNSET:
-            field_dict["start_time"] = start_time
-        if state is not UNSET:
-            field_dict["state"] = state
-        if tags is not UNSET:
-            field_dict["tags"] = tags
-        if to is not UNSET:
-            field_dict["to"] = to
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.call_control_id is not None:
+            field_dict["call_control_id"] = self.call_control_id
+        elif "call_control_id" in self._nulls:
+            field_dict["call_control_id"] = None
+        if self.call_leg_id is not None:
+            field_dict["call_leg_id"] = self.call_leg_id
+        elif "call_leg_id" in self._nulls:
+            field_dict["call_leg_id"] = None
+        if self.call_quality_stats is not None:
+            field_dict["call_quality_stats"] = json_value(self.call_quality_stats)
+        elif "call_quality_stats" in self._nulls:
+            field_dict["call_quality_stats"] = None
+        if self.call_session_id is not None:
+            field_dict["call_session_id"] = self.call_session_id
+        elif "call_session_id" in self._nulls:
+            field_dict["call_session_id"] = None
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.connection_id is not None:
+            field_dict["connection_id"] = self.connection_id
+        elif "connection_id" in self._nulls:
+            field_dict["connection_id"] = None
+        if self.custom_headers is not None:
+            field_dict["custom_headers"] = [x0.to_dict() for x0 in self.custom_headers]
+        elif "custom_headers" in self._nulls:
+            field_dict["custom_headers"] = None
+        if self.from_ is not None:
+            field_dict["from"] = self.from_
+        elif "from" in self._nulls:
+            field_dict["from"] = None
+        if self.hangup_cause is not None:
+            field_dict["hangup_cause"] = self.hangup_cause
+        elif "hangup_cause" in self._nulls:
+            field_dict["hangup_cause"] = None
+        if self.hangup_source is not None:
+            field_dict["hangup_source"] = self.hangup_source
+        elif "hangup_source" in self._nulls:
+            field_dict["hangup_source"] = None
+        if self.sip_hangup_cause is not None:
+            field_dict["sip_hangup_cause"] = self.sip_hangup_cause
+        elif "sip_hangup_cause" in self._nulls:
+            field_dict["sip_hangup_cause"] = None
+        if self.sip_headers is not None:
+            field_dict["sip_headers"] = [x0.to_dict() for x0 in self.sip_headers]
+        elif "sip_headers" in self._nulls:
+            field_dict["sip_headers"] = None
+        if self.start_time is not None:
+            field_dict["start_time"] = isoformat(self.start_time)
+        elif "start_time" in self._nulls:
+            field_dict["start_time"] = None
+        if self.state is not None:
+            field_dict["state"] = self.state
+        elif "state" in self._nulls:
+            field_dict["state"] = None
+        if self.tags is not None:
+            field_dict["tags"] = self.tags
+        elif "tags" in self._nulls:
+            field_dict["tags"] = None
+        if self.to is not None:
+            field_dict["to"] = self.to
+        elif "to" in self._nulls:
+            field_dict["to"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.call_hangup_payload_call_quality_stats_type_0 import CallHangupPayloadCallQualityStatsType0  # noqa: PLC0415
-        from ..models.custom_sip_header import CustomSIPHeader  # noqa: PLC0415
-        from ..models.sip_header import SIPHeader  # noqa: PLC0415
-
-        d = dict(src_dict)
-        call_control_id = d.pop("call_control_id", UNSET)
-
-        call_leg_id = d.pop("call_leg_id", UNSET)
-
-        def _parse_call_quality_stats(data: object) -> CallHangupPayloadCallQualityStatsType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                call_quality_stats_type_0 = CallHangupPayloadCallQualityStatsType0.from_dict(data)
-
-                return call_quality_stats_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CallHangupPayloadCallQualityStatsType0 | None | Unset, data)
-
-        call_quality_stats = _parse_call_quality_stats(d.pop("call_quality_stats", UNSET))
-
-        call_session_id = d.pop("call_session_id", UNSET)
-
-        client_state = d.pop("client_state", UNSET)
-
-        connection_id = d.pop("connection_id", UNSET)
-
-        _custom_headers = d.pop("custom_headers", UNSET)
-        custom_headers: list[CustomSIPHeader] | Unset = UNSET
-        if _custom_headers is not UNSET:
-            custom_headers = []
-            for custom_headers_item_data in _custom_headers:
-                custom_headers_item = CustomSIPHeader.from_dict(custom_headers_item_data)
-
-                custom_headers.append(custom_headers_item)
-
-        from_ = d.pop("from", UNSET)
-
-        _hangup_cause = d.pop("hangup_cause", UNSET)
-        hangup_cause: CallHangupPayloadHangupCause | Unset
-        if isinstance(_hangup_cause, Unset):
-            hangup_cause = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("call_control_id")
+        obj.call_control_id = value
+        if value is None:
+            if "call_control_id" in src:
+                nulls |= {"call_control_id"}
+            else:
+                absent += 1
+        value = get("call_leg_id")
+        obj.call_leg_id = value
+        if value is None:
+            if "call_leg_id" in src:
+                nulls |= {"call_leg_id"}
+            else:
+                absent += 1
+        value = get("call_quality_stats")
+        if value is not None:
+            obj.call_quality_stats = _parse_call_quality_stats(value)
         else:
-            hangup_cause = check_call_hangup_payload_hangup_cause(_hangup_cause)
-
-        _hangup_source = d.pop("hangup_source", UNSET)
-        hangup_source: CallHangupPayloadHangupSource | Unset
-        if isinstance(_hangup_source, Unset):
-            hangup_source = UNSET
+            obj.call_quality_stats = None
+            if "call_quality_stats" in src:
+                nulls |= {"call_quality_stats"}
+            else:
+                absent += 1
+        value = get("call_session_id")
+        obj.call_session_id = value
+        if value is None:
+            if "call_session_id" in src:
+                nulls |= {"call_session_id"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("connection_id")
+        obj.connection_id = value
+        if value is None:
+            if "connection_id" in src:
+                nulls |= {"connection_id"}
+            else:
+                absent += 1
+        value = get("custom_headers")
+        if value is not None:
+            obj.custom_headers = [_models.CustomSIPHeader.from_dict(x0) for x0 in value]
         else:
-            hangup_source = check_call_hangup_payload_hangup_source(_hangup_source)
-
-        sip_hangup_cause = d.pop("sip_hangup_cause", UNSET)
-
-        _sip_headers = d.pop("sip_headers", UNSET)
-        sip_headers: list[SIPHeader] | Unset = UNSET
-        if _sip_headers is not UNSET:
-            sip_headers = []
-            for sip_headers_item_data in _sip_headers:
-                sip_headers_item = SIPHeader.from_dict(sip_headers_item_data)
-
-                sip_headers.append(sip_headers_item)
-
-        _start_time = d.pop("start_time", UNSET)
-        start_time: datetime.datetime | Unset
-        if isinstance(_start_time, Unset):
-            start_time = UNSET
+            obj.custom_headers = None
+            if "custom_headers" in src:
+                nulls |= {"custom_headers"}
+            else:
+                absent += 1
+        value = get("from")
+        obj.from_ = value
+        if value is None:
+            if "from" in src:
+                nulls |= {"from"}
+            else:
+                absent += 1
+        value = get("hangup_cause")
+        obj.hangup_cause = value
+        if value is None:
+            if "hangup_cause" in src:
+                nulls |= {"hangup_cause"}
+            else:
+                absent += 1
+        value = get("hangup_source")
+        obj.hangup_source = value
+        if value is None:
+            if "hangup_source" in src:
+                nulls |= {"hangup_source"}
+            else:
+                absent += 1
+        value = get("sip_hangup_cause")
+        obj.sip_hangup_cause = value
+        if value is None:
+            if "sip_hangup_cause" in src:
+                nulls |= {"sip_hangup_cause"}
+            else:
+                absent += 1
+        value = get("sip_headers")
+        if value is not None:
+            obj.sip_headers = [_models.SIPHeader.from_dict(x0) for x0 in value]
         else:
-            start_time = datetime.datetime.fromisoformat(_start_time)
-
-        _state = d.pop("state", UNSET)
-        state: CallHangupPayloadState | Unset
-        if isinstance(_state, Unset):
-            state = UNSET
+            obj.sip_headers = None
+            if "sip_headers" in src:
+                nulls |= {"sip_headers"}
+            else:
+                absent += 1
+        value = get("start_time")
+        if value is not None:
+            obj.start_time = parse_datetime(value)
         else:
-            state = check_call_hangup_payload_state(_state)
+            obj.start_time = None
+            if "start_time" in src:
+                nulls |= {"start_time"}
+            else:
+                absent += 1
+        value = get("state")
+        obj.state = value
+        if value is None:
+            if "state" in src:
+                nulls |= {"state"}
+            else:
+                absent += 1
+        value = get("tags")
+        obj.tags = value
+        if value is None:
+            if "tags" in src:
+                nulls |= {"tags"}
+            else:
+                absent += 1
+        value = get("to")
+        obj.to = value
+        if value is None:
+            if "to" in src:
+                nulls |= {"to"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 16 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        tags = cast(list[str], d.pop("tags", UNSET))
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        to = d.pop("to", UNSET)
-
-        _instance = cls(
-            call_control_id=call_control_id,
-            call_leg_id=call_leg_id,
-            call_quality_stats=call_quality_stats,
-            call_session_id=call_session_id,
-            client_state=client_state,
-            connection_id=connection_id,
-            custom_headers=custom_headers,
-            from_=from_,
-            hangup_cause=hangup_cause,
-            hangup_source=hangup_source,
-            sip_hangup_cause=sip_hangup_cause,
-            sip_headers=sip_headers,
-            start_time=start_time,
-            state=state,
-            tags=tags,
-            to=to,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

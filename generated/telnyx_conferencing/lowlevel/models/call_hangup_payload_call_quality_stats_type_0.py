@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.call_hangup_payload_call_quality_stats_type_0_inbound import (
@@ -18,10 +19,15 @@ if TYPE_CHECKING:
     )
 
 
-T = TypeVar("T", bound="CallHangupPayloadCallQualityStatsType0")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "inbound",
+        "outbound",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class CallHangupPayloadCallQualityStatsType0:
     """Media quality of the call, per direction.
 
@@ -30,64 +36,81 @@ class CallHangupPayloadCallQualityStatsType0:
             'skip_packet_count': '9'}, 'outbound': {'packet_count': '0', 'skip_packet_count': '0'}}
 
     Attributes:
-        inbound (CallHangupPayloadCallQualityStatsType0Inbound | Unset): Inbound audio.
-        outbound (CallHangupPayloadCallQualityStatsType0Outbound | Unset): Outbound audio.
+        inbound (CallHangupPayloadCallQualityStatsType0Inbound | None): Inbound audio.
+        outbound (CallHangupPayloadCallQualityStatsType0Outbound | None): Outbound audio.
     """
 
-    inbound: CallHangupPayloadCallQualityStatsType0Inbound | Unset = UNSET
-    outbound: CallHangupPayloadCallQualityStatsType0Outbound | Unset = UNSET
+    inbound: CallHangupPayloadCallQualityStatsType0Inbound | None = None
+    outbound: CallHangupPayloadCallQualityStatsType0Outbound | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        inbound: CallHangupPayloadCallQualityStatsType0Inbound | None = ABSENT,
+        outbound: CallHangupPayloadCallQualityStatsType0Outbound | None = ABSENT,
+    ) -> None:
+        self.inbound = None if inbound is ABSENT else inbound
+        self.outbound = None if outbound is ABSENT else outbound
+        self.additional_properties = {}
+        given = (
+            ("inbound", inbound),
+            ("outbound", outbound),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        inbound: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.inbound, Unset):
-            inbound = self.inbound.to_dict()
-
-        outbound: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.outbound, Unset):
-            outbound = self.outbound.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if inbound is not UNSET:
-            field_dict["inbound"] = inbound
-        if outbound is not UNSET:
-            field_dict["outbound"] = outbound
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.inbound is not None:
+            field_dict["inbound"] = self.inbound.to_dict()
+        elif "inbound" in self._nulls:
+            field_dict["inbound"] = None
+        if self.outbound is not None:
+            field_dict["outbound"] = self.outbound.to_dict()
+        elif "outbound" in self._nulls:
+            field_dict["outbound"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.call_hangup_payload_call_quality_stats_type_0_inbound import (
-            CallHangupPayloadCallQualityStatsType0Inbound,  # noqa: PLC0415
-        )
-        from ..models.call_hangup_payload_call_quality_stats_type_0_outbound import (
-            CallHangupPayloadCallQualityStatsType0Outbound,  # noqa: PLC0415
-        )
-
-        d = dict(src_dict)
-        _inbound = d.pop("inbound", UNSET)
-        inbound: CallHangupPayloadCallQualityStatsType0Inbound | Unset
-        if isinstance(_inbound, Unset):
-            inbound = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("inbound")
+        if value is not None:
+            obj.inbound = _models.CallHangupPayloadCallQualityStatsType0Inbound.from_dict(value)
         else:
-            inbound = CallHangupPayloadCallQualityStatsType0Inbound.from_dict(_inbound)
-
-        _outbound = d.pop("outbound", UNSET)
-        outbound: CallHangupPayloadCallQualityStatsType0Outbound | Unset
-        if isinstance(_outbound, Unset):
-            outbound = UNSET
+            obj.inbound = None
+            if "inbound" in src:
+                nulls |= {"inbound"}
+            else:
+                absent += 1
+        value = get("outbound")
+        if value is not None:
+            obj.outbound = _models.CallHangupPayloadCallQualityStatsType0Outbound.from_dict(value)
         else:
-            outbound = CallHangupPayloadCallQualityStatsType0Outbound.from_dict(_outbound)
+            obj.outbound = None
+            if "outbound" in src:
+                nulls |= {"outbound"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _instance = cls(
-            inbound=inbound,
-            outbound=outbound,
-        )
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,85 +2,148 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="CallHangupPayloadCallQualityStatsType0Inbound")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "jitter_max_variance",
+        "jitter_packet_count",
+        "mos",
+        "packet_count",
+        "skip_packet_count",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class CallHangupPayloadCallQualityStatsType0Inbound:
     """Inbound audio.
 
     Attributes:
-        jitter_max_variance (str | Unset): Largest jitter variance. Example: 2.74.
-        jitter_packet_count (str | Unset): Packets with jitter. Example: 0.
-        mos (str | Unset): Mean opinion score. Example: 4.50.
-        packet_count (str | Unset): Packets. Example: 591.
-        skip_packet_count (str | Unset): Packets lost. Example: 9.
+        jitter_max_variance (str | None): Largest jitter variance. Example: 2.74.
+        jitter_packet_count (str | None): Packets with jitter. Example: 0.
+        mos (str | None): Mean opinion score. Example: 4.50.
+        packet_count (str | None): Packets. Example: 591.
+        skip_packet_count (str | None): Packets lost. Example: 9.
     """
 
-    jitter_max_variance: str | Unset = UNSET
-    jitter_packet_count: str | Unset = UNSET
-    mos: str | Unset = UNSET
-    packet_count: str | Unset = UNSET
-    skip_packet_count: str | Unset = UNSET
+    jitter_max_variance: str | None = None
+    jitter_packet_count: str | None = None
+    mos: str | None = None
+    packet_count: str | None = None
+    skip_packet_count: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        jitter_max_variance: str | None = ABSENT,
+        jitter_packet_count: str | None = ABSENT,
+        mos: str | None = ABSENT,
+        packet_count: str | None = ABSENT,
+        skip_packet_count: str | None = ABSENT,
+    ) -> None:
+        self.jitter_max_variance = None if jitter_max_variance is ABSENT else jitter_max_variance
+        self.jitter_packet_count = None if jitter_packet_count is ABSENT else jitter_packet_count
+        self.mos = None if mos is ABSENT else mos
+        self.packet_count = None if packet_count is ABSENT else packet_count
+        self.skip_packet_count = None if skip_packet_count is ABSENT else skip_packet_count
+        self.additional_properties = {}
+        given = (
+            ("jitter_max_variance", jitter_max_variance),
+            ("jitter_packet_count", jitter_packet_count),
+            ("mos", mos),
+            ("packet_count", packet_count),
+            ("skip_packet_count", skip_packet_count),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        jitter_max_variance = self.jitter_max_variance
-
-        jitter_packet_count = self.jitter_packet_count
-
-        mos = self.mos
-
-        packet_count = self.packet_count
-
-        skip_packet_count = self.skip_packet_count
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if jitter_max_variance is not UNSET:
-            field_dict["jitter_max_variance"] = jitter_max_variance
-        if jitter_packet_count is not UNSET:
-            field_dict["jitter_packet_count"] = jitter_packet_count
-        if mos is not UNSET:
-            field_dict["mos"] = mos
-        if packet_count is not UNSET:
-            field_dict["packet_count"] = packet_count
-        if skip_packet_count is not UNSET:
-            field_dict["skip_packet_count"] = skip_packet_count
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.jitter_max_variance is not None:
+            field_dict["jitter_max_variance"] = self.jitter_max_variance
+        elif "jitter_max_variance" in self._nulls:
+            field_dict["jitter_max_variance"] = None
+        if self.jitter_packet_count is not None:
+            field_dict["jitter_packet_count"] = self.jitter_packet_count
+        elif "jitter_packet_count" in self._nulls:
+            field_dict["jitter_packet_count"] = None
+        if self.mos is not None:
+            field_dict["mos"] = self.mos
+        elif "mos" in self._nulls:
+            field_dict["mos"] = None
+        if self.packet_count is not None:
+            field_dict["packet_count"] = self.packet_count
+        elif "packet_count" in self._nulls:
+            field_dict["packet_count"] = None
+        if self.skip_packet_count is not None:
+            field_dict["skip_packet_count"] = self.skip_packet_count
+        elif "skip_packet_count" in self._nulls:
+            field_dict["skip_packet_count"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        jitter_max_variance = d.pop("jitter_max_variance", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("jitter_max_variance")
+        obj.jitter_max_variance = value
+        if value is None:
+            if "jitter_max_variance" in src:
+                nulls |= {"jitter_max_variance"}
+            else:
+                absent += 1
+        value = get("jitter_packet_count")
+        obj.jitter_packet_count = value
+        if value is None:
+            if "jitter_packet_count" in src:
+                nulls |= {"jitter_packet_count"}
+            else:
+                absent += 1
+        value = get("mos")
+        obj.mos = value
+        if value is None:
+            if "mos" in src:
+                nulls |= {"mos"}
+            else:
+                absent += 1
+        value = get("packet_count")
+        obj.packet_count = value
+        if value is None:
+            if "packet_count" in src:
+                nulls |= {"packet_count"}
+            else:
+                absent += 1
+        value = get("skip_packet_count")
+        obj.skip_packet_count = value
+        if value is None:
+            if "skip_packet_count" in src:
+                nulls |= {"skip_packet_count"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 5 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        jitter_packet_count = d.pop("jitter_packet_count", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        mos = d.pop("mos", UNSET)
-
-        packet_count = d.pop("packet_count", UNSET)
-
-        skip_packet_count = d.pop("skip_packet_count", UNSET)
-
-        _instance = cls(
-            jitter_max_variance=jitter_max_variance,
-            jitter_packet_count=jitter_packet_count,
-            mos=mos,
-            packet_count=packet_count,
-            skip_packet_count=skip_packet_count,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

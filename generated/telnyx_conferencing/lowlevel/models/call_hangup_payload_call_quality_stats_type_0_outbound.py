@@ -2,58 +2,97 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="CallHangupPayloadCallQualityStatsType0Outbound")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "packet_count",
+        "skip_packet_count",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class CallHangupPayloadCallQualityStatsType0Outbound:
     """Outbound audio.
 
     Attributes:
-        packet_count (str | Unset): Packets. Example: 0.
-        skip_packet_count (str | Unset): Packets lost. Example: 0.
+        packet_count (str | None): Packets. Example: 0.
+        skip_packet_count (str | None): Packets lost. Example: 0.
     """
 
-    packet_count: str | Unset = UNSET
-    skip_packet_count: str | Unset = UNSET
+    packet_count: str | None = None
+    skip_packet_count: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        packet_count: str | None = ABSENT,
+        skip_packet_count: str | None = ABSENT,
+    ) -> None:
+        self.packet_count = None if packet_count is ABSENT else packet_count
+        self.skip_packet_count = None if skip_packet_count is ABSENT else skip_packet_count
+        self.additional_properties = {}
+        given = (
+            ("packet_count", packet_count),
+            ("skip_packet_count", skip_packet_count),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        packet_count = self.packet_count
-
-        skip_packet_count = self.skip_packet_count
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if packet_count is not UNSET:
-            field_dict["packet_count"] = packet_count
-        if skip_packet_count is not UNSET:
-            field_dict["skip_packet_count"] = skip_packet_count
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.packet_count is not None:
+            field_dict["packet_count"] = self.packet_count
+        elif "packet_count" in self._nulls:
+            field_dict["packet_count"] = None
+        if self.skip_packet_count is not None:
+            field_dict["skip_packet_count"] = self.skip_packet_count
+        elif "skip_packet_count" in self._nulls:
+            field_dict["skip_packet_count"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        packet_count = d.pop("packet_count", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("packet_count")
+        obj.packet_count = value
+        if value is None:
+            if "packet_count" in src:
+                nulls |= {"packet_count"}
+            else:
+                absent += 1
+        value = get("skip_packet_count")
+        obj.skip_packet_count = value
+        if value is None:
+            if "skip_packet_count" in src:
+                nulls |= {"skip_packet_count"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        skip_packet_count = d.pop("skip_packet_count", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance = cls(
-            packet_count=packet_count,
-            skip_packet_count=skip_packet_count,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

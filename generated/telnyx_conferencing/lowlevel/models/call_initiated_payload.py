@@ -3,278 +3,409 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.call_initiated_payload_direction import (
-    CallInitiatedPayloadDirection,
-    check_call_initiated_payload_direction,
-)
-from ..models.call_initiated_payload_state import CallInitiatedPayloadState, check_call_initiated_payload_state
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS, isoformat, parse_datetime
 
 if TYPE_CHECKING:
+    from ..models.call_initiated_payload_direction import (
+        CallInitiatedPayloadDirection,
+    )
+    from ..models.call_initiated_payload_state import CallInitiatedPayloadState
     from ..models.custom_sip_header import CustomSIPHeader
     from ..models.sip_header import SIPHeader
 
 
-T = TypeVar("T", bound="CallInitiatedPayload")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "call_control_id",
+        "call_leg_id",
+        "call_screening_result",
+        "call_session_id",
+        "caller_id_name",
+        "client_state",
+        "connection_codecs",
+        "connection_id",
+        "custom_headers",
+        "direction",
+        "from",
+        "offered_codecs",
+        "shaken_stir_attestation",
+        "shaken_stir_validated",
+        "sip_headers",
+        "start_time",
+        "state",
+        "tags",
+        "to",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class CallInitiatedPayload:
     """The event's details.
 
     Attributes:
-        call_control_id (str | Unset): Call control ID of the leg; commands to the call use it. Example:
+        call_control_id (str | None): Call control ID of the leg; commands to the call use it. Example:
             v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg.
-        call_leg_id (str | Unset): Call leg ID; use it to match webhooks that belong to the same leg. Example:
+        call_leg_id (str | None): Call leg ID; use it to match webhooks that belong to the same leg. Example:
             428c31b6-7af4-4bcb-b7f5-5013ef9657c1.
-        call_screening_result (str | Unset): Outcome of call screening. Example: spam_likely.
-        call_session_id (str | Unset): Call session ID; shared by all legs of one phone call, such as both sides of a
+        call_screening_result (str | None): Outcome of call screening. Example: spam_likely.
+        call_session_id (str | None): Call session ID; shared by all legs of one phone call, such as both sides of a
             bridge. Example: 428c31b6-abf3-3bc1-b7f4-5013ef9657c1.
-        caller_id_name (str | Unset): Caller ID name. Example: +35319605860.
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        caller_id_name (str | None): Caller ID name. Example: +35319605860.
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        connection_codecs (str | Unset): Codecs the connection allows. Example: G722,PCMU,PCMA.
-        connection_id (str | Unset): ID of the Call Control App (connection) handling the call. Example:
+        connection_codecs (str | None): Codecs the connection allows. Example: G722,PCMU,PCMA.
+        connection_id (str | None): ID of the Call Control App (connection) handling the call. Example:
             7267xxxxxxxxxxxxxx.
-        custom_headers (list[CustomSIPHeader] | Unset): Custom SIP headers carried by the call. Example: [{'name':
+        custom_headers (list[CustomSIPHeader] | None): Custom SIP headers carried by the call. Example: [{'name':
             'head_1', 'value': 'val_1'}, {'name': 'head_2', 'value': 'val_2'}].
-        direction (CallInitiatedPayloadDirection | Unset): Whether the call is incoming or outgoing. Example: incoming.
-        from_ (str | Unset): Calling number or SIP URI (E.164 for numbers). Example: +35319605860.
-        offered_codecs (str | Unset): Codecs the far end offered. Example: G722,PCMU,PCMA.
-        shaken_stir_attestation (str | Unset): SHAKEN/STIR attestation level of the caller ID. Example: A.
-        shaken_stir_validated (bool | Unset): Whether the SHAKEN/STIR signature checked out. Example: True.
-        sip_headers (list[SIPHeader] | Unset): User-to-User and Diversion SIP headers carried by the call. Example:
+        direction (CallInitiatedPayloadDirection | None): Whether the call is incoming or outgoing. Example: incoming.
+        from_ (str | None): Calling number or SIP URI (E.164 for numbers). Example: +35319605860.
+        offered_codecs (str | None): Codecs the far end offered. Example: G722,PCMU,PCMA.
+        shaken_stir_attestation (str | None): SHAKEN/STIR attestation level of the caller ID. Example: A.
+        shaken_stir_validated (bool | None): Whether the SHAKEN/STIR signature checked out. Example: True.
+        sip_headers (list[SIPHeader] | None): User-to-User and Diversion SIP headers carried by the call. Example:
             [{'name': 'User-to-User', 'value': '1234'}, {'name': 'User-to-User', 'value': '<sip:111@192.168.1.1>'}].
-        start_time (datetime.datetime | Unset): When it started (ISO 8601). Example: 2018-02-02T22:25:27.521992Z.
-        state (CallInitiatedPayloadState | Unset): State of the call leg. Example: parked.
-        tags (list[str] | Unset): Labels attached to the call. Example: ['tag-01', 'tag-02'].
-        to (str | Unset): Called number or SIP URI (E.164 for numbers). Example: +13129457420.
+        start_time (datetime.datetime | None): When it started (ISO 8601). Example: 2018-02-02T22:25:27.521992Z.
+        state (CallInitiatedPayloadState | None): State of the call leg. Example: parked.
+        tags (list[str] | None): Labels attached to the call. Example: ['tag-01', 'tag-02'].
+        to (str | None): Called number or SIP URI (E.164 for numbers). Example: +13129457420.
     """
 
-    call_control_id: str | Unset = UNSET
-    call_leg_id: str | Unset = UNSET
-    call_screening_result: str | Unset = UNSET
-    call_session_id: str | Unset = UNSET
-    caller_id_name: str | Unset = UNSET
-    client_state: str | Unset = UNSET
-    connection_codecs: str | Unset = UNSET
-    connection_id: str | Unset = UNSET
-    custom_headers: list[CustomSIPHeader] | Unset = UNSET
-    direction: CallInitiatedPayloadDirection | Unset = UNSET
-    from_: str | Unset = UNSET
-    offered_codecs: str | Unset = UNSET
-    shaken_stir_attestation: str | Unset = UNSET
-    shaken_stir_validated: bool | Unset = UNSET
-    sip_headers: list[SIPHeader] | Unset = UNSET
-    start_time: datetime.datetime | Unset = UNSET
-    state: CallInitiatedPayloadState | Unset = UNSET
-    tags: list[str] | Unset = UNSET
-    to: str | Unset = UNSET
+    call_control_id: str | None = None
+    call_leg_id: str | None = None
+    call_screening_result: str | None = None
+    call_session_id: str | None = None
+    caller_id_name: str | None = None
+    client_state: str | None = None
+    connection_codecs: str | None = None
+    connection_id: str | None = None
+    custom_headers: list[CustomSIPHeader] | None = None
+    direction: CallInitiatedPayloadDirection | None = None
+    from_: str | None = None
+    offered_codecs: str | None = None
+    shaken_stir_attestation: str | None = None
+    shaken_stir_validated: bool | None = None
+    sip_headers: list[SIPHeader] | None = None
+    start_time: datetime.datetime | None = None
+    state: CallInitiatedPayloadState | None = None
+    tags: list[str] | None = None
+    to: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        call_control_id: str | None = ABSENT,
+        call_leg_id: str | None = ABSENT,
+        call_screening_result: str | None = ABSENT,
+        call_session_id: str | None = ABSENT,
+        caller_id_name: str | None = ABSENT,
+        client_state: str | None = ABSENT,
+        connection_codecs: str | None = ABSENT,
+        connection_id: str | None = ABSENT,
+        custom_headers: list[CustomSIPHeader] | None = ABSENT,
+        direction: CallInitiatedPayloadDirection | None = ABSENT,
+        from_: str | None = ABSENT,
+        offered_codecs: str | None = ABSENT,
+        shaken_stir_attestation: str | None = ABSENT,
+        shaken_stir_validated: bool | None = ABSENT,
+        sip_headers: list[SIPHeader] | None = ABSENT,
+        start_time: datetime.datetime | None = ABSENT,
+        state: CallInitiatedPayloadState | None = ABSENT,
+        tags: list[str] | None = ABSENT,
+        to: str | None = ABSENT,
+    ) -> None:
+        self.call_control_id = None if call_control_id is ABSENT else call_control_id
+        self.call_leg_id = None if call_leg_id is ABSENT else call_leg_id
+        self.call_screening_result = None if call_screening_result is ABSENT else call_screening_result
+        self.call_session_id = None if call_session_id is ABSENT else call_session_id
+        self.caller_id_name = None if caller_id_name is ABSENT else caller_id_name
+        self.client_state = None if client_state is ABSENT else client_state
+        self.connection_codecs = None if connection_codecs is ABSENT else connection_codecs
+        self.connection_id = None if connection_id is ABSENT else connection_id
+        self.custom_headers = None if custom_headers is ABSENT else custom_headers
+        self.direction = None if direction is ABSENT else direction
+        self.from_ = None if from_ is ABSENT else from_
+        self.offered_codecs = None if offered_codecs is ABSENT else offered_codecs
+        self.shaken_stir_attestation = None if shaken_stir_attestation is ABSENT else shaken_stir_attestation
+        self.shaken_stir_validated = None if shaken_stir_validated is ABSENT else shaken_stir_validated
+        self.sip_headers = None if sip_headers is ABSENT else sip_headers
+        self.start_time = None if start_time is ABSENT else start_time
+        self.state = None if state is ABSENT else state
+        self.tags = None if tags is ABSENT else tags
+        self.to = None if to is ABSENT else to
+        self.additional_properties = {}
+        given = (
+            ("call_control_id", call_control_id),
+            ("call_leg_id", call_leg_id),
+            ("call_screening_result", call_screening_result),
+            ("call_session_id", call_session_id),
+            ("caller_id_name", caller_id_name),
+            ("client_state", client_state),
+            ("connection_codecs", connection_codecs),
+            ("connection_id", connection_id),
+            ("custom_headers", custom_headers),
+            ("direction", direction),
+            ("from", from_),
+            ("offered_codecs", offered_codecs),
+            ("shaken_stir_attestation", shaken_stir_attestation),
+            ("shaken_stir_validated", shaken_stir_validated),
+            ("sip_headers", sip_headers),
+            ("start_time", start_time),
+            ("state", state),
+            ("tags", tags),
+            ("to", to),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        call_control_id = self.call_control_id
-
-        call_leg_id = self.call_leg_id
-
-        call_screening_result = self.call_screening_result
-
-        call_session_id = self.call_session_id
-
-        caller_id_name = self.caller_id_name
-
-        client_state = self.client_state
-
-        connection_codecs = self.connection_codecs
-
-        connection_id = self.connection_id
-
-        custom_headers: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.custom_headers, Unset):
-            custom_headers = []
-            for custom_headers_item_data in self.custom_headers:
-                custom_headers_item = custom_headers_item_data.to_dict()
-                custom_headers.append(custom_headers_item)
-
-        direction: str | Unset = UNSET
-        if not isinstance(self.direction, Unset):
-            direction = self.direction
-
-        from_ = self.from_
-
-        offered_codecs = self.offered_codecs
-
-        shaken_stir_attestation = self.shaken_stir_attestation
-
-        shaken_stir_validated = self.shaken_stir_validated
-
-        sip_headers: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.sip_headers, Unset):
-            sip_headers = []
-            for sip_headers_item_data in self.sip_headers:
-                sip_headers_item = sip_headers_item_data.to_dict()
-                sip_headers.append(sip_headers_item)
-
-        start_time: str | Unset = UNSET
-        if not isinstance(self.start_time, Unset):
-            start_time = self.start_time.isoformat()
-
-        state: str | Unset = UNSET
-        if not isinstance(self.state, Unset):
-            state = self.state
-
-        tags: list[str] | Unset = UNSET
-        if not isinstance(self.tags, Unset):
-            tags = self.tags
-
-        to = self.to
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if call_control_id is not UNSET:
-            field_dict["call_control_id"] = call_control_id
-        if call_leg_id is not UNSET:
-            field_dict["call_leg_id"] = call_leg_id
-        if call_screening_result is not UNSET:
-            field_dict["call_screening_result"] = call_screening_result
-        if call_session_id is not UNSET:
-            field_dict["call_session_id"] = call_session_id
-        if caller_id_name is not UNSET:
-            field_dict["caller_id_name"] = caller_id_name
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if connection_codecs is not UNSET:
-            field_dict["connection_codecs"] = connection_codecs
-        if connection_id is not UNSET:
-            field_dict["connection_id"] = connection_id
-        if custom_headers is not UNSET:
-            field_dict["custom_headers"] = custom_headers
-        if direction is not UNSET:
-            field_dict["direction"] = direction
-        if from_ is not UNSET:
-            field_dict["from"] = from_
-        if offered_codecs is not UNSET:
-            field_dict["offered_codecs"] = offered_codecs
-        if shaken_stir_attestation is not UNSET:
-            field_dict["shaken_stir_attestation"] = shaken_stir_attestation
-        if shaken_stir_validated is not UNSET:
-            field_dict["shaken_stir_validated"] = shaken_stir_validated
-        if sip_headers is not UNSET:
-            field_dict["sip_headers"] = sip_headers
-        if start_time is not UNSET:
-            field_dict["start_time"] = start_time
-        if state is not UNSET:
-            field_dict["state"] = state
-        if tags is not UNSET:
-            field_dict["tags"] = tags
-        if to is not UNSET:
-            field_dict["to"] = to
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.call_control_id is not None:
+            field_dict["call_control_id"] = self.call_control_id
+        elif "call_control_id" in self._nulls:
+            field_dict["call_control_id"] = None
+        if self.call_leg_id is not None:
+            field_dict["call_leg_id"] = self.call_leg_id
+        elif "call_leg_id" in self._nulls:
+            field_dict["call_leg_id"] = None
+        if self.call_screening_result is not None:
+            field_dict["call_screening_result"] = self.call_screening_result
+        elif "call_screening_result" in self._nulls:
+            field_dict["call_screening_result"] = None
+        if self.call_session_id is not None:
+            field_dict["call_session_id"] = self.call_session_id
+        elif "call_session_id" in self._nulls:
+            field_dict["call_session_id"] = None
+        if self.caller_id_name is not None:
+            field_dict["caller_id_name"] = self.caller_id_name
+        elif "caller_id_name" in self._nulls:
+            field_dict["caller_id_name"] = None
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.connection_codecs is not None:
+            field_dict["connection_codecs"] = self.connection_codecs
+        elif "connection_codecs" in self._nulls:
+            field_dict["connection_codecs"] = None
+        if self.connection_id is not None:
+            field_dict["connection_id"] = self.connection_id
+        elif "connection_id" in self._nulls:
+            field_dict["connection_id"] = None
+        if self.custom_headers is not None:
+            field_dict["custom_headers"] = [x0.to_dict() for x0 in self.custom_headers]
+        elif "custom_headers" in self._nulls:
+            field_dict["custom_headers"] = None
+        if self.direction is not None:
+            field_dict["direction"] = self.direction
+        elif "direction" in self._nulls:
+            field_dict["direction"] = None
+        if self.from_ is not None:
+            field_dict["from"] = self.from_
+        elif "from" in self._nulls:
+            field_dict["from"] = None
+        if self.offered_codecs is not None:
+            field_dict["offered_codecs"] = self.offered_codecs
+        elif "offered_codecs" in self._nulls:
+            field_dict["offered_codecs"] = None
+        if self.shaken_stir_attestation is not None:
+            field_dict["shaken_stir_attestation"] = self.shaken_stir_attestation
+        elif "shaken_stir_attestation" in self._nulls:
+            field_dict["shaken_stir_attestation"] = None
+        if self.shaken_stir_validated is not None:
+            field_dict["shaken_stir_validated"] = self.shaken_stir_validated
+        elif "shaken_stir_validated" in self._nulls:
+            field_dict["shaken_stir_validated"] = None
+        if self.sip_headers is not None:
+            field_dict["sip_headers"] = [x0.to_dict() for x0 in self.sip_headers]
+        elif "sip_headers" in self._nulls:
+            field_dict["sip_headers"] = None
+        if self.start_time is not None:
+            field_dict["start_time"] = isoformat(self.start_time)
+        elif "start_time" in self._nulls:
+            field_dict["start_time"] = None
+        if self.state is not None:
+            field_dict["state"] = self.state
+        elif "state" in self._nulls:
+            field_dict["state"] = None
+        if self.tags is not None:
+            field_dict["tags"] = self.tags
+        elif "tags" in self._nulls:
+            field_dict["tags"] = None
+        if self.to is not None:
+            field_dict["to"] = self.to
+        elif "to" in self._nulls:
+            field_dict["to"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.custom_sip_header import CustomSIPHeader  # noqa: PLC0415
-        from ..models.sip_header import SIPHeader  # noqa: PLC0415
-
-        d = dict(src_dict)
-        call_control_id = d.pop("call_control_id", UNSET)
-
-        call_leg_id = d.pop("call_leg_id", UNSET)
-
-        call_screening_result = d.pop("call_screening_result", UNSET)
-
-        call_session_id = d.pop("call_session_id", UNSET)
-
-        caller_id_name = d.pop("caller_id_name", UNSET)
-
-        client_state = d.pop("client_state", UNSET)
-
-        connection_codecs = d.pop("connection_codecs", UNSET)
-
-        connection_id = d.pop("connection_id", UNSET)
-
-        _custom_headers = d.pop("custom_headers", UNSET)
-        custom_headers: list[CustomSIPHeader] | Unset = UNSET
-        if _custom_headers is not UNSET:
-            custom_headers = []
-            for custom_headers_item_data in _custom_headers:
-                custom_headers_item = CustomSIPHeader.from_dict(custom_headers_item_data)
-
-                custom_headers.append(custom_headers_item)
-
-        _direction = d.pop("direction", UNSET)
-        direction: CallInitiatedPayloadDirection | Unset
-        if isinstance(_direction, Unset):
-            direction = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("call_control_id")
+        obj.call_control_id = value
+        if value is None:
+            if "call_control_id" in src:
+                nulls |= {"call_control_id"}
+            else:
+                absent += 1
+        value = get("call_leg_id")
+        obj.call_leg_id = value
+        if value is None:
+            if "call_leg_id" in src:
+                nulls |= {"call_leg_id"}
+            else:
+                absent += 1
+        value = get("call_screening_result")
+        obj.call_screening_result = value
+        if value is None:
+            if "call_screening_result" in src:
+                nulls |= {"call_screening_result"}
+            else:
+                absent += 1
+        value = get("call_session_id")
+        obj.call_session_id = value
+        if value is None:
+            if "call_session_id" in src:
+                nulls |= {"call_session_id"}
+            else:
+                absent += 1
+        value = get("caller_id_name")
+        obj.caller_id_name = value
+        if value is None:
+            if "caller_id_name" in src:
+                nulls |= {"caller_id_name"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("connection_codecs")
+        obj.connection_codecs = value
+        if value is None:
+            if "connection_codecs" in src:
+                nulls |= {"connection_codecs"}
+            else:
+                absent += 1
+        value = get("connection_id")
+        obj.connection_id = value
+        if value is None:
+            if "connection_id" in src:
+                nulls |= {"connection_id"}
+            else:
+                absent += 1
+        value = get("custom_headers")
+        if value is not None:
+            obj.custom_headers = [_models.CustomSIPHeader.from_dict(x0) for x0 in value]
         else:
-            direction = check_call_initiated_payload_direction(_direction)
-
-        from_ = d.pop("from", UNSET)
-
-        offered_codecs = d.pop("offered_codecs", UNSET)
-
-        shaken_stir_attestation = d.pop("shaken_stir_attestation", UNSET)
-
-        shaken_stir_validated = d.pop("shaken_stir_validated", UNSET)
-
-        _sip_headers = d.pop("sip_headers", UNSET)
-        sip_headers: list[SIPHeader] | Unset = UNSET
-        if _sip_headers is not UNSET:
-            sip_headers = []
-            for sip_headers_item_data in _sip_headers:
-                sip_headers_item = SIPHeader.from_dict(sip_headers_item_data)
-
-                sip_headers.append(sip_headers_item)
-
-        _start_time = d.pop("start_time", UNSET)
-        start_time: datetime.datetime | Unset
-        if isinstance(_start_time, Unset):
-            start_time = UNSET
+            obj.custom_headers = None
+            if "custom_headers" in src:
+                nulls |= {"custom_headers"}
+            else:
+                absent += 1
+        value = get("direction")
+        obj.direction = value
+        if value is None:
+            if "direction" in src:
+                nulls |= {"direction"}
+            else:
+                absent += 1
+        value = get("from")
+        obj.from_ = value
+        if value is None:
+            if "from" in src:
+                nulls |= {"from"}
+            else:
+                absent += 1
+        value = get("offered_codecs")
+        obj.offered_codecs = value
+        if value is None:
+            if "offered_codecs" in src:
+                nulls |= {"offered_codecs"}
+            else:
+                absent += 1
+        value = get("shaken_stir_attestation")
+        obj.shaken_stir_attestation = value
+        if value is None:
+            if "shaken_stir_attestation" in src:
+                nulls |= {"shaken_stir_attestation"}
+            else:
+                absent += 1
+        value = get("shaken_stir_validated")
+        obj.shaken_stir_validated = value
+        if value is None:
+            if "shaken_stir_validated" in src:
+                nulls |= {"shaken_stir_validated"}
+            else:
+                absent += 1
+        value = get("sip_headers")
+        if value is not None:
+            obj.sip_headers = [_models.SIPHeader.from_dict(x0) for x0 in value]
         else:
-            start_time = datetime.datetime.fromisoformat(_start_time)
-
-        _state = d.pop("state", UNSET)
-        state: CallInitiatedPayloadState | Unset
-        if isinstance(_state, Unset):
-            state = UNSET
+            obj.sip_headers = None
+            if "sip_headers" in src:
+                nulls |= {"sip_headers"}
+            else:
+                absent += 1
+        value = get("start_time")
+        if value is not None:
+            obj.start_time = parse_datetime(value)
         else:
-            state = check_call_initiated_payload_state(_state)
+            obj.start_time = None
+            if "start_time" in src:
+                nulls |= {"start_time"}
+            else:
+                absent += 1
+        value = get("state")
+        obj.state = value
+        if value is None:
+            if "state" in src:
+                nulls |= {"state"}
+            else:
+                absent += 1
+        value = get("tags")
+        obj.tags = value
+        if value is None:
+            if "tags" in src:
+                nulls |= {"tags"}
+            else:
+                absent += 1
+        value = get("to")
+        obj.to = value
+        if value is None:
+            if "to" in src:
+                nulls |= {"to"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 19 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        tags = cast(list[str], d.pop("tags", UNSET))
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        to = d.pop("to", UNSET)
-
-        _instance = cls(
-            call_control_id=call_control_id,
-            call_leg_id=call_leg_id,
-            call_screening_result=call_screening_result,
-            call_session_id=call_session_id,
-            caller_id_name=caller_id_name,
-            client_state=client_state,
-            connection_codecs=connection_codecs,
-            connection_id=connection_id,
-            custom_headers=custom_headers,
-            direction=direction,
-            from_=from_,
-            offered_codecs=offered_codecs,
-            shaken_stir_attestation=shaken_stir_attestation,
-            shaken_stir_validated=shaken_stir_validated,
-            sip_headers=sip_headers,
-            start_time=start_time,
-            state=state,
-            tags=tags,
-            to=to,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

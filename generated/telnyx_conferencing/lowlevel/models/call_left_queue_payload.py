@@ -2,132 +2,223 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.call_left_queue_payload_reason import CallLeftQueuePayloadReason, check_call_left_queue_payload_reason
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="CallLeftQueuePayload")
+if TYPE_CHECKING:
+    from ..models.call_left_queue_payload_reason import CallLeftQueuePayloadReason
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "call_control_id",
+        "call_leg_id",
+        "call_session_id",
+        "client_state",
+        "connection_id",
+        "queue",
+        "queue_position",
+        "reason",
+        "wait_time_secs",
+    }
+)
+
+
+@_attrs_define(init=False)
 class CallLeftQueuePayload:
     """
     Attributes:
-        call_control_id (str | Unset): Call control ID for sending commands to this call. Example:
+        call_control_id (str | None): Call control ID for sending commands to this call. Example:
             v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg.
-        call_leg_id (str | Unset): Call leg ID; use it to match webhooks that belong to the same call. Example:
+        call_leg_id (str | None): Call leg ID; use it to match webhooks that belong to the same call. Example:
             428c31b6-7af4-4bcb-b7f5-5013ef9657c1.
-        call_session_id (str | Unset): Call session ID; use it to match webhooks across the legs of one phone call, for
+        call_session_id (str | None): Call session ID; use it to match webhooks across the legs of one phone call, for
             example the inbound and outbound legs of a transferred call. Example: 428c31b6-abf3-3bc1-b7f4-5013ef9657c1.
-        client_state (str | Unset): Client state that was passed in a command. Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        connection_id (str | Unset): ID of the Call Control App (previously called the connection ID) handling the call.
+        client_state (str | None): Client state that was passed in a command. Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
+        connection_id (str | None): ID of the Call Control App (previously called the connection ID) handling the call.
             Example: 7267xxxxxxxxxxxxxx.
-        queue (str | Unset): Queue name. Example: support.
-        queue_position (int | Unset): The call's position in the queue just before it left. Example: 7.
-        reason (CallLeftQueuePayloadReason | Unset): Why the call left the queue. Example: bridged.
-        wait_time_secs (int | Unset): Seconds the call waited in the queue. Example: 60.
+        queue (str | None): Queue name. Example: support.
+        queue_position (int | None): The call's position in the queue just before it left. Example: 7.
+        reason (CallLeftQueuePayloadReason | None): Why the call left the queue. Example: bridged.
+        wait_time_secs (int | None): Seconds the call waited in the queue. Example: 60.
     """
 
-    call_control_id: str | Unset = UNSET
-    call_leg_id: str | Unset = UNSET
-    call_session_id: str | Unset = UNSET
-    client_state: str | Unset = UNSET
-    connection_id: str | Unset = UNSET
-    queue: str | Unset = UNSET
-    queue_position: int | Unset = UNSET
-    reason: CallLeftQueuePayloadReason | Unset = UNSET
-    wait_time_secs: int | Unset = UNSET
+    call_control_id: str | None = None
+    call_leg_id: str | None = None
+    call_session_id: str | None = None
+    client_state: str | None = None
+    connection_id: str | None = None
+    queue: str | None = None
+    queue_position: int | None = None
+    reason: CallLeftQueuePayloadReason | None = None
+    wait_time_secs: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        call_control_id: str | None = ABSENT,
+        call_leg_id: str | None = ABSENT,
+        call_session_id: str | None = ABSENT,
+        client_state: str | None = ABSENT,
+        connection_id: str | None = ABSENT,
+        queue: str | None = ABSENT,
+        queue_position: int | None = ABSENT,
+        reason: CallLeftQueuePayloadReason | None = ABSENT,
+        wait_time_secs: int | None = ABSENT,
+    ) -> None:
+        self.call_control_id = None if call_control_id is ABSENT else call_control_id
+        self.call_leg_id = None if call_leg_id is ABSENT else call_leg_id
+        self.call_session_id = None if call_session_id is ABSENT else call_session_id
+        self.client_state = None if client_state is ABSENT else client_state
+        self.connection_id = None if connection_id is ABSENT else connection_id
+        self.queue = None if queue is ABSENT else queue
+        self.queue_position = None if queue_position is ABSENT else queue_position
+        self.reason = None if reason is ABSENT else reason
+        self.wait_time_secs = None if wait_time_secs is ABSENT else wait_time_secs
+        self.additional_properties = {}
+        given = (
+            ("call_control_id", call_control_id),
+            ("call_leg_id", call_leg_id),
+            ("call_session_id", call_session_id),
+            ("client_state", client_state),
+            ("connection_id", connection_id),
+            ("queue", queue),
+            ("queue_position", queue_position),
+            ("reason", reason),
+            ("wait_time_secs", wait_time_secs),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        call_control_id = self.call_control_id
-
-        call_leg_id = self.call_leg_id
-
-        call_session_id = self.call_session_id
-
-        client_state = self.client_state
-
-        connection_id = self.connection_id
-
-        queue = self.queue
-
-        queue_position = self.queue_position
-
-        reason: str | Unset = UNSET
-        if not isinstance(self.reason, Unset):
-            reason = self.reason
-
-        wait_time_secs = self.wait_time_secs
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if call_control_id is not UNSET:
-            field_dict["call_control_id"] = call_control_id
-        if call_leg_id is not UNSET:
-            field_dict["call_leg_id"] = call_leg_id
-        if call_session_id is not UNSET:
-            field_dict["call_session_id"] = call_session_id
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if connection_id is not UNSET:
-            field_dict["connection_id"] = connection_id
-        if queue is not UNSET:
-            field_dict["queue"] = queue
-        if queue_position is not UNSET:
-            field_dict["queue_position"] = queue_position
-        if reason is not UNSET:
-            field_dict["reason"] = reason
-        if wait_time_secs is not UNSET:
-            field_dict["wait_time_secs"] = wait_time_secs
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.call_control_id is not None:
+            field_dict["call_control_id"] = self.call_control_id
+        elif "call_control_id" in self._nulls:
+            field_dict["call_control_id"] = None
+        if self.call_leg_id is not None:
+            field_dict["call_leg_id"] = self.call_leg_id
+        elif "call_leg_id" in self._nulls:
+            field_dict["call_leg_id"] = None
+        if self.call_session_id is not None:
+            field_dict["call_session_id"] = self.call_session_id
+        elif "call_session_id" in self._nulls:
+            field_dict["call_session_id"] = None
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.connection_id is not None:
+            field_dict["connection_id"] = self.connection_id
+        elif "connection_id" in self._nulls:
+            field_dict["connection_id"] = None
+        if self.queue is not None:
+            field_dict["queue"] = self.queue
+        elif "queue" in self._nulls:
+            field_dict["queue"] = None
+        if self.queue_position is not None:
+            field_dict["queue_position"] = self.queue_position
+        elif "queue_position" in self._nulls:
+            field_dict["queue_position"] = None
+        if self.reason is not None:
+            field_dict["reason"] = self.reason
+        elif "reason" in self._nulls:
+            field_dict["reason"] = None
+        if self.wait_time_secs is not None:
+            field_dict["wait_time_secs"] = self.wait_time_secs
+        elif "wait_time_secs" in self._nulls:
+            field_dict["wait_time_secs"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        call_control_id = d.pop("call_control_id", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("call_control_id")
+        obj.call_control_id = value
+        if value is None:
+            if "call_control_id" in src:
+                nulls |= {"call_control_id"}
+            else:
+                absent += 1
+        value = get("call_leg_id")
+        obj.call_leg_id = value
+        if value is None:
+            if "call_leg_id" in src:
+                nulls |= {"call_leg_id"}
+            else:
+                absent += 1
+        value = get("call_session_id")
+        obj.call_session_id = value
+        if value is None:
+            if "call_session_id" in src:
+                nulls |= {"call_session_id"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("connection_id")
+        obj.connection_id = value
+        if value is None:
+            if "connection_id" in src:
+                nulls |= {"connection_id"}
+            else:
+                absent += 1
+        value = get("queue")
+        obj.queue = value
+        if value is None:
+            if "queue" in src:
+                nulls |= {"queue"}
+            else:
+                absent += 1
+        value = get("queue_position")
+        obj.queue_position = value
+        if value is None:
+            if "queue_position" in src:
+                nulls |= {"queue_position"}
+            else:
+                absent += 1
+        value = get("reason")
+        obj.reason = value
+        if value is None:
+            if "reason" in src:
+                nulls |= {"reason"}
+            else:
+                absent += 1
+        value = get("wait_time_secs")
+        obj.wait_time_secs = value
+        if value is None:
+            if "wait_time_secs" in src:
+                nulls |= {"wait_time_secs"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 9 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        call_leg_id = d.pop("call_leg_id", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        call_session_id = d.pop("call_session_id", UNSET)
-
-        client_state = d.pop("client_state", UNSET)
-
-        connection_id = d.pop("connection_id", UNSET)
-
-        queue = d.pop("queue", UNSET)
-
-        queue_position = d.pop("queue_position", UNSET)
-
-        _reason = d.pop("reason", UNSET)
-        reason: CallLeftQueuePayloadReason | Unset
-        if isinstance(_reason, Unset):
-            reason = UNSET
-        else:
-            reason = check_call_left_queue_payload_reason(_reason)
-
-        wait_time_secs = d.pop("wait_time_secs", UNSET)
-
-        _instance = cls(
-            call_control_id=call_control_id,
-            call_leg_id=call_leg_id,
-            call_session_id=call_session_id,
-            client_state=client_state,
-            connection_id=connection_id,
-            queue=queue,
-            queue_position=queue_position,
-            reason=reason,
-            wait_time_secs=wait_time_secs,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

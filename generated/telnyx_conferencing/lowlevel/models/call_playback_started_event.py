@@ -2,25 +2,30 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.call_playback_started import CallPlaybackStarted
 
 
-T = TypeVar("T", bound="CallPlaybackStartedEvent")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "data",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class CallPlaybackStartedEvent:
     """
     Attributes:
-        data (CallPlaybackStarted | Unset):  Example: {'event_type': 'call.playback.started', 'id':
+        data (CallPlaybackStarted | None):  Example: {'event_type': 'call.playback.started', 'id':
             '0ccc7b54-4df3-4bca-a65a-3da1ecc777f0', 'occurred_at': '2018-02-02T22:25:27.521992Z', 'payload':
             {'call_control_id': 'v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg', 'call_leg_id':
             '428c31b6-7af4-4bcb-b7f5-5013ef9657c1', 'call_session_id': '428c31b6-7af4-4bcb-b7f5-5013ef9657c1',
@@ -28,40 +33,58 @@ class CallPlaybackStartedEvent:
             'http://example.com/audio.wav', 'overlay': False}, 'record_type': 'event'}.
     """
 
-    data: CallPlaybackStarted | Unset = UNSET
+    data: CallPlaybackStarted | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        data: CallPlaybackStarted | None = ABSENT,
+    ) -> None:
+        self.data = None if data is ABSENT else data
+        self.additional_properties = {}
+        given = (("data", data),)
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.data, Unset):
-            data = self.data.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if data is not UNSET:
-            field_dict["data"] = data
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.data is not None:
+            field_dict["data"] = self.data.to_dict()
+        elif "data" in self._nulls:
+            field_dict["data"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.call_playback_started import CallPlaybackStarted  # noqa: PLC0415
-
-        d = dict(src_dict)
-        _data = d.pop("data", UNSET)
-        data: CallPlaybackStarted | Unset
-        if isinstance(_data, Unset):
-            data = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("data")
+        if value is not None:
+            obj.data = _models.CallPlaybackStarted.from_dict(value)
         else:
-            data = CallPlaybackStarted.from_dict(_data)
+            obj.data = None
+            if "data" in src:
+                nulls |= {"data"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 1 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _instance = cls(
-            data=data,
-        )
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

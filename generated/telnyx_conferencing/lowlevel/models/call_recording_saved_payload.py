@@ -3,178 +3,241 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.call_recording_saved_payload_channels import (
-    CallRecordingSavedPayloadChannels,
-    check_call_recording_saved_payload_channels,
-)
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS, isoformat, parse_datetime
 
 if TYPE_CHECKING:
+    from ..models.call_recording_saved_payload_channels import (
+        CallRecordingSavedPayloadChannels,
+    )
     from ..models.call_recording_saved_payload_public_recording_urls import CallRecordingSavedPayloadPublicRecordingUrls
     from ..models.call_recording_saved_payload_recording_urls import CallRecordingSavedPayloadRecordingUrls
 
 
-T = TypeVar("T", bound="CallRecordingSavedPayload")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "call_leg_id",
+        "call_session_id",
+        "channels",
+        "client_state",
+        "connection_id",
+        "public_recording_urls",
+        "recording_ended_at",
+        "recording_started_at",
+        "recording_urls",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class CallRecordingSavedPayload:
     """The event's details.
 
     Attributes:
-        call_leg_id (str | Unset): Call leg ID; use it to match webhooks that belong to the same leg. Example:
+        call_leg_id (str | None): Call leg ID; use it to match webhooks that belong to the same leg. Example:
             428c31b6-7af4-4bcb-b7f5-5013ef9657c1.
-        call_session_id (str | Unset): Call session ID; shared by all legs of one phone call, such as both sides of a
+        call_session_id (str | None): Call session ID; shared by all legs of one phone call, such as both sides of a
             bridge. Example: 428c31b6-abf3-3bc1-b7f4-5013ef9657c1.
-        channels (CallRecordingSavedPayloadChannels | Unset): Single channel or one per side. Example: single.
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        channels (CallRecordingSavedPayloadChannels | None): Single channel or one per side. Example: single.
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        connection_id (str | Unset): ID of the Call Control App (connection) handling the call. Example:
+        connection_id (str | None): ID of the Call Control App (connection) handling the call. Example:
             7267xxxxxxxxxxxxxx.
-        public_recording_urls (CallRecordingSavedPayloadPublicRecordingUrls | Unset): Public links to the recording,
-            when configured.
-        recording_ended_at (datetime.datetime | Unset): When recording ended (ISO 8601). Example:
+        public_recording_urls (CallRecordingSavedPayloadPublicRecordingUrls | None): Public links to the recording, when
+            configured.
+        recording_ended_at (datetime.datetime | None): When recording ended (ISO 8601). Example:
             2018-02-02T22:25:27.521992Z.
-        recording_started_at (datetime.datetime | Unset): When recording started (ISO 8601). Example:
+        recording_started_at (datetime.datetime | None): When recording started (ISO 8601). Example:
             2018-02-02T22:20:27.521992Z.
-        recording_urls (CallRecordingSavedPayloadRecordingUrls | Unset): Links to download the recording (valid for a
+        recording_urls (CallRecordingSavedPayloadRecordingUrls | None): Links to download the recording (valid for a
             limited time).
     """
 
-    call_leg_id: str | Unset = UNSET
-    call_session_id: str | Unset = UNSET
-    channels: CallRecordingSavedPayloadChannels | Unset = UNSET
-    client_state: str | Unset = UNSET
-    connection_id: str | Unset = UNSET
-    public_recording_urls: CallRecordingSavedPayloadPublicRecordingUrls | Unset = UNSET
-    recording_ended_at: datetime.datetime | Unset = UNSET
-    recording_started_at: datetime.datetime | Unset = UNSET
-    recording_urls: CallRecordingSavedPayloadRecordingUrls | Unset = UNSET
+    call_leg_id: str | None = None
+    call_session_id: str | None = None
+    channels: CallRecordingSavedPayloadChannels | None = None
+    client_state: str | None = None
+    connection_id: str | None = None
+    public_recording_urls: CallRecordingSavedPayloadPublicRecordingUrls | None = None
+    recording_ended_at: datetime.datetime | None = None
+    recording_started_at: datetime.datetime | None = None
+    recording_urls: CallRecordingSavedPayloadRecordingUrls | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        call_leg_id: str | None = ABSENT,
+        call_session_id: str | None = ABSENT,
+        channels: CallRecordingSavedPayloadChannels | None = ABSENT,
+        client_state: str | None = ABSENT,
+        connection_id: str | None = ABSENT,
+        public_recording_urls: CallRecordingSavedPayloadPublicRecordingUrls | None = ABSENT,
+        recording_ended_at: datetime.datetime | None = ABSENT,
+        recording_started_at: datetime.datetime | None = ABSENT,
+        recording_urls: CallRecordingSavedPayloadRecordingUrls | None = ABSENT,
+    ) -> None:
+        self.call_leg_id = None if call_leg_id is ABSENT else call_leg_id
+        self.call_session_id = None if call_session_id is ABSENT else call_session_id
+        self.channels = None if channels is ABSENT else channels
+        self.client_state = None if client_state is ABSENT else client_state
+        self.connection_id = None if connection_id is ABSENT else connection_id
+        self.public_recording_urls = None if public_recording_urls is ABSENT else public_recording_urls
+        self.recording_ended_at = None if recording_ended_at is ABSENT else recording_ended_at
+        self.recording_started_at = None if recording_started_at is ABSENT else recording_started_at
+        self.recording_urls = None if recording_urls is ABSENT else recording_urls
+        self.additional_properties = {}
+        given = (
+            ("call_leg_id", call_leg_id),
+            ("call_session_id", call_session_id),
+            ("channels", channels),
+            ("client_state", client_state),
+            ("connection_id", connection_id),
+            ("public_recording_urls", public_recording_urls),
+            ("recording_ended_at", recording_ended_at),
+            ("recording_started_at", recording_started_at),
+            ("recording_urls", recording_urls),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        call_leg_id = self.call_leg_id
-
-        call_session_id = self.call_session_id
-
-        channels: str | Unset = UNSET
-        if not isinstance(self.channels, Unset):
-            channels = self.channels
-
-        client_state = self.client_state
-
-        connection_id = self.connection_id
-
-        public_recording_urls: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.public_recording_urls, Unset):
-            public_recording_urls = self.public_recording_urls.to_dict()
-
-        recording_ended_at: str | Unset = UNSET
-        if not isinstance(self.recording_ended_at, Unset):
-            recording_ended_at = self.recording_ended_at.isoformat()
-
-        recording_started_at: str | Unset = UNSET
-        if not isinstance(self.recording_started_at, Unset):
-            recording_started_at = self.recording_started_at.isoformat()
-
-        recording_urls: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.recording_urls, Unset):
-            recording_urls = self.recording_urls.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if call_leg_id is not UNSET:
-            field_dict["call_leg_id"] = call_leg_id
-        if call_session_id is not UNSET:
-            field_dict["call_session_id"] = call_session_id
-        if channels is not UNSET:
-            field_dict["channels"] = channels
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if connection_id is not UNSET:
-            field_dict["connection_id"] = connection_id
-        if public_recording_urls is not UNSET:
-            field_dict["public_recording_urls"] = public_recording_urls
-        if recording_ended_at is not UNSET:
-            field_dict["recording_ended_at"] = recording_ended_at
-        if recording_started_at is not UNSET:
-            field_dict["recording_started_at"] = recording_started_at
-        if recording_urls is not UNSET:
-            field_dict["recording_urls"] = recording_urls
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.call_leg_id is not None:
+            field_dict["call_leg_id"] = self.call_leg_id
+        elif "call_leg_id" in self._nulls:
+            field_dict["call_leg_id"] = None
+        if self.call_session_id is not None:
+            field_dict["call_session_id"] = self.call_session_id
+        elif "call_session_id" in self._nulls:
+            field_dict["call_session_id"] = None
+        if self.channels is not None:
+            field_dict["channels"] = self.channels
+        elif "channels" in self._nulls:
+            field_dict["channels"] = None
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.connection_id is not None:
+            field_dict["connection_id"] = self.connection_id
+        elif "connection_id" in self._nulls:
+            field_dict["connection_id"] = None
+        if self.public_recording_urls is not None:
+            field_dict["public_recording_urls"] = self.public_recording_urls.to_dict()
+        elif "public_recording_urls" in self._nulls:
+            field_dict["public_recording_urls"] = None
+        if self.recording_ended_at is not None:
+            field_dict["recording_ended_at"] = isoformat(self.recording_ended_at)
+        elif "recording_ended_at" in self._nulls:
+            field_dict["recording_ended_at"] = None
+        if self.recording_started_at is not None:
+            field_dict["recording_started_at"] = isoformat(self.recording_started_at)
+        elif "recording_started_at" in self._nulls:
+            field_dict["recording_started_at"] = None
+        if self.recording_urls is not None:
+            field_dict["recording_urls"] = self.recording_urls.to_dict()
+        elif "recording_urls" in self._nulls:
+            field_dict["recording_urls"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.call_recording_saved_payload_public_recording_urls import (
-            CallRecordingSavedPayloadPublicRecordingUrls,  # noqa: PLC0415
-        )
-        from ..models.call_recording_saved_payload_recording_urls import CallRecordingSavedPayloadRecordingUrls  # noqa: PLC0415
-
-        d = dict(src_dict)
-        call_leg_id = d.pop("call_leg_id", UNSET)
-
-        call_session_id = d.pop("call_session_id", UNSET)
-
-        _channels = d.pop("channels", UNSET)
-        channels: CallRecordingSavedPayloadChannels | Unset
-        if isinstance(_channels, Unset):
-            channels = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("call_leg_id")
+        obj.call_leg_id = value
+        if value is None:
+            if "call_leg_id" in src:
+                nulls |= {"call_leg_id"}
+            else:
+                absent += 1
+        value = get("call_session_id")
+        obj.call_session_id = value
+        if value is None:
+            if "call_session_id" in src:
+                nulls |= {"call_session_id"}
+            else:
+                absent += 1
+        value = get("channels")
+        obj.channels = value
+        if value is None:
+            if "channels" in src:
+                nulls |= {"channels"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("connection_id")
+        obj.connection_id = value
+        if value is None:
+            if "connection_id" in src:
+                nulls |= {"connection_id"}
+            else:
+                absent += 1
+        value = get("public_recording_urls")
+        if value is not None:
+            obj.public_recording_urls = _models.CallRecordingSavedPayloadPublicRecordingUrls.from_dict(value)
         else:
-            channels = check_call_recording_saved_payload_channels(_channels)
-
-        client_state = d.pop("client_state", UNSET)
-
-        connection_id = d.pop("connection_id", UNSET)
-
-        _public_recording_urls = d.pop("public_recording_urls", UNSET)
-        public_recording_urls: CallRecordingSavedPayloadPublicRecordingUrls | Unset
-        if isinstance(_public_recording_urls, Unset):
-            public_recording_urls = UNSET
+            obj.public_recording_urls = None
+            if "public_recording_urls" in src:
+                nulls |= {"public_recording_urls"}
+            else:
+                absent += 1
+        value = get("recording_ended_at")
+        if value is not None:
+            obj.recording_ended_at = parse_datetime(value)
         else:
-            public_recording_urls = CallRecordingSavedPayloadPublicRecordingUrls.from_dict(_public_recording_urls)
-
-        _recording_ended_at = d.pop("recording_ended_at", UNSET)
-        recording_ended_at: datetime.datetime | Unset
-        if isinstance(_recording_ended_at, Unset):
-            recording_ended_at = UNSET
+            obj.recording_ended_at = None
+            if "recording_ended_at" in src:
+                nulls |= {"recording_ended_at"}
+            else:
+                absent += 1
+        value = get("recording_started_at")
+        if value is not None:
+            obj.recording_started_at = parse_datetime(value)
         else:
-            recording_ended_at = datetime.datetime.fromisoformat(_recording_ended_at)
-
-        _recording_started_at = d.pop("recording_started_at", UNSET)
-        recording_started_at: datetime.datetime | Unset
-        if isinstance(_recording_started_at, Unset):
-            recording_started_at = UNSET
+            obj.recording_started_at = None
+            if "recording_started_at" in src:
+                nulls |= {"recording_started_at"}
+            else:
+                absent += 1
+        value = get("recording_urls")
+        if value is not None:
+            obj.recording_urls = _models.CallRecordingSavedPayloadRecordingUrls.from_dict(value)
         else:
-            recording_started_at = datetime.datetime.fromisoformat(_recording_started_at)
+            obj.recording_urls = None
+            if "recording_urls" in src:
+                nulls |= {"recording_urls"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 9 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _recording_urls = d.pop("recording_urls", UNSET)
-        recording_urls: CallRecordingSavedPayloadRecordingUrls | Unset
-        if isinstance(_recording_urls, Unset):
-            recording_urls = UNSET
-        else:
-            recording_urls = CallRecordingSavedPayloadRecordingUrls.from_dict(_recording_urls)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance = cls(
-            call_leg_id=call_leg_id,
-            call_session_id=call_session_id,
-            channels=channels,
-            client_state=client_state,
-            connection_id=connection_id,
-            public_recording_urls=public_recording_urls,
-            recording_ended_at=recording_ended_at,
-            recording_started_at=recording_started_at,
-            recording_urls=recording_urls,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,161 +2,249 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.call_recording_transcription_saved_payload_calling_party_type import (
-    CallRecordingTranscriptionSavedPayloadCallingPartyType,
-    check_call_recording_transcription_saved_payload_calling_party_type,
+from ..types import ABSENT, NO_NULLS
+
+if TYPE_CHECKING:
+    from ..models.call_recording_transcription_saved_payload_calling_party_type import (
+        CallRecordingTranscriptionSavedPayloadCallingPartyType,
+    )
+    from ..models.call_recording_transcription_saved_payload_status import (
+        CallRecordingTranscriptionSavedPayloadStatus,
+    )
+
+
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "call_control_id",
+        "call_leg_id",
+        "call_session_id",
+        "calling_party_type",
+        "client_state",
+        "connection_id",
+        "recording_id",
+        "recording_transcription_id",
+        "status",
+        "transcription_text",
+    }
 )
-from ..models.call_recording_transcription_saved_payload_status import (
-    CallRecordingTranscriptionSavedPayloadStatus,
-    check_call_recording_transcription_saved_payload_status,
-)
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="CallRecordingTranscriptionSavedPayload")
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class CallRecordingTranscriptionSavedPayload:
     """The event's details.
 
     Attributes:
-        call_control_id (str | Unset): Call control ID of the leg; commands to the call use it. Example:
+        call_control_id (str | None): Call control ID of the leg; commands to the call use it. Example:
             v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg.
-        call_leg_id (str | Unset): Call leg ID; use it to match webhooks that belong to the same leg. Example:
+        call_leg_id (str | None): Call leg ID; use it to match webhooks that belong to the same leg. Example:
             428c31b6-7af4-4bcb-b7f5-5013ef9657c1.
-        call_session_id (str | Unset): Call session ID; shared by all legs of one phone call, such as both sides of a
+        call_session_id (str | None): Call session ID; shared by all legs of one phone call, such as both sides of a
             bridge. Example: 428c31b6-abf3-3bc1-b7f4-5013ef9657c1.
-        calling_party_type (CallRecordingTranscriptionSavedPayloadCallingPartyType | Unset): Kind of calling party.
+        calling_party_type (CallRecordingTranscriptionSavedPayloadCallingPartyType | None): Kind of calling party.
             Example: pstn.
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        connection_id (str | Unset): ID of the Call Control App (connection) handling the call. Example:
+        connection_id (str | None): ID of the Call Control App (connection) handling the call. Example:
             7267xxxxxxxxxxxxxx.
-        recording_id (str | Unset): ID of the recording. Example: 428c31b6-7af4-4bcb-b7f5-5013ef9657c1.
-        recording_transcription_id (str | Unset): ID of the recording's transcription. Example:
+        recording_id (str | None): ID of the recording. Example: 428c31b6-7af4-4bcb-b7f5-5013ef9657c1.
+        recording_transcription_id (str | None): ID of the recording's transcription. Example:
             428c31b6-7af4-4bcb-b7f5-5013ef9657c1.
-        status (CallRecordingTranscriptionSavedPayloadStatus | Unset):  Example: completed.
-        transcription_text (str | Unset): The transcribed text. Example: Hi!.
+        status (CallRecordingTranscriptionSavedPayloadStatus | None):  Example: completed.
+        transcription_text (str | None): The transcribed text. Example: Hi!.
     """
 
-    call_control_id: str | Unset = UNSET
-    call_leg_id: str | Unset = UNSET
-    call_session_id: str | Unset = UNSET
-    calling_party_type: CallRecordingTranscriptionSavedPayloadCallingPartyType | Unset = UNSET
-    client_state: str | Unset = UNSET
-    connection_id: str | Unset = UNSET
-    recording_id: str | Unset = UNSET
-    recording_transcription_id: str | Unset = UNSET
-    status: CallRecordingTranscriptionSavedPayloadStatus | Unset = UNSET
-    transcription_text: str | Unset = UNSET
+    call_control_id: str | None = None
+    call_leg_id: str | None = None
+    call_session_id: str | None = None
+    calling_party_type: CallRecordingTranscriptionSavedPayloadCallingPartyType | None = None
+    client_state: str | None = None
+    connection_id: str | None = None
+    recording_id: str | None = None
+    recording_transcription_id: str | None = None
+    status: CallRecordingTranscriptionSavedPayloadStatus | None = None
+    transcription_text: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        call_control_id: str | None = ABSENT,
+        call_leg_id: str | None = ABSENT,
+        call_session_id: str | None = ABSENT,
+        calling_party_type: CallRecordingTranscriptionSavedPayloadCallingPartyType | None = ABSENT,
+        client_state: str | None = ABSENT,
+        connection_id: str | None = ABSENT,
+        recording_id: str | None = ABSENT,
+        recording_transcription_id: str | None = ABSENT,
+        status: CallRecordingTranscriptionSavedPayloadStatus | None = ABSENT,
+        transcription_text: str | None = ABSENT,
+    ) -> None:
+        self.call_control_id = None if call_control_id is ABSENT else call_control_id
+        self.call_leg_id = None if call_leg_id is ABSENT else call_leg_id
+        self.call_session_id = None if call_session_id is ABSENT else call_session_id
+        self.calling_party_type = None if calling_party_type is ABSENT else calling_party_type
+        self.client_state = None if client_state is ABSENT else client_state
+        self.connection_id = None if connection_id is ABSENT else connection_id
+        self.recording_id = None if recording_id is ABSENT else recording_id
+        self.recording_transcription_id = None if recording_transcription_id is ABSENT else recording_transcription_id
+        self.status = None if status is ABSENT else status
+        self.transcription_text = None if transcription_text is ABSENT else transcription_text
+        self.additional_properties = {}
+        given = (
+            ("call_control_id", call_control_id),
+            ("call_leg_id", call_leg_id),
+            ("call_session_id", call_session_id),
+            ("calling_party_type", calling_party_type),
+            ("client_state", client_state),
+            ("connection_id", connection_id),
+            ("recording_id", recording_id),
+            ("recording_transcription_id", recording_transcription_id),
+            ("status", status),
+            ("transcription_text", transcription_text),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        call_control_id = self.call_control_id
-
-        call_leg_id = self.call_leg_id
-
-        call_session_id = self.call_session_id
-
-        calling_party_type: str | Unset = UNSET
-        if not isinstance(self.calling_party_type, Unset):
-            calling_party_type = self.calling_party_type
-
-        client_state = self.client_state
-
-        connection_id = self.connection_id
-
-        recording_id = self.recording_id
-
-        recording_transcription_id = self.recording_transcription_id
-
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status
-
-        transcription_text = self.transcription_text
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if call_control_id is not UNSET:
-            field_dict["call_control_id"] = call_control_id
-        if call_leg_id is not UNSET:
-            field_dict["call_leg_id"] = call_leg_id
-        if call_session_id is not UNSET:
-            field_dict["call_session_id"] = call_session_id
-        if calling_party_type is not UNSET:
-            field_dict["calling_party_type"] = calling_party_type
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if connection_id is not UNSET:
-            field_dict["connection_id"] = connection_id
-        if recording_id is not UNSET:
-            field_dict["recording_id"] = recording_id
-        if recording_transcription_id is not UNSET:
-            field_dict["recording_transcription_id"] = recording_transcription_id
-        if status is not UNSET:
-            field_dict["status"] = status
-        if transcription_text is not UNSET:
-            field_dict["transcription_text"] = transcription_text
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.call_control_id is not None:
+            field_dict["call_control_id"] = self.call_control_id
+        elif "call_control_id" in self._nulls:
+            field_dict["call_control_id"] = None
+        if self.call_leg_id is not None:
+            field_dict["call_leg_id"] = self.call_leg_id
+        elif "call_leg_id" in self._nulls:
+            field_dict["call_leg_id"] = None
+        if self.call_session_id is not None:
+            field_dict["call_session_id"] = self.call_session_id
+        elif "call_session_id" in self._nulls:
+            field_dict["call_session_id"] = None
+        if self.calling_party_type is not None:
+            field_dict["calling_party_type"] = self.calling_party_type
+        elif "calling_party_type" in self._nulls:
+            field_dict["calling_party_type"] = None
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.connection_id is not None:
+            field_dict["connection_id"] = self.connection_id
+        elif "connection_id" in self._nulls:
+            field_dict["connection_id"] = None
+        if self.recording_id is not None:
+            field_dict["recording_id"] = self.recording_id
+        elif "recording_id" in self._nulls:
+            field_dict["recording_id"] = None
+        if self.recording_transcription_id is not None:
+            field_dict["recording_transcription_id"] = self.recording_transcription_id
+        elif "recording_transcription_id" in self._nulls:
+            field_dict["recording_transcription_id"] = None
+        if self.status is not None:
+            field_dict["status"] = self.status
+        elif "status" in self._nulls:
+            field_dict["status"] = None
+        if self.transcription_text is not None:
+            field_dict["transcription_text"] = self.transcription_text
+        elif "transcription_text" in self._nulls:
+            field_dict["transcription_text"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        call_control_id = d.pop("call_control_id", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("call_control_id")
+        obj.call_control_id = value
+        if value is None:
+            if "call_control_id" in src:
+                nulls |= {"call_control_id"}
+            else:
+                absent += 1
+        value = get("call_leg_id")
+        obj.call_leg_id = value
+        if value is None:
+            if "call_leg_id" in src:
+                nulls |= {"call_leg_id"}
+            else:
+                absent += 1
+        value = get("call_session_id")
+        obj.call_session_id = value
+        if value is None:
+            if "call_session_id" in src:
+                nulls |= {"call_session_id"}
+            else:
+                absent += 1
+        value = get("calling_party_type")
+        obj.calling_party_type = value
+        if value is None:
+            if "calling_party_type" in src:
+                nulls |= {"calling_party_type"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("connection_id")
+        obj.connection_id = value
+        if value is None:
+            if "connection_id" in src:
+                nulls |= {"connection_id"}
+            else:
+                absent += 1
+        value = get("recording_id")
+        obj.recording_id = value
+        if value is None:
+            if "recording_id" in src:
+                nulls |= {"recording_id"}
+            else:
+                absent += 1
+        value = get("recording_transcription_id")
+        obj.recording_transcription_id = value
+        if value is None:
+            if "recording_transcription_id" in src:
+                nulls |= {"recording_transcription_id"}
+            else:
+                absent += 1
+        value = get("status")
+        obj.status = value
+        if value is None:
+            if "status" in src:
+                nulls |= {"status"}
+            else:
+                absent += 1
+        value = get("transcription_text")
+        obj.transcription_text = value
+        if value is None:
+            if "transcription_text" in src:
+                nulls |= {"transcription_text"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 10 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        call_leg_id = d.pop("call_leg_id", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        call_session_id = d.pop("call_session_id", UNSET)
-
-        _calling_party_type = d.pop("calling_party_type", UNSET)
-        calling_party_type: CallRecordingTranscriptionSavedPayloadCallingPartyType | Unset
-        if isinstance(_calling_party_type, Unset):
-            calling_party_type = UNSET
-        else:
-            calling_party_type = check_call_recording_transcription_saved_payload_calling_party_type(
-                _calling_party_type
-            )
-
-        client_state = d.pop("client_state", UNSET)
-
-        connection_id = d.pop("connection_id", UNSET)
-
-        recording_id = d.pop("recording_id", UNSET)
-
-        recording_transcription_id = d.pop("recording_transcription_id", UNSET)
-
-        _status = d.pop("status", UNSET)
-        status: CallRecordingTranscriptionSavedPayloadStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = check_call_recording_transcription_saved_payload_status(_status)
-
-        transcription_text = d.pop("transcription_text", UNSET)
-
-        _instance = cls(
-            call_control_id=call_control_id,
-            call_leg_id=call_leg_id,
-            call_session_id=call_session_id,
-            calling_party_type=calling_party_type,
-            client_state=client_state,
-            connection_id=connection_id,
-            recording_id=recording_id,
-            recording_transcription_id=recording_transcription_id,
-            status=status,
-            transcription_text=transcription_text,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -3,24 +3,33 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.call_refer_started_event_type import CallReferStartedEventType, check_call_refer_started_event_type
-from ..models.call_refer_started_record_type import CallReferStartedRecordType, check_call_refer_started_record_type
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS, isoformat, parse_datetime
 
 if TYPE_CHECKING:
+    from ..models.call_refer_started_event_type import CallReferStartedEventType
     from ..models.call_refer_started_payload import CallReferStartedPayload
+    from ..models.call_refer_started_record_type import CallReferStartedRecordType
 
 
-T = TypeVar("T", bound="CallReferStarted")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "event_type",
+        "id",
+        "occurred_at",
+        "payload",
+        "record_type",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class CallReferStarted:
     """
     Example:
@@ -32,108 +41,132 @@ class CallReferStarted:
             'sip_notify_response': 100, 'to': '+13129457420'}, 'record_type': 'event'}
 
     Attributes:
-        event_type (CallReferStartedEventType | Unset): Name of the event. Example: call.refer.started.
-        id (UUID | Unset): Unique ID of this record. Example: 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0.
-        occurred_at (datetime.datetime | Unset): When the event happened (ISO 8601). Example:
+        event_type (CallReferStartedEventType | None): Name of the event. Example: call.refer.started.
+        id (UUID | None): Unique ID of this record. Example: 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0.
+        occurred_at (datetime.datetime | None): When the event happened (ISO 8601). Example:
             2018-02-02T22:25:27.521992Z.
-        payload (CallReferStartedPayload | Unset): The event's details.
-        record_type (CallReferStartedRecordType | Unset): Kind of record. Example: event.
+        payload (CallReferStartedPayload | None): The event's details.
+        record_type (CallReferStartedRecordType | None): Kind of record. Example: event.
     """
 
-    event_type: CallReferStartedEventType | Unset = UNSET
-    id: UUID | Unset = UNSET
-    occurred_at: datetime.datetime | Unset = UNSET
-    payload: CallReferStartedPayload | Unset = UNSET
-    record_type: CallReferStartedRecordType | Unset = UNSET
+    event_type: CallReferStartedEventType | None = None
+    id: UUID | None = None
+    occurred_at: datetime.datetime | None = None
+    payload: CallReferStartedPayload | None = None
+    record_type: CallReferStartedRecordType | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        event_type: CallReferStartedEventType | None = ABSENT,
+        id: UUID | None = ABSENT,
+        occurred_at: datetime.datetime | None = ABSENT,
+        payload: CallReferStartedPayload | None = ABSENT,
+        record_type: CallReferStartedRecordType | None = ABSENT,
+    ) -> None:
+        self.event_type = None if event_type is ABSENT else event_type
+        self.id = None if id is ABSENT else id
+        self.occurred_at = None if occurred_at is ABSENT else occurred_at
+        self.payload = None if payload is ABSENT else payload
+        self.record_type = None if record_type is ABSENT else record_type
+        self.additional_properties = {}
+        given = (
+            ("event_type", event_type),
+            ("id", id),
+            ("occurred_at", occurred_at),
+            ("payload", payload),
+            ("record_type", record_type),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        event_type: str | Unset = UNSET
-        if not isinstance(self.event_type, Unset):
-            event_type = self.event_type
-
-        id: str | Unset = UNSET
-        if not isinstance(self.id, Unset):
-            id = str(self.id)
-
-        occurred_at: str | Unset = UNSET
-        if not isinstance(self.occurred_at, Unset):
-            occurred_at = self.occurred_at.isoformat()
-
-        payload: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.payload, Unset):
-            payload = self.payload.to_dict()
-
-        record_type: str | Unset = UNSET
-        if not isinstance(self.record_type, Unset):
-            record_type = self.record_type
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if event_type is not UNSET:
-            field_dict["event_type"] = event_type
-        if id is not UNSET:
-            field_dict["id"] = id
-        if occurred_at is not UNSET:
-            field_dict["occurred_at"] = occurred_at
-        if payload is not UNSET:
-            field_dict["payload"] = payload
-        if record_type is not UNSET:
-            field_dict["record_type"] = record_type
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.event_type is not None:
+            field_dict["event_type"] = self.event_type
+        elif "event_type" in self._nulls:
+            field_dict["event_type"] = None
+        if self.id is not None:
+            field_dict["id"] = str(self.id)
+        elif "id" in self._nulls:
+            field_dict["id"] = None
+        if self.occurred_at is not None:
+            field_dict["occurred_at"] = isoformat(self.occurred_at)
+        elif "occurred_at" in self._nulls:
+            field_dict["occurred_at"] = None
+        if self.payload is not None:
+            field_dict["payload"] = self.payload.to_dict()
+        elif "payload" in self._nulls:
+            field_dict["payload"] = None
+        if self.record_type is not None:
+            field_dict["record_type"] = self.record_type
+        elif "record_type" in self._nulls:
+            field_dict["record_type"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.call_refer_started_payload import CallReferStartedPayload  # noqa: PLC0415
-
-        d = dict(src_dict)
-        _event_type = d.pop("event_type", UNSET)
-        event_type: CallReferStartedEventType | Unset
-        if isinstance(_event_type, Unset):
-            event_type = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("event_type")
+        obj.event_type = value
+        if value is None:
+            if "event_type" in src:
+                nulls |= {"event_type"}
+            else:
+                absent += 1
+        value = get("id")
+        if value is not None:
+            obj.id = UUID(value)
         else:
-            event_type = check_call_refer_started_event_type(_event_type)
-
-        _id = d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
+            obj.id = None
+            if "id" in src:
+                nulls |= {"id"}
+            else:
+                absent += 1
+        value = get("occurred_at")
+        if value is not None:
+            obj.occurred_at = parse_datetime(value)
         else:
-            id = UUID(_id)
-
-        _occurred_at = d.pop("occurred_at", UNSET)
-        occurred_at: datetime.datetime | Unset
-        if isinstance(_occurred_at, Unset):
-            occurred_at = UNSET
+            obj.occurred_at = None
+            if "occurred_at" in src:
+                nulls |= {"occurred_at"}
+            else:
+                absent += 1
+        value = get("payload")
+        if value is not None:
+            obj.payload = _models.CallReferStartedPayload.from_dict(value)
         else:
-            occurred_at = datetime.datetime.fromisoformat(_occurred_at)
+            obj.payload = None
+            if "payload" in src:
+                nulls |= {"payload"}
+            else:
+                absent += 1
+        value = get("record_type")
+        obj.record_type = value
+        if value is None:
+            if "record_type" in src:
+                nulls |= {"record_type"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 5 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _payload = d.pop("payload", UNSET)
-        payload: CallReferStartedPayload | Unset
-        if isinstance(_payload, Unset):
-            payload = UNSET
-        else:
-            payload = CallReferStartedPayload.from_dict(_payload)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _record_type = d.pop("record_type", UNSET)
-        record_type: CallReferStartedRecordType | Unset
-        if isinstance(_record_type, Unset):
-            record_type = UNSET
-        else:
-            record_type = check_call_refer_started_record_type(_record_type)
-
-        _instance = cls(
-            event_type=event_type,
-            id=id,
-            occurred_at=occurred_at,
-            payload=payload,
-            record_type=record_type,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,60 +2,98 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="ConferenceEndedBy")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "call_control_id",
+        "call_session_id",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class ConferenceEndedBy:
     """Who ended the conference. Either both IDs are set or both are null.
 
     Attributes:
-        call_control_id (str | Unset): The ending party's call control ID. Example:
+        call_control_id (str | None): The ending party's call control ID. Example:
             v2:T02llQxIyaRkhfRKxgAP8nY511EhFLizdvdUKJiSw8d6A9BborherQczRrZvZakpWxBlpw48KyZQ==.
-        call_session_id (str | Unset): The ending party's call session ID. Example:
-            428c31b6-abf3-3bc1-b7f4-5013ef9657c1.
+        call_session_id (str | None): The ending party's call session ID. Example: 428c31b6-abf3-3bc1-b7f4-5013ef9657c1.
     """
 
-    call_control_id: str | Unset = UNSET
-    call_session_id: str | Unset = UNSET
+    call_control_id: str | None = None
+    call_session_id: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        call_control_id: str | None = ABSENT,
+        call_session_id: str | None = ABSENT,
+    ) -> None:
+        self.call_control_id = None if call_control_id is ABSENT else call_control_id
+        self.call_session_id = None if call_session_id is ABSENT else call_session_id
+        self.additional_properties = {}
+        given = (
+            ("call_control_id", call_control_id),
+            ("call_session_id", call_session_id),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        call_control_id = self.call_control_id
-
-        call_session_id = self.call_session_id
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if call_control_id is not UNSET:
-            field_dict["call_control_id"] = call_control_id
-        if call_session_id is not UNSET:
-            field_dict["call_session_id"] = call_session_id
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.call_control_id is not None:
+            field_dict["call_control_id"] = self.call_control_id
+        elif "call_control_id" in self._nulls:
+            field_dict["call_control_id"] = None
+        if self.call_session_id is not None:
+            field_dict["call_session_id"] = self.call_session_id
+        elif "call_session_id" in self._nulls:
+            field_dict["call_session_id"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        call_control_id = d.pop("call_control_id", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("call_control_id")
+        obj.call_control_id = value
+        if value is None:
+            if "call_control_id" in src:
+                nulls |= {"call_control_id"}
+            else:
+                absent += 1
+        value = get("call_session_id")
+        obj.call_session_id = value
+        if value is None:
+            if "call_session_id" in src:
+                nulls |= {"call_session_id"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        call_session_id = d.pop("call_session_id", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance = cls(
-            call_control_id=call_control_id,
-            call_session_id=call_session_id,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -3,180 +3,293 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.conference_participant_status import ConferenceParticipantStatus, check_conference_participant_status
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS, isoformat, parse_datetime
 
-T = TypeVar("T", bound="ConferenceParticipant")
+if TYPE_CHECKING:
+    from ..models.conference_participant_status import ConferenceParticipantStatus
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "call_control_id",
+        "call_leg_id",
+        "conference_id",
+        "created_at",
+        "end_conference_on_exit",
+        "id",
+        "label",
+        "muted",
+        "on_hold",
+        "soft_end_conference_on_exit",
+        "status",
+        "updated_at",
+        "whisper_call_control_ids",
+    }
+)
+
+
+@_attrs_define(init=False)
 class ConferenceParticipant:
     """
     Attributes:
-        call_control_id (str | Unset): Call control ID of the participant's call leg.
-        call_leg_id (str | Unset): Call leg ID.
-        conference_id (str | Unset): ID of the conference the participant is in.
-        created_at (datetime.datetime | Unset): Join time of the participant.
-        end_conference_on_exit (bool | Unset): If true, this participant's departure ends the conference.
-        id (str | Unset): The participant ID.
-        label (str | Unset): Label the participant was given on joining.
-        muted (bool | Unset): True if the participant's audio is muted.
-        on_hold (bool | Unset): True if the participant is currently held.
-        soft_end_conference_on_exit (bool | Unset): If true, leaving triggers a soft end of the conference.
-        status (ConferenceParticipantStatus | Unset): Participant state.
-        updated_at (datetime.datetime | Unset): Time of the participant's most recent change.
-        whisper_call_control_ids (list[str] | Unset): Participants this one is whispering to, by call control ID.
+        call_control_id (str | None): Call control ID of the participant's call leg.
+        call_leg_id (str | None): Call leg ID.
+        conference_id (str | None): ID of the conference the participant is in.
+        created_at (datetime.datetime | None): Join time of the participant.
+        end_conference_on_exit (bool | None): If true, this participant's departure ends the conference.
+        id (str | None): The participant ID.
+        label (str | None): Label the participant was given on joining.
+        muted (bool | None): True if the participant's audio is muted.
+        on_hold (bool | None): True if the participant is currently held.
+        soft_end_conference_on_exit (bool | None): If true, leaving triggers a soft end of the conference.
+        status (ConferenceParticipantStatus | None): Participant state.
+        updated_at (datetime.datetime | None): Time of the participant's most recent change.
+        whisper_call_control_ids (list[str] | None): Participants this one is whispering to, by call control ID.
     """
 
-    call_control_id: str | Unset = UNSET
-    call_leg_id: str | Unset = UNSET
-    conference_id: str | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    end_conference_on_exit: bool | Unset = UNSET
-    id: str | Unset = UNSET
-    label: str | Unset = UNSET
-    muted: bool | Unset = UNSET
-    on_hold: bool | Unset = UNSET
-    soft_end_conference_on_exit: bool | Unset = UNSET
-    status: ConferenceParticipantStatus | Unset = UNSET
-    updated_at: datetime.datetime | Unset = UNSET
-    whisper_call_control_ids: list[str] | Unset = UNSET
+    call_control_id: str | None = None
+    call_leg_id: str | None = None
+    conference_id: str | None = None
+    created_at: datetime.datetime | None = None
+    end_conference_on_exit: bool | None = None
+    id: str | None = None
+    label: str | None = None
+    muted: bool | None = None
+    on_hold: bool | None = None
+    soft_end_conference_on_exit: bool | None = None
+    status: ConferenceParticipantStatus | None = None
+    updated_at: datetime.datetime | None = None
+    whisper_call_control_ids: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        call_control_id: str | None = ABSENT,
+        call_leg_id: str | None = ABSENT,
+        conference_id: str | None = ABSENT,
+        created_at: datetime.datetime | None = ABSENT,
+        end_conference_on_exit: bool | None = ABSENT,
+        id: str | None = ABSENT,
+        label: str | None = ABSENT,
+        muted: bool | None = ABSENT,
+        on_hold: bool | None = ABSENT,
+        soft_end_conference_on_exit: bool | None = ABSENT,
+        status: ConferenceParticipantStatus | None = ABSENT,
+        updated_at: datetime.datetime | None = ABSENT,
+        whisper_call_control_ids: list[str] | None = ABSENT,
+    ) -> None:
+        self.call_control_id = None if call_control_id is ABSENT else call_control_id
+        self.call_leg_id = None if call_leg_id is ABSENT else call_leg_id
+        self.conference_id = None if conference_id is ABSENT else conference_id
+        self.created_at = None if created_at is ABSENT else created_at
+        self.end_conference_on_exit = None if end_conference_on_exit is ABSENT else end_conference_on_exit
+        self.id = None if id is ABSENT else id
+        self.label = None if label is ABSENT else label
+        self.muted = None if muted is ABSENT else muted
+        self.on_hold = None if on_hold is ABSENT else on_hold
+        self.soft_end_conference_on_exit = (
+            None if soft_end_conference_on_exit is ABSENT else soft_end_conference_on_exit
+        )
+        self.status = None if status is ABSENT else status
+        self.updated_at = None if updated_at is ABSENT else updated_at
+        self.whisper_call_control_ids = None if whisper_call_control_ids is ABSENT else whisper_call_control_ids
+        self.additional_properties = {}
+        given = (
+            ("call_control_id", call_control_id),
+            ("call_leg_id", call_leg_id),
+            ("conference_id", conference_id),
+            ("created_at", created_at),
+            ("end_conference_on_exit", end_conference_on_exit),
+            ("id", id),
+            ("label", label),
+            ("muted", muted),
+            ("on_hold", on_hold),
+            ("soft_end_conference_on_exit", soft_end_conference_on_exit),
+            ("status", status),
+            ("updated_at", updated_at),
+            ("whisper_call_control_ids", whisper_call_control_ids),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        call_control_id = self.call_control_id
-
-        call_leg_id = self.call_leg_id
-
-        conference_id = self.conference_id
-
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
-
-        end_conference_on_exit = self.end_conference_on_exit
-
-        id = self.id
-
-        label = self.label
-
-        muted = self.muted
-
-        on_hold = self.on_hold
-
-        soft_end_conference_on_exit = self.soft_end_conference_on_exit
-
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status
-
-        updated_at: str | Unset = UNSET
-        if not isinstance(self.updated_at, Unset):
-            updated_at = self.updated_at.isoformat()
-
-        whisper_call_control_ids: list[str] | Unset = UNSET
-        if not isinstance(self.whisper_call_control_ids, Unset):
-            whisper_call_control_ids = self.whisper_call_control_ids
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if call_control_id is not UNSET:
-            field_dict["call_control_id"] = call_control_id
-        if call_leg_id is not UNSET:
-            field_dict["call_leg_id"] = call_leg_id
-        if conference_id is not UNSET:
-            field_dict["conference_id"] = conference_id
-        if created_at is not UNSET:
-            field_dict["created_at"] = created_at
-        if end_conference_on_exit is not UNSET:
-            field_dict["end_conference_on_exit"] = end_conference_on_exit
-        if id is not UNSET:
-            field_dict["id"] = id
-        if label is not UNSET:
-            field_dict["label"] = label
-        if muted is not UNSET:
-            field_dict["muted"] = muted
-        if on_hold is not UNSET:
-            field_dict["on_hold"] = on_hold
-        if soft_end_conference_on_exit is not UNSET:
-            field_dict["soft_end_conference_on_exit"] = soft_end_conference_on_exit
-        if status is not UNSET:
-            field_dict["status"] = status
-        if updated_at is not UNSET:
-            field_dict["updated_at"] = updated_at
-        if whisper_call_control_ids is not UNSET:
-            field_dict["whisper_call_control_ids"] = whisper_call_control_ids
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.call_control_id is not None:
+            field_dict["call_control_id"] = self.call_control_id
+        elif "call_control_id" in self._nulls:
+            field_dict["call_control_id"] = None
+        if self.call_leg_id is not None:
+            field_dict["call_leg_id"] = self.call_leg_id
+        elif "call_leg_id" in self._nulls:
+            field_dict["call_leg_id"] = None
+        if self.conference_id is not None:
+            field_dict["conference_id"] = self.conference_id
+        elif "conference_id" in self._nulls:
+            field_dict["conference_id"] = None
+        if self.created_at is not None:
+            field_dict["created_at"] = isoformat(self.created_at)
+        elif "created_at" in self._nulls:
+            field_dict["created_at"] = None
+        if self.end_conference_on_exit is not None:
+            field_dict["end_conference_on_exit"] = self.end_conference_on_exit
+        elif "end_conference_on_exit" in self._nulls:
+            field_dict["end_conference_on_exit"] = None
+        if self.id is not None:
+            field_dict["id"] = self.id
+        elif "id" in self._nulls:
+            field_dict["id"] = None
+        if self.label is not None:
+            field_dict["label"] = self.label
+        elif "label" in self._nulls:
+            field_dict["label"] = None
+        if self.muted is not None:
+            field_dict["muted"] = self.muted
+        elif "muted" in self._nulls:
+            field_dict["muted"] = None
+        if self.on_hold is not None:
+            field_dict["on_hold"] = self.on_hold
+        elif "on_hold" in self._nulls:
+            field_dict["on_hold"] = None
+        if self.soft_end_conference_on_exit is not None:
+            field_dict["soft_end_conference_on_exit"] = self.soft_end_conference_on_exit
+        elif "soft_end_conference_on_exit" in self._nulls:
+            field_dict["soft_end_conference_on_exit"] = None
+        if self.status is not None:
+            field_dict["status"] = self.status
+        elif "status" in self._nulls:
+            field_dict["status"] = None
+        if self.updated_at is not None:
+            field_dict["updated_at"] = isoformat(self.updated_at)
+        elif "updated_at" in self._nulls:
+            field_dict["updated_at"] = None
+        if self.whisper_call_control_ids is not None:
+            field_dict["whisper_call_control_ids"] = self.whisper_call_control_ids
+        elif "whisper_call_control_ids" in self._nulls:
+            field_dict["whisper_call_control_ids"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        call_control_id = d.pop("call_control_id", UNSET)
-
-        call_leg_id = d.pop("call_leg_id", UNSET)
-
-        conference_id = d.pop("conference_id", UNSET)
-
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("call_control_id")
+        obj.call_control_id = value
+        if value is None:
+            if "call_control_id" in src:
+                nulls |= {"call_control_id"}
+            else:
+                absent += 1
+        value = get("call_leg_id")
+        obj.call_leg_id = value
+        if value is None:
+            if "call_leg_id" in src:
+                nulls |= {"call_leg_id"}
+            else:
+                absent += 1
+        value = get("conference_id")
+        obj.conference_id = value
+        if value is None:
+            if "conference_id" in src:
+                nulls |= {"conference_id"}
+            else:
+                absent += 1
+        value = get("created_at")
+        if value is not None:
+            obj.created_at = parse_datetime(value)
         else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        end_conference_on_exit = d.pop("end_conference_on_exit", UNSET)
-
-        id = d.pop("id", UNSET)
-
-        label = d.pop("label", UNSET)
-
-        muted = d.pop("muted", UNSET)
-
-        on_hold = d.pop("on_hold", UNSET)
-
-        soft_end_conference_on_exit = d.pop("soft_end_conference_on_exit", UNSET)
-
-        _status = d.pop("status", UNSET)
-        status: ConferenceParticipantStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
+            obj.created_at = None
+            if "created_at" in src:
+                nulls |= {"created_at"}
+            else:
+                absent += 1
+        value = get("end_conference_on_exit")
+        obj.end_conference_on_exit = value
+        if value is None:
+            if "end_conference_on_exit" in src:
+                nulls |= {"end_conference_on_exit"}
+            else:
+                absent += 1
+        value = get("id")
+        obj.id = value
+        if value is None:
+            if "id" in src:
+                nulls |= {"id"}
+            else:
+                absent += 1
+        value = get("label")
+        obj.label = value
+        if value is None:
+            if "label" in src:
+                nulls |= {"label"}
+            else:
+                absent += 1
+        value = get("muted")
+        obj.muted = value
+        if value is None:
+            if "muted" in src:
+                nulls |= {"muted"}
+            else:
+                absent += 1
+        value = get("on_hold")
+        obj.on_hold = value
+        if value is None:
+            if "on_hold" in src:
+                nulls |= {"on_hold"}
+            else:
+                absent += 1
+        value = get("soft_end_conference_on_exit")
+        obj.soft_end_conference_on_exit = value
+        if value is None:
+            if "soft_end_conference_on_exit" in src:
+                nulls |= {"soft_end_conference_on_exit"}
+            else:
+                absent += 1
+        value = get("status")
+        obj.status = value
+        if value is None:
+            if "status" in src:
+                nulls |= {"status"}
+            else:
+                absent += 1
+        value = get("updated_at")
+        if value is not None:
+            obj.updated_at = parse_datetime(value)
         else:
-            status = check_conference_participant_status(_status)
+            obj.updated_at = None
+            if "updated_at" in src:
+                nulls |= {"updated_at"}
+            else:
+                absent += 1
+        value = get("whisper_call_control_ids")
+        obj.whisper_call_control_ids = value
+        if value is None:
+            if "whisper_call_control_ids" in src:
+                nulls |= {"whisper_call_control_ids"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 13 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        whisper_call_control_ids = cast(list[str], d.pop("whisper_call_control_ids", UNSET))
-
-        _instance = cls(
-            call_control_id=call_control_id,
-            call_leg_id=call_leg_id,
-            conference_id=conference_id,
-            created_at=created_at,
-            end_conference_on_exit=end_conference_on_exit,
-            id=id,
-            label=label,
-            muted=muted,
-            on_hold=on_hold,
-            soft_end_conference_on_exit=soft_end_conference_on_exit,
-            status=status,
-            updated_at=updated_at,
-            whisper_call_control_ids=whisper_call_control_ids,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,110 +2,158 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.conference_region import ConferenceRegion, check_conference_region
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="ConferencePlayRequest")
+if TYPE_CHECKING:
+    from ..models.conference_region import ConferenceRegion
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "audio_url",
+        "call_control_ids",
+        "loop",
+        "media_name",
+        "region",
+    }
+)
+
+
+@_attrs_define(init=False)
 class ConferencePlayRequest:
     """
     Example:
         {'audio_url': 'http://www.example.com/sounds/greeting.wav'}
 
     Attributes:
-        audio_url (str | Unset): URL of the audio to play in the conference. Do not combine with media_name. Example:
+        audio_url (str | None): URL of the audio to play in the conference. Do not combine with media_name. Example:
             http://example.com/message.wav.
-        call_control_ids (list[str] | Unset): Call control IDs of the participants who should hear the audio; omit to
+        call_control_ids (list[str] | None): Call control IDs of the participants who should hear the audio; omit to
             play to the whole conference.
-        loop (int | str | Unset):
-        media_name (str | Unset): media_name of a WAV or MP3 file, uploaded earlier to api.telnyx.com/v2/media by the
+        loop (int | str | None):
+        media_name (str | None): media_name of a WAV or MP3 file, uploaded earlier to api.telnyx.com/v2/media by the
             same user or organization, to play in the conference. Example: my_media_uploaded_to_media_storage_api.
-        region (ConferenceRegion | Unset): Region holding the conference data. When not given, the region from the
+        region (ConferenceRegion | None): Region holding the conference data. When not given, the region from the
             account's data locality settings (Europe or US) is used. Example: US.
     """
 
-    audio_url: str | Unset = UNSET
-    call_control_ids: list[str] | Unset = UNSET
-    loop: int | str | Unset = UNSET
-    media_name: str | Unset = UNSET
-    region: ConferenceRegion | Unset = UNSET
+    audio_url: str | None = None
+    call_control_ids: list[str] | None = None
+    loop: int | str | None = None
+    media_name: str | None = None
+    region: ConferenceRegion | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        audio_url: str | None = ABSENT,
+        call_control_ids: list[str] | None = ABSENT,
+        loop: int | str | None = ABSENT,
+        media_name: str | None = ABSENT,
+        region: ConferenceRegion | None = ABSENT,
+    ) -> None:
+        self.audio_url = None if audio_url is ABSENT else audio_url
+        self.call_control_ids = None if call_control_ids is ABSENT else call_control_ids
+        self.loop = None if loop is ABSENT else loop
+        self.media_name = None if media_name is ABSENT else media_name
+        self.region = None if region is ABSENT else region
+        self.additional_properties = {}
+        given = (
+            ("audio_url", audio_url),
+            ("call_control_ids", call_control_ids),
+            ("loop", loop),
+            ("media_name", media_name),
+            ("region", region),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        audio_url = self.audio_url
-
-        call_control_ids: list[str] | Unset = UNSET
-        if not isinstance(self.call_control_ids, Unset):
-            call_control_ids = self.call_control_ids
-
-        loop: int | str | Unset
-        if isinstance(self.loop, Unset):
-            loop = UNSET
-        else:
-            loop = self.loop
-
-        media_name = self.media_name
-
-        region: str | Unset = UNSET
-        if not isinstance(self.region, Unset):
-            region = self.region
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if audio_url is not UNSET:
-            field_dict["audio_url"] = audio_url
-        if call_control_ids is not UNSET:
-            field_dict["call_control_ids"] = call_control_ids
-        if loop is not UNSET:
-            field_dict["loop"] = loop
-        if media_name is not UNSET:
-            field_dict["media_name"] = media_name
-        if region is not UNSET:
-            field_dict["region"] = region
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.audio_url is not None:
+            field_dict["audio_url"] = self.audio_url
+        elif "audio_url" in self._nulls:
+            field_dict["audio_url"] = None
+        if self.call_control_ids is not None:
+            field_dict["call_control_ids"] = self.call_control_ids
+        elif "call_control_ids" in self._nulls:
+            field_dict["call_control_ids"] = None
+        if self.loop is not None:
+            field_dict["loop"] = self.loop
+        elif "loop" in self._nulls:
+            field_dict["loop"] = None
+        if self.media_name is not None:
+            field_dict["media_name"] = self.media_name
+        elif "media_name" in self._nulls:
+            field_dict["media_name"] = None
+        if self.region is not None:
+            field_dict["region"] = self.region
+        elif "region" in self._nulls:
+            field_dict["region"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        audio_url = d.pop("audio_url", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("audio_url")
+        obj.audio_url = value
+        if value is None:
+            if "audio_url" in src:
+                nulls |= {"audio_url"}
+            else:
+                absent += 1
+        value = get("call_control_ids")
+        obj.call_control_ids = value
+        if value is None:
+            if "call_control_ids" in src:
+                nulls |= {"call_control_ids"}
+            else:
+                absent += 1
+        value = get("loop")
+        obj.loop = value
+        if value is None:
+            if "loop" in src:
+                nulls |= {"loop"}
+            else:
+                absent += 1
+        value = get("media_name")
+        obj.media_name = value
+        if value is None:
+            if "media_name" in src:
+                nulls |= {"media_name"}
+            else:
+                absent += 1
+        value = get("region")
+        obj.region = value
+        if value is None:
+            if "region" in src:
+                nulls |= {"region"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 5 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        call_control_ids = cast(list[str], d.pop("call_control_ids", UNSET))
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        def _parse_loop(data: object) -> int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(int | str | Unset, data)
-
-        loop = _parse_loop(d.pop("loop", UNSET))
-
-        media_name = d.pop("media_name", UNSET)
-
-        _region = d.pop("region", UNSET)
-        region: ConferenceRegion | Unset
-        if isinstance(_region, Unset):
-            region = UNSET
-        else:
-            region = check_conference_region(_region)
-
-        _instance = cls(
-            audio_url=audio_url,
-            call_control_ids=call_control_ids,
-            loop=loop,
-            media_name=media_name,
-            region=region,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

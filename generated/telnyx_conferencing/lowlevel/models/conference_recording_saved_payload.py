@@ -3,237 +3,302 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.conference_recording_saved_payload_channels import (
-    ConferenceRecordingSavedPayloadChannels,
-    check_conference_recording_saved_payload_channels,
-)
-from ..models.conference_recording_saved_payload_format import (
-    ConferenceRecordingSavedPayloadFormat,
-    check_conference_recording_saved_payload_format,
-)
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS, isoformat, parse_datetime
 
 if TYPE_CHECKING:
+    from ..models.conference_recording_saved_payload_channels import ConferenceRecordingSavedPayloadChannels
+    from ..models.conference_recording_saved_payload_format import (
+        ConferenceRecordingSavedPayloadFormat,
+    )
     from ..models.conference_recording_saved_payload_public_recording_urls import (
         ConferenceRecordingSavedPayloadPublicRecordingUrls,
     )
     from ..models.conference_recording_saved_payload_recording_urls import ConferenceRecordingSavedPayloadRecordingUrls
 
 
-T = TypeVar("T", bound="ConferenceRecordingSavedPayload")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "call_control_id",
+        "call_session_id",
+        "channels",
+        "client_state",
+        "conference_id",
+        "connection_id",
+        "format",
+        "public_recording_urls",
+        "recording_ended_at",
+        "recording_id",
+        "recording_started_at",
+        "recording_urls",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class ConferenceRecordingSavedPayload:
     """
     Attributes:
-        call_control_id (str | Unset): Call control ID of the participant, for sending commands. Example:
+        call_control_id (str | None): Call control ID of the participant, for sending commands. Example:
             v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg.
-        call_session_id (str | Unset): Call session ID; use it to match webhooks across the legs of one phone call, for
+        call_session_id (str | None): Call session ID; use it to match webhooks across the legs of one phone call, for
             example the inbound and outbound legs of a transferred call. Example: 428c31b6-abf3-3bc1-b7f4-5013ef9657c1.
-        channels (ConferenceRecordingSavedPayloadChannels | Unset): Whether the recording has one channel (`single`) or
+        channels (ConferenceRecordingSavedPayloadChannels | None): Whether the recording has one channel (`single`) or
             two (`dual`). Example: single.
-        client_state (str | Unset): Client state that was passed in a command. Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        conference_id (UUID | Unset): ID of the recorded conference. Example: 428c31b6-abf3-3bc1-b7f4-5013ef9657c1.
-        connection_id (str | Unset): ID of the Call Control App (previously called the connection ID) handling the call.
+        client_state (str | None): Client state that was passed in a command. Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
+        conference_id (UUID | None): ID of the recorded conference. Example: 428c31b6-abf3-3bc1-b7f4-5013ef9657c1.
+        connection_id (str | None): ID of the Call Control App (previously called the connection ID) handling the call.
             Example: 7267xxxxxxxxxxxxxx.
-        format_ (ConferenceRecordingSavedPayloadFormat | Unset): File format of the stored recording, `mp3` or `wav`.
+        format_ (ConferenceRecordingSavedPayloadFormat | None): File format of the stored recording, `mp3` or `wav`.
             Example: mp3.
-        public_recording_urls (ConferenceRecordingSavedPayloadPublicRecordingUrls | Unset): Long-lived recording URLs in
+        public_recording_urls (ConferenceRecordingSavedPayloadPublicRecordingUrls | None): Long-lived recording URLs in
             the requested format, valid while the file exists. Only available once customer support has enabled it for your
             account (ask with your Account ID).
-        recording_ended_at (datetime.datetime | Unset): When the recording ended (ISO 8601). Example:
+        recording_ended_at (datetime.datetime | None): When the recording ended (ISO 8601). Example:
             2018-02-02T22:25:27.521992Z.
-        recording_id (UUID | Unset): Recording ID. Example: 4577f9a2-cf0e-44f3-ac57-9f95fb03fa47.
-        recording_started_at (datetime.datetime | Unset): When the recording started (ISO 8601). Example:
+        recording_id (UUID | None): Recording ID. Example: 4577f9a2-cf0e-44f3-ac57-9f95fb03fa47.
+        recording_started_at (datetime.datetime | None): When the recording started (ISO 8601). Example:
             2018-02-02T22:20:27.521992Z.
-        recording_urls (ConferenceRecordingSavedPayloadRecordingUrls | Unset): Short-lived recording URLs in the
+        recording_urls (ConferenceRecordingSavedPayloadRecordingUrls | None): Short-lived recording URLs in the
             requested format, valid for 10 minutes. Afterwards, fetch the recording through the Call Recordings API or in
             Mission Control (Reporting > Recordings).
     """
 
-    call_control_id: str | Unset = UNSET
-    call_session_id: str | Unset = UNSET
-    channels: ConferenceRecordingSavedPayloadChannels | Unset = UNSET
-    client_state: str | Unset = UNSET
-    conference_id: UUID | Unset = UNSET
-    connection_id: str | Unset = UNSET
-    format_: ConferenceRecordingSavedPayloadFormat | Unset = UNSET
-    public_recording_urls: ConferenceRecordingSavedPayloadPublicRecordingUrls | Unset = UNSET
-    recording_ended_at: datetime.datetime | Unset = UNSET
-    recording_id: UUID | Unset = UNSET
-    recording_started_at: datetime.datetime | Unset = UNSET
-    recording_urls: ConferenceRecordingSavedPayloadRecordingUrls | Unset = UNSET
+    call_control_id: str | None = None
+    call_session_id: str | None = None
+    channels: ConferenceRecordingSavedPayloadChannels | None = None
+    client_state: str | None = None
+    conference_id: UUID | None = None
+    connection_id: str | None = None
+    format_: ConferenceRecordingSavedPayloadFormat | None = None
+    public_recording_urls: ConferenceRecordingSavedPayloadPublicRecordingUrls | None = None
+    recording_ended_at: datetime.datetime | None = None
+    recording_id: UUID | None = None
+    recording_started_at: datetime.datetime | None = None
+    recording_urls: ConferenceRecordingSavedPayloadRecordingUrls | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        call_control_id: str | None = ABSENT,
+        call_session_id: str | None = ABSENT,
+        channels: ConferenceRecordingSavedPayloadChannels | None = ABSENT,
+        client_state: str | None = ABSENT,
+        conference_id: UUID | None = ABSENT,
+        connection_id: str | None = ABSENT,
+        format_: ConferenceRecordingSavedPayloadFormat | None = ABSENT,
+        public_recording_urls: ConferenceRecordingSavedPayloadPublicRecordingUrls | None = ABSENT,
+        recording_ended_at: datetime.datetime | None = ABSENT,
+        recording_id: UUID | None = ABSENT,
+        recording_started_at: datetime.datetime | None = ABSENT,
+        recording_urls: ConferenceRecordingSavedPayloadRecordingUrls | None = ABSENT,
+    ) -> None:
+        self.call_control_id = None if call_control_id is ABSENT else call_control_id
+        self.call_session_id = None if call_session_id is ABSENT else call_session_id
+        self.channels = None if channels is ABSENT else channels
+        self.client_state = None if client_state is ABSENT else client_state
+        self.conference_id = None if conference_id is ABSENT else conference_id
+        self.connection_id = None if connection_id is ABSENT else connection_id
+        self.format_ = None if format_ is ABSENT else format_
+        self.public_recording_urls = None if public_recording_urls is ABSENT else public_recording_urls
+        self.recording_ended_at = None if recording_ended_at is ABSENT else recording_ended_at
+        self.recording_id = None if recording_id is ABSENT else recording_id
+        self.recording_started_at = None if recording_started_at is ABSENT else recording_started_at
+        self.recording_urls = None if recording_urls is ABSENT else recording_urls
+        self.additional_properties = {}
+        given = (
+            ("call_control_id", call_control_id),
+            ("call_session_id", call_session_id),
+            ("channels", channels),
+            ("client_state", client_state),
+            ("conference_id", conference_id),
+            ("connection_id", connection_id),
+            ("format", format_),
+            ("public_recording_urls", public_recording_urls),
+            ("recording_ended_at", recording_ended_at),
+            ("recording_id", recording_id),
+            ("recording_started_at", recording_started_at),
+            ("recording_urls", recording_urls),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        call_control_id = self.call_control_id
-
-        call_session_id = self.call_session_id
-
-        channels: str | Unset = UNSET
-        if not isinstance(self.channels, Unset):
-            channels = self.channels
-
-        client_state = self.client_state
-
-        conference_id: str | Unset = UNSET
-        if not isinstance(self.conference_id, Unset):
-            conference_id = str(self.conference_id)
-
-        connection_id = self.connection_id
-
-        format_: str | Unset = UNSET
-        if not isinstance(self.format_, Unset):
-            format_ = self.format_
-
-        public_recording_urls: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.public_recording_urls, Unset):
-            public_recording_urls = self.public_recording_urls.to_dict()
-
-        recording_ended_at: str | Unset = UNSET
-        if not isinstance(self.recording_ended_at, Unset):
-            recording_ended_at = self.recording_ended_at.isoformat()
-
-        recording_id: str | Unset = UNSET
-        if not isinstance(self.recording_id, Unset):
-            recording_id = str(self.recording_id)
-
-        recording_started_at: str | Unset = UNSET
-        if not isinstance(self.recording_started_at, Unset):
-            recording_started_at = self.recording_started_at.isoformat()
-
-        recording_urls: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.recording_urls, Unset):
-            recording_urls = self.recording_urls.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if call_control_id is not UNSET:
-            field_dict["call_control_id"] = call_control_id
-        if call_session_id is not UNSET:
-            field_dict["call_session_id"] = call_session_id
-        if channels is not UNSET:
-            field_dict["channels"] = channels
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if conference_id is not UNSET:
-            field_dict["conference_id"] = conference_id
-        if connection_id is not UNSET:
-            field_dict["connection_id"] = connection_id
-        if format_ is not UNSET:
-            field_dict["format"] = format_
-        if public_recording_urls is not UNSET:
-            field_dict["public_recording_urls"] = public_recording_urls
-        if recording_ended_at is not UNSET:
-            field_dict["recording_ended_at"] = recording_ended_at
-        if recording_id is not UNSET:
-            field_dict["recording_id"] = recording_id
-        if recording_started_at is not UNSET:
-            field_dict["recording_started_at"] = recording_started_at
-        if recording_urls is not UNSET:
-            field_dict["recording_urls"] = recording_urls
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.call_control_id is not None:
+            field_dict["call_control_id"] = self.call_control_id
+        elif "call_control_id" in self._nulls:
+            field_dict["call_control_id"] = None
+        if self.call_session_id is not None:
+            field_dict["call_session_id"] = self.call_session_id
+        elif "call_session_id" in self._nulls:
+            field_dict["call_session_id"] = None
+        if self.channels is not None:
+            field_dict["channels"] = self.channels
+        elif "channels" in self._nulls:
+            field_dict["channels"] = None
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.conference_id is not None:
+            field_dict["conference_id"] = str(self.conference_id)
+        elif "conference_id" in self._nulls:
+            field_dict["conference_id"] = None
+        if self.connection_id is not None:
+            field_dict["connection_id"] = self.connection_id
+        elif "connection_id" in self._nulls:
+            field_dict["connection_id"] = None
+        if self.format_ is not None:
+            field_dict["format"] = self.format_
+        elif "format" in self._nulls:
+            field_dict["format"] = None
+        if self.public_recording_urls is not None:
+            field_dict["public_recording_urls"] = self.public_recording_urls.to_dict()
+        elif "public_recording_urls" in self._nulls:
+            field_dict["public_recording_urls"] = None
+        if self.recording_ended_at is not None:
+            field_dict["recording_ended_at"] = isoformat(self.recording_ended_at)
+        elif "recording_ended_at" in self._nulls:
+            field_dict["recording_ended_at"] = None
+        if self.recording_id is not None:
+            field_dict["recording_id"] = str(self.recording_id)
+        elif "recording_id" in self._nulls:
+            field_dict["recording_id"] = None
+        if self.recording_started_at is not None:
+            field_dict["recording_started_at"] = isoformat(self.recording_started_at)
+        elif "recording_started_at" in self._nulls:
+            field_dict["recording_started_at"] = None
+        if self.recording_urls is not None:
+            field_dict["recording_urls"] = self.recording_urls.to_dict()
+        elif "recording_urls" in self._nulls:
+            field_dict["recording_urls"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.conference_recording_saved_payload_public_recording_urls import (
-            ConferenceRecordingSavedPayloadPublicRecordingUrls,  # noqa: PLC0415
-        )
-        from ..models.conference_recording_saved_payload_recording_urls import (
-            ConferenceRecordingSavedPayloadRecordingUrls,  # noqa: PLC0415
-        )
-
-        d = dict(src_dict)
-        call_control_id = d.pop("call_control_id", UNSET)
-
-        call_session_id = d.pop("call_session_id", UNSET)
-
-        _channels = d.pop("channels", UNSET)
-        channels: ConferenceRecordingSavedPayloadChannels | Unset
-        if isinstance(_channels, Unset):
-            channels = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("call_control_id")
+        obj.call_control_id = value
+        if value is None:
+            if "call_control_id" in src:
+                nulls |= {"call_control_id"}
+            else:
+                absent += 1
+        value = get("call_session_id")
+        obj.call_session_id = value
+        if value is None:
+            if "call_session_id" in src:
+                nulls |= {"call_session_id"}
+            else:
+                absent += 1
+        value = get("channels")
+        obj.channels = value
+        if value is None:
+            if "channels" in src:
+                nulls |= {"channels"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("conference_id")
+        if value is not None:
+            obj.conference_id = UUID(value)
         else:
-            channels = check_conference_recording_saved_payload_channels(_channels)
-
-        client_state = d.pop("client_state", UNSET)
-
-        _conference_id = d.pop("conference_id", UNSET)
-        conference_id: UUID | Unset
-        if isinstance(_conference_id, Unset):
-            conference_id = UNSET
+            obj.conference_id = None
+            if "conference_id" in src:
+                nulls |= {"conference_id"}
+            else:
+                absent += 1
+        value = get("connection_id")
+        obj.connection_id = value
+        if value is None:
+            if "connection_id" in src:
+                nulls |= {"connection_id"}
+            else:
+                absent += 1
+        value = get("format")
+        obj.format_ = value
+        if value is None:
+            if "format" in src:
+                nulls |= {"format"}
+            else:
+                absent += 1
+        value = get("public_recording_urls")
+        if value is not None:
+            obj.public_recording_urls = _models.ConferenceRecordingSavedPayloadPublicRecordingUrls.from_dict(value)
         else:
-            conference_id = UUID(_conference_id)
-
-        connection_id = d.pop("connection_id", UNSET)
-
-        _format_ = d.pop("format", UNSET)
-        format_: ConferenceRecordingSavedPayloadFormat | Unset
-        if isinstance(_format_, Unset):
-            format_ = UNSET
+            obj.public_recording_urls = None
+            if "public_recording_urls" in src:
+                nulls |= {"public_recording_urls"}
+            else:
+                absent += 1
+        value = get("recording_ended_at")
+        if value is not None:
+            obj.recording_ended_at = parse_datetime(value)
         else:
-            format_ = check_conference_recording_saved_payload_format(_format_)
-
-        _public_recording_urls = d.pop("public_recording_urls", UNSET)
-        public_recording_urls: ConferenceRecordingSavedPayloadPublicRecordingUrls | Unset
-        if isinstance(_public_recording_urls, Unset):
-            public_recording_urls = UNSET
+            obj.recording_ended_at = None
+            if "recording_ended_at" in src:
+                nulls |= {"recording_ended_at"}
+            else:
+                absent += 1
+        value = get("recording_id")
+        if value is not None:
+            obj.recording_id = UUID(value)
         else:
-            public_recording_urls = ConferenceRecordingSavedPayloadPublicRecordingUrls.from_dict(_public_recording_urls)
-
-        _recording_ended_at = d.pop("recording_ended_at", UNSET)
-        recording_ended_at: datetime.datetime | Unset
-        if isinstance(_recording_ended_at, Unset):
-            recording_ended_at = UNSET
+            obj.recording_id = None
+            if "recording_id" in src:
+                nulls |= {"recording_id"}
+            else:
+                absent += 1
+        value = get("recording_started_at")
+        if value is not None:
+            obj.recording_started_at = parse_datetime(value)
         else:
-            recording_ended_at = datetime.datetime.fromisoformat(_recording_ended_at)
-
-        _recording_id = d.pop("recording_id", UNSET)
-        recording_id: UUID | Unset
-        if isinstance(_recording_id, Unset):
-            recording_id = UNSET
+            obj.recording_started_at = None
+            if "recording_started_at" in src:
+                nulls |= {"recording_started_at"}
+            else:
+                absent += 1
+        value = get("recording_urls")
+        if value is not None:
+            obj.recording_urls = _models.ConferenceRecordingSavedPayloadRecordingUrls.from_dict(value)
         else:
-            recording_id = UUID(_recording_id)
+            obj.recording_urls = None
+            if "recording_urls" in src:
+                nulls |= {"recording_urls"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 12 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _recording_started_at = d.pop("recording_started_at", UNSET)
-        recording_started_at: datetime.datetime | Unset
-        if isinstance(_recording_started_at, Unset):
-            recording_started_at = UNSET
-        else:
-            recording_started_at = datetime.datetime.fromisoformat(_recording_started_at)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _recording_urls = d.pop("recording_urls", UNSET)
-        recording_urls: ConferenceRecordingSavedPayloadRecordingUrls | Unset
-        if isinstance(_recording_urls, Unset):
-            recording_urls = UNSET
-        else:
-            recording_urls = ConferenceRecordingSavedPayloadRecordingUrls.from_dict(_recording_urls)
-
-        _instance = cls(
-            call_control_id=call_control_id,
-            call_session_id=call_session_id,
-            channels=channels,
-            client_state=client_state,
-            conference_id=conference_id,
-            connection_id=connection_id,
-            format_=format_,
-            public_recording_urls=public_recording_urls,
-            recording_ended_at=recording_ended_at,
-            recording_id=recording_id,
-            recording_started_at=recording_started_at,
-            recording_urls=recording_urls,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

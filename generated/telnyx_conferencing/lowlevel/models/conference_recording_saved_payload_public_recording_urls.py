@@ -2,82 +2,98 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="ConferenceRecordingSavedPayloadPublicRecordingUrls")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "mp3",
+        "wav",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class ConferenceRecordingSavedPayloadPublicRecordingUrls:
     """Long-lived recording URLs in the requested format, valid while the file exists. Only available once customer support
     has enabled it for your account (ask with your Account ID).
 
         Attributes:
-            mp3 (None | str | Unset): Link to the recording as `mp3`. Example: http://example.com/recording.mp3.
-            wav (None | str | Unset): Link to the recording as `wav`. Example: http://example.com/recording.wav.
+            mp3 (None | str): Link to the recording as `mp3`. Example: http://example.com/recording.mp3.
+            wav (None | str): Link to the recording as `wav`. Example: http://example.com/recording.wav.
     """
 
-    mp3: None | str | Unset = UNSET
-    wav: None | str | Unset = UNSET
+    mp3: None | str = None
+    wav: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        mp3: None | str = ABSENT,
+        wav: None | str = ABSENT,
+    ) -> None:
+        self.mp3 = None if mp3 is ABSENT else mp3
+        self.wav = None if wav is ABSENT else wav
+        self.additional_properties = {}
+        given = (
+            ("mp3", mp3),
+            ("wav", wav),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        mp3: None | str | Unset
-        if isinstance(self.mp3, Unset):
-            mp3 = UNSET
-        else:
-            mp3 = self.mp3
-
-        wav: None | str | Unset
-        if isinstance(self.wav, Unset):
-            wav = UNSET
-        else:
-            wav = self.wav
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if mp3 is not UNSET:
-            field_dict["mp3"] = mp3
-        if wav is not UNSET:
-            field_dict["wav"] = wav
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.mp3 is not None:
+            field_dict["mp3"] = self.mp3
+        elif "mp3" in self._nulls:
+            field_dict["mp3"] = None
+        if self.wav is not None:
+            field_dict["wav"] = self.wav
+        elif "wav" in self._nulls:
+            field_dict["wav"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("mp3")
+        obj.mp3 = value
+        if value is None:
+            if "mp3" in src:
+                nulls |= {"mp3"}
+            else:
+                absent += 1
+        value = get("wav")
+        obj.wav = value
+        if value is None:
+            if "wav" in src:
+                nulls |= {"wav"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        def _parse_mp3(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        mp3 = _parse_mp3(d.pop("mp3", UNSET))
-
-        def _parse_wav(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        wav = _parse_wav(d.pop("wav", UNSET))
-
-        _instance = cls(
-            mp3=mp3,
-            wav=wav,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,17 +2,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="ConferenceSendDTMFRequest")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "digits",
+        "call_control_ids",
+        "client_state",
+        "duration_millis",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class ConferenceSendDTMFRequest:
     """
     Example:
@@ -20,66 +27,100 @@ class ConferenceSendDTMFRequest:
 
     Attributes:
         digits (str): Tones to send: 0-9, A-D, *, #, plus w for a 0.5 s pause and W for a 1 s pause. Example: 1234#.
-        call_control_ids (list[str] | Unset): Call control IDs of the participants who receive the tones; leave empty to
+        call_control_ids (list[str] | None): Call control IDs of the participants who receive the tones; leave empty to
             send to everyone. Example: ['v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg'].
-        client_state (str | Unset): Base64-encoded state echoed back in every webhook that follows. Example:
+        client_state (str | None): Base64-encoded state echoed back in every webhook that follows. Example:
             aGF2ZSBhIG5pY2UgZGF5ID1d.
-        duration_millis (int | Unset): Length of each tone in milliseconds. Default: 250. Example: 250.
+        duration_millis (int | None): Length of each tone in milliseconds. Default: 250. Example: 250.
     """
 
     digits: str
-    call_control_ids: list[str] | Unset = UNSET
-    client_state: str | Unset = UNSET
-    duration_millis: int | Unset = 250
+    call_control_ids: list[str] | None = None
+    client_state: str | None = None
+    duration_millis: int | None = 250
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        digits: str,
+        call_control_ids: list[str] | None = ABSENT,
+        client_state: str | None = ABSENT,
+        duration_millis: int | None = 250,
+    ) -> None:
+        self.digits = digits
+        self.call_control_ids = None if call_control_ids is ABSENT else call_control_ids
+        self.client_state = None if client_state is ABSENT else client_state
+        self.duration_millis = duration_millis
+        self.additional_properties = {}
+        given = (
+            ("call_control_ids", call_control_ids),
+            ("client_state", client_state),
+            ("duration_millis", duration_millis),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        digits = self.digits
-
-        call_control_ids: list[str] | Unset = UNSET
-        if not isinstance(self.call_control_ids, Unset):
-            call_control_ids = self.call_control_ids
-
-        client_state = self.client_state
-
-        duration_millis = self.duration_millis
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "digits": digits,
-            }
-        )
-        if call_control_ids is not UNSET:
-            field_dict["call_control_ids"] = call_control_ids
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if duration_millis is not UNSET:
-            field_dict["duration_millis"] = duration_millis
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["digits"] = self.digits
+        if self.call_control_ids is not None:
+            field_dict["call_control_ids"] = self.call_control_ids
+        elif "call_control_ids" in self._nulls:
+            field_dict["call_control_ids"] = None
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.duration_millis is not None:
+            field_dict["duration_millis"] = self.duration_millis
+        elif "duration_millis" in self._nulls:
+            field_dict["duration_millis"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        digits = d.pop("digits")
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.digits = src["digits"]
+        value = get("call_control_ids")
+        obj.call_control_ids = value
+        if value is None:
+            if "call_control_ids" in src:
+                nulls |= {"call_control_ids"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("duration_millis")
+        obj.duration_millis = value
+        if value is None:
+            if "duration_millis" in src:
+                nulls |= {"duration_millis"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 4 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        call_control_ids = cast(list[str], d.pop("call_control_ids", UNSET))
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        client_state = d.pop("client_state", UNSET)
-
-        duration_millis = d.pop("duration_millis", UNSET)
-
-        _instance = cls(
-            digits=digits,
-            call_control_ids=call_control_ids,
-            client_state=client_state,
-            duration_millis=duration_millis,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

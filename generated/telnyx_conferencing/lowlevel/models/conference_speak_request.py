@@ -2,25 +2,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.conference_region import ConferenceRegion, check_conference_region
-from ..models.conference_speak_request_language import (
-    ConferenceSpeakRequestLanguage,
-    check_conference_speak_request_language,
-)
-from ..models.conference_speak_request_payload_type import (
-    ConferenceSpeakRequestPayloadType,
-    check_conference_speak_request_payload_type,
-)
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS, json_value
 
 if TYPE_CHECKING:
     from ..models.aws_voice_settings import AWSVoiceSettings
     from ..models.azure_voice_settings import AzureVoiceSettings
+    from ..models.conference_region import ConferenceRegion
+    from ..models.conference_speak_request_language import (
+        ConferenceSpeakRequestLanguage,
+    )
+    from ..models.conference_speak_request_payload_type import (
+        ConferenceSpeakRequestPayloadType,
+    )
     from ..models.eleven_labs_voice_settings import ElevenLabsVoiceSettings
     from ..models.inworld_voice_settings import InworldVoiceSettings
     from ..models.minimax_voice_settings import MinimaxVoiceSettings
@@ -30,10 +29,65 @@ if TYPE_CHECKING:
     from ..models.xai_voice_settings import XAIVoiceSettings
 
 
-T = TypeVar("T", bound="ConferenceSpeakRequest")
+def _parse_voice_settings(data: Any) -> Any:
+    if isinstance(data, dict):
+        try:
+            return _models.ElevenLabsVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.TelnyxVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.AWSVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.MinimaxVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.AzureVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.RimeVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.ResembleVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.InworldVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return _models.XAIVoiceSettings.from_dict(data)
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "payload",
+        "voice",
+        "call_control_ids",
+        "command_id",
+        "language",
+        "payload_type",
+        "region",
+        "voice_settings",
+    }
+)
+
+
+@_attrs_define(init=False)
 class ConferenceSpeakRequest:
     """
     Example:
@@ -81,28 +135,28 @@ class ConferenceSpeakRequest:
 
             With the basic service level you may give a speaker gender (male or female) instead. Example:
             Telnyx.KokoroTTS.af.
-        call_control_ids (list[str] | Unset): Call control IDs of the participants who hear the speech; leave empty for
+        call_control_ids (list[str] | None): Call control IDs of the participants who hear the speech; leave empty for
             everyone.
-        command_id (str | Unset): Idempotency key: a later command carrying a `command_id` that was already executed is
+        command_id (str | None): Idempotency key: a later command carrying a `command_id` that was already executed is
             ignored. Example: 891510ac-f3e4-11e8-af5b-de00688a4901.
-        language (ConferenceSpeakRequestLanguage | Unset): Language of the speech. Not used with `Polly.*` voices.
+        language (ConferenceSpeakRequestLanguage | None): Language of the speech. Not used with `Polly.*` voices.
             Example: en-US.
-        payload_type (ConferenceSpeakRequestPayloadType | Unset): Whether `payload` is plain text or SSML. Default:
+        payload_type (ConferenceSpeakRequestPayloadType | None): Whether `payload` is plain text or SSML. Default:
             'text'. Example: ssml.
-        region (ConferenceRegion | Unset): Region holding the conference data. When not given, the region from the
+        region (ConferenceRegion | None): Region holding the conference data. When not given, the region from the
             account's data locality settings (Europe or US) is used. Example: US.
         voice_settings (AWSVoiceSettings | AzureVoiceSettings | ElevenLabsVoiceSettings | InworldVoiceSettings |
-            MinimaxVoiceSettings | ResembleVoiceSettings | RimeVoiceSettings | TelnyxVoiceSettings | Unset |
-            XAIVoiceSettings): Provider-specific settings for the chosen voice; `type` selects the provider.
+            MinimaxVoiceSettings | ResembleVoiceSettings | RimeVoiceSettings | TelnyxVoiceSettings | XAIVoiceSettings |
+            None): Provider-specific settings for the chosen voice; `type` selects the provider.
     """
 
     payload: str
     voice: str
-    call_control_ids: list[str] | Unset = UNSET
-    command_id: str | Unset = UNSET
-    language: ConferenceSpeakRequestLanguage | Unset = UNSET
-    payload_type: ConferenceSpeakRequestPayloadType | Unset = "text"
-    region: ConferenceRegion | Unset = UNSET
+    call_control_ids: list[str] | None = None
+    command_id: str | None = None
+    language: ConferenceSpeakRequestLanguage | None = None
+    payload_type: ConferenceSpeakRequestPayloadType | None = "text"
+    region: ConferenceRegion | None = None
     voice_settings: (
         AWSVoiceSettings
         | AzureVoiceSettings
@@ -112,231 +166,149 @@ class ConferenceSpeakRequest:
         | ResembleVoiceSettings
         | RimeVoiceSettings
         | TelnyxVoiceSettings
-        | Unset
         | XAIVoiceSettings
-    ) = UNSET
+        | None
+    ) = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        payload: str,
+        voice: str,
+        call_control_ids: list[str] | None = ABSENT,
+        command_id: str | None = ABSENT,
+        language: ConferenceSpeakRequestLanguage | None = ABSENT,
+        payload_type: ConferenceSpeakRequestPayloadType | None = "text",
+        region: ConferenceRegion | None = ABSENT,
+        voice_settings: AWSVoiceSettings
+        | AzureVoiceSettings
+        | ElevenLabsVoiceSettings
+        | InworldVoiceSettings
+        | MinimaxVoiceSettings
+        | ResembleVoiceSettings
+        | RimeVoiceSettings
+        | TelnyxVoiceSettings
+        | XAIVoiceSettings
+        | None = ABSENT,
+    ) -> None:
+        self.payload = payload
+        self.voice = voice
+        self.call_control_ids = None if call_control_ids is ABSENT else call_control_ids
+        self.command_id = None if command_id is ABSENT else command_id
+        self.language = None if language is ABSENT else language
+        self.payload_type = payload_type
+        self.region = None if region is ABSENT else region
+        self.voice_settings = None if voice_settings is ABSENT else voice_settings
+        self.additional_properties = {}
+        given = (
+            ("call_control_ids", call_control_ids),
+            ("command_id", command_id),
+            ("language", language),
+            ("payload_type", payload_type),
+            ("region", region),
+            ("voice_settings", voice_settings),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.aws_voice_settings import AWSVoiceSettings  # noqa: PLC0415
-        from ..models.azure_voice_settings import AzureVoiceSettings  # noqa: PLC0415
-        from ..models.eleven_labs_voice_settings import ElevenLabsVoiceSettings  # noqa: PLC0415
-        from ..models.inworld_voice_settings import InworldVoiceSettings  # noqa: PLC0415
-        from ..models.minimax_voice_settings import MinimaxVoiceSettings  # noqa: PLC0415
-        from ..models.resemble_voice_settings import ResembleVoiceSettings  # noqa: PLC0415
-        from ..models.rime_voice_settings import RimeVoiceSettings  # noqa: PLC0415
-        from ..models.telnyx_voice_settings import TelnyxVoiceSettings  # noqa: PLC0415
-
-        payload = self.payload
-
-        voice = self.voice
-
-        call_control_ids: list[str] | Unset = UNSET
-        if not isinstance(self.call_control_ids, Unset):
-            call_control_ids = self.call_control_ids
-
-        command_id = self.command_id
-
-        language: str | Unset = UNSET
-        if not isinstance(self.language, Unset):
-            language = self.language
-
-        payload_type: str | Unset = UNSET
-        if not isinstance(self.payload_type, Unset):
-            payload_type = self.payload_type
-
-        region: str | Unset = UNSET
-        if not isinstance(self.region, Unset):
-            region = self.region
-
-        voice_settings: dict[str, Any] | Unset
-        if isinstance(self.voice_settings, Unset):
-            voice_settings = UNSET
-        elif isinstance(self.voice_settings, ElevenLabsVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, TelnyxVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, AWSVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, MinimaxVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, AzureVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, RimeVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, ResembleVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, InworldVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        else:
-            voice_settings = self.voice_settings.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "payload": payload,
-                "voice": voice,
-            }
-        )
-        if call_control_ids is not UNSET:
-            field_dict["call_control_ids"] = call_control_ids
-        if command_id is not UNSET:
-            field_dict["command_id"] = command_id
-        if language is not UNSET:
-            field_dict["language"] = language
-        if payload_type is not UNSET:
-            field_dict["payload_type"] = payload_type
-        if region is not UNSET:
-            field_dict["region"] = region
-        if voice_settings is not UNSET:
-            field_dict["voice_settings"] = voice_settings
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["payload"] = self.payload
+        field_dict["voice"] = self.voice
+        if self.call_control_ids is not None:
+            field_dict["call_control_ids"] = self.call_control_ids
+        elif "call_control_ids" in self._nulls:
+            field_dict["call_control_ids"] = None
+        if self.command_id is not None:
+            field_dict["command_id"] = self.command_id
+        elif "command_id" in self._nulls:
+            field_dict["command_id"] = None
+        if self.language is not None:
+            field_dict["language"] = self.language
+        elif "language" in self._nulls:
+            field_dict["language"] = None
+        if self.payload_type is not None:
+            field_dict["payload_type"] = self.payload_type
+        elif "payload_type" in self._nulls:
+            field_dict["payload_type"] = None
+        if self.region is not None:
+            field_dict["region"] = self.region
+        elif "region" in self._nulls:
+            field_dict["region"] = None
+        if self.voice_settings is not None:
+            field_dict["voice_settings"] = json_value(self.voice_settings)
+        elif "voice_settings" in self._nulls:
+            field_dict["voice_settings"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.aws_voice_settings import AWSVoiceSettings  # noqa: PLC0415
-        from ..models.azure_voice_settings import AzureVoiceSettings  # noqa: PLC0415
-        from ..models.eleven_labs_voice_settings import ElevenLabsVoiceSettings  # noqa: PLC0415
-        from ..models.inworld_voice_settings import InworldVoiceSettings  # noqa: PLC0415
-        from ..models.minimax_voice_settings import MinimaxVoiceSettings  # noqa: PLC0415
-        from ..models.resemble_voice_settings import ResembleVoiceSettings  # noqa: PLC0415
-        from ..models.rime_voice_settings import RimeVoiceSettings  # noqa: PLC0415
-        from ..models.telnyx_voice_settings import TelnyxVoiceSettings  # noqa: PLC0415
-        from ..models.xai_voice_settings import XAIVoiceSettings  # noqa: PLC0415
-
-        d = dict(src_dict)
-        payload = d.pop("payload")
-
-        voice = d.pop("voice")
-
-        call_control_ids = cast(list[str], d.pop("call_control_ids", UNSET))
-
-        command_id = d.pop("command_id", UNSET)
-
-        _language = d.pop("language", UNSET)
-        language: ConferenceSpeakRequestLanguage | Unset
-        if isinstance(_language, Unset):
-            language = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.payload = src["payload"]
+        obj.voice = src["voice"]
+        value = get("call_control_ids")
+        obj.call_control_ids = value
+        if value is None:
+            if "call_control_ids" in src:
+                nulls |= {"call_control_ids"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("language")
+        obj.language = value
+        if value is None:
+            if "language" in src:
+                nulls |= {"language"}
+            else:
+                absent += 1
+        value = get("payload_type")
+        obj.payload_type = value
+        if value is None:
+            if "payload_type" in src:
+                nulls |= {"payload_type"}
+            else:
+                absent += 1
+        value = get("region")
+        obj.region = value
+        if value is None:
+            if "region" in src:
+                nulls |= {"region"}
+            else:
+                absent += 1
+        value = get("voice_settings")
+        if value is not None:
+            obj.voice_settings = _parse_voice_settings(value)
         else:
-            language = check_conference_speak_request_language(_language)
+            obj.voice_settings = None
+            if "voice_settings" in src:
+                nulls |= {"voice_settings"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 8 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _payload_type = d.pop("payload_type", UNSET)
-        payload_type: ConferenceSpeakRequestPayloadType | Unset
-        if isinstance(_payload_type, Unset):
-            payload_type = UNSET
-        else:
-            payload_type = check_conference_speak_request_payload_type(_payload_type)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _region = d.pop("region", UNSET)
-        region: ConferenceRegion | Unset
-        if isinstance(_region, Unset):
-            region = UNSET
-        else:
-            region = check_conference_region(_region)
-
-        def _parse_voice_settings(
-            data: object,
-        ) -> (
-            AWSVoiceSettings
-            | AzureVoiceSettings
-            | ElevenLabsVoiceSettings
-            | InworldVoiceSettings
-            | MinimaxVoiceSettings
-            | ResembleVoiceSettings
-            | RimeVoiceSettings
-            | TelnyxVoiceSettings
-            | Unset
-            | XAIVoiceSettings
-        ):
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_0 = ElevenLabsVoiceSettings.from_dict(data)
-
-                return voice_settings_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_1 = TelnyxVoiceSettings.from_dict(data)
-
-                return voice_settings_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_2 = AWSVoiceSettings.from_dict(data)
-
-                return voice_settings_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_3 = MinimaxVoiceSettings.from_dict(data)
-
-                return voice_settings_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_4 = AzureVoiceSettings.from_dict(data)
-
-                return voice_settings_type_4
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_5 = RimeVoiceSettings.from_dict(data)
-
-                return voice_settings_type_5
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_6 = ResembleVoiceSettings.from_dict(data)
-
-                return voice_settings_type_6
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_7 = InworldVoiceSettings.from_dict(data)
-
-                return voice_settings_type_7
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            voice_settings_type_8 = XAIVoiceSettings.from_dict(data)
-
-            return voice_settings_type_8
-
-        voice_settings = _parse_voice_settings(d.pop("voice_settings", UNSET))
-
-        _instance = cls(
-            payload=payload,
-            voice=voice,
-            call_control_ids=call_control_ids,
-            command_id=command_id,
-            language=language,
-            payload_type=payload_type,
-            region=region,
-            voice_settings=voice_settings,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -3,86 +3,136 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS, isoformat, parse_datetime
 
-T = TypeVar("T", bound="ConferenceSpeakStartedPayload")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "conference_id",
+        "connection_id",
+        "creator_call_session_id",
+        "occurred_at",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class ConferenceSpeakStartedPayload:
     """
     Attributes:
-        conference_id (str | Unset): ID of the conference where this happened. Example:
+        conference_id (str | None): ID of the conference where this happened. Example:
             428c31b6-abf3-3bc1-b7f4-5013ef9657c1.
-        connection_id (str | Unset): ID of the Call Control App (previously called the connection ID) handling the call.
+        connection_id (str | None): ID of the Call Control App (previously called the connection ID) handling the call.
             Example: 7267xxxxxxxxxxxxxx.
-        creator_call_session_id (str | Unset): Call session ID of the call that created the conference. Example:
+        creator_call_session_id (str | None): Call session ID of the call that created the conference. Example:
             428c31b6-abf3-3bc1-b7f4-5013ef9657c1.
-        occurred_at (datetime.datetime | Unset): When the event happened, as an ISO 8601 timestamp. Example:
+        occurred_at (datetime.datetime | None): When the event happened, as an ISO 8601 timestamp. Example:
             2018-02-02T22:25:27.521Z.
     """
 
-    conference_id: str | Unset = UNSET
-    connection_id: str | Unset = UNSET
-    creator_call_session_id: str | Unset = UNSET
-    occurred_at: datetime.datetime | Unset = UNSET
+    conference_id: str | None = None
+    connection_id: str | None = None
+    creator_call_session_id: str | None = None
+    occurred_at: datetime.datetime | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        conference_id: str | None = ABSENT,
+        connection_id: str | None = ABSENT,
+        creator_call_session_id: str | None = ABSENT,
+        occurred_at: datetime.datetime | None = ABSENT,
+    ) -> None:
+        self.conference_id = None if conference_id is ABSENT else conference_id
+        self.connection_id = None if connection_id is ABSENT else connection_id
+        self.creator_call_session_id = None if creator_call_session_id is ABSENT else creator_call_session_id
+        self.occurred_at = None if occurred_at is ABSENT else occurred_at
+        self.additional_properties = {}
+        given = (
+            ("conference_id", conference_id),
+            ("connection_id", connection_id),
+            ("creator_call_session_id", creator_call_session_id),
+            ("occurred_at", occurred_at),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        conference_id = self.conference_id
-
-        connection_id = self.connection_id
-
-        creator_call_session_id = self.creator_call_session_id
-
-        occurred_at: str | Unset = UNSET
-        if not isinstance(self.occurred_at, Unset):
-            occurred_at = self.occurred_at.isoformat()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if conference_id is not UNSET:
-            field_dict["conference_id"] = conference_id
-        if connection_id is not UNSET:
-            field_dict["connection_id"] = connection_id
-        if creator_call_session_id is not UNSET:
-            field_dict["creator_call_session_id"] = creator_call_session_id
-        if occurred_at is not UNSET:
-            field_dict["occurred_at"] = occurred_at
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.conference_id is not None:
+            field_dict["conference_id"] = self.conference_id
+        elif "conference_id" in self._nulls:
+            field_dict["conference_id"] = None
+        if self.connection_id is not None:
+            field_dict["connection_id"] = self.connection_id
+        elif "connection_id" in self._nulls:
+            field_dict["connection_id"] = None
+        if self.creator_call_session_id is not None:
+            field_dict["creator_call_session_id"] = self.creator_call_session_id
+        elif "creator_call_session_id" in self._nulls:
+            field_dict["creator_call_session_id"] = None
+        if self.occurred_at is not None:
+            field_dict["occurred_at"] = isoformat(self.occurred_at)
+        elif "occurred_at" in self._nulls:
+            field_dict["occurred_at"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        conference_id = d.pop("conference_id", UNSET)
-
-        connection_id = d.pop("connection_id", UNSET)
-
-        creator_call_session_id = d.pop("creator_call_session_id", UNSET)
-
-        _occurred_at = d.pop("occurred_at", UNSET)
-        occurred_at: datetime.datetime | Unset
-        if isinstance(_occurred_at, Unset):
-            occurred_at = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("conference_id")
+        obj.conference_id = value
+        if value is None:
+            if "conference_id" in src:
+                nulls |= {"conference_id"}
+            else:
+                absent += 1
+        value = get("connection_id")
+        obj.connection_id = value
+        if value is None:
+            if "connection_id" in src:
+                nulls |= {"connection_id"}
+            else:
+                absent += 1
+        value = get("creator_call_session_id")
+        obj.creator_call_session_id = value
+        if value is None:
+            if "creator_call_session_id" in src:
+                nulls |= {"creator_call_session_id"}
+            else:
+                absent += 1
+        value = get("occurred_at")
+        if value is not None:
+            obj.occurred_at = parse_datetime(value)
         else:
-            occurred_at = datetime.datetime.fromisoformat(_occurred_at)
+            obj.occurred_at = None
+            if "occurred_at" in src:
+                nulls |= {"occurred_at"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 4 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _instance = cls(
-            conference_id=conference_id,
-            connection_id=connection_id,
-            creator_call_session_id=creator_call_session_id,
-            occurred_at=occurred_at,
-        )
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

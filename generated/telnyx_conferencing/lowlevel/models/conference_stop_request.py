@@ -2,69 +2,102 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.conference_region import ConferenceRegion, check_conference_region
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="ConferenceStopRequest")
+if TYPE_CHECKING:
+    from ..models.conference_region import ConferenceRegion
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "call_control_ids",
+        "region",
+    }
+)
+
+
+@_attrs_define(init=False)
 class ConferenceStopRequest:
     """
     Attributes:
-        call_control_ids (list[str] | Unset): Call control IDs of the participants whose playback should stop; omit to
+        call_control_ids (list[str] | None): Call control IDs of the participants whose playback should stop; omit to
             stop it for the whole conference.
-        region (ConferenceRegion | Unset): Region holding the conference data. When not given, the region from the
+        region (ConferenceRegion | None): Region holding the conference data. When not given, the region from the
             account's data locality settings (Europe or US) is used. Example: US.
     """
 
-    call_control_ids: list[str] | Unset = UNSET
-    region: ConferenceRegion | Unset = UNSET
+    call_control_ids: list[str] | None = None
+    region: ConferenceRegion | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        call_control_ids: list[str] | None = ABSENT,
+        region: ConferenceRegion | None = ABSENT,
+    ) -> None:
+        self.call_control_ids = None if call_control_ids is ABSENT else call_control_ids
+        self.region = None if region is ABSENT else region
+        self.additional_properties = {}
+        given = (
+            ("call_control_ids", call_control_ids),
+            ("region", region),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        call_control_ids: list[str] | Unset = UNSET
-        if not isinstance(self.call_control_ids, Unset):
-            call_control_ids = self.call_control_ids
-
-        region: str | Unset = UNSET
-        if not isinstance(self.region, Unset):
-            region = self.region
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if call_control_ids is not UNSET:
-            field_dict["call_control_ids"] = call_control_ids
-        if region is not UNSET:
-            field_dict["region"] = region
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.call_control_ids is not None:
+            field_dict["call_control_ids"] = self.call_control_ids
+        elif "call_control_ids" in self._nulls:
+            field_dict["call_control_ids"] = None
+        if self.region is not None:
+            field_dict["region"] = self.region
+        elif "region" in self._nulls:
+            field_dict["region"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        call_control_ids = cast(list[str], d.pop("call_control_ids", UNSET))
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("call_control_ids")
+        obj.call_control_ids = value
+        if value is None:
+            if "call_control_ids" in src:
+                nulls |= {"call_control_ids"}
+            else:
+                absent += 1
+        value = get("region")
+        obj.region = value
+        if value is None:
+            if "region" in src:
+                nulls |= {"region"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _region = d.pop("region", UNSET)
-        region: ConferenceRegion | Unset
-        if isinstance(_region, Unset):
-            region = UNSET
-        else:
-            region = check_conference_region(_region)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance = cls(
-            call_control_ids=call_control_ids,
-            region=region,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.conversation_relay_custom_parameters_dynamic_variables import (
@@ -15,53 +16,73 @@ if TYPE_CHECKING:
     )
 
 
-T = TypeVar("T", bound="ConversationRelayCustomParameters")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "dynamic_variables",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class ConversationRelayCustomParameters:
     """
     Attributes:
-        dynamic_variables (ConversationRelayCustomParametersDynamicVariables | Unset): Values substituted into the
+        dynamic_variables (ConversationRelayCustomParametersDynamicVariables | None): Values substituted into the
             assistant's instructions and greeting. Example: {'customer_id': '12345', 'tier': 'premium'}.
     """
 
-    dynamic_variables: ConversationRelayCustomParametersDynamicVariables | Unset = UNSET
+    dynamic_variables: ConversationRelayCustomParametersDynamicVariables | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        dynamic_variables: ConversationRelayCustomParametersDynamicVariables | None = ABSENT,
+    ) -> None:
+        self.dynamic_variables = None if dynamic_variables is ABSENT else dynamic_variables
+        self.additional_properties = {}
+        given = (("dynamic_variables", dynamic_variables),)
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        dynamic_variables: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.dynamic_variables, Unset):
-            dynamic_variables = self.dynamic_variables.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if dynamic_variables is not UNSET:
-            field_dict["dynamic_variables"] = dynamic_variables
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.dynamic_variables is not None:
+            field_dict["dynamic_variables"] = self.dynamic_variables.to_dict()
+        elif "dynamic_variables" in self._nulls:
+            field_dict["dynamic_variables"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.conversation_relay_custom_parameters_dynamic_variables import (
-            ConversationRelayCustomParametersDynamicVariables,  # noqa: PLC0415
-        )
-
-        d = dict(src_dict)
-        _dynamic_variables = d.pop("dynamic_variables", UNSET)
-        dynamic_variables: ConversationRelayCustomParametersDynamicVariables | Unset
-        if isinstance(_dynamic_variables, Unset):
-            dynamic_variables = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("dynamic_variables")
+        if value is not None:
+            obj.dynamic_variables = _models.ConversationRelayCustomParametersDynamicVariables.from_dict(value)
         else:
-            dynamic_variables = ConversationRelayCustomParametersDynamicVariables.from_dict(_dynamic_variables)
+            obj.dynamic_variables = None
+            if "dynamic_variables" in src:
+                nulls |= {"dynamic_variables"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 1 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _instance = cls(
-            dynamic_variables=dynamic_variables,
-        )
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,100 +2,136 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.conversation_relay_interruptible import (
-    ConversationRelayInterruptible,
-    check_conversation_relay_interruptible,
+from ..types import ABSENT, NO_NULLS
+
+if TYPE_CHECKING:
+    from ..models.conversation_relay_interruptible import ConversationRelayInterruptible
+
+
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "enable",
+        "interruptible",
+        "interruptible_greeting",
+        "welcome_greeting_interruptible",
+    }
 )
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="ConversationRelayInterruptionSettings")
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class ConversationRelayInterruptionSettings:
     """
     Attributes:
-        enable (bool | Unset): Turn it on.
-        interruptible (ConversationRelayInterruptible | Unset):  Example: speech.
-        interruptible_greeting (ConversationRelayInterruptible | Unset):  Example: speech.
-        welcome_greeting_interruptible (ConversationRelayInterruptible | Unset):  Example: speech.
+        enable (bool | None): Turn it on.
+        interruptible (ConversationRelayInterruptible | None):  Example: speech.
+        interruptible_greeting (ConversationRelayInterruptible | None):  Example: speech.
+        welcome_greeting_interruptible (ConversationRelayInterruptible | None):  Example: speech.
     """
 
-    enable: bool | Unset = UNSET
-    interruptible: ConversationRelayInterruptible | Unset = UNSET
-    interruptible_greeting: ConversationRelayInterruptible | Unset = UNSET
-    welcome_greeting_interruptible: ConversationRelayInterruptible | Unset = UNSET
+    enable: bool | None = None
+    interruptible: ConversationRelayInterruptible | None = None
+    interruptible_greeting: ConversationRelayInterruptible | None = None
+    welcome_greeting_interruptible: ConversationRelayInterruptible | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        enable: bool | None = ABSENT,
+        interruptible: ConversationRelayInterruptible | None = ABSENT,
+        interruptible_greeting: ConversationRelayInterruptible | None = ABSENT,
+        welcome_greeting_interruptible: ConversationRelayInterruptible | None = ABSENT,
+    ) -> None:
+        self.enable = None if enable is ABSENT else enable
+        self.interruptible = None if interruptible is ABSENT else interruptible
+        self.interruptible_greeting = None if interruptible_greeting is ABSENT else interruptible_greeting
+        self.welcome_greeting_interruptible = (
+            None if welcome_greeting_interruptible is ABSENT else welcome_greeting_interruptible
+        )
+        self.additional_properties = {}
+        given = (
+            ("enable", enable),
+            ("interruptible", interruptible),
+            ("interruptible_greeting", interruptible_greeting),
+            ("welcome_greeting_interruptible", welcome_greeting_interruptible),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        enable = self.enable
-
-        interruptible: str | Unset = UNSET
-        if not isinstance(self.interruptible, Unset):
-            interruptible = self.interruptible
-
-        interruptible_greeting: str | Unset = UNSET
-        if not isinstance(self.interruptible_greeting, Unset):
-            interruptible_greeting = self.interruptible_greeting
-
-        welcome_greeting_interruptible: str | Unset = UNSET
-        if not isinstance(self.welcome_greeting_interruptible, Unset):
-            welcome_greeting_interruptible = self.welcome_greeting_interruptible
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if enable is not UNSET:
-            field_dict["enable"] = enable
-        if interruptible is not UNSET:
-            field_dict["interruptible"] = interruptible
-        if interruptible_greeting is not UNSET:
-            field_dict["interruptible_greeting"] = interruptible_greeting
-        if welcome_greeting_interruptible is not UNSET:
-            field_dict["welcome_greeting_interruptible"] = welcome_greeting_interruptible
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.enable is not None:
+            field_dict["enable"] = self.enable
+        elif "enable" in self._nulls:
+            field_dict["enable"] = None
+        if self.interruptible is not None:
+            field_dict["interruptible"] = self.interruptible
+        elif "interruptible" in self._nulls:
+            field_dict["interruptible"] = None
+        if self.interruptible_greeting is not None:
+            field_dict["interruptible_greeting"] = self.interruptible_greeting
+        elif "interruptible_greeting" in self._nulls:
+            field_dict["interruptible_greeting"] = None
+        if self.welcome_greeting_interruptible is not None:
+            field_dict["welcome_greeting_interruptible"] = self.welcome_greeting_interruptible
+        elif "welcome_greeting_interruptible" in self._nulls:
+            field_dict["welcome_greeting_interruptible"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        enable = d.pop("enable", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("enable")
+        obj.enable = value
+        if value is None:
+            if "enable" in src:
+                nulls |= {"enable"}
+            else:
+                absent += 1
+        value = get("interruptible")
+        obj.interruptible = value
+        if value is None:
+            if "interruptible" in src:
+                nulls |= {"interruptible"}
+            else:
+                absent += 1
+        value = get("interruptible_greeting")
+        obj.interruptible_greeting = value
+        if value is None:
+            if "interruptible_greeting" in src:
+                nulls |= {"interruptible_greeting"}
+            else:
+                absent += 1
+        value = get("welcome_greeting_interruptible")
+        obj.welcome_greeting_interruptible = value
+        if value is None:
+            if "welcome_greeting_interruptible" in src:
+                nulls |= {"welcome_greeting_interruptible"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 4 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _interruptible = d.pop("interruptible", UNSET)
-        interruptible: ConversationRelayInterruptible | Unset
-        if isinstance(_interruptible, Unset):
-            interruptible = UNSET
-        else:
-            interruptible = check_conversation_relay_interruptible(_interruptible)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _interruptible_greeting = d.pop("interruptible_greeting", UNSET)
-        interruptible_greeting: ConversationRelayInterruptible | Unset
-        if isinstance(_interruptible_greeting, Unset):
-            interruptible_greeting = UNSET
-        else:
-            interruptible_greeting = check_conversation_relay_interruptible(_interruptible_greeting)
-
-        _welcome_greeting_interruptible = d.pop("welcome_greeting_interruptible", UNSET)
-        welcome_greeting_interruptible: ConversationRelayInterruptible | Unset
-        if isinstance(_welcome_greeting_interruptible, Unset):
-            welcome_greeting_interruptible = UNSET
-        else:
-            welcome_greeting_interruptible = check_conversation_relay_interruptible(_welcome_greeting_interruptible)
-
-        _instance = cls(
-            enable=enable,
-            interruptible=interruptible,
-            interruptible_greeting=interruptible_greeting,
-            welcome_greeting_interruptible=welcome_greeting_interruptible,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

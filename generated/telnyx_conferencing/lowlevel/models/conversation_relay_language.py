@@ -2,20 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.conversation_relay_language_transcription_engine import (
-    ConversationRelayLanguageTranscriptionEngine,
-    check_conversation_relay_language_transcription_engine,
-)
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS, json_value
 
 if TYPE_CHECKING:
     from ..models.aws_voice_settings import AWSVoiceSettings
     from ..models.azure_voice_settings import AzureVoiceSettings
+    from ..models.conversation_relay_language_transcription_engine import (
+        ConversationRelayLanguageTranscriptionEngine,
+    )
     from ..models.conversation_relay_transcription_engine_config import ConversationRelayTranscriptionEngineConfig
     from ..models.eleven_labs_voice_settings import ElevenLabsVoiceSettings
     from ..models.inworld_voice_settings import InworldVoiceSettings
@@ -26,35 +26,89 @@ if TYPE_CHECKING:
     from ..models.xai_voice_settings import XAIVoiceSettings
 
 
-T = TypeVar("T", bound="ConversationRelayLanguage")
+def _parse_voice_settings(data: Any) -> Any:
+    if isinstance(data, dict):
+        try:
+            return _models.ElevenLabsVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.TelnyxVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.AWSVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.MinimaxVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.AzureVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.RimeVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.ResembleVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.InworldVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return _models.XAIVoiceSettings.from_dict(data)
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "language",
+        "speech_model",
+        "transcription_engine",
+        "transcription_engine_config",
+        "transcription_provider",
+        "tts_provider",
+        "voice",
+        "voice_settings",
+    }
+)
+
+
+@_attrs_define(init=False)
 class ConversationRelayLanguage:
     """
     Attributes:
         language (str): Language code. Example: en-US.
-        speech_model (str | Unset): Speech-to-text model. Example: nova-3.
-        transcription_engine (ConversationRelayLanguageTranscriptionEngine | Unset): Speech-to-text engine. Default:
+        speech_model (str | None): Speech-to-text model. Example: nova-3.
+        transcription_engine (ConversationRelayLanguageTranscriptionEngine | None): Speech-to-text engine. Default:
             'Google'. Example: Google.
-        transcription_engine_config (ConversationRelayTranscriptionEngineConfig | Unset):  Example: {'interim_results':
+        transcription_engine_config (ConversationRelayTranscriptionEngineConfig | None):  Example: {'interim_results':
             True, 'keywords_boosting': {'telnyx': 2.0}, 'transcription_model': 'deepgram/nova-3'}.
-        transcription_provider (str | Unset): Speech-to-text provider. Example: Deepgram.
-        tts_provider (str | Unset): Text-to-speech provider. Example: telnyx.
-        voice (str | Unset): Text-to-speech voice, as provider.model.voice or a voice name. Example:
-            Telnyx.KokoroTTS.af.
+        transcription_provider (str | None): Speech-to-text provider. Example: Deepgram.
+        tts_provider (str | None): Text-to-speech provider. Example: telnyx.
+        voice (str | None): Text-to-speech voice, as provider.model.voice or a voice name. Example: Telnyx.KokoroTTS.af.
         voice_settings (AWSVoiceSettings | AzureVoiceSettings | ElevenLabsVoiceSettings | InworldVoiceSettings |
-            MinimaxVoiceSettings | ResembleVoiceSettings | RimeVoiceSettings | TelnyxVoiceSettings | Unset |
-            XAIVoiceSettings): Settings for the chosen voice provider.
+            MinimaxVoiceSettings | ResembleVoiceSettings | RimeVoiceSettings | TelnyxVoiceSettings | XAIVoiceSettings |
+            None): Settings for the chosen voice provider.
     """
 
     language: str
-    speech_model: str | Unset = UNSET
-    transcription_engine: ConversationRelayLanguageTranscriptionEngine | Unset = "Google"
-    transcription_engine_config: ConversationRelayTranscriptionEngineConfig | Unset = UNSET
-    transcription_provider: str | Unset = UNSET
-    tts_provider: str | Unset = UNSET
-    voice: str | Unset = UNSET
+    speech_model: str | None = None
+    transcription_engine: ConversationRelayLanguageTranscriptionEngine | None = "Google"
+    transcription_engine_config: ConversationRelayTranscriptionEngineConfig | None = None
+    transcription_provider: str | None = None
+    tts_provider: str | None = None
+    voice: str | None = None
     voice_settings: (
         AWSVoiceSettings
         | AzureVoiceSettings
@@ -64,226 +118,163 @@ class ConversationRelayLanguage:
         | ResembleVoiceSettings
         | RimeVoiceSettings
         | TelnyxVoiceSettings
-        | Unset
         | XAIVoiceSettings
-    ) = UNSET
+        | None
+    ) = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        language: str,
+        speech_model: str | None = ABSENT,
+        transcription_engine: ConversationRelayLanguageTranscriptionEngine | None = "Google",
+        transcription_engine_config: ConversationRelayTranscriptionEngineConfig | None = ABSENT,
+        transcription_provider: str | None = ABSENT,
+        tts_provider: str | None = ABSENT,
+        voice: str | None = ABSENT,
+        voice_settings: AWSVoiceSettings
+        | AzureVoiceSettings
+        | ElevenLabsVoiceSettings
+        | InworldVoiceSettings
+        | MinimaxVoiceSettings
+        | ResembleVoiceSettings
+        | RimeVoiceSettings
+        | TelnyxVoiceSettings
+        | XAIVoiceSettings
+        | None = ABSENT,
+    ) -> None:
+        self.language = language
+        self.speech_model = None if speech_model is ABSENT else speech_model
+        self.transcription_engine = transcription_engine
+        self.transcription_engine_config = (
+            None if transcription_engine_config is ABSENT else transcription_engine_config
+        )
+        self.transcription_provider = None if transcription_provider is ABSENT else transcription_provider
+        self.tts_provider = None if tts_provider is ABSENT else tts_provider
+        self.voice = None if voice is ABSENT else voice
+        self.voice_settings = None if voice_settings is ABSENT else voice_settings
+        self.additional_properties = {}
+        given = (
+            ("speech_model", speech_model),
+            ("transcription_engine", transcription_engine),
+            ("transcription_engine_config", transcription_engine_config),
+            ("transcription_provider", transcription_provider),
+            ("tts_provider", tts_provider),
+            ("voice", voice),
+            ("voice_settings", voice_settings),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.aws_voice_settings import AWSVoiceSettings  # noqa: PLC0415
-        from ..models.azure_voice_settings import AzureVoiceSettings  # noqa: PLC0415
-        from ..models.eleven_labs_voice_settings import ElevenLabsVoiceSettings  # noqa: PLC0415
-        from ..models.inworld_voice_settings import InworldVoiceSettings  # noqa: PLC0415
-        from ..models.minimax_voice_settings import MinimaxVoiceSettings  # noqa: PLC0415
-        from ..models.resemble_voice_settings import ResembleVoiceSettings  # noqa: PLC0415
-        from ..models.rime_voice_settings import RimeVoiceSettings  # noqa: PLC0415
-        from ..models.telnyx_voice_settings import TelnyxVoiceSettings  # noqa: PLC0415
-
-        language = self.language
-
-        speech_model = self.speech_model
-
-        transcription_engine: str | Unset = UNSET
-        if not isinstance(self.transcription_engine, Unset):
-            transcription_engine = self.transcription_engine
-
-        transcription_engine_config: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.transcription_engine_config, Unset):
-            transcription_engine_config = self.transcription_engine_config.to_dict()
-
-        transcription_provider = self.transcription_provider
-
-        tts_provider = self.tts_provider
-
-        voice = self.voice
-
-        voice_settings: dict[str, Any] | Unset
-        if isinstance(self.voice_settings, Unset):
-            voice_settings = UNSET
-        elif isinstance(self.voice_settings, ElevenLabsVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, TelnyxVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, AWSVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, MinimaxVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, AzureVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, RimeVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, ResembleVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, InworldVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        else:
-            voice_settings = self.voice_settings.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "language": language,
-            }
-        )
-        if speech_model is not UNSET:
-            field_dict["speech_model"] = speech_model
-        if transcription_engine is not UNSET:
-            field_dict["transcription_engine"] = transcription_engine
-        if transcription_engine_config is not UNSET:
-            field_dict["transcription_engine_config"] = transcription_engine_config
-        if transcription_provider is not UNSET:
-            field_dict["transcription_provider"] = transcription_provider
-        if tts_provider is not UNSET:
-            field_dict["tts_provider"] = tts_provider
-        if voice is not UNSET:
-            field_dict["voice"] = voice
-        if voice_settings is not UNSET:
-            field_dict["voice_settings"] = voice_settings
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["language"] = self.language
+        if self.speech_model is not None:
+            field_dict["speech_model"] = self.speech_model
+        elif "speech_model" in self._nulls:
+            field_dict["speech_model"] = None
+        if self.transcription_engine is not None:
+            field_dict["transcription_engine"] = self.transcription_engine
+        elif "transcription_engine" in self._nulls:
+            field_dict["transcription_engine"] = None
+        if self.transcription_engine_config is not None:
+            field_dict["transcription_engine_config"] = self.transcription_engine_config.to_dict()
+        elif "transcription_engine_config" in self._nulls:
+            field_dict["transcription_engine_config"] = None
+        if self.transcription_provider is not None:
+            field_dict["transcription_provider"] = self.transcription_provider
+        elif "transcription_provider" in self._nulls:
+            field_dict["transcription_provider"] = None
+        if self.tts_provider is not None:
+            field_dict["tts_provider"] = self.tts_provider
+        elif "tts_provider" in self._nulls:
+            field_dict["tts_provider"] = None
+        if self.voice is not None:
+            field_dict["voice"] = self.voice
+        elif "voice" in self._nulls:
+            field_dict["voice"] = None
+        if self.voice_settings is not None:
+            field_dict["voice_settings"] = json_value(self.voice_settings)
+        elif "voice_settings" in self._nulls:
+            field_dict["voice_settings"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.aws_voice_settings import AWSVoiceSettings  # noqa: PLC0415
-        from ..models.azure_voice_settings import AzureVoiceSettings  # noqa: PLC0415
-        from ..models.conversation_relay_transcription_engine_config import ConversationRelayTranscriptionEngineConfig  # noqa: PLC0415
-        from ..models.eleven_labs_voice_settings import ElevenLabsVoiceSettings  # noqa: PLC0415
-        from ..models.inworld_voice_settings import InworldVoiceSettings  # noqa: PLC0415
-        from ..models.minimax_voice_settings import MinimaxVoiceSettings  # noqa: PLC0415
-        from ..models.resemble_voice_settings import ResembleVoiceSettings  # noqa: PLC0415
-        from ..models.rime_voice_settings import RimeVoiceSettings  # noqa: PLC0415
-        from ..models.telnyx_voice_settings import TelnyxVoiceSettings  # noqa: PLC0415
-        from ..models.xai_voice_settings import XAIVoiceSettings  # noqa: PLC0415
-
-        d = dict(src_dict)
-        language = d.pop("language")
-
-        speech_model = d.pop("speech_model", UNSET)
-
-        _transcription_engine = d.pop("transcription_engine", UNSET)
-        transcription_engine: ConversationRelayLanguageTranscriptionEngine | Unset
-        if isinstance(_transcription_engine, Unset):
-            transcription_engine = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.language = src["language"]
+        value = get("speech_model")
+        obj.speech_model = value
+        if value is None:
+            if "speech_model" in src:
+                nulls |= {"speech_model"}
+            else:
+                absent += 1
+        value = get("transcription_engine")
+        obj.transcription_engine = value
+        if value is None:
+            if "transcription_engine" in src:
+                nulls |= {"transcription_engine"}
+            else:
+                absent += 1
+        value = get("transcription_engine_config")
+        if value is not None:
+            obj.transcription_engine_config = _models.ConversationRelayTranscriptionEngineConfig.from_dict(value)
         else:
-            transcription_engine = check_conversation_relay_language_transcription_engine(_transcription_engine)
-
-        _transcription_engine_config = d.pop("transcription_engine_config", UNSET)
-        transcription_engine_config: ConversationRelayTranscriptionEngineConfig | Unset
-        if isinstance(_transcription_engine_config, Unset):
-            transcription_engine_config = UNSET
+            obj.transcription_engine_config = None
+            if "transcription_engine_config" in src:
+                nulls |= {"transcription_engine_config"}
+            else:
+                absent += 1
+        value = get("transcription_provider")
+        obj.transcription_provider = value
+        if value is None:
+            if "transcription_provider" in src:
+                nulls |= {"transcription_provider"}
+            else:
+                absent += 1
+        value = get("tts_provider")
+        obj.tts_provider = value
+        if value is None:
+            if "tts_provider" in src:
+                nulls |= {"tts_provider"}
+            else:
+                absent += 1
+        value = get("voice")
+        obj.voice = value
+        if value is None:
+            if "voice" in src:
+                nulls |= {"voice"}
+            else:
+                absent += 1
+        value = get("voice_settings")
+        if value is not None:
+            obj.voice_settings = _parse_voice_settings(value)
         else:
-            transcription_engine_config = ConversationRelayTranscriptionEngineConfig.from_dict(
-                _transcription_engine_config
-            )
+            obj.voice_settings = None
+            if "voice_settings" in src:
+                nulls |= {"voice_settings"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 8 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        transcription_provider = d.pop("transcription_provider", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        tts_provider = d.pop("tts_provider", UNSET)
-
-        voice = d.pop("voice", UNSET)
-
-        def _parse_voice_settings(
-            data: object,
-        ) -> (
-            AWSVoiceSettings
-            | AzureVoiceSettings
-            | ElevenLabsVoiceSettings
-            | InworldVoiceSettings
-            | MinimaxVoiceSettings
-            | ResembleVoiceSettings
-            | RimeVoiceSettings
-            | TelnyxVoiceSettings
-            | Unset
-            | XAIVoiceSettings
-        ):
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_0 = ElevenLabsVoiceSettings.from_dict(data)
-
-                return voice_settings_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_1 = TelnyxVoiceSettings.from_dict(data)
-
-                return voice_settings_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_2 = AWSVoiceSettings.from_dict(data)
-
-                return voice_settings_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_3 = MinimaxVoiceSettings.from_dict(data)
-
-                return voice_settings_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_4 = AzureVoiceSettings.from_dict(data)
-
-                return voice_settings_type_4
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_5 = RimeVoiceSettings.from_dict(data)
-
-                return voice_settings_type_5
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_6 = ResembleVoiceSettings.from_dict(data)
-
-                return voice_settings_type_6
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_7 = InworldVoiceSettings.from_dict(data)
-
-                return voice_settings_type_7
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            voice_settings_type_8 = XAIVoiceSettings.from_dict(data)
-
-            return voice_settings_type_8
-
-        voice_settings = _parse_voice_settings(d.pop("voice_settings", UNSET))
-
-        _instance = cls(
-            language=language,
-            speech_model=speech_model,
-            transcription_engine=transcription_engine,
-            transcription_engine_config=transcription_engine_config,
-            transcription_provider=transcription_provider,
-            tts_provider=tts_provider,
-            voice=voice,
-            voice_settings=voice_settings,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,25 +2,31 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.conversation_relay_interruptible import (
-    ConversationRelayInterruptible,
-    check_conversation_relay_interruptible,
-)
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS
 
 if TYPE_CHECKING:
+    from ..models.conversation_relay_interruptible import ConversationRelayInterruptible
     from ..models.conversation_relay_language import ConversationRelayLanguage
 
 
-T = TypeVar("T", bound="ConversationRelaySettings")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "url",
+        "dtmf_detection",
+        "interruptible",
+        "interruptible_greeting",
+        "languages",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class ConversationRelaySettings:
     """
     Example:
@@ -31,100 +37,117 @@ class ConversationRelaySettings:
 
     Attributes:
         url (str):  Example: wss://example.com/conversation-relay.
-        dtmf_detection (bool | Unset): Pass DTMF digits the caller presses on to the relay. Default: False. Example:
+        dtmf_detection (bool | None): Pass DTMF digits the caller presses on to the relay. Default: False. Example:
             True.
-        interruptible (ConversationRelayInterruptible | Unset):  Example: speech.
-        interruptible_greeting (ConversationRelayInterruptible | Unset):  Example: speech.
-        languages (list[ConversationRelayLanguage] | Unset): Language codes to expect.
+        interruptible (ConversationRelayInterruptible | None):  Example: speech.
+        interruptible_greeting (ConversationRelayInterruptible | None):  Example: speech.
+        languages (list[ConversationRelayLanguage] | None): Language codes to expect.
     """
 
     url: str
-    dtmf_detection: bool | Unset = False
-    interruptible: ConversationRelayInterruptible | Unset = UNSET
-    interruptible_greeting: ConversationRelayInterruptible | Unset = UNSET
-    languages: list[ConversationRelayLanguage] | Unset = UNSET
+    dtmf_detection: bool | None = False
+    interruptible: ConversationRelayInterruptible | None = None
+    interruptible_greeting: ConversationRelayInterruptible | None = None
+    languages: list[ConversationRelayLanguage] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        url: str,
+        dtmf_detection: bool | None = False,
+        interruptible: ConversationRelayInterruptible | None = ABSENT,
+        interruptible_greeting: ConversationRelayInterruptible | None = ABSENT,
+        languages: list[ConversationRelayLanguage] | None = ABSENT,
+    ) -> None:
+        self.url = url
+        self.dtmf_detection = dtmf_detection
+        self.interruptible = None if interruptible is ABSENT else interruptible
+        self.interruptible_greeting = None if interruptible_greeting is ABSENT else interruptible_greeting
+        self.languages = None if languages is ABSENT else languages
+        self.additional_properties = {}
+        given = (
+            ("dtmf_detection", dtmf_detection),
+            ("interruptible", interruptible),
+            ("interruptible_greeting", interruptible_greeting),
+            ("languages", languages),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        url = self.url
-
-        dtmf_detection = self.dtmf_detection
-
-        interruptible: str | Unset = UNSET
-        if not isinstance(self.interruptible, Unset):
-            interruptible = self.interruptible
-
-        interruptible_greeting: str | Unset = UNSET
-        if not isinstance(self.interruptible_greeting, Unset):
-            interruptible_greeting = self.interruptible_greeting
-
-        languages: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.languages, Unset):
-            languages = []
-            for languages_item_data in self.languages:
-                languages_item = languages_item_data.to_dict()
-                languages.append(languages_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "url": url,
-            }
-        )
-        if dtmf_detection is not UNSET:
-            field_dict["dtmf_detection"] = dtmf_detection
-        if interruptible is not UNSET:
-            field_dict["interruptible"] = interruptible
-        if interruptible_greeting is not UNSET:
-            field_dict["interruptible_greeting"] = interruptible_greeting
-        if languages is not UNSET:
-            field_dict["languages"] = languages
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["url"] = self.url
+        if self.dtmf_detection is not None:
+            field_dict["dtmf_detection"] = self.dtmf_detection
+        elif "dtmf_detection" in self._nulls:
+            field_dict["dtmf_detection"] = None
+        if self.interruptible is not None:
+            field_dict["interruptible"] = self.interruptible
+        elif "interruptible" in self._nulls:
+            field_dict["interruptible"] = None
+        if self.interruptible_greeting is not None:
+            field_dict["interruptible_greeting"] = self.interruptible_greeting
+        elif "interruptible_greeting" in self._nulls:
+            field_dict["interruptible_greeting"] = None
+        if self.languages is not None:
+            field_dict["languages"] = [x0.to_dict() for x0 in self.languages]
+        elif "languages" in self._nulls:
+            field_dict["languages"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.conversation_relay_language import ConversationRelayLanguage  # noqa: PLC0415
-
-        d = dict(src_dict)
-        url = d.pop("url")
-
-        dtmf_detection = d.pop("dtmf_detection", UNSET)
-
-        _interruptible = d.pop("interruptible", UNSET)
-        interruptible: ConversationRelayInterruptible | Unset
-        if isinstance(_interruptible, Unset):
-            interruptible = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.url = src["url"]
+        value = get("dtmf_detection")
+        obj.dtmf_detection = value
+        if value is None:
+            if "dtmf_detection" in src:
+                nulls |= {"dtmf_detection"}
+            else:
+                absent += 1
+        value = get("interruptible")
+        obj.interruptible = value
+        if value is None:
+            if "interruptible" in src:
+                nulls |= {"interruptible"}
+            else:
+                absent += 1
+        value = get("interruptible_greeting")
+        obj.interruptible_greeting = value
+        if value is None:
+            if "interruptible_greeting" in src:
+                nulls |= {"interruptible_greeting"}
+            else:
+                absent += 1
+        value = get("languages")
+        if value is not None:
+            obj.languages = [_models.ConversationRelayLanguage.from_dict(x0) for x0 in value]
         else:
-            interruptible = check_conversation_relay_interruptible(_interruptible)
+            obj.languages = None
+            if "languages" in src:
+                nulls |= {"languages"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 5 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _interruptible_greeting = d.pop("interruptible_greeting", UNSET)
-        interruptible_greeting: ConversationRelayInterruptible | Unset
-        if isinstance(_interruptible_greeting, Unset):
-            interruptible_greeting = UNSET
-        else:
-            interruptible_greeting = check_conversation_relay_interruptible(_interruptible_greeting)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _languages = d.pop("languages", UNSET)
-        languages: list[ConversationRelayLanguage] | Unset = UNSET
-        if _languages is not UNSET:
-            languages = []
-            for languages_item_data in _languages:
-                languages_item = ConversationRelayLanguage.from_dict(languages_item_data)
-
-                languages.append(languages_item)
-
-        _instance = cls(
-            url=url,
-            dtmf_detection=dtmf_detection,
-            interruptible=interruptible,
-            interruptible_greeting=interruptible_greeting,
-            languages=languages,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,25 +2,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.conversation_relay_interruptible import (
-    ConversationRelayInterruptible,
-    check_conversation_relay_interruptible,
-)
-from ..models.conversation_relay_start_request_transcription_engine import (
-    ConversationRelayStartRequestTranscriptionEngine,
-    check_conversation_relay_start_request_transcription_engine,
-)
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS, json_value
 
 if TYPE_CHECKING:
     from ..models.aws_voice_settings import AWSVoiceSettings
     from ..models.azure_voice_settings import AzureVoiceSettings
     from ..models.conversation_relay_custom_parameters import ConversationRelayCustomParameters
+    from ..models.conversation_relay_interruptible import (
+        ConversationRelayInterruptible,
+    )
     from ..models.conversation_relay_interruption_settings import ConversationRelayInterruptionSettings
     from ..models.conversation_relay_language import ConversationRelayLanguage
     from ..models.conversation_relay_settings import ConversationRelaySettings
@@ -28,6 +24,9 @@ if TYPE_CHECKING:
         ConversationRelayStartRequestCustomParameters,
     )
     from ..models.conversation_relay_start_request_transcription import ConversationRelayStartRequestTranscription
+    from ..models.conversation_relay_start_request_transcription_engine import (
+        ConversationRelayStartRequestTranscriptionEngine,
+    )
     from ..models.conversation_relay_structured_provider import ConversationRelayStructuredProvider
     from ..models.conversation_relay_transcription_engine_config import ConversationRelayTranscriptionEngineConfig
     from ..models.eleven_labs_voice_settings import ElevenLabsVoiceSettings
@@ -39,10 +38,80 @@ if TYPE_CHECKING:
     from ..models.xai_voice_settings import XAIVoiceSettings
 
 
-T = TypeVar("T", bound="ConversationRelayStartRequest")
+def _parse_voice_settings(data: Any) -> Any:
+    if isinstance(data, dict):
+        try:
+            return _models.ElevenLabsVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.TelnyxVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.AWSVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.MinimaxVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.AzureVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.RimeVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.ResembleVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.InworldVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return _models.XAIVoiceSettings.from_dict(data)
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "assistant",
+        "client_state",
+        "command_id",
+        "conversation_relay_dtmf_detection",
+        "conversation_relay_settings",
+        "conversation_relay_url",
+        "custom_parameters",
+        "dtmf_detection",
+        "greeting",
+        "interruptible",
+        "interruptible_greeting",
+        "interruption_settings",
+        "language",
+        "languages",
+        "provider",
+        "structured_provider",
+        "transcription",
+        "transcription_engine",
+        "transcription_engine_config",
+        "tts_provider",
+        "url",
+        "voice",
+        "voice_settings",
+    }
+)
+
+
+@_attrs_define(init=False)
 class ConversationRelayStartRequest:
     """
     Example:
@@ -53,67 +122,67 @@ class ConversationRelayStartRequest:
             'wss://example.com/conversation-relay', 'voice': 'Telnyx.KokoroTTS.af', 'voice_settings': {'type': 'telnyx'}}
 
     Attributes:
-        assistant (ConversationRelayCustomParameters | Unset):
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        assistant (ConversationRelayCustomParameters | None):
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        command_id (str | Unset): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
+        command_id (str | None): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
             891510ac-f3e4-11e8-af5b-de00688a4901.
-        conversation_relay_dtmf_detection (bool | Unset): Pass DTMF digits the caller presses on to the relay. Default:
+        conversation_relay_dtmf_detection (bool | None): Pass DTMF digits the caller presses on to the relay. Default:
             False. Example: True.
-        conversation_relay_settings (ConversationRelaySettings | Unset):  Example: {'dtmf_detection': True,
+        conversation_relay_settings (ConversationRelaySettings | None):  Example: {'dtmf_detection': True,
             'interruptible': 'speech', 'interruptible_greeting': 'dtmf', 'languages': [{'language': 'en-US',
             'transcription_engine': 'Deepgram', 'transcription_engine_config': {'transcription_model': 'deepgram/nova-3'},
             'tts_provider': 'telnyx', 'voice': 'Telnyx.KokoroTTS.af'}], 'url': 'wss://example.com/conversation-relay'}.
-        conversation_relay_url (str | Unset): WebSocket URL of your conversation relay. Example:
+        conversation_relay_url (str | None): WebSocket URL of your conversation relay. Example:
             wss://example.com/conversation-relay.
-        custom_parameters (ConversationRelayStartRequestCustomParameters | Unset): Key-value pairs passed to your
-            server. Example: {'customer_id': '12345'}.
-        dtmf_detection (bool | Unset): Pass DTMF digits the caller presses on to the relay. Default: False. Example:
+        custom_parameters (ConversationRelayStartRequestCustomParameters | None): Key-value pairs passed to your server.
+            Example: {'customer_id': '12345'}.
+        dtmf_detection (bool | None): Pass DTMF digits the caller presses on to the relay. Default: False. Example:
             True.
-        greeting (str | Unset): What the assistant says first. Example: Hi! Ask me anything!.
-        interruptible (ConversationRelayInterruptible | Unset):  Example: speech.
-        interruptible_greeting (ConversationRelayInterruptible | Unset):  Example: speech.
-        interruption_settings (ConversationRelayInterruptionSettings | Unset):
-        language (str | Unset): Language code. Default: 'en'. Example: en-US.
-        languages (list[ConversationRelayLanguage] | Unset): Language codes to expect.
-        provider (str | Unset):  Example: elevenlabs.
-        structured_provider (ConversationRelayStructuredProvider | Unset):  Example: {'model_id': 'Default', 'voice_id':
+        greeting (str | None): What the assistant says first. Example: Hi! Ask me anything!.
+        interruptible (ConversationRelayInterruptible | None):  Example: speech.
+        interruptible_greeting (ConversationRelayInterruptible | None):  Example: speech.
+        interruption_settings (ConversationRelayInterruptionSettings | None):
+        language (str | None): Language code. Default: 'en'. Example: en-US.
+        languages (list[ConversationRelayLanguage] | None): Language codes to expect.
+        provider (str | None):  Example: elevenlabs.
+        structured_provider (ConversationRelayStructuredProvider | None):  Example: {'model_id': 'Default', 'voice_id':
             'voice-id'}.
-        transcription (ConversationRelayStartRequestTranscription | Unset): Turn on transcription.
-        transcription_engine (ConversationRelayStartRequestTranscriptionEngine | Unset): Speech-to-text engine. Default:
+        transcription (ConversationRelayStartRequestTranscription | None): Turn on transcription.
+        transcription_engine (ConversationRelayStartRequestTranscriptionEngine | None): Speech-to-text engine. Default:
             'Google'. Example: Google.
-        transcription_engine_config (ConversationRelayTranscriptionEngineConfig | Unset):  Example: {'interim_results':
+        transcription_engine_config (ConversationRelayTranscriptionEngineConfig | None):  Example: {'interim_results':
             True, 'keywords_boosting': {'telnyx': 2.0}, 'transcription_model': 'deepgram/nova-3'}.
-        tts_provider (str | Unset): Text-to-speech provider. Example: telnyx.
-        url (str | Unset): WebSocket URL of your conversation relay. Example: wss://example.com/conversation-relay.
-        voice (str | Unset):  Example: Telnyx.KokoroTTS.af.
+        tts_provider (str | None): Text-to-speech provider. Example: telnyx.
+        url (str | None): WebSocket URL of your conversation relay. Example: wss://example.com/conversation-relay.
+        voice (str | None):  Example: Telnyx.KokoroTTS.af.
         voice_settings (AWSVoiceSettings | AzureVoiceSettings | ElevenLabsVoiceSettings | InworldVoiceSettings |
-            MinimaxVoiceSettings | ResembleVoiceSettings | RimeVoiceSettings | TelnyxVoiceSettings | Unset |
-            XAIVoiceSettings): Settings for the chosen voice provider.
+            MinimaxVoiceSettings | ResembleVoiceSettings | RimeVoiceSettings | TelnyxVoiceSettings | XAIVoiceSettings |
+            None): Settings for the chosen voice provider.
     """
 
-    assistant: ConversationRelayCustomParameters | Unset = UNSET
-    client_state: str | Unset = UNSET
-    command_id: str | Unset = UNSET
-    conversation_relay_dtmf_detection: bool | Unset = False
-    conversation_relay_settings: ConversationRelaySettings | Unset = UNSET
-    conversation_relay_url: str | Unset = UNSET
-    custom_parameters: ConversationRelayStartRequestCustomParameters | Unset = UNSET
-    dtmf_detection: bool | Unset = False
-    greeting: str | Unset = UNSET
-    interruptible: ConversationRelayInterruptible | Unset = UNSET
-    interruptible_greeting: ConversationRelayInterruptible | Unset = UNSET
-    interruption_settings: ConversationRelayInterruptionSettings | Unset = UNSET
-    language: str | Unset = "en"
-    languages: list[ConversationRelayLanguage] | Unset = UNSET
-    provider: str | Unset = UNSET
-    structured_provider: ConversationRelayStructuredProvider | Unset = UNSET
-    transcription: ConversationRelayStartRequestTranscription | Unset = UNSET
-    transcription_engine: ConversationRelayStartRequestTranscriptionEngine | Unset = "Google"
-    transcription_engine_config: ConversationRelayTranscriptionEngineConfig | Unset = UNSET
-    tts_provider: str | Unset = UNSET
-    url: str | Unset = UNSET
-    voice: str | Unset = UNSET
+    assistant: ConversationRelayCustomParameters | None = None
+    client_state: str | None = None
+    command_id: str | None = None
+    conversation_relay_dtmf_detection: bool | None = False
+    conversation_relay_settings: ConversationRelaySettings | None = None
+    conversation_relay_url: str | None = None
+    custom_parameters: ConversationRelayStartRequestCustomParameters | None = None
+    dtmf_detection: bool | None = False
+    greeting: str | None = None
+    interruptible: ConversationRelayInterruptible | None = None
+    interruptible_greeting: ConversationRelayInterruptible | None = None
+    interruption_settings: ConversationRelayInterruptionSettings | None = None
+    language: str | None = "en"
+    languages: list[ConversationRelayLanguage] | None = None
+    provider: str | None = None
+    structured_provider: ConversationRelayStructuredProvider | None = None
+    transcription: ConversationRelayStartRequestTranscription | None = None
+    transcription_engine: ConversationRelayStartRequestTranscriptionEngine | None = "Google"
+    transcription_engine_config: ConversationRelayTranscriptionEngineConfig | None = None
+    tts_provider: str | None = None
+    url: str | None = None
+    voice: str | None = None
     voice_settings: (
         AWSVoiceSettings
         | AzureVoiceSettings
@@ -123,406 +192,399 @@ class ConversationRelayStartRequest:
         | ResembleVoiceSettings
         | RimeVoiceSettings
         | TelnyxVoiceSettings
-        | Unset
         | XAIVoiceSettings
-    ) = UNSET
+        | None
+    ) = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        assistant: ConversationRelayCustomParameters | None = ABSENT,
+        client_state: str | None = ABSENT,
+        command_id: str | None = ABSENT,
+        conversation_relay_dtmf_detection: bool | None = False,
+        conversation_relay_settings: ConversationRelaySettings | None = ABSENT,
+        conversation_relay_url: str | None = ABSENT,
+        custom_parameters: ConversationRelayStartRequestCustomParameters | None = ABSENT,
+        dtmf_detection: bool | None = False,
+        greeting: str | None = ABSENT,
+        interruptible: ConversationRelayInterruptible | None = ABSENT,
+        interruptible_greeting: ConversationRelayInterruptible | None = ABSENT,
+        interruption_settings: ConversationRelayInterruptionSettings | None = ABSENT,
+        language: str | None = "en",
+        languages: list[ConversationRelayLanguage] | None = ABSENT,
+        provider: str | None = ABSENT,
+        structured_provider: ConversationRelayStructuredProvider | None = ABSENT,
+        transcription: ConversationRelayStartRequestTranscription | None = ABSENT,
+        transcription_engine: ConversationRelayStartRequestTranscriptionEngine | None = "Google",
+        transcription_engine_config: ConversationRelayTranscriptionEngineConfig | None = ABSENT,
+        tts_provider: str | None = ABSENT,
+        url: str | None = ABSENT,
+        voice: str | None = ABSENT,
+        voice_settings: AWSVoiceSettings
+        | AzureVoiceSettings
+        | ElevenLabsVoiceSettings
+        | InworldVoiceSettings
+        | MinimaxVoiceSettings
+        | ResembleVoiceSettings
+        | RimeVoiceSettings
+        | TelnyxVoiceSettings
+        | XAIVoiceSettings
+        | None = ABSENT,
+    ) -> None:
+        self.assistant = None if assistant is ABSENT else assistant
+        self.client_state = None if client_state is ABSENT else client_state
+        self.command_id = None if command_id is ABSENT else command_id
+        self.conversation_relay_dtmf_detection = conversation_relay_dtmf_detection
+        self.conversation_relay_settings = (
+            None if conversation_relay_settings is ABSENT else conversation_relay_settings
+        )
+        self.conversation_relay_url = None if conversation_relay_url is ABSENT else conversation_relay_url
+        self.custom_parameters = None if custom_parameters is ABSENT else custom_parameters
+        self.dtmf_detection = dtmf_detection
+        self.greeting = None if greeting is ABSENT else greeting
+        self.interruptible = None if interruptible is ABSENT else interruptible
+        self.interruptible_greeting = None if interruptible_greeting is ABSENT else interruptible_greeting
+        self.interruption_settings = None if interruption_settings is ABSENT else interruption_settings
+        self.language = language
+        self.languages = None if languages is ABSENT else languages
+        self.provider = None if provider is ABSENT else provider
+        self.structured_provider = None if structured_provider is ABSENT else structured_provider
+        self.transcription = None if transcription is ABSENT else transcription
+        self.transcription_engine = transcription_engine
+        self.transcription_engine_config = (
+            None if transcription_engine_config is ABSENT else transcription_engine_config
+        )
+        self.tts_provider = None if tts_provider is ABSENT else tts_provider
+        self.url = None if url is ABSENT else url
+        self.voice = None if voice is ABSENT else voice
+        self.voice_settings = None if voice_settings is ABSENT else voice_settings
+        self.additional_properties = {}
+        given = (
+            ("assistant", assistant),
+            ("client_state", client_state),
+            ("command_id", command_id),
+            ("conversation_relay_dtmf_detection", conversation_relay_dtmf_detection),
+            ("conversation_relay_settings", conversation_relay_settings),
+            ("conversation_relay_url", conversation_relay_url),
+            ("custom_parameters", custom_parameters),
+            ("dtmf_detection", dtmf_detection),
+            ("greeting", greeting),
+            ("interruptible", interruptible),
+            ("interruptible_greeting", interruptible_greeting),
+            ("interruption_settings", interruption_settings),
+            ("language", language),
+            ("languages", languages),
+            ("provider", provider),
+            ("structured_provider", structured_provider),
+            ("transcription", transcription),
+            ("transcription_engine", transcription_engine),
+            ("transcription_engine_config", transcription_engine_config),
+            ("tts_provider", tts_provider),
+            ("url", url),
+            ("voice", voice),
+            ("voice_settings", voice_settings),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.aws_voice_settings import AWSVoiceSettings  # noqa: PLC0415
-        from ..models.azure_voice_settings import AzureVoiceSettings  # noqa: PLC0415
-        from ..models.eleven_labs_voice_settings import ElevenLabsVoiceSettings  # noqa: PLC0415
-        from ..models.inworld_voice_settings import InworldVoiceSettings  # noqa: PLC0415
-        from ..models.minimax_voice_settings import MinimaxVoiceSettings  # noqa: PLC0415
-        from ..models.resemble_voice_settings import ResembleVoiceSettings  # noqa: PLC0415
-        from ..models.rime_voice_settings import RimeVoiceSettings  # noqa: PLC0415
-        from ..models.telnyx_voice_settings import TelnyxVoiceSettings  # noqa: PLC0415
-
-        assistant: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.assistant, Unset):
-            assistant = self.assistant.to_dict()
-
-        client_state = self.client_state
-
-        command_id = self.command_id
-
-        conversation_relay_dtmf_detection = self.conversation_relay_dtmf_detection
-
-        conversation_relay_settings: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.conversation_relay_settings, Unset):
-            conversation_relay_settings = self.conversation_relay_settings.to_dict()
-
-        conversation_relay_url = self.conversation_relay_url
-
-        custom_parameters: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.custom_parameters, Unset):
-            custom_parameters = self.custom_parameters.to_dict()
-
-        dtmf_detection = self.dtmf_detection
-
-        greeting = self.greeting
-
-        interruptible: str | Unset = UNSET
-        if not isinstance(self.interruptible, Unset):
-            interruptible = self.interruptible
-
-        interruptible_greeting: str | Unset = UNSET
-        if not isinstance(self.interruptible_greeting, Unset):
-            interruptible_greeting = self.interruptible_greeting
-
-        interruption_settings: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.interruption_settings, Unset):
-            interruption_settings = self.interruption_settings.to_dict()
-
-        language = self.language
-
-        languages: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.languages, Unset):
-            languages = []
-            for languages_item_data in self.languages:
-                languages_item = languages_item_data.to_dict()
-                languages.append(languages_item)
-
-        provider = self.provider
-
-        structured_provider: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.structured_provider, Unset):
-            structured_provider = self.structured_provider.to_dict()
-
-        transcription: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.transcription, Unset):
-            transcription = self.transcription.to_dict()
-
-        transcription_engine: str | Unset = UNSET
-        if not isinstance(self.transcription_engine, Unset):
-            transcription_engine = self.transcription_engine
-
-        transcription_engine_config: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.transcription_engine_config, Unset):
-            transcription_engine_config = self.transcription_engine_config.to_dict()
-
-        tts_provider = self.tts_provider
-
-        url = self.url
-
-        voice = self.voice
-
-        voice_settings: dict[str, Any] | Unset
-        if isinstance(self.voice_settings, Unset):
-            voice_settings = UNSET
-        elif isinstance(self.voice_settings, ElevenLabsVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, TelnyxVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, AWSVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, MinimaxVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, AzureVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, RimeVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, ResembleVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, InworldVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        else:
-            voice_settings = self.voice_settings.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if assistant is not UNSET:
-            field_dict["assistant"] = assistant
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if command_id is not UNSET:
-            field_dict["command_id"] = command_id
-        if conversation_relay_dtmf_detection is not UNSET:
-            field_dict["conversation_relay_dtmf_detection"] = conversation_relay_dtmf_detection
-        if conversation_relay_settings is not UNSET:
-            field_dict["conversation_relay_settings"] = conversation_relay_settings
-        if conversation_relay_url is not UNSET:
-            field_dict["conversation_relay_url"] = conversation_relay_url
-        if custom_parameters is not UNSET:
-            field_dict["custom_parameters"] = custom_parameters
-        if dtmf_detection is not UNSET:
-            field_dict["dtmf_detection"] = dtmf_detection
-        if greeting is not UNSET:
-            field_dict["greeting"] = greeting
-        if interruptible is not UNSET:
-            field_dict["interruptible"] = interruptible
-        if interruptible_greeting is not UNSET:
-            field_dict["interruptible_greeting"] = interruptible_greeting
-        if interruption_settings is not UNSET:
-            field_dict["interruption_settings"] = interruption_settings
-        if language is not UNSET:
-            field_dict["language"] = language
-        if languages is not UNSET:
-            field_dict["languages"] = languages
-        if provider is not UNSET:
-            field_dict["provider"] = provider
-        if structured_provider is not UNSET:
-            field_dict["structured_provider"] = structured_provider
-        if transcription is not UNSET:
-            field_dict["transcription"] = transcription
-        if transcription_engine is not UNSET:
-            field_dict["transcription_engine"] = transcription_engine
-        if transcription_engine_config is not UNSET:
-            field_dict["transcription_engine_config"] = transcription_engine_config
-        if tts_provider is not UNSET:
-            field_dict["tts_provider"] = tts_provider
-        if url is not UNSET:
-            field_dict["url"] = url
-        if voice is not UNSET:
-            field_dict["voice"] = voice
-        if voice_settings is not UNSET:
-            field_dict["voice_settings"] = voice_settings
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.assistant is not None:
+            field_dict["assistant"] = self.assistant.to_dict()
+        elif "assistant" in self._nulls:
+            field_dict["assistant"] = None
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.command_id is not None:
+            field_dict["command_id"] = self.command_id
+        elif "command_id" in self._nulls:
+            field_dict["command_id"] = None
+        if self.conversation_relay_dtmf_detection is not None:
+            field_dict["conversation_relay_dtmf_detection"] = self.conversation_relay_dtmf_detection
+        elif "conversation_relay_dtmf_detection" in self._nulls:
+            field_dict["conversation_relay_dtmf_detection"] = None
+        if self.conversation_relay_settings is not None:
+            field_dict["conversation_relay_settings"] = self.conversation_relay_settings.to_dict()
+        elif "conversation_relay_settings" in self._nulls:
+            field_dict["conversation_relay_settings"] = None
+        if self.conversation_relay_url is not None:
+            field_dict["conversation_relay_url"] = self.conversation_relay_url
+        elif "conversation_relay_url" in self._nulls:
+            field_dict["conversation_relay_url"] = None
+        if self.custom_parameters is not None:
+            field_dict["custom_parameters"] = self.custom_parameters.to_dict()
+        elif "custom_parameters" in self._nulls:
+            field_dict["custom_parameters"] = None
+        if self.dtmf_detection is not None:
+            field_dict["dtmf_detection"] = self.dtmf_detection
+        elif "dtmf_detection" in self._nulls:
+            field_dict["dtmf_detection"] = None
+        if self.greeting is not None:
+            field_dict["greeting"] = self.greeting
+        elif "greeting" in self._nulls:
+            field_dict["greeting"] = None
+        if self.interruptible is not None:
+            field_dict["interruptible"] = self.interruptible
+        elif "interruptible" in self._nulls:
+            field_dict["interruptible"] = None
+        if self.interruptible_greeting is not None:
+            field_dict["interruptible_greeting"] = self.interruptible_greeting
+        elif "interruptible_greeting" in self._nulls:
+            field_dict["interruptible_greeting"] = None
+        if self.interruption_settings is not None:
+            field_dict["interruption_settings"] = self.interruption_settings.to_dict()
+        elif "interruption_settings" in self._nulls:
+            field_dict["interruption_settings"] = None
+        if self.language is not None:
+            field_dict["language"] = self.language
+        elif "language" in self._nulls:
+            field_dict["language"] = None
+        if self.languages is not None:
+            field_dict["languages"] = [x0.to_dict() for x0 in self.languages]
+        elif "languages" in self._nulls:
+            field_dict["languages"] = None
+        if self.provider is not None:
+            field_dict["provider"] = self.provider
+        elif "provider" in self._nulls:
+            field_dict["provider"] = None
+        if self.structured_provider is not None:
+            field_dict["structured_provider"] = self.structured_provider.to_dict()
+        elif "structured_provider" in self._nulls:
+            field_dict["structured_provider"] = None
+        if self.transcription is not None:
+            field_dict["transcription"] = self.transcription.to_dict()
+        elif "transcription" in self._nulls:
+            field_dict["transcription"] = None
+        if self.transcription_engine is not None:
+            field_dict["transcription_engine"] = self.transcription_engine
+        elif "transcription_engine" in self._nulls:
+            field_dict["transcription_engine"] = None
+        if self.transcription_engine_config is not None:
+            field_dict["transcription_engine_config"] = self.transcription_engine_config.to_dict()
+        elif "transcription_engine_config" in self._nulls:
+            field_dict["transcription_engine_config"] = None
+        if self.tts_provider is not None:
+            field_dict["tts_provider"] = self.tts_provider
+        elif "tts_provider" in self._nulls:
+            field_dict["tts_provider"] = None
+        if self.url is not None:
+            field_dict["url"] = self.url
+        elif "url" in self._nulls:
+            field_dict["url"] = None
+        if self.voice is not None:
+            field_dict["voice"] = self.voice
+        elif "voice" in self._nulls:
+            field_dict["voice"] = None
+        if self.voice_settings is not None:
+            field_dict["voice_settings"] = json_value(self.voice_settings)
+        elif "voice_settings" in self._nulls:
+            field_dict["voice_settings"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.aws_voice_settings import AWSVoiceSettings  # noqa: PLC0415
-        from ..models.azure_voice_settings import AzureVoiceSettings  # noqa: PLC0415
-        from ..models.conversation_relay_custom_parameters import ConversationRelayCustomParameters  # noqa: PLC0415
-        from ..models.conversation_relay_interruption_settings import ConversationRelayInterruptionSettings  # noqa: PLC0415
-        from ..models.conversation_relay_language import ConversationRelayLanguage  # noqa: PLC0415
-        from ..models.conversation_relay_settings import ConversationRelaySettings  # noqa: PLC0415
-        from ..models.conversation_relay_start_request_custom_parameters import (
-            ConversationRelayStartRequestCustomParameters,  # noqa: PLC0415
-        )
-        from ..models.conversation_relay_start_request_transcription import ConversationRelayStartRequestTranscription  # noqa: PLC0415
-        from ..models.conversation_relay_structured_provider import ConversationRelayStructuredProvider  # noqa: PLC0415
-        from ..models.conversation_relay_transcription_engine_config import ConversationRelayTranscriptionEngineConfig  # noqa: PLC0415
-        from ..models.eleven_labs_voice_settings import ElevenLabsVoiceSettings  # noqa: PLC0415
-        from ..models.inworld_voice_settings import InworldVoiceSettings  # noqa: PLC0415
-        from ..models.minimax_voice_settings import MinimaxVoiceSettings  # noqa: PLC0415
-        from ..models.resemble_voice_settings import ResembleVoiceSettings  # noqa: PLC0415
-        from ..models.rime_voice_settings import RimeVoiceSettings  # noqa: PLC0415
-        from ..models.telnyx_voice_settings import TelnyxVoiceSettings  # noqa: PLC0415
-        from ..models.xai_voice_settings import XAIVoiceSettings  # noqa: PLC0415
-
-        d = dict(src_dict)
-        _assistant = d.pop("assistant", UNSET)
-        assistant: ConversationRelayCustomParameters | Unset
-        if isinstance(_assistant, Unset):
-            assistant = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("assistant")
+        if value is not None:
+            obj.assistant = _models.ConversationRelayCustomParameters.from_dict(value)
         else:
-            assistant = ConversationRelayCustomParameters.from_dict(_assistant)
-
-        client_state = d.pop("client_state", UNSET)
-
-        command_id = d.pop("command_id", UNSET)
-
-        conversation_relay_dtmf_detection = d.pop("conversation_relay_dtmf_detection", UNSET)
-
-        _conversation_relay_settings = d.pop("conversation_relay_settings", UNSET)
-        conversation_relay_settings: ConversationRelaySettings | Unset
-        if isinstance(_conversation_relay_settings, Unset):
-            conversation_relay_settings = UNSET
+            obj.assistant = None
+            if "assistant" in src:
+                nulls |= {"assistant"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("conversation_relay_dtmf_detection")
+        obj.conversation_relay_dtmf_detection = value
+        if value is None:
+            if "conversation_relay_dtmf_detection" in src:
+                nulls |= {"conversation_relay_dtmf_detection"}
+            else:
+                absent += 1
+        value = get("conversation_relay_settings")
+        if value is not None:
+            obj.conversation_relay_settings = _models.ConversationRelaySettings.from_dict(value)
         else:
-            conversation_relay_settings = ConversationRelaySettings.from_dict(_conversation_relay_settings)
-
-        conversation_relay_url = d.pop("conversation_relay_url", UNSET)
-
-        _custom_parameters = d.pop("custom_parameters", UNSET)
-        custom_parameters: ConversationRelayStartRequestCustomParameters | Unset
-        if isinstance(_custom_parameters, Unset):
-            custom_parameters = UNSET
+            obj.conversation_relay_settings = None
+            if "conversation_relay_settings" in src:
+                nulls |= {"conversation_relay_settings"}
+            else:
+                absent += 1
+        value = get("conversation_relay_url")
+        obj.conversation_relay_url = value
+        if value is None:
+            if "conversation_relay_url" in src:
+                nulls |= {"conversation_relay_url"}
+            else:
+                absent += 1
+        value = get("custom_parameters")
+        if value is not None:
+            obj.custom_parameters = _models.ConversationRelayStartRequestCustomParameters.from_dict(value)
         else:
-            custom_parameters = ConversationRelayStartRequestCustomParameters.from_dict(_custom_parameters)
-
-        dtmf_detection = d.pop("dtmf_detection", UNSET)
-
-        greeting = d.pop("greeting", UNSET)
-
-        _interruptible = d.pop("interruptible", UNSET)
-        interruptible: ConversationRelayInterruptible | Unset
-        if isinstance(_interruptible, Unset):
-            interruptible = UNSET
+            obj.custom_parameters = None
+            if "custom_parameters" in src:
+                nulls |= {"custom_parameters"}
+            else:
+                absent += 1
+        value = get("dtmf_detection")
+        obj.dtmf_detection = value
+        if value is None:
+            if "dtmf_detection" in src:
+                nulls |= {"dtmf_detection"}
+            else:
+                absent += 1
+        value = get("greeting")
+        obj.greeting = value
+        if value is None:
+            if "greeting" in src:
+                nulls |= {"greeting"}
+            else:
+                absent += 1
+        value = get("interruptible")
+        obj.interruptible = value
+        if value is None:
+            if "interruptible" in src:
+                nulls |= {"interruptible"}
+            else:
+                absent += 1
+        value = get("interruptible_greeting")
+        obj.interruptible_greeting = value
+        if value is None:
+            if "interruptible_greeting" in src:
+                nulls |= {"interruptible_greeting"}
+            else:
+                absent += 1
+        value = get("interruption_settings")
+        if value is not None:
+            obj.interruption_settings = _models.ConversationRelayInterruptionSettings.from_dict(value)
         else:
-            interruptible = check_conversation_relay_interruptible(_interruptible)
-
-        _interruptible_greeting = d.pop("interruptible_greeting", UNSET)
-        interruptible_greeting: ConversationRelayInterruptible | Unset
-        if isinstance(_interruptible_greeting, Unset):
-            interruptible_greeting = UNSET
+            obj.interruption_settings = None
+            if "interruption_settings" in src:
+                nulls |= {"interruption_settings"}
+            else:
+                absent += 1
+        value = get("language")
+        obj.language = value
+        if value is None:
+            if "language" in src:
+                nulls |= {"language"}
+            else:
+                absent += 1
+        value = get("languages")
+        if value is not None:
+            obj.languages = [_models.ConversationRelayLanguage.from_dict(x0) for x0 in value]
         else:
-            interruptible_greeting = check_conversation_relay_interruptible(_interruptible_greeting)
-
-        _interruption_settings = d.pop("interruption_settings", UNSET)
-        interruption_settings: ConversationRelayInterruptionSettings | Unset
-        if isinstance(_interruption_settings, Unset):
-            interruption_settings = UNSET
+            obj.languages = None
+            if "languages" in src:
+                nulls |= {"languages"}
+            else:
+                absent += 1
+        value = get("provider")
+        obj.provider = value
+        if value is None:
+            if "provider" in src:
+                nulls |= {"provider"}
+            else:
+                absent += 1
+        value = get("structured_provider")
+        if value is not None:
+            obj.structured_provider = _models.ConversationRelayStructuredProvider.from_dict(value)
         else:
-            interruption_settings = ConversationRelayInterruptionSettings.from_dict(_interruption_settings)
-
-        language = d.pop("language", UNSET)
-
-        _languages = d.pop("languages", UNSET)
-        languages: list[ConversationRelayLanguage] | Unset = UNSET
-        if _languages is not UNSET:
-            languages = []
-            for languages_item_data in _languages:
-                languages_item = ConversationRelayLanguage.from_dict(languages_item_data)
-
-                languages.append(languages_item)
-
-        provider = d.pop("provider", UNSET)
-
-        _structured_provider = d.pop("structured_provider", UNSET)
-        structured_provider: ConversationRelayStructuredProvider | Unset
-        if isinstance(_structured_provider, Unset):
-            structured_provider = UNSET
+            obj.structured_provider = None
+            if "structured_provider" in src:
+                nulls |= {"structured_provider"}
+            else:
+                absent += 1
+        value = get("transcription")
+        if value is not None:
+            obj.transcription = _models.ConversationRelayStartRequestTranscription.from_dict(value)
         else:
-            structured_provider = ConversationRelayStructuredProvider.from_dict(_structured_provider)
-
-        _transcription = d.pop("transcription", UNSET)
-        transcription: ConversationRelayStartRequestTranscription | Unset
-        if isinstance(_transcription, Unset):
-            transcription = UNSET
+            obj.transcription = None
+            if "transcription" in src:
+                nulls |= {"transcription"}
+            else:
+                absent += 1
+        value = get("transcription_engine")
+        obj.transcription_engine = value
+        if value is None:
+            if "transcription_engine" in src:
+                nulls |= {"transcription_engine"}
+            else:
+                absent += 1
+        value = get("transcription_engine_config")
+        if value is not None:
+            obj.transcription_engine_config = _models.ConversationRelayTranscriptionEngineConfig.from_dict(value)
         else:
-            transcription = ConversationRelayStartRequestTranscription.from_dict(_transcription)
-
-        _transcription_engine = d.pop("transcription_engine", UNSET)
-        transcription_engine: ConversationRelayStartRequestTranscriptionEngine | Unset
-        if isinstance(_transcription_engine, Unset):
-            transcription_engine = UNSET
+            obj.transcription_engine_config = None
+            if "transcription_engine_config" in src:
+                nulls |= {"transcription_engine_config"}
+            else:
+                absent += 1
+        value = get("tts_provider")
+        obj.tts_provider = value
+        if value is None:
+            if "tts_provider" in src:
+                nulls |= {"tts_provider"}
+            else:
+                absent += 1
+        value = get("url")
+        obj.url = value
+        if value is None:
+            if "url" in src:
+                nulls |= {"url"}
+            else:
+                absent += 1
+        value = get("voice")
+        obj.voice = value
+        if value is None:
+            if "voice" in src:
+                nulls |= {"voice"}
+            else:
+                absent += 1
+        value = get("voice_settings")
+        if value is not None:
+            obj.voice_settings = _parse_voice_settings(value)
         else:
-            transcription_engine = check_conversation_relay_start_request_transcription_engine(_transcription_engine)
+            obj.voice_settings = None
+            if "voice_settings" in src:
+                nulls |= {"voice_settings"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 23 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _transcription_engine_config = d.pop("transcription_engine_config", UNSET)
-        transcription_engine_config: ConversationRelayTranscriptionEngineConfig | Unset
-        if isinstance(_transcription_engine_config, Unset):
-            transcription_engine_config = UNSET
-        else:
-            transcription_engine_config = ConversationRelayTranscriptionEngineConfig.from_dict(
-                _transcription_engine_config
-            )
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        tts_provider = d.pop("tts_provider", UNSET)
-
-        url = d.pop("url", UNSET)
-
-        voice = d.pop("voice", UNSET)
-
-        def _parse_voice_settings(
-            data: object,
-        ) -> (
-            AWSVoiceSettings
-            | AzureVoiceSettings
-            | ElevenLabsVoiceSettings
-            | InworldVoiceSettings
-            | MinimaxVoiceSettings
-            | ResembleVoiceSettings
-            | RimeVoiceSettings
-            | TelnyxVoiceSettings
-            | Unset
-            | XAIVoiceSettings
-        ):
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_0 = ElevenLabsVoiceSettings.from_dict(data)
-
-                return voice_settings_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_1 = TelnyxVoiceSettings.from_dict(data)
-
-                return voice_settings_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_2 = AWSVoiceSettings.from_dict(data)
-
-                return voice_settings_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_3 = MinimaxVoiceSettings.from_dict(data)
-
-                return voice_settings_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_4 = AzureVoiceSettings.from_dict(data)
-
-                return voice_settings_type_4
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_5 = RimeVoiceSettings.from_dict(data)
-
-                return voice_settings_type_5
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_6 = ResembleVoiceSettings.from_dict(data)
-
-                return voice_settings_type_6
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_7 = InworldVoiceSettings.from_dict(data)
-
-                return voice_settings_type_7
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            voice_settings_type_8 = XAIVoiceSettings.from_dict(data)
-
-            return voice_settings_type_8
-
-        voice_settings = _parse_voice_settings(d.pop("voice_settings", UNSET))
-
-        _instance = cls(
-            assistant=assistant,
-            client_state=client_state,
-            command_id=command_id,
-            conversation_relay_dtmf_detection=conversation_relay_dtmf_detection,
-            conversation_relay_settings=conversation_relay_settings,
-            conversation_relay_url=conversation_relay_url,
-            custom_parameters=custom_parameters,
-            dtmf_detection=dtmf_detection,
-            greeting=greeting,
-            interruptible=interruptible,
-            interruptible_greeting=interruptible_greeting,
-            interruption_settings=interruption_settings,
-            language=language,
-            languages=languages,
-            provider=provider,
-            structured_provider=structured_provider,
-            transcription=transcription,
-            transcription_engine=transcription_engine,
-            transcription_engine_config=transcription_engine_config,
-            tts_provider=tts_provider,
-            url=url,
-            voice=voice,
-            voice_settings=voice_settings,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

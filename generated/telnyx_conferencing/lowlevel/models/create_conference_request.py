@@ -2,25 +2,39 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.create_conference_request_beep_enabled import (
-    CreateConferenceRequestBeepEnabled,
-    check_create_conference_request_beep_enabled,
+from ..types import ABSENT, NO_NULLS
+
+if TYPE_CHECKING:
+    from ..models.create_conference_request_beep_enabled import CreateConferenceRequestBeepEnabled
+    from ..models.create_conference_request_region import (
+        CreateConferenceRequestRegion,
+    )
+
+
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "call_control_id",
+        "name",
+        "beep_enabled",
+        "client_state",
+        "comfort_noise",
+        "command_id",
+        "duration_minutes",
+        "hold_audio_url",
+        "hold_media_name",
+        "max_participants",
+        "region",
+        "start_conference_on_create",
+    }
 )
-from ..models.create_conference_request_region import (
-    CreateConferenceRequestRegion,
-    check_create_conference_request_region,
-)
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="CreateConferenceRequest")
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class CreateConferenceRequest:
     """
     Example:
@@ -33,155 +47,223 @@ class CreateConferenceRequest:
         call_control_id (str): Call control ID: the identifier and token used to send commands to the call. Example:
             v2:T02llQxIyaRkhfRKxgAP8nY511EhFLizdvdUKJiSw8d6A9BborherQczRrZvZakpWxBlpw48KyZQ==.
         name (str): Conference name. Example: Business.
-        beep_enabled (CreateConferenceRequestBeepEnabled | Unset): When to play a beep as participants enter and/or
+        beep_enabled (CreateConferenceRequestBeepEnabled | None): When to play a beep as participants enter and/or
             leave. Default: 'never'. Example: on_exit.
-        client_state (str | Unset): Base64-encoded state echoed back in every later webhook. It is stored on the
+        client_state (str | None): Base64-encoded state echoed back in every later webhook. It is stored on the
             creator's call leg and used for all webhooks about this conference. Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        comfort_noise (bool | Unset): Play comfort noise in the background. Default: True. Example: False.
-        command_id (str | Unset): Idempotency key: a later command carrying a `command_id` that was already executed is
+        comfort_noise (bool | None): Play comfort noise in the background. Default: True. Example: False.
+        command_id (str | None): Idempotency key: a later command carrying a `command_id` that was already executed is
             ignored. Example: 891510ac-f3e4-11e8-af5b-de00688a4901.
-        duration_minutes (int | Unset): Minutes after which the conference ends automatically. Example: 5.
-        hold_audio_url (str | Unset): URL of a WAV or MP3 file played to participants as they join. Do not combine with
+        duration_minutes (int | None): Minutes after which the conference ends automatically. Example: 5.
+        hold_audio_url (str | None): URL of a WAV or MP3 file played to participants as they join. Do not combine with
             hold_media_name. Only used when start_conference_on_create is false. Example: http://example.com/message.wav.
-        hold_media_name (str | Unset): media_name of a WAV or MP3 file, uploaded earlier to api.telnyx.com/v2/media by
+        hold_media_name (str | None): media_name of a WAV or MP3 file, uploaded earlier to api.telnyx.com/v2/media by
             the same user or organization, played to participants as they join. Only used when start_conference_on_create is
             false. Example: my_media_uploaded_to_media_storage_api.
-        max_participants (int | Unset): Upper limit on active participants, from 2 to 800 (250 when omitted). Example:
-            3.
-        region (CreateConferenceRequestRegion | Unset): Region in which to host the conference data. When omitted, the
+        max_participants (int | None): Upper limit on active participants, from 2 to 800 (250 when omitted). Example: 3.
+        region (CreateConferenceRequestRegion | None): Region in which to host the conference data. When omitted, the
             region from the account's data locality settings (Europe or US) is used. Example: US.
-        start_conference_on_create (bool | Unset): Start the conference immediately (true when omitted). Until it
-            starts, everyone who joins is held. Example: False.
+        start_conference_on_create (bool | None): Start the conference immediately (true when omitted). Until it starts,
+            everyone who joins is held. Example: False.
     """
 
     call_control_id: str
     name: str
-    beep_enabled: CreateConferenceRequestBeepEnabled | Unset = "never"
-    client_state: str | Unset = UNSET
-    comfort_noise: bool | Unset = True
-    command_id: str | Unset = UNSET
-    duration_minutes: int | Unset = UNSET
-    hold_audio_url: str | Unset = UNSET
-    hold_media_name: str | Unset = UNSET
-    max_participants: int | Unset = UNSET
-    region: CreateConferenceRequestRegion | Unset = UNSET
-    start_conference_on_create: bool | Unset = UNSET
+    beep_enabled: CreateConferenceRequestBeepEnabled | None = "never"
+    client_state: str | None = None
+    comfort_noise: bool | None = True
+    command_id: str | None = None
+    duration_minutes: int | None = None
+    hold_audio_url: str | None = None
+    hold_media_name: str | None = None
+    max_participants: int | None = None
+    region: CreateConferenceRequestRegion | None = None
+    start_conference_on_create: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        call_control_id: str,
+        name: str,
+        beep_enabled: CreateConferenceRequestBeepEnabled | None = "never",
+        client_state: str | None = ABSENT,
+        comfort_noise: bool | None = True,
+        command_id: str | None = ABSENT,
+        duration_minutes: int | None = ABSENT,
+        hold_audio_url: str | None = ABSENT,
+        hold_media_name: str | None = ABSENT,
+        max_participants: int | None = ABSENT,
+        region: CreateConferenceRequestRegion | None = ABSENT,
+        start_conference_on_create: bool | None = ABSENT,
+    ) -> None:
+        self.call_control_id = call_control_id
+        self.name = name
+        self.beep_enabled = beep_enabled
+        self.client_state = None if client_state is ABSENT else client_state
+        self.comfort_noise = comfort_noise
+        self.command_id = None if command_id is ABSENT else command_id
+        self.duration_minutes = None if duration_minutes is ABSENT else duration_minutes
+        self.hold_audio_url = None if hold_audio_url is ABSENT else hold_audio_url
+        self.hold_media_name = None if hold_media_name is ABSENT else hold_media_name
+        self.max_participants = None if max_participants is ABSENT else max_participants
+        self.region = None if region is ABSENT else region
+        self.start_conference_on_create = None if start_conference_on_create is ABSENT else start_conference_on_create
+        self.additional_properties = {}
+        given = (
+            ("beep_enabled", beep_enabled),
+            ("client_state", client_state),
+            ("comfort_noise", comfort_noise),
+            ("command_id", command_id),
+            ("duration_minutes", duration_minutes),
+            ("hold_audio_url", hold_audio_url),
+            ("hold_media_name", hold_media_name),
+            ("max_participants", max_participants),
+            ("region", region),
+            ("start_conference_on_create", start_conference_on_create),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        call_control_id = self.call_control_id
-
-        name = self.name
-
-        beep_enabled: str | Unset = UNSET
-        if not isinstance(self.beep_enabled, Unset):
-            beep_enabled = self.beep_enabled
-
-        client_state = self.client_state
-
-        comfort_noise = self.comfort_noise
-
-        command_id = self.command_id
-
-        duration_minutes = self.duration_minutes
-
-        hold_audio_url = self.hold_audio_url
-
-        hold_media_name = self.hold_media_name
-
-        max_participants = self.max_participants
-
-        region: str | Unset = UNSET
-        if not isinstance(self.region, Unset):
-            region = self.region
-
-        start_conference_on_create = self.start_conference_on_create
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "call_control_id": call_control_id,
-                "name": name,
-            }
-        )
-        if beep_enabled is not UNSET:
-            field_dict["beep_enabled"] = beep_enabled
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if comfort_noise is not UNSET:
-            field_dict["comfort_noise"] = comfort_noise
-        if command_id is not UNSET:
-            field_dict["command_id"] = command_id
-        if duration_minutes is not UNSET:
-            field_dict["duration_minutes"] = duration_minutes
-        if hold_audio_url is not UNSET:
-            field_dict["hold_audio_url"] = hold_audio_url
-        if hold_media_name is not UNSET:
-            field_dict["hold_media_name"] = hold_media_name
-        if max_participants is not UNSET:
-            field_dict["max_participants"] = max_participants
-        if region is not UNSET:
-            field_dict["region"] = region
-        if start_conference_on_create is not UNSET:
-            field_dict["start_conference_on_create"] = start_conference_on_create
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["call_control_id"] = self.call_control_id
+        field_dict["name"] = self.name
+        if self.beep_enabled is not None:
+            field_dict["beep_enabled"] = self.beep_enabled
+        elif "beep_enabled" in self._nulls:
+            field_dict["beep_enabled"] = None
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.comfort_noise is not None:
+            field_dict["comfort_noise"] = self.comfort_noise
+        elif "comfort_noise" in self._nulls:
+            field_dict["comfort_noise"] = None
+        if self.command_id is not None:
+            field_dict["command_id"] = self.command_id
+        elif "command_id" in self._nulls:
+            field_dict["command_id"] = None
+        if self.duration_minutes is not None:
+            field_dict["duration_minutes"] = self.duration_minutes
+        elif "duration_minutes" in self._nulls:
+            field_dict["duration_minutes"] = None
+        if self.hold_audio_url is not None:
+            field_dict["hold_audio_url"] = self.hold_audio_url
+        elif "hold_audio_url" in self._nulls:
+            field_dict["hold_audio_url"] = None
+        if self.hold_media_name is not None:
+            field_dict["hold_media_name"] = self.hold_media_name
+        elif "hold_media_name" in self._nulls:
+            field_dict["hold_media_name"] = None
+        if self.max_participants is not None:
+            field_dict["max_participants"] = self.max_participants
+        elif "max_participants" in self._nulls:
+            field_dict["max_participants"] = None
+        if self.region is not None:
+            field_dict["region"] = self.region
+        elif "region" in self._nulls:
+            field_dict["region"] = None
+        if self.start_conference_on_create is not None:
+            field_dict["start_conference_on_create"] = self.start_conference_on_create
+        elif "start_conference_on_create" in self._nulls:
+            field_dict["start_conference_on_create"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        call_control_id = d.pop("call_control_id")
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.call_control_id = src["call_control_id"]
+        obj.name = src["name"]
+        value = get("beep_enabled")
+        obj.beep_enabled = value
+        if value is None:
+            if "beep_enabled" in src:
+                nulls |= {"beep_enabled"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("comfort_noise")
+        obj.comfort_noise = value
+        if value is None:
+            if "comfort_noise" in src:
+                nulls |= {"comfort_noise"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("duration_minutes")
+        obj.duration_minutes = value
+        if value is None:
+            if "duration_minutes" in src:
+                nulls |= {"duration_minutes"}
+            else:
+                absent += 1
+        value = get("hold_audio_url")
+        obj.hold_audio_url = value
+        if value is None:
+            if "hold_audio_url" in src:
+                nulls |= {"hold_audio_url"}
+            else:
+                absent += 1
+        value = get("hold_media_name")
+        obj.hold_media_name = value
+        if value is None:
+            if "hold_media_name" in src:
+                nulls |= {"hold_media_name"}
+            else:
+                absent += 1
+        value = get("max_participants")
+        obj.max_participants = value
+        if value is None:
+            if "max_participants" in src:
+                nulls |= {"max_participants"}
+            else:
+                absent += 1
+        value = get("region")
+        obj.region = value
+        if value is None:
+            if "region" in src:
+                nulls |= {"region"}
+            else:
+                absent += 1
+        value = get("start_conference_on_create")
+        obj.start_conference_on_create = value
+        if value is None:
+            if "start_conference_on_create" in src:
+                nulls |= {"start_conference_on_create"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 12 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        name = d.pop("name")
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _beep_enabled = d.pop("beep_enabled", UNSET)
-        beep_enabled: CreateConferenceRequestBeepEnabled | Unset
-        if isinstance(_beep_enabled, Unset):
-            beep_enabled = UNSET
-        else:
-            beep_enabled = check_create_conference_request_beep_enabled(_beep_enabled)
-
-        client_state = d.pop("client_state", UNSET)
-
-        comfort_noise = d.pop("comfort_noise", UNSET)
-
-        command_id = d.pop("command_id", UNSET)
-
-        duration_minutes = d.pop("duration_minutes", UNSET)
-
-        hold_audio_url = d.pop("hold_audio_url", UNSET)
-
-        hold_media_name = d.pop("hold_media_name", UNSET)
-
-        max_participants = d.pop("max_participants", UNSET)
-
-        _region = d.pop("region", UNSET)
-        region: CreateConferenceRequestRegion | Unset
-        if isinstance(_region, Unset):
-            region = UNSET
-        else:
-            region = check_create_conference_request_region(_region)
-
-        start_conference_on_create = d.pop("start_conference_on_create", UNSET)
-
-        _instance = cls(
-            call_control_id=call_control_id,
-            name=name,
-            beep_enabled=beep_enabled,
-            client_state=client_state,
-            comfort_noise=comfort_noise,
-            command_id=command_id,
-            duration_minutes=duration_minutes,
-            hold_audio_url=hold_audio_url,
-            hold_media_name=hold_media_name,
-            max_participants=max_participants,
-            region=region,
-            start_conference_on_create=start_conference_on_create,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

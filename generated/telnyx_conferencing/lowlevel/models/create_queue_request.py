@@ -2,17 +2,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import NO_NULLS
 
-T = TypeVar("T", bound="CreateQueueRequest")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "queue_name",
+        "max_size",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class CreateQueueRequest:
     """
     Example:
@@ -20,44 +25,64 @@ class CreateQueueRequest:
 
     Attributes:
         queue_name (str): Name of the queue. Example: tier_1_support.
-        max_size (int | Unset): Most calls the queue can hold. Default: 300. Example: 100.
+        max_size (int | None): Most calls the queue can hold. Default: 300. Example: 100.
     """
 
     queue_name: str
-    max_size: int | Unset = 300
+    max_size: int | None = 300
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        queue_name: str,
+        max_size: int | None = 300,
+    ) -> None:
+        self.queue_name = queue_name
+        self.max_size = max_size
+        self.additional_properties = {}
+        given = (("max_size", max_size),)
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        queue_name = self.queue_name
-
-        max_size = self.max_size
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "queue_name": queue_name,
-            }
-        )
-        if max_size is not UNSET:
-            field_dict["max_size"] = max_size
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["queue_name"] = self.queue_name
+        if self.max_size is not None:
+            field_dict["max_size"] = self.max_size
+        elif "max_size" in self._nulls:
+            field_dict["max_size"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        queue_name = d.pop("queue_name")
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.queue_name = src["queue_name"]
+        value = get("max_size")
+        obj.max_size = value
+        if value is None:
+            if "max_size" in src:
+                nulls |= {"max_size"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        max_size = d.pop("max_size", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance = cls(
-            queue_name=queue_name,
-            max_size=max_size,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

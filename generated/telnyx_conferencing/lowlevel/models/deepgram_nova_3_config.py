@@ -2,32 +2,28 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
-from ..models.deepgram_nova_3_config_transcription_engine import (
-    DeepgramNova3ConfigTranscriptionEngine,
-    check_deepgram_nova_3_config_transcription_engine,
-)
-from ..models.deepgram_nova_3_config_transcription_model import (
-    DeepgramNova3ConfigTranscriptionModel,
-    check_deepgram_nova_3_config_transcription_model,
-)
-from ..models.deepgram_nova_3_transcription_engine_list_of_languages import (
-    DeepgramNova3TranscriptionEngineListOfLanguages,
-    check_deepgram_nova_3_transcription_engine_list_of_languages,
-)
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.deepgram_nova_3_config_keywords_boosting import DeepgramNova3ConfigKeywordsBoosting
+    from ..models.deepgram_nova_3_config_transcription_engine import (
+        DeepgramNova3ConfigTranscriptionEngine,
+    )
+    from ..models.deepgram_nova_3_config_transcription_model import (
+        DeepgramNova3ConfigTranscriptionModel,
+    )
+    from ..models.deepgram_nova_3_transcription_engine_list_of_languages import (
+        DeepgramNova3TranscriptionEngineListOfLanguages,
+    )
 
 
-T = TypeVar("T", bound="DeepgramNova3Config")
-
-
-@_attrs_define
+@_attrs_define(init=False)
 class DeepgramNova3Config:
     """
     Example:
@@ -38,111 +34,124 @@ class DeepgramNova3Config:
     Attributes:
         transcription_engine (DeepgramNova3ConfigTranscriptionEngine): Speech-to-text engine.
         transcription_model (DeepgramNova3ConfigTranscriptionModel): Speech-to-text model.
-        interim_results (bool | Unset): Also send partial results while the speaker is still talking. Default: False.
+        interim_results (bool | None): Also send partial results while the speaker is still talking. Default: False.
             Example: True.
-        keyterms (list[str] | Unset): Terms the recognizer should favour. Example: ['Telnyx', 'LiveKit', 'VoIP'].
-        keywords_boosting (DeepgramNova3ConfigKeywordsBoosting | Unset): Words to favour, each with a weight. Example:
+        keyterms (list[str] | None): Terms the recognizer should favour. Example: ['Telnyx', 'LiveKit', 'VoIP'].
+        keywords_boosting (DeepgramNova3ConfigKeywordsBoosting | None): Words to favour, each with a weight. Example:
             {'krieger': 1, 'snuffleupagus': 5, 'systrom': 2}.
-        language (DeepgramNova3TranscriptionEngineListOfLanguages | Unset):  Example: en.
-        smart_format (bool | Unset): Format numbers, dates and the like in the text. Default: True. Example: False.
-        utterance_end_ms (int | Unset): Silence, in milliseconds, that ends an utterance. Default: 1000. Example: 800.
+        language (DeepgramNova3TranscriptionEngineListOfLanguages | None):  Example: en.
+        smart_format (bool | None): Format numbers, dates and the like in the text. Default: True. Example: False.
+        utterance_end_ms (int | None): Silence, in milliseconds, that ends an utterance. Default: 1000. Example: 800.
     """
 
     transcription_engine: DeepgramNova3ConfigTranscriptionEngine
     transcription_model: DeepgramNova3ConfigTranscriptionModel
-    interim_results: bool | Unset = False
-    keyterms: list[str] | Unset = UNSET
-    keywords_boosting: DeepgramNova3ConfigKeywordsBoosting | Unset = UNSET
-    language: DeepgramNova3TranscriptionEngineListOfLanguages | Unset = UNSET
-    smart_format: bool | Unset = True
-    utterance_end_ms: int | Unset = 1000
+    interim_results: bool | None = False
+    keyterms: list[str] | None = None
+    keywords_boosting: DeepgramNova3ConfigKeywordsBoosting | None = None
+    language: DeepgramNova3TranscriptionEngineListOfLanguages | None = None
+    smart_format: bool | None = True
+    utterance_end_ms: int | None = 1000
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        transcription_engine: DeepgramNova3ConfigTranscriptionEngine,
+        transcription_model: DeepgramNova3ConfigTranscriptionModel,
+        interim_results: bool | None = False,
+        keyterms: list[str] | None = ABSENT,
+        keywords_boosting: DeepgramNova3ConfigKeywordsBoosting | None = ABSENT,
+        language: DeepgramNova3TranscriptionEngineListOfLanguages | None = ABSENT,
+        smart_format: bool | None = True,
+        utterance_end_ms: int | None = 1000,
+    ) -> None:
+        self.transcription_engine = transcription_engine
+        self.transcription_model = transcription_model
+        self.interim_results = interim_results
+        self.keyterms = None if keyterms is ABSENT else keyterms
+        self.keywords_boosting = None if keywords_boosting is ABSENT else keywords_boosting
+        self.language = None if language is ABSENT else language
+        self.smart_format = smart_format
+        self.utterance_end_ms = utterance_end_ms
+        given = (
+            ("interim_results", interim_results),
+            ("keyterms", keyterms),
+            ("keywords_boosting", keywords_boosting),
+            ("language", language),
+            ("smart_format", smart_format),
+            ("utterance_end_ms", utterance_end_ms),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        transcription_engine: str = self.transcription_engine
-
-        transcription_model: str = self.transcription_model
-
-        interim_results = self.interim_results
-
-        keyterms: list[str] | Unset = UNSET
-        if not isinstance(self.keyterms, Unset):
-            keyterms = self.keyterms
-
-        keywords_boosting: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.keywords_boosting, Unset):
-            keywords_boosting = self.keywords_boosting.to_dict()
-
-        language: str | Unset = UNSET
-        if not isinstance(self.language, Unset):
-            language = self.language
-
-        smart_format = self.smart_format
-
-        utterance_end_ms = self.utterance_end_ms
-
         field_dict: dict[str, Any] = {}
-
-        field_dict.update(
-            {
-                "transcription_engine": transcription_engine,
-                "transcription_model": transcription_model,
-            }
-        )
-        if interim_results is not UNSET:
-            field_dict["interim_results"] = interim_results
-        if keyterms is not UNSET:
-            field_dict["keyterms"] = keyterms
-        if keywords_boosting is not UNSET:
-            field_dict["keywords_boosting"] = keywords_boosting
-        if language is not UNSET:
-            field_dict["language"] = language
-        if smart_format is not UNSET:
-            field_dict["smart_format"] = smart_format
-        if utterance_end_ms is not UNSET:
-            field_dict["utterance_end_ms"] = utterance_end_ms
-
+        field_dict["transcription_engine"] = self.transcription_engine
+        field_dict["transcription_model"] = self.transcription_model
+        if self.interim_results is not None:
+            field_dict["interim_results"] = self.interim_results
+        elif "interim_results" in self._nulls:
+            field_dict["interim_results"] = None
+        if self.keyterms is not None:
+            field_dict["keyterms"] = self.keyterms
+        elif "keyterms" in self._nulls:
+            field_dict["keyterms"] = None
+        if self.keywords_boosting is not None:
+            field_dict["keywords_boosting"] = self.keywords_boosting.to_dict()
+        elif "keywords_boosting" in self._nulls:
+            field_dict["keywords_boosting"] = None
+        if self.language is not None:
+            field_dict["language"] = self.language
+        elif "language" in self._nulls:
+            field_dict["language"] = None
+        if self.smart_format is not None:
+            field_dict["smart_format"] = self.smart_format
+        elif "smart_format" in self._nulls:
+            field_dict["smart_format"] = None
+        if self.utterance_end_ms is not None:
+            field_dict["utterance_end_ms"] = self.utterance_end_ms
+        elif "utterance_end_ms" in self._nulls:
+            field_dict["utterance_end_ms"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.deepgram_nova_3_config_keywords_boosting import DeepgramNova3ConfigKeywordsBoosting  # noqa: PLC0415
-
-        d = dict(src_dict)
-        transcription_engine = check_deepgram_nova_3_config_transcription_engine(d.pop("transcription_engine"))
-
-        transcription_model = check_deepgram_nova_3_config_transcription_model(d.pop("transcription_model"))
-
-        interim_results = d.pop("interim_results", UNSET)
-
-        keyterms = cast(list[str], d.pop("keyterms", UNSET))
-
-        _keywords_boosting = d.pop("keywords_boosting", UNSET)
-        keywords_boosting: DeepgramNova3ConfigKeywordsBoosting | Unset
-        if isinstance(_keywords_boosting, Unset):
-            keywords_boosting = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        obj.transcription_engine = src["transcription_engine"]
+        obj.transcription_model = src["transcription_model"]
+        value = get("interim_results")
+        obj.interim_results = value
+        if value is None:
+            if "interim_results" in src:
+                nulls |= {"interim_results"}
+        value = get("keyterms")
+        obj.keyterms = value
+        if value is None:
+            if "keyterms" in src:
+                nulls |= {"keyterms"}
+        value = get("keywords_boosting")
+        if value is not None:
+            obj.keywords_boosting = _models.DeepgramNova3ConfigKeywordsBoosting.from_dict(value)
         else:
-            keywords_boosting = DeepgramNova3ConfigKeywordsBoosting.from_dict(_keywords_boosting)
-
-        _language = d.pop("language", UNSET)
-        language: DeepgramNova3TranscriptionEngineListOfLanguages | Unset
-        if isinstance(_language, Unset):
-            language = UNSET
-        else:
-            language = check_deepgram_nova_3_transcription_engine_list_of_languages(_language)
-
-        smart_format = d.pop("smart_format", UNSET)
-
-        utterance_end_ms = d.pop("utterance_end_ms", UNSET)
-
-        _instance = cls(
-            transcription_engine=transcription_engine,
-            transcription_model=transcription_model,
-            interim_results=interim_results,
-            keyterms=keyterms,
-            keywords_boosting=keywords_boosting,
-            language=language,
-            smart_format=smart_format,
-            utterance_end_ms=utterance_end_ms,
-        )
-
-        return _instance
+            obj.keywords_boosting = None
+            if "keywords_boosting" in src:
+                nulls |= {"keywords_boosting"}
+        value = get("language")
+        obj.language = value
+        if value is None:
+            if "language" in src:
+                nulls |= {"language"}
+        value = get("smart_format")
+        obj.smart_format = value
+        if value is None:
+            if "smart_format" in src:
+                nulls |= {"smart_format"}
+        value = get("utterance_end_ms")
+        obj.utterance_end_ms = value
+        if value is None:
+            if "utterance_end_ms" in src:
+                nulls |= {"utterance_end_ms"}
+        obj._nulls = nulls
+        return obj

@@ -2,67 +2,131 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.bidirectional_stream_codec import BidirectionalStreamCodec, check_bidirectional_stream_codec
-from ..models.bidirectional_stream_mode import BidirectionalStreamMode, check_bidirectional_stream_mode
-from ..models.bidirectional_stream_sampling_rate import (
-    BidirectionalStreamSamplingRate,
-    check_bidirectional_stream_sampling_rate,
-)
-from ..models.bidirectional_stream_target_legs import (
-    BidirectionalStreamTargetLegs,
-    check_bidirectional_stream_target_legs,
-)
-from ..models.dial_request_answering_machine_detection import (
-    DialRequestAnsweringMachineDetection,
-    check_dial_request_answering_machine_detection,
-)
-from ..models.dial_request_media_encryption import DialRequestMediaEncryption, check_dial_request_media_encryption
-from ..models.dial_request_privacy import DialRequestPrivacy, check_dial_request_privacy
-from ..models.dial_request_record import DialRequestRecord, check_dial_request_record
-from ..models.dial_request_record_channels import DialRequestRecordChannels, check_dial_request_record_channels
-from ..models.dial_request_record_format import DialRequestRecordFormat, check_dial_request_record_format
-from ..models.dial_request_record_track import DialRequestRecordTrack, check_dial_request_record_track
-from ..models.dial_request_record_trim import DialRequestRecordTrim, check_dial_request_record_trim
-from ..models.dial_request_sip_region import DialRequestSipRegion, check_dial_request_sip_region
-from ..models.dial_request_sip_transport_protocol import (
-    DialRequestSipTransportProtocol,
-    check_dial_request_sip_transport_protocol,
-)
-from ..models.dial_request_stream_track import DialRequestStreamTrack, check_dial_request_stream_track
-from ..models.dial_request_supervisor_role import DialRequestSupervisorRole, check_dial_request_supervisor_role
-from ..models.dial_request_webhook_url_method import DialRequestWebhookUrlMethod, check_dial_request_webhook_url_method
-from ..models.dial_request_webhook_urls_method import (
-    DialRequestWebhookUrlsMethod,
-    check_dial_request_webhook_urls_method,
-)
-from ..models.stream_codec import StreamCodec, check_stream_codec
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS
 
 if TYPE_CHECKING:
+    from ..models.bidirectional_stream_codec import BidirectionalStreamCodec
+    from ..models.bidirectional_stream_mode import BidirectionalStreamMode
+    from ..models.bidirectional_stream_sampling_rate import (
+        BidirectionalStreamSamplingRate,
+    )
+    from ..models.bidirectional_stream_target_legs import (
+        BidirectionalStreamTargetLegs,
+    )
     from ..models.call_assistant_request import CallAssistantRequest
     from ..models.conversation_relay_embedded_config import ConversationRelayEmbeddedConfig
     from ..models.custom_sip_header import CustomSIPHeader
+    from ..models.dial_request_answering_machine_detection import (
+        DialRequestAnsweringMachineDetection,
+    )
     from ..models.dial_request_answering_machine_detection_config import DialRequestAnsweringMachineDetectionConfig
     from ..models.dial_request_conference_config import DialRequestConferenceConfig
     from ..models.dial_request_deepfake_detection import DialRequestDeepfakeDetection
+    from ..models.dial_request_media_encryption import DialRequestMediaEncryption
+    from ..models.dial_request_privacy import DialRequestPrivacy
+    from ..models.dial_request_record import DialRequestRecord
+    from ..models.dial_request_record_channels import DialRequestRecordChannels
+    from ..models.dial_request_record_format import DialRequestRecordFormat
+    from ..models.dial_request_record_track import DialRequestRecordTrack
+    from ..models.dial_request_record_trim import DialRequestRecordTrim
+    from ..models.dial_request_sip_region import DialRequestSipRegion
+    from ..models.dial_request_sip_transport_protocol import (
+        DialRequestSipTransportProtocol,
+    )
+    from ..models.dial_request_stream_track import DialRequestStreamTrack
+    from ..models.dial_request_supervisor_role import DialRequestSupervisorRole
     from ..models.dial_request_webhook_retries_policies import DialRequestWebhookRetriesPolicies
+    from ..models.dial_request_webhook_url_method import (
+        DialRequestWebhookUrlMethod,
+    )
     from ..models.dial_request_webhook_urls import DialRequestWebhookUrls
+    from ..models.dial_request_webhook_urls_method import (
+        DialRequestWebhookUrlsMethod,
+    )
     from ..models.dialogflow_config import DialogflowConfig
     from ..models.sip_header import SIPHeader
     from ..models.sound_modifications import SoundModifications
+    from ..models.stream_codec import StreamCodec
     from ..models.transcription_start_request import TranscriptionStartRequest
 
 
-T = TypeVar("T", bound="DialRequest")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "connection_id",
+        "from",
+        "to",
+        "answering_machine_detection",
+        "answering_machine_detection_config",
+        "assistant",
+        "audio_url",
+        "billing_group_id",
+        "bridge_intent",
+        "bridge_on_answer",
+        "client_state",
+        "command_id",
+        "conference_config",
+        "conversation_relay_config",
+        "custom_headers",
+        "deepfake_detection",
+        "dialogflow_config",
+        "enable_dialogflow",
+        "from_display_name",
+        "link_to",
+        "media_encryption",
+        "media_name",
+        "park_after_unbridge",
+        "preferred_codecs",
+        "prevent_double_bridge",
+        "privacy",
+        "record",
+        "record_channels",
+        "record_custom_file_name",
+        "record_format",
+        "record_max_length",
+        "record_timeout_secs",
+        "record_track",
+        "record_trim",
+        "retry_on_timeout",
+        "send_digits_on_answer",
+        "send_silence_when_idle",
+        "sip_auth_password",
+        "sip_auth_username",
+        "sip_headers",
+        "sip_region",
+        "sip_transport_protocol",
+        "sound_modifications",
+        "stream_auth_token",
+        "stream_bidirectional_codec",
+        "stream_bidirectional_mode",
+        "stream_bidirectional_sampling_rate",
+        "stream_bidirectional_target_legs",
+        "stream_codec",
+        "stream_establish_before_call_originate",
+        "stream_track",
+        "stream_url",
+        "supervise_call_control_id",
+        "supervisor_role",
+        "time_limit_secs",
+        "timeout_secs",
+        "transcription",
+        "transcription_config",
+        "webhook_retries_policies",
+        "webhook_url",
+        "webhook_url_method",
+        "webhook_urls",
+        "webhook_urls_method",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class DialRequest:
     """
     Example:
@@ -94,897 +158,1092 @@ class DialRequest:
         connection_id (str): ID of the Call Control App (connection) handling the call.
         from_ (str): Calling number or SIP URI (E.164 for numbers). Example: +18005550101.
         to (list[str] | str): Called number or SIP URI (E.164 for numbers).
-        answering_machine_detection (DialRequestAnsweringMachineDetection | Unset): Whether and how to detect answering
+        answering_machine_detection (DialRequestAnsweringMachineDetection | None): Whether and how to detect answering
             machines. Default: 'disabled'.
-        answering_machine_detection_config (DialRequestAnsweringMachineDetectionConfig | Unset): Thresholds for
-            answering machine detection.
-        assistant (CallAssistantRequest | Unset):
-        audio_url (str | Unset): URL of a WAV or MP3 file to play. Give either audio_url or media_name. Example:
+        answering_machine_detection_config (DialRequestAnsweringMachineDetectionConfig | None): Thresholds for answering
+            machine detection.
+        assistant (CallAssistantRequest | None):
+        audio_url (str | None): URL of a WAV or MP3 file to play. Give either audio_url or media_name. Example:
             http://example.com/message.wav.
-        billing_group_id (UUID | Unset): Billing group that the call's costs go to. Example:
+        billing_group_id (UUID | None): Billing group that the call's costs go to. Example:
             f5586561-8ff0-4291-a0ac-84fe544797bd.
-        bridge_intent (bool | Unset): Mark this leg as meant to be bridged with the leg in link_to. Default: False.
+        bridge_intent (bool | None): Mark this leg as meant to be bridged with the leg in link_to. Default: False.
             Example: True.
-        bridge_on_answer (bool | Unset): Bridge this leg with the leg in link_to once it answers. Default: False.
+        bridge_on_answer (bool | None): Bridge this leg with the leg in link_to once it answers. Default: False.
             Example: True.
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        command_id (str | Unset): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
+        command_id (str | None): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
             891510ac-f3e4-11e8-af5b-de00688a4901.
-        conference_config (DialRequestConferenceConfig | Unset): Put the new leg into a conference once it answers.
-        conversation_relay_config (ConversationRelayEmbeddedConfig | Unset):  Example: {'custom_parameters':
+        conference_config (DialRequestConferenceConfig | None): Put the new leg into a conference once it answers.
+        conversation_relay_config (ConversationRelayEmbeddedConfig | None):  Example: {'custom_parameters':
             {'customer_id': '12345'}, 'dtmf_detection': True, 'greeting': 'Hi! Ask me anything!', 'interruptible': 'speech',
             'interruptible_greeting': 'dtmf', 'language': 'en-US', 'languages': [{'language': 'en-US',
             'transcription_engine': 'Deepgram', 'transcription_engine_config': {'transcription_model': 'deepgram/nova-3'},
             'tts_provider': 'telnyx', 'voice': 'Telnyx.Ultra.alloy'}], 'tts_provider': 'telnyx', 'url':
             'wss://example.com/conversation-relay', 'voice': 'Telnyx.KokoroTTS.af', 'voice_settings': {'type': 'telnyx'}}.
-        custom_headers (list[CustomSIPHeader] | Unset): Custom SIP headers to add to the INVITE. Example: [{'name':
+        custom_headers (list[CustomSIPHeader] | None): Custom SIP headers to add to the INVITE. Example: [{'name':
             'head_1', 'value': 'val_1'}, {'name': 'head_2', 'value': 'val_2'}].
-        deepfake_detection (DialRequestDeepfakeDetection | Unset): Check the caller's voice for signs of synthesis.
-        dialogflow_config (DialogflowConfig | Unset):
-        enable_dialogflow (bool | Unset): Send the audio to Dialogflow. Default: False. Example: True.
-        from_display_name (str | Unset): Display name shown to the called party. Example: Company Name.
-        link_to (str | Unset): Call control ID of a leg to tie this new leg to (same call session). Example:
+        deepfake_detection (DialRequestDeepfakeDetection | None): Check the caller's voice for signs of synthesis.
+        dialogflow_config (DialogflowConfig | None):
+        enable_dialogflow (bool | None): Send the audio to Dialogflow. Default: False. Example: True.
+        from_display_name (str | None): Display name shown to the called party. Example: Company Name.
+        link_to (str | None): Call control ID of a leg to tie this new leg to (same call session). Example:
             ilditnZK_eVysupV21KzmzN_sM29ygfauQojpm4BgFtfX5hXAcjotg==.
-        media_encryption (DialRequestMediaEncryption | Unset): Encryption of the RTP media. Default: 'disabled'.
-        media_name (str | Unset): Name of an audio file uploaded to the Telnyx media storage API, to play instead of
+        media_encryption (DialRequestMediaEncryption | None): Encryption of the RTP media. Default: 'disabled'.
+        media_name (str | None): Name of an audio file uploaded to the Telnyx media storage API, to play instead of
             audio_url. Example: my_media_uploaded_to_media_storage_api.
-        park_after_unbridge (str | Unset): Park this leg instead of hanging it up when the other leg leaves. Example:
+        park_after_unbridge (str | None): Park this leg instead of hanging it up when the other leg leaves. Example:
             self.
-        preferred_codecs (str | Unset): Codecs to offer, in order of preference. Example:
+        preferred_codecs (str | None): Codecs to offer, in order of preference. Example:
             G722,PCMU,PCMA,G729,OPUS,VP8,H264.
-        prevent_double_bridge (bool | Unset): Refuse the bridge if a leg is already bridged. Default: False. Example:
+        prevent_double_bridge (bool | None): Refuse the bridge if a leg is already bridged. Default: False. Example:
             True.
-        privacy (DialRequestPrivacy | Unset): SIP Privacy header value. Example: id.
-        record (DialRequestRecord | Unset): Start recording as soon as the call is answered. Example: record-from-
-            answer.
-        record_channels (DialRequestRecordChannels | Unset): Record both sides on one channel (single) or each on its
-            own (dual). Default: 'dual'. Example: single.
-        record_custom_file_name (str | Unset): Name for the recording file. Example: my_recording_file_name.
-        record_format (DialRequestRecordFormat | Unset): File format of the recording. Default: 'mp3'. Example: wav.
-        record_max_length (int | Unset): Longest recording, in seconds; 0 means no limit. Default: 0. Example: 1000.
-        record_timeout_secs (int | Unset): Stop recording after this many seconds of silence; 0 means never. Default: 0.
+        privacy (DialRequestPrivacy | None): SIP Privacy header value. Example: id.
+        record (DialRequestRecord | None): Start recording as soon as the call is answered. Example: record-from-answer.
+        record_channels (DialRequestRecordChannels | None): Record both sides on one channel (single) or each on its own
+            (dual). Default: 'dual'. Example: single.
+        record_custom_file_name (str | None): Name for the recording file. Example: my_recording_file_name.
+        record_format (DialRequestRecordFormat | None): File format of the recording. Default: 'mp3'. Example: wav.
+        record_max_length (int | None): Longest recording, in seconds; 0 means no limit. Default: 0. Example: 1000.
+        record_timeout_secs (int | None): Stop recording after this many seconds of silence; 0 means never. Default: 0.
             Example: 100.
-        record_track (DialRequestRecordTrack | Unset): Which side to record. Default: 'both'. Example: outbound.
-        record_trim (DialRequestRecordTrim | Unset): Trim silence from the start and end of the recording. Example:
-            trim-silence.
-        retry_on_timeout (bool | Unset): Try the next destination when the dial times out. Default: True. Example: True.
-        send_digits_on_answer (str | Unset): DTMF digits to send once the call is answered. Example: wwww200.
-        send_silence_when_idle (bool | Unset): Send silence while there is no audio, to keep the stream busy. Default:
+        record_track (DialRequestRecordTrack | None): Which side to record. Default: 'both'. Example: outbound.
+        record_trim (DialRequestRecordTrim | None): Trim silence from the start and end of the recording. Example: trim-
+            silence.
+        retry_on_timeout (bool | None): Try the next destination when the dial times out. Default: True. Example: True.
+        send_digits_on_answer (str | None): DTMF digits to send once the call is answered. Example: wwww200.
+        send_silence_when_idle (bool | None): Send silence while there is no audio, to keep the stream busy. Default:
             False. Example: True.
-        sip_auth_password (str | Unset): SIP password for digest authentication.
-        sip_auth_username (str | Unset): SIP username for digest authentication.
-        sip_headers (list[SIPHeader] | Unset): SIP headers to add (only User-to-User and Diversion are accepted).
+        sip_auth_password (str | None): SIP password for digest authentication.
+        sip_auth_username (str | None): SIP username for digest authentication.
+        sip_headers (list[SIPHeader] | None): SIP headers to add (only User-to-User and Diversion are accepted).
             Example: [{'name': 'User-to-User', 'value': 'value'}].
-        sip_region (DialRequestSipRegion | Unset): Region whose SIP servers place the call. Default: 'US'. Example:
+        sip_region (DialRequestSipRegion | None): Region whose SIP servers place the call. Default: 'US'. Example:
             Canada.
-        sip_transport_protocol (DialRequestSipTransportProtocol | Unset): Transport for SIP signalling. Default: 'UDP'.
-        sound_modifications (SoundModifications | Unset):  Example: {'octaves': 0.1, 'pitch': 0.8, 'semitone': -2,
+        sip_transport_protocol (DialRequestSipTransportProtocol | None): Transport for SIP signalling. Default: 'UDP'.
+        sound_modifications (SoundModifications | None):  Example: {'octaves': 0.1, 'pitch': 0.8, 'semitone': -2,
             'track': 'both'}.
-        stream_auth_token (str | Unset): Token sent to your WebSocket server to authenticate the stream. Example: your-
+        stream_auth_token (str | None): Token sent to your WebSocket server to authenticate the stream. Example: your-
             auth-token.
-        stream_bidirectional_codec (BidirectionalStreamCodec | Unset):  Example: G722.
-        stream_bidirectional_mode (BidirectionalStreamMode | Unset):  Example: rtp.
-        stream_bidirectional_sampling_rate (BidirectionalStreamSamplingRate | Unset):  Example: 16000.
-        stream_bidirectional_target_legs (BidirectionalStreamTargetLegs | Unset):  Example: both.
-        stream_codec (StreamCodec | Unset):  Example: PCMA.
-        stream_establish_before_call_originate (bool | Unset): Open the media stream before the call is placed. Default:
+        stream_bidirectional_codec (BidirectionalStreamCodec | None):  Example: G722.
+        stream_bidirectional_mode (BidirectionalStreamMode | None):  Example: rtp.
+        stream_bidirectional_sampling_rate (BidirectionalStreamSamplingRate | None):  Example: 16000.
+        stream_bidirectional_target_legs (BidirectionalStreamTargetLegs | None):  Example: both.
+        stream_codec (StreamCodec | None):  Example: PCMA.
+        stream_establish_before_call_originate (bool | None): Open the media stream before the call is placed. Default:
             False. Example: True.
-        stream_track (DialRequestStreamTrack | Unset): Which side of the call to stream. Default: 'inbound_track'.
+        stream_track (DialRequestStreamTrack | None): Which side of the call to stream. Default: 'inbound_track'.
             Example: both_tracks.
-        stream_url (str | Unset): WebSocket URL to stream the audio to. Example: wss://www.example.com/websocket.
-        supervise_call_control_id (str | Unset): Call control ID of the leg to supervise. Example:
+        stream_url (str | None): WebSocket URL to stream the audio to. Example: wss://www.example.com/websocket.
+        supervise_call_control_id (str | None): Call control ID of the leg to supervise. Example:
             v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg.
-        supervisor_role (DialRequestSupervisorRole | Unset): How the supervising leg takes part (barge, whisper or
+        supervisor_role (DialRequestSupervisorRole | None): How the supervising leg takes part (barge, whisper or
             monitor). Default: 'barge'.
-        time_limit_secs (int | Unset): Longest the call may last, in seconds; then it is hung up. Default: 14400.
+        time_limit_secs (int | None): Longest the call may last, in seconds; then it is hung up. Default: 14400.
             Example: 600.
-        timeout_secs (int | Unset): Seconds to wait for the call to be answered before giving up. Default: 30. Example:
+        timeout_secs (int | None): Seconds to wait for the call to be answered before giving up. Default: 30. Example:
             60.
-        transcription (bool | Unset): Turn on transcription. Default: False. Example: True.
-        transcription_config (TranscriptionStartRequest | Unset):  Example: {'client_state': 'aGF2ZSBhIG5pY2UgZGF5ID1d',
+        transcription (bool | None): Turn on transcription. Default: False. Example: True.
+        transcription_config (TranscriptionStartRequest | None):  Example: {'client_state': 'aGF2ZSBhIG5pY2UgZGF5ID1d',
             'command_id': '891510ac-f3e4-11e8-af5b-de00688a4901', 'transcription_engine': 'Google',
             'transcription_engine_config': {'language': 'en', 'transcription_engine': 'Google'}}.
-        webhook_retries_policies (DialRequestWebhookRetriesPolicies | Unset): Retry schedule per webhook event type.
+        webhook_retries_policies (DialRequestWebhookRetriesPolicies | None): Retry schedule per webhook event type.
             Example: {'call.hangup': {'retries_ms': [1000, 2000, 5000]}}.
-        webhook_url (str | Unset): URL to send this leg's webhooks to, instead of the connection's. Example:
+        webhook_url (str | None): URL to send this leg's webhooks to, instead of the connection's. Example:
             https://www.example.com/server-b/.
-        webhook_url_method (DialRequestWebhookUrlMethod | Unset): HTTP method used to call webhook_url. Default: 'POST'.
+        webhook_url_method (DialRequestWebhookUrlMethod | None): HTTP method used to call webhook_url. Default: 'POST'.
             Example: GET.
-        webhook_urls (DialRequestWebhookUrls | Unset): Per-event-type webhook URLs. Example: {'call.bridge':
+        webhook_urls (DialRequestWebhookUrls | None): Per-event-type webhook URLs. Example: {'call.bridge':
             'https://www.example.com/webhooks/bridge', 'call.hangup': 'https://www.example.com/webhooks/hangup'}.
-        webhook_urls_method (DialRequestWebhookUrlsMethod | Unset): HTTP method used for webhook_urls. Default: 'POST'.
+        webhook_urls_method (DialRequestWebhookUrlsMethod | None): HTTP method used for webhook_urls. Default: 'POST'.
             Example: POST.
     """
 
     connection_id: str
     from_: str
     to: list[str] | str
-    answering_machine_detection: DialRequestAnsweringMachineDetection | Unset = "disabled"
-    answering_machine_detection_config: DialRequestAnsweringMachineDetectionConfig | Unset = UNSET
-    assistant: CallAssistantRequest | Unset = UNSET
-    audio_url: str | Unset = UNSET
-    billing_group_id: UUID | Unset = UNSET
-    bridge_intent: bool | Unset = False
-    bridge_on_answer: bool | Unset = False
-    client_state: str | Unset = UNSET
-    command_id: str | Unset = UNSET
-    conference_config: DialRequestConferenceConfig | Unset = UNSET
-    conversation_relay_config: ConversationRelayEmbeddedConfig | Unset = UNSET
-    custom_headers: list[CustomSIPHeader] | Unset = UNSET
-    deepfake_detection: DialRequestDeepfakeDetection | Unset = UNSET
-    dialogflow_config: DialogflowConfig | Unset = UNSET
-    enable_dialogflow: bool | Unset = False
-    from_display_name: str | Unset = UNSET
-    link_to: str | Unset = UNSET
-    media_encryption: DialRequestMediaEncryption | Unset = "disabled"
-    media_name: str | Unset = UNSET
-    park_after_unbridge: str | Unset = UNSET
-    preferred_codecs: str | Unset = UNSET
-    prevent_double_bridge: bool | Unset = False
-    privacy: DialRequestPrivacy | Unset = UNSET
-    record: DialRequestRecord | Unset = UNSET
-    record_channels: DialRequestRecordChannels | Unset = "dual"
-    record_custom_file_name: str | Unset = UNSET
-    record_format: DialRequestRecordFormat | Unset = "mp3"
-    record_max_length: int | Unset = 0
-    record_timeout_secs: int | Unset = 0
-    record_track: DialRequestRecordTrack | Unset = "both"
-    record_trim: DialRequestRecordTrim | Unset = UNSET
-    retry_on_timeout: bool | Unset = True
-    send_digits_on_answer: str | Unset = UNSET
-    send_silence_when_idle: bool | Unset = False
-    sip_auth_password: str | Unset = UNSET
-    sip_auth_username: str | Unset = UNSET
-    sip_headers: list[SIPHeader] | Unset = UNSET
-    sip_region: DialRequestSipRegion | Unset = "US"
-    sip_transport_protocol: DialRequestSipTransportProtocol | Unset = "UDP"
-    sound_modifications: SoundModifications | Unset = UNSET
-    stream_auth_token: str | Unset = UNSET
-    stream_bidirectional_codec: BidirectionalStreamCodec | Unset = UNSET
-    stream_bidirectional_mode: BidirectionalStreamMode | Unset = UNSET
-    stream_bidirectional_sampling_rate: BidirectionalStreamSamplingRate | Unset = UNSET
-    stream_bidirectional_target_legs: BidirectionalStreamTargetLegs | Unset = UNSET
-    stream_codec: StreamCodec | Unset = UNSET
-    stream_establish_before_call_originate: bool | Unset = False
-    stream_track: DialRequestStreamTrack | Unset = "inbound_track"
-    stream_url: str | Unset = UNSET
-    supervise_call_control_id: str | Unset = UNSET
-    supervisor_role: DialRequestSupervisorRole | Unset = "barge"
-    time_limit_secs: int | Unset = 14400
-    timeout_secs: int | Unset = 30
-    transcription: bool | Unset = False
-    transcription_config: TranscriptionStartRequest | Unset = UNSET
-    webhook_retries_policies: DialRequestWebhookRetriesPolicies | Unset = UNSET
-    webhook_url: str | Unset = UNSET
-    webhook_url_method: DialRequestWebhookUrlMethod | Unset = "POST"
-    webhook_urls: DialRequestWebhookUrls | Unset = UNSET
-    webhook_urls_method: DialRequestWebhookUrlsMethod | Unset = "POST"
+    answering_machine_detection: DialRequestAnsweringMachineDetection | None = "disabled"
+    answering_machine_detection_config: DialRequestAnsweringMachineDetectionConfig | None = None
+    assistant: CallAssistantRequest | None = None
+    audio_url: str | None = None
+    billing_group_id: UUID | None = None
+    bridge_intent: bool | None = False
+    bridge_on_answer: bool | None = False
+    client_state: str | None = None
+    command_id: str | None = None
+    conference_config: DialRequestConferenceConfig | None = None
+    conversation_relay_config: ConversationRelayEmbeddedConfig | None = None
+    custom_headers: list[CustomSIPHeader] | None = None
+    deepfake_detection: DialRequestDeepfakeDetection | None = None
+    dialogflow_config: DialogflowConfig | None = None
+    enable_dialogflow: bool | None = False
+    from_display_name: str | None = None
+    link_to: str | None = None
+    media_encryption: DialRequestMediaEncryption | None = "disabled"
+    media_name: str | None = None
+    park_after_unbridge: str | None = None
+    preferred_codecs: str | None = None
+    prevent_double_bridge: bool | None = False
+    privacy: DialRequestPrivacy | None = None
+    record: DialRequestRecord | None = None
+    record_channels: DialRequestRecordChannels | None = "dual"
+    record_custom_file_name: str | None = None
+    record_format: DialRequestRecordFormat | None = "mp3"
+    record_max_length: int | None = 0
+    record_timeout_secs: int | None = 0
+    record_track: DialRequestRecordTrack | None = "both"
+    record_trim: DialRequestRecordTrim | None = None
+    retry_on_timeout: bool | None = True
+    send_digits_on_answer: str | None = None
+    send_silence_when_idle: bool | None = False
+    sip_auth_password: str | None = None
+    sip_auth_username: str | None = None
+    sip_headers: list[SIPHeader] | None = None
+    sip_region: DialRequestSipRegion | None = "US"
+    sip_transport_protocol: DialRequestSipTransportProtocol | None = "UDP"
+    sound_modifications: SoundModifications | None = None
+    stream_auth_token: str | None = None
+    stream_bidirectional_codec: BidirectionalStreamCodec | None = None
+    stream_bidirectional_mode: BidirectionalStreamMode | None = None
+    stream_bidirectional_sampling_rate: BidirectionalStreamSamplingRate | None = None
+    stream_bidirectional_target_legs: BidirectionalStreamTargetLegs | None = None
+    stream_codec: StreamCodec | None = None
+    stream_establish_before_call_originate: bool | None = False
+    stream_track: DialRequestStreamTrack | None = "inbound_track"
+    stream_url: str | None = None
+    supervise_call_control_id: str | None = None
+    supervisor_role: DialRequestSupervisorRole | None = "barge"
+    time_limit_secs: int | None = 14400
+    timeout_secs: int | None = 30
+    transcription: bool | None = False
+    transcription_config: TranscriptionStartRequest | None = None
+    webhook_retries_policies: DialRequestWebhookRetriesPolicies | None = None
+    webhook_url: str | None = None
+    webhook_url_method: DialRequestWebhookUrlMethod | None = "POST"
+    webhook_urls: DialRequestWebhookUrls | None = None
+    webhook_urls_method: DialRequestWebhookUrlsMethod | None = "POST"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        connection_id: str,
+        from_: str,
+        to: list[str] | str,
+        answering_machine_detection: DialRequestAnsweringMachineDetection | None = "disabled",
+        answering_machine_detection_config: DialRequestAnsweringMachineDetectionConfig | None = ABSENT,
+        assistant: CallAssistantRequest | None = ABSENT,
+        audio_url: str | None = ABSENT,
+        billing_group_id: UUID | None = ABSENT,
+        bridge_intent: bool | None = False,
+        bridge_on_answer: bool | None = False,
+        client_state: str | None = ABSENT,
+        command_id: str | None = ABSENT,
+        conference_config: DialRequestConferenceConfig | None = ABSENT,
+        conversation_relay_config: ConversationRelayEmbeddedConfig | None = ABSENT,
+        custom_headers: list[CustomSIPHeader] | None = ABSENT,
+        deepfake_detection: DialRequestDeepfakeDetection | None = ABSENT,
+        dialogflow_config: DialogflowConfig | None = ABSENT,
+        enable_dialogflow: bool | None = False,
+        from_display_name: str | None = ABSENT,
+        link_to: str | None = ABSENT,
+        media_encryption: DialRequestMediaEncryption | None = "disabled",
+        media_name: str | None = ABSENT,
+        park_after_unbridge: str | None = ABSENT,
+        preferred_codecs: str | None = ABSENT,
+        prevent_double_bridge: bool | None = False,
+        privacy: DialRequestPrivacy | None = ABSENT,
+        record: DialRequestRecord | None = ABSENT,
+        record_channels: DialRequestRecordChannels | None = "dual",
+        record_custom_file_name: str | None = ABSENT,
+        record_format: DialRequestRecordFormat | None = "mp3",
+        record_max_length: int | None = 0,
+        record_timeout_secs: int | None = 0,
+        record_track: DialRequestRecordTrack | None = "both",
+        record_trim: DialRequestRecordTrim | None = ABSENT,
+        retry_on_timeout: bool | None = True,
+        send_digits_on_answer: str | None = ABSENT,
+        send_silence_when_idle: bool | None = False,
+        sip_auth_password: str | None = ABSENT,
+        sip_auth_username: str | None = ABSENT,
+        sip_headers: list[SIPHeader] | None = ABSENT,
+        sip_region: DialRequestSipRegion | None = "US",
+        sip_transport_protocol: DialRequestSipTransportProtocol | None = "UDP",
+        sound_modifications: SoundModifications | None = ABSENT,
+        stream_auth_token: str | None = ABSENT,
+        stream_bidirectional_codec: BidirectionalStreamCodec | None = ABSENT,
+        stream_bidirectional_mode: BidirectionalStreamMode | None = ABSENT,
+        stream_bidirectional_sampling_rate: BidirectionalStreamSamplingRate | None = ABSENT,
+        stream_bidirectional_target_legs: BidirectionalStreamTargetLegs | None = ABSENT,
+        stream_codec: StreamCodec | None = ABSENT,
+        stream_establish_before_call_originate: bool | None = False,
+        stream_track: DialRequestStreamTrack | None = "inbound_track",
+        stream_url: str | None = ABSENT,
+        supervise_call_control_id: str | None = ABSENT,
+        supervisor_role: DialRequestSupervisorRole | None = "barge",
+        time_limit_secs: int | None = 14400,
+        timeout_secs: int | None = 30,
+        transcription: bool | None = False,
+        transcription_config: TranscriptionStartRequest | None = ABSENT,
+        webhook_retries_policies: DialRequestWebhookRetriesPolicies | None = ABSENT,
+        webhook_url: str | None = ABSENT,
+        webhook_url_method: DialRequestWebhookUrlMethod | None = "POST",
+        webhook_urls: DialRequestWebhookUrls | None = ABSENT,
+        webhook_urls_method: DialRequestWebhookUrlsMethod | None = "POST",
+    ) -> None:
+        self.connection_id = connection_id
+        self.from_ = from_
+        self.to = to
+        self.answering_machine_detection = answering_machine_detection
+        self.answering_machine_detection_config = (
+            None if answering_machine_detection_config is ABSENT else answering_machine_detection_config
+        )
+        self.assistant = None if assistant is ABSENT else assistant
+        self.audio_url = None if audio_url is ABSENT else audio_url
+        self.billing_group_id = None if billing_group_id is ABSENT else billing_group_id
+        self.bridge_intent = bridge_intent
+        self.bridge_on_answer = bridge_on_answer
+        self.client_state = None if client_state is ABSENT else client_state
+        self.command_id = None if command_id is ABSENT else command_id
+        self.conference_config = None if conference_config is ABSENT else conference_config
+        self.conversation_relay_config = None if conversation_relay_config is ABSENT else conversation_relay_config
+        self.custom_headers = None if custom_headers is ABSENT else custom_headers
+        self.deepfake_detection = None if deepfake_detection is ABSENT else deepfake_detection
+        self.dialogflow_config = None if dialogflow_config is ABSENT else dialogflow_config
+        self.enable_dialogflow = enable_dialogflow
+        self.from_display_name = None if from_display_name is ABSENT else from_display_name
+        self.link_to = None if link_to is ABSENT else link_to
+        self.media_encryption = media_encryption
+        self.media_name = None if media_name is ABSENT else media_name
+        self.park_after_unbridge = None if park_after_unbridge is ABSENT else park_after_unbridge
+        self.preferred_codecs = None if preferred_codecs is ABSENT else preferred_codecs
+        self.prevent_double_bridge = prevent_double_bridge
+        self.privacy = None if privacy is ABSENT else privacy
+        self.record = None if record is ABSENT else record
+        self.record_channels = record_channels
+        self.record_custom_file_name = None if record_custom_file_name is ABSENT else record_custom_file_name
+        self.record_format = record_format
+        self.record_max_length = record_max_length
+        self.record_timeout_secs = record_timeout_secs
+        self.record_track = record_track
+        self.record_trim = None if record_trim is ABSENT else record_trim
+        self.retry_on_timeout = retry_on_timeout
+        self.send_digits_on_answer = None if send_digits_on_answer is ABSENT else send_digits_on_answer
+        self.send_silence_when_idle = send_silence_when_idle
+        self.sip_auth_password = None if sip_auth_password is ABSENT else sip_auth_password
+        self.sip_auth_username = None if sip_auth_username is ABSENT else sip_auth_username
+        self.sip_headers = None if sip_headers is ABSENT else sip_headers
+        self.sip_region = sip_region
+        self.sip_transport_protocol = sip_transport_protocol
+        self.sound_modifications = None if sound_modifications is ABSENT else sound_modifications
+        self.stream_auth_token = None if stream_auth_token is ABSENT else stream_auth_token
+        self.stream_bidirectional_codec = None if stream_bidirectional_codec is ABSENT else stream_bidirectional_codec
+        self.stream_bidirectional_mode = None if stream_bidirectional_mode is ABSENT else stream_bidirectional_mode
+        self.stream_bidirectional_sampling_rate = (
+            None if stream_bidirectional_sampling_rate is ABSENT else stream_bidirectional_sampling_rate
+        )
+        self.stream_bidirectional_target_legs = (
+            None if stream_bidirectional_target_legs is ABSENT else stream_bidirectional_target_legs
+        )
+        self.stream_codec = None if stream_codec is ABSENT else stream_codec
+        self.stream_establish_before_call_originate = stream_establish_before_call_originate
+        self.stream_track = stream_track
+        self.stream_url = None if stream_url is ABSENT else stream_url
+        self.supervise_call_control_id = None if supervise_call_control_id is ABSENT else supervise_call_control_id
+        self.supervisor_role = supervisor_role
+        self.time_limit_secs = time_limit_secs
+        self.timeout_secs = timeout_secs
+        self.transcription = transcription
+        self.transcription_config = None if transcription_config is ABSENT else transcription_config
+        self.webhook_retries_policies = None if webhook_retries_policies is ABSENT else webhook_retries_policies
+        self.webhook_url = None if webhook_url is ABSENT else webhook_url
+        self.webhook_url_method = webhook_url_method
+        self.webhook_urls = None if webhook_urls is ABSENT else webhook_urls
+        self.webhook_urls_method = webhook_urls_method
+        self.additional_properties = {}
+        given = (
+            ("answering_machine_detection", answering_machine_detection),
+            ("answering_machine_detection_config", answering_machine_detection_config),
+            ("assistant", assistant),
+            ("audio_url", audio_url),
+            ("billing_group_id", billing_group_id),
+            ("bridge_intent", bridge_intent),
+            ("bridge_on_answer", bridge_on_answer),
+            ("client_state", client_state),
+            ("command_id", command_id),
+            ("conference_config", conference_config),
+            ("conversation_relay_config", conversation_relay_config),
+            ("custom_headers", custom_headers),
+            ("deepfake_detection", deepfake_detection),
+            ("dialogflow_config", dialogflow_config),
+            ("enable_dialogflow", enable_dialogflow),
+            ("from_display_name", from_display_name),
+            ("link_to", link_to),
+            ("media_encryption", media_encryption),
+            ("media_name", media_name),
+            ("park_after_unbridge", park_after_unbridge),
+            ("preferred_codecs", preferred_codecs),
+            ("prevent_double_bridge", prevent_double_bridge),
+            ("privacy", privacy),
+            ("record", record),
+            ("record_channels", record_channels),
+            ("record_custom_file_name", record_custom_file_name),
+            ("record_format", record_format),
+            ("record_max_length", record_max_length),
+            ("record_timeout_secs", record_timeout_secs),
+            ("record_track", record_track),
+            ("record_trim", record_trim),
+            ("retry_on_timeout", retry_on_timeout),
+            ("send_digits_on_answer", send_digits_on_answer),
+            ("send_silence_when_idle", send_silence_when_idle),
+            ("sip_auth_password", sip_auth_password),
+            ("sip_auth_username", sip_auth_username),
+            ("sip_headers", sip_headers),
+            ("sip_region", sip_region),
+            ("sip_transport_protocol", sip_transport_protocol),
+            ("sound_modifications", sound_modifications),
+            ("stream_auth_token", stream_auth_token),
+            ("stream_bidirectional_codec", stream_bidirectional_codec),
+            ("stream_bidirectional_mode", stream_bidirectional_mode),
+            ("stream_bidirectional_sampling_rate", stream_bidirectional_sampling_rate),
+            ("stream_bidirectional_target_legs", stream_bidirectional_target_legs),
+            ("stream_codec", stream_codec),
+            ("stream_establish_before_call_originate", stream_establish_before_call_originate),
+            ("stream_track", stream_track),
+            ("stream_url", stream_url),
+            ("supervise_call_control_id", supervise_call_control_id),
+            ("supervisor_role", supervisor_role),
+            ("time_limit_secs", time_limit_secs),
+            ("timeout_secs", timeout_secs),
+            ("transcription", transcription),
+            ("transcription_config", transcription_config),
+            ("webhook_retries_policies", webhook_retries_policies),
+            ("webhook_url", webhook_url),
+            ("webhook_url_method", webhook_url_method),
+            ("webhook_urls", webhook_urls),
+            ("webhook_urls_method", webhook_urls_method),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        connection_id = self.connection_id
-
-        from_ = self.from_
-
-        to: list[str] | str
-        if isinstance(self.to, list):
-            to = self.to
-
-        else:
-            to = self.to
-
-        answering_machine_detection: str | Unset = UNSET
-        if not isinstance(self.answering_machine_detection, Unset):
-            answering_machine_detection = self.answering_machine_detection
-
-        answering_machine_detection_config: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.answering_machine_detection_config, Unset):
-            answering_machine_detection_config = self.answering_machine_detection_config.to_dict()
-
-        assistant: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.assistant, Unset):
-            assistant = self.assistant.to_dict()
-
-        audio_url = self.audio_url
-
-        billing_group_id: str | Unset = UNSET
-        if not isinstance(self.billing_group_id, Unset):
-            billing_group_id = str(self.billing_group_id)
-
-        bridge_intent = self.bridge_intent
-
-        bridge_on_answer = self.bridge_on_answer
-
-        client_state = self.client_state
-
-        command_id = self.command_id
-
-        conference_config: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.conference_config, Unset):
-            conference_config = self.conference_config.to_dict()
-
-        conversation_relay_config: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.conversation_relay_config, Unset):
-            conversation_relay_config = self.conversation_relay_config.to_dict()
-
-        custom_headers: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.custom_headers, Unset):
-            custom_headers = []
-            for custom_headers_item_data in self.custom_headers:
-                custom_headers_item = custom_headers_item_data.to_dict()
-                custom_headers.append(custom_headers_item)
-
-        deepfake_detection: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.deepfake_detection, Unset):
-            deepfake_detection = self.deepfake_detection.to_dict()
-
-        dialogflow_config: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.dialogflow_config, Unset):
-            dialogflow_config = self.dialogflow_config.to_dict()
-
-        enable_dialogflow = self.enable_dialogflow
-
-        from_display_name = self.from_display_name
-
-        link_to = self.link_to
-
-        media_encryption: str | Unset = UNSET
-        if not isinstance(self.media_encryption, Unset):
-            media_encryption = self.media_encryption
-
-        media_name = self.media_name
-
-        park_after_unbridge = self.park_after_unbridge
-
-        preferred_codecs = self.preferred_codecs
-
-        prevent_double_bridge = self.prevent_double_bridge
-
-        privacy: str | Unset = UNSET
-        if not isinstance(self.privacy, Unset):
-            privacy = self.privacy
-
-        record: str | Unset = UNSET
-        if not isinstance(self.record, Unset):
-            record = self.record
-
-        record_channels: str | Unset = UNSET
-        if not isinstance(self.record_channels, Unset):
-            record_channels = self.record_channels
-
-        record_custom_file_name = self.record_custom_file_name
-
-        record_format: str | Unset = UNSET
-        if not isinstance(self.record_format, Unset):
-            record_format = self.record_format
-
-        record_max_length = self.record_max_length
-
-        record_timeout_secs = self.record_timeout_secs
-
-        record_track: str | Unset = UNSET
-        if not isinstance(self.record_track, Unset):
-            record_track = self.record_track
-
-        record_trim: str | Unset = UNSET
-        if not isinstance(self.record_trim, Unset):
-            record_trim = self.record_trim
-
-        retry_on_timeout = self.retry_on_timeout
-
-        send_digits_on_answer = self.send_digits_on_answer
-
-        send_silence_when_idle = self.send_silence_when_idle
-
-        sip_auth_password = self.sip_auth_password
-
-        sip_auth_username = self.sip_auth_username
-
-        sip_headers: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.sip_headers, Unset):
-            sip_headers = []
-            for sip_headers_item_data in self.sip_headers:
-                sip_headers_item = sip_headers_item_data.to_dict()
-                sip_headers.append(sip_headers_item)
-
-        sip_region: str | Unset = UNSET
-        if not isinstance(self.sip_region, Unset):
-            sip_region = self.sip_region
-
-        sip_transport_protocol: str | Unset = UNSET
-        if not isinstance(self.sip_transport_protocol, Unset):
-            sip_transport_protocol = self.sip_transport_protocol
-
-        sound_modifications: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.sound_modifications, Unset):
-            sound_modifications = self.sound_modifications.to_dict()
-
-        stream_auth_token = self.stream_auth_token
-
-        stream_bidirectional_codec: str | Unset = UNSET
-        if not isinstance(self.stream_bidirectional_codec, Unset):
-            stream_bidirectional_codec = self.stream_bidirectional_codec
-
-        stream_bidirectional_mode: str | Unset = UNSET
-        if not isinstance(self.stream_bidirectional_mode, Unset):
-            stream_bidirectional_mode = self.stream_bidirectional_mode
-
-        stream_bidirectional_sampling_rate: int | Unset = UNSET
-        if not isinstance(self.stream_bidirectional_sampling_rate, Unset):
-            stream_bidirectional_sampling_rate = self.stream_bidirectional_sampling_rate
-
-        stream_bidirectional_target_legs: str | Unset = UNSET
-        if not isinstance(self.stream_bidirectional_target_legs, Unset):
-            stream_bidirectional_target_legs = self.stream_bidirectional_target_legs
-
-        stream_codec: str | Unset = UNSET
-        if not isinstance(self.stream_codec, Unset):
-            stream_codec = self.stream_codec
-
-        stream_establish_before_call_originate = self.stream_establish_before_call_originate
-
-        stream_track: str | Unset = UNSET
-        if not isinstance(self.stream_track, Unset):
-            stream_track = self.stream_track
-
-        stream_url = self.stream_url
-
-        supervise_call_control_id = self.supervise_call_control_id
-
-        supervisor_role: str | Unset = UNSET
-        if not isinstance(self.supervisor_role, Unset):
-            supervisor_role = self.supervisor_role
-
-        time_limit_secs = self.time_limit_secs
-
-        timeout_secs = self.timeout_secs
-
-        transcription = self.transcription
-
-        transcription_config: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.transcription_config, Unset):
-            transcription_config = self.transcription_config.to_dict()
-
-        webhook_retries_policies: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.webhook_retries_policies, Unset):
-            webhook_retries_policies = self.webhook_retries_policies.to_dict()
-
-        webhook_url = self.webhook_url
-
-        webhook_url_method: str | Unset = UNSET
-        if not isinstance(self.webhook_url_method, Unset):
-            webhook_url_method = self.webhook_url_method
-
-        webhook_urls: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.webhook_urls, Unset):
-            webhook_urls = self.webhook_urls.to_dict()
-
-        webhook_urls_method: str | Unset = UNSET
-        if not isinstance(self.webhook_urls_method, Unset):
-            webhook_urls_method = self.webhook_urls_method
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "connection_id": connection_id,
-                "from": from_,
-                "to": to,
-            }
-        )
-        if answering_machine_detection is not UNSET:
-            field_dict["answering_machine_detection"] = answering_machine_detection
-        if answering_machine_detection_config is not UNSET:
-            field_dict["answering_machine_detection_config"] = answering_machine_detection_config
-        if assistant is not UNSET:
-            field_dict["assistant"] = assistant
-        if audio_url is not UNSET:
-            field_dict["audio_url"] = audio_url
-        if billing_group_id is not UNSET:
-            field_dict["billing_group_id"] = billing_group_id
-        if bridge_intent is not UNSET:
-            field_dict["bridge_intent"] = bridge_intent
-        if bridge_on_answer is not UNSET:
-            field_dict["bridge_on_answer"] = bridge_on_answer
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if command_id is not UNSET:
-            field_dict["command_id"] = command_id
-        if conference_config is not UNSET:
-            field_dict["conference_config"] = conference_config
-        if conversation_relay_config is not UNSET:
-            field_dict["conversation_relay_config"] = conversation_relay_config
-        if custom_headers is not UNSET:
-            field_dict["custom_headers"] = custom_headers
-        if deepfake_detection is not UNSET:
-            field_dict["deepfake_detection"] = deepfake_detection
-        if dialogflow_config is not UNSET:
-            field_dict["dialogflow_config"] = dialogflow_config
-        if enable_dialogflow is not UNSET:
-            field_dict["enable_dialogflow"] = enable_dialogflow
-        if from_display_name is not UNSET:
-            field_dict["from_display_name"] = from_display_name
-        if link_to is not UNSET:
-            field_dict["link_to"] = link_to
-        if media_encryption is not UNSET:
-            field_dict["media_encryption"] = media_encryption
-        if media_name is not UNSET:
-            field_dict["media_name"] = media_name
-        if park_after_unbridge is not UNSET:
-            field_dict["park_after_unbridge"] = park_after_unbridge
-        if preferred_codecs is not UNSET:
-            field_dict["preferred_codecs"] = preferred_codecs
-        if prevent_double_bridge is not UNSET:
-            field_dict["prevent_double_bridge"] = prevent_double_bridge
-        if privacy is not UNSET:
-            field_dict["privacy"] = privacy
-        if record is not UNSET:
-            field_dict["record"] = record
-        if record_channels is not UNSET:
-            field_dict["record_channels"] = record_channels
-        if record_custom_file_name is not UNSET:
-            field_dict["record_custom_file_name"] = record_custom_file_name
-        if record_format is not UNSET:
-            field_dict["record_format"] = record_format
-        if record_max_length is not UNSET:
-            field_dict["record_max_length"] = record_max_length
-        if record_timeout_secs is not UNSET:
-            field_dict["record_timeout_secs"] = record_timeout_secs
-        if record_track is not UNSET:
-            field_dict["record_track"] = record_track
-        if record_trim is not UNSET:
-            field_dict["record_trim"] = record_trim
-        if retry_on_timeout is not UNSET:
-            field_dict["retry_on_timeout"] = retry_on_timeout
-        if send_digits_on_answer is not UNSET:
-            field_dict["send_digits_on_answer"] = send_digits_on_answer
-        if send_silence_when_idle is not UNSET:
-            field_dict["send_silence_when_idle"] = send_silence_when_idle
-        if sip_auth_password is not UNSET:
-            field_dict["sip_auth_password"] = sip_auth_password
-        if sip_auth_username is not UNSET:
-            field_dict["sip_auth_username"] = sip_auth_username
-        if sip_headers is not UNSET:
-            field_dict["sip_headers"] = sip_headers
-        if sip_region is not UNSET:
-            field_dict["sip_region"] = sip_region
-        if sip_transport_protocol is not UNSET:
-            field_dict["sip_transport_protocol"] = sip_transport_protocol
-        if sound_modifications is not UNSET:
-            field_dict["sound_modifications"] = sound_modifications
-        if stream_auth_token is not UNSET:
-            field_dict["stream_auth_token"] = stream_auth_token
-        if stream_bidirectional_codec is not UNSET:
-            field_dict["stream_bidirectional_codec"] = stream_bidirectional_codec
-        if stream_bidirectional_mode is not UNSET:
-            field_dict["stream_bidirectional_mode"] = stream_bidirectional_mode
-        if stream_bidirectional_sampling_rate is not UNSET:
-            field_dict["stream_bidirectional_sampling_rate"] = stream_bidirectional_sampling_rate
-        if stream_bidirectional_target_legs is not UNSET:
-            field_dict["stream_bidirectional_target_legs"] = stream_bidirectional_target_legs
-        if stream_codec is not UNSET:
-            field_dict["stream_codec"] = stream_codec
-        if stream_establish_before_call_originate is not UNSET:
-            field_dict["stream_establish_before_call_originate"] = stream_establish_before_call_originate
-        if stream_track is not UNSET:
-            field_dict["stream_track"] = stream_track
-        if stream_url is not UNSET:
-            field_dict["stream_url"] = stream_url
-        if supervise_call_control_id is not UNSET:
-            field_dict["supervise_call_control_id"] = supervise_call_control_id
-        if supervisor_role is not UNSET:
-            field_dict["supervisor_role"] = supervisor_role
-        if time_limit_secs is not UNSET:
-            field_dict["time_limit_secs"] = time_limit_secs
-        if timeout_secs is not UNSET:
-            field_dict["timeout_secs"] = timeout_secs
-        if transcription is not UNSET:
-            field_dict["transcription"] = transcription
-        if transcription_config is not UNSET:
-            field_dict["transcription_config"] = transcription_config
-        if webhook_retries_policies is not UNSET:
-            field_dict["webhook_retries_policies"] = webhook_retries_policies
-        if webhook_url is not UNSET:
-            field_dict["webhook_url"] = webhook_url
-        if webhook_url_method is not UNSET:
-            field_dict["webhook_url_method"] = webhook_url_method
-        if webhook_urls is not UNSET:
-            field_dict["webhook_urls"] = webhook_urls
-        if webhook_urls_method is not UNSET:
-            field_dict["webhook_urls_method"] = webhook_urls_method
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["connection_id"] = self.connection_id
+        field_dict["from"] = self.from_
+        field_dict["to"] = self.to
+        if self.answering_machine_detection is not None:
+            field_dict["answering_machine_detection"] = self.answering_machine_detection
+        elif "answering_machine_detection" in self._nulls:
+            field_dict["answering_machine_detection"] = None
+        if self.answering_machine_detection_config is not None:
+            field_dict["answering_machine_detection_config"] = self.answering_machine_detection_config.to_dict()
+        elif "answering_machine_detection_config" in self._nulls:
+            field_dict["answering_machine_detection_config"] = None
+        if self.assistant is not None:
+            field_dict["assistant"] = self.assistant.to_dict()
+        elif "assistant" in self._nulls:
+            field_dict["assistant"] = None
+        if self.audio_url is not None:
+            field_dict["audio_url"] = self.audio_url
+        elif "audio_url" in self._nulls:
+            field_dict["audio_url"] = None
+        if self.billing_group_id is not None:
+            field_dict["billing_group_id"] = str(self.billing_group_id)
+        elif "billing_group_id" in self._nulls:
+            field_dict["billing_group_id"] = None
+        if self.bridge_intent is not None:
+            field_dict["bridge_intent"] = self.bridge_intent
+        elif "bridge_intent" in self._nulls:
+            field_dict["bridge_intent"] = None
+        if self.bridge_on_answer is not None:
+            field_dict["bridge_on_answer"] = self.bridge_on_answer
+        elif "bridge_on_answer" in self._nulls:
+            field_dict["bridge_on_answer"] = None
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.command_id is not None:
+            field_dict["command_id"] = self.command_id
+        elif "command_id" in self._nulls:
+            field_dict["command_id"] = None
+        if self.conference_config is not None:
+            field_dict["conference_config"] = self.conference_config.to_dict()
+        elif "conference_config" in self._nulls:
+            field_dict["conference_config"] = None
+        if self.conversation_relay_config is not None:
+            field_dict["conversation_relay_config"] = self.conversation_relay_config.to_dict()
+        elif "conversation_relay_config" in self._nulls:
+            field_dict["conversation_relay_config"] = None
+        if self.custom_headers is not None:
+            field_dict["custom_headers"] = [x0.to_dict() for x0 in self.custom_headers]
+        elif "custom_headers" in self._nulls:
+            field_dict["custom_headers"] = None
+        if self.deepfake_detection is not None:
+            field_dict["deepfake_detection"] = self.deepfake_detection.to_dict()
+        elif "deepfake_detection" in self._nulls:
+            field_dict["deepfake_detection"] = None
+        if self.dialogflow_config is not None:
+            field_dict["dialogflow_config"] = self.dialogflow_config.to_dict()
+        elif "dialogflow_config" in self._nulls:
+            field_dict["dialogflow_config"] = None
+        if self.enable_dialogflow is not None:
+            field_dict["enable_dialogflow"] = self.enable_dialogflow
+        elif "enable_dialogflow" in self._nulls:
+            field_dict["enable_dialogflow"] = None
+        if self.from_display_name is not None:
+            field_dict["from_display_name"] = self.from_display_name
+        elif "from_display_name" in self._nulls:
+            field_dict["from_display_name"] = None
+        if self.link_to is not None:
+            field_dict["link_to"] = self.link_to
+        elif "link_to" in self._nulls:
+            field_dict["link_to"] = None
+        if self.media_encryption is not None:
+            field_dict["media_encryption"] = self.media_encryption
+        elif "media_encryption" in self._nulls:
+            field_dict["media_encryption"] = None
+        if self.media_name is not None:
+            field_dict["media_name"] = self.media_name
+        elif "media_name" in self._nulls:
+            field_dict["media_name"] = None
+        if self.park_after_unbridge is not None:
+            field_dict["park_after_unbridge"] = self.park_after_unbridge
+        elif "park_after_unbridge" in self._nulls:
+            field_dict["park_after_unbridge"] = None
+        if self.preferred_codecs is not None:
+            field_dict["preferred_codecs"] = self.preferred_codecs
+        elif "preferred_codecs" in self._nulls:
+            field_dict["preferred_codecs"] = None
+        if self.prevent_double_bridge is not None:
+            field_dict["prevent_double_bridge"] = self.prevent_double_bridge
+        elif "prevent_double_bridge" in self._nulls:
+            field_dict["prevent_double_bridge"] = None
+        if self.privacy is not None:
+            field_dict["privacy"] = self.privacy
+        elif "privacy" in self._nulls:
+            field_dict["privacy"] = None
+        if self.record is not None:
+            field_dict["record"] = self.record
+        elif "record" in self._nulls:
+            field_dict["record"] = None
+        if self.record_channels is not None:
+            field_dict["record_channels"] = self.record_channels
+        elif "record_channels" in self._nulls:
+            field_dict["record_channels"] = None
+        if self.record_custom_file_name is not None:
+            field_dict["record_custom_file_name"] = self.record_custom_file_name
+        elif "record_custom_file_name" in self._nulls:
+            field_dict["record_custom_file_name"] = None
+        if self.record_format is not None:
+            field_dict["record_format"] = self.record_format
+        elif "record_format" in self._nulls:
+            field_dict["record_format"] = None
+        if self.record_max_length is not None:
+            field_dict["record_max_length"] = self.record_max_length
+        elif "record_max_length" in self._nulls:
+            field_dict["record_max_length"] = None
+        if self.record_timeout_secs is not None:
+            field_dict["record_timeout_secs"] = self.record_timeout_secs
+        elif "record_timeout_secs" in self._nulls:
+            field_dict["record_timeout_secs"] = None
+        if self.record_track is not None:
+            field_dict["record_track"] = self.record_track
+        elif "record_track" in self._nulls:
+            field_dict["record_track"] = None
+        if self.record_trim is not None:
+            field_dict["record_trim"] = self.record_trim
+        elif "record_trim" in self._nulls:
+            field_dict["record_trim"] = None
+        if self.retry_on_timeout is not None:
+            field_dict["retry_on_timeout"] = self.retry_on_timeout
+        elif "retry_on_timeout" in self._nulls:
+            field_dict["retry_on_timeout"] = None
+        if self.send_digits_on_answer is not None:
+            field_dict["send_digits_on_answer"] = self.send_digits_on_answer
+        elif "send_digits_on_answer" in self._nulls:
+            field_dict["send_digits_on_answer"] = None
+        if self.send_silence_when_idle is not None:
+            field_dict["send_silence_when_idle"] = self.send_silence_when_idle
+        elif "send_silence_when_idle" in self._nulls:
+            field_dict["send_silence_when_idle"] = None
+        if self.sip_auth_password is not None:
+            field_dict["sip_auth_password"] = self.sip_auth_password
+        elif "sip_auth_password" in self._nulls:
+            field_dict["sip_auth_password"] = None
+        if self.sip_auth_username is not None:
+            field_dict["sip_auth_username"] = self.sip_auth_username
+        elif "sip_auth_username" in self._nulls:
+            field_dict["sip_auth_username"] = None
+        if self.sip_headers is not None:
+            field_dict["sip_headers"] = [x0.to_dict() for x0 in self.sip_headers]
+        elif "sip_headers" in self._nulls:
+            field_dict["sip_headers"] = None
+        if self.sip_region is not None:
+            field_dict["sip_region"] = self.sip_region
+        elif "sip_region" in self._nulls:
+            field_dict["sip_region"] = None
+        if self.sip_transport_protocol is not None:
+            field_dict["sip_transport_protocol"] = self.sip_transport_protocol
+        elif "sip_transport_protocol" in self._nulls:
+            field_dict["sip_transport_protocol"] = None
+        if self.sound_modifications is not None:
+            field_dict["sound_modifications"] = self.sound_modifications.to_dict()
+        elif "sound_modifications" in self._nulls:
+            field_dict["sound_modifications"] = None
+        if self.stream_auth_token is not None:
+            field_dict["stream_auth_token"] = self.stream_auth_token
+        elif "stream_auth_token" in self._nulls:
+            field_dict["stream_auth_token"] = None
+        if self.stream_bidirectional_codec is not None:
+            field_dict["stream_bidirectional_codec"] = self.stream_bidirectional_codec
+        elif "stream_bidirectional_codec" in self._nulls:
+            field_dict["stream_bidirectional_codec"] = None
+        if self.stream_bidirectional_mode is not None:
+            field_dict["stream_bidirectional_mode"] = self.stream_bidirectional_mode
+        elif "stream_bidirectional_mode" in self._nulls:
+            field_dict["stream_bidirectional_mode"] = None
+        if self.stream_bidirectional_sampling_rate is not None:
+            field_dict["stream_bidirectional_sampling_rate"] = self.stream_bidirectional_sampling_rate
+        elif "stream_bidirectional_sampling_rate" in self._nulls:
+            field_dict["stream_bidirectional_sampling_rate"] = None
+        if self.stream_bidirectional_target_legs is not None:
+            field_dict["stream_bidirectional_target_legs"] = self.stream_bidirectional_target_legs
+        elif "stream_bidirectional_target_legs" in self._nulls:
+            field_dict["stream_bidirectional_target_legs"] = None
+        if self.stream_codec is not None:
+            field_dict["stream_codec"] = self.stream_codec
+        elif "stream_codec" in self._nulls:
+            field_dict["stream_codec"] = None
+        if self.stream_establish_before_call_originate is not None:
+            field_dict["stream_establish_before_call_originate"] = self.stream_establish_before_call_originate
+        elif "stream_establish_before_call_originate" in self._nulls:
+            field_dict["stream_establish_before_call_originate"] = None
+        if self.stream_track is not None:
+            field_dict["stream_track"] = self.stream_track
+        elif "stream_track" in self._nulls:
+            field_dict["stream_track"] = None
+        if self.stream_url is not None:
+            field_dict["stream_url"] = self.stream_url
+        elif "stream_url" in self._nulls:
+            field_dict["stream_url"] = None
+        if self.supervise_call_control_id is not None:
+            field_dict["supervise_call_control_id"] = self.supervise_call_control_id
+        elif "supervise_call_control_id" in self._nulls:
+            field_dict["supervise_call_control_id"] = None
+        if self.supervisor_role is not None:
+            field_dict["supervisor_role"] = self.supervisor_role
+        elif "supervisor_role" in self._nulls:
+            field_dict["supervisor_role"] = None
+        if self.time_limit_secs is not None:
+            field_dict["time_limit_secs"] = self.time_limit_secs
+        elif "time_limit_secs" in self._nulls:
+            field_dict["time_limit_secs"] = None
+        if self.timeout_secs is not None:
+            field_dict["timeout_secs"] = self.timeout_secs
+        elif "timeout_secs" in self._nulls:
+            field_dict["timeout_secs"] = None
+        if self.transcription is not None:
+            field_dict["transcription"] = self.transcription
+        elif "transcription" in self._nulls:
+            field_dict["transcription"] = None
+        if self.transcription_config is not None:
+            field_dict["transcription_config"] = self.transcription_config.to_dict()
+        elif "transcription_config" in self._nulls:
+            field_dict["transcription_config"] = None
+        if self.webhook_retries_policies is not None:
+            field_dict["webhook_retries_policies"] = self.webhook_retries_policies.to_dict()
+        elif "webhook_retries_policies" in self._nulls:
+            field_dict["webhook_retries_policies"] = None
+        if self.webhook_url is not None:
+            field_dict["webhook_url"] = self.webhook_url
+        elif "webhook_url" in self._nulls:
+            field_dict["webhook_url"] = None
+        if self.webhook_url_method is not None:
+            field_dict["webhook_url_method"] = self.webhook_url_method
+        elif "webhook_url_method" in self._nulls:
+            field_dict["webhook_url_method"] = None
+        if self.webhook_urls is not None:
+            field_dict["webhook_urls"] = self.webhook_urls.to_dict()
+        elif "webhook_urls" in self._nulls:
+            field_dict["webhook_urls"] = None
+        if self.webhook_urls_method is not None:
+            field_dict["webhook_urls_method"] = self.webhook_urls_method
+        elif "webhook_urls_method" in self._nulls:
+            field_dict["webhook_urls_method"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.call_assistant_request import CallAssistantRequest  # noqa: PLC0415
-        from ..models.conversation_relay_embedded_config import ConversationRelayEmbeddedConfig  # noqa: PLC0415
-        from ..models.custom_sip_header import CustomSIPHeader  # noqa: PLC0415
-        from ..models.dial_request_answering_machine_detection_config import DialRequestAnsweringMachineDetectionConfig  # noqa: PLC0415
-        from ..models.dial_request_conference_config import DialRequestConferenceConfig  # noqa: PLC0415
-        from ..models.dial_request_deepfake_detection import DialRequestDeepfakeDetection  # noqa: PLC0415
-        from ..models.dial_request_webhook_retries_policies import DialRequestWebhookRetriesPolicies  # noqa: PLC0415
-        from ..models.dial_request_webhook_urls import DialRequestWebhookUrls  # noqa: PLC0415
-        from ..models.dialogflow_config import DialogflowConfig  # noqa: PLC0415
-        from ..models.sip_header import SIPHeader  # noqa: PLC0415
-        from ..models.sound_modifications import SoundModifications  # noqa: PLC0415
-        from ..models.transcription_start_request import TranscriptionStartRequest  # noqa: PLC0415
-
-        d = dict(src_dict)
-        connection_id = d.pop("connection_id")
-
-        from_ = d.pop("from")
-
-        def _parse_to(data: object) -> list[str] | str:
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                to_type_1 = cast(list[str], data)
-
-                return to_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | str, data)
-
-        to = _parse_to(d.pop("to"))
-
-        _answering_machine_detection = d.pop("answering_machine_detection", UNSET)
-        answering_machine_detection: DialRequestAnsweringMachineDetection | Unset
-        if isinstance(_answering_machine_detection, Unset):
-            answering_machine_detection = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.connection_id = src["connection_id"]
+        obj.from_ = src["from"]
+        obj.to = src["to"]
+        value = get("answering_machine_detection")
+        obj.answering_machine_detection = value
+        if value is None:
+            if "answering_machine_detection" in src:
+                nulls |= {"answering_machine_detection"}
+            else:
+                absent += 1
+        value = get("answering_machine_detection_config")
+        if value is not None:
+            obj.answering_machine_detection_config = _models.DialRequestAnsweringMachineDetectionConfig.from_dict(value)
         else:
-            answering_machine_detection = check_dial_request_answering_machine_detection(_answering_machine_detection)
-
-        _answering_machine_detection_config = d.pop("answering_machine_detection_config", UNSET)
-        answering_machine_detection_config: DialRequestAnsweringMachineDetectionConfig | Unset
-        if isinstance(_answering_machine_detection_config, Unset):
-            answering_machine_detection_config = UNSET
+            obj.answering_machine_detection_config = None
+            if "answering_machine_detection_config" in src:
+                nulls |= {"answering_machine_detection_config"}
+            else:
+                absent += 1
+        value = get("assistant")
+        if value is not None:
+            obj.assistant = _models.CallAssistantRequest.from_dict(value)
         else:
-            answering_machine_detection_config = DialRequestAnsweringMachineDetectionConfig.from_dict(
-                _answering_machine_detection_config
-            )
-
-        _assistant = d.pop("assistant", UNSET)
-        assistant: CallAssistantRequest | Unset
-        if isinstance(_assistant, Unset):
-            assistant = UNSET
+            obj.assistant = None
+            if "assistant" in src:
+                nulls |= {"assistant"}
+            else:
+                absent += 1
+        value = get("audio_url")
+        obj.audio_url = value
+        if value is None:
+            if "audio_url" in src:
+                nulls |= {"audio_url"}
+            else:
+                absent += 1
+        value = get("billing_group_id")
+        if value is not None:
+            obj.billing_group_id = UUID(value)
         else:
-            assistant = CallAssistantRequest.from_dict(_assistant)
-
-        audio_url = d.pop("audio_url", UNSET)
-
-        _billing_group_id = d.pop("billing_group_id", UNSET)
-        billing_group_id: UUID | Unset
-        if isinstance(_billing_group_id, Unset):
-            billing_group_id = UNSET
+            obj.billing_group_id = None
+            if "billing_group_id" in src:
+                nulls |= {"billing_group_id"}
+            else:
+                absent += 1
+        value = get("bridge_intent")
+        obj.bridge_intent = value
+        if value is None:
+            if "bridge_intent" in src:
+                nulls |= {"bridge_intent"}
+            else:
+                absent += 1
+        value = get("bridge_on_answer")
+        obj.bridge_on_answer = value
+        if value is None:
+            if "bridge_on_answer" in src:
+                nulls |= {"bridge_on_answer"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("conference_config")
+        if value is not None:
+            obj.conference_config = _models.DialRequestConferenceConfig.from_dict(value)
         else:
-            billing_group_id = UUID(_billing_group_id)
-
-        bridge_intent = d.pop("bridge_intent", UNSET)
-
-        bridge_on_answer = d.pop("bridge_on_answer", UNSET)
-
-        client_state = d.pop("client_state", UNSET)
-
-        command_id = d.pop("command_id", UNSET)
-
-        _conference_config = d.pop("conference_config", UNSET)
-        conference_config: DialRequestConferenceConfig | Unset
-        if isinstance(_conference_config, Unset):
-            conference_config = UNSET
+            obj.conference_config = None
+            if "conference_config" in src:
+                nulls |= {"conference_config"}
+            else:
+                absent += 1
+        value = get("conversation_relay_config")
+        if value is not None:
+            obj.conversation_relay_config = _models.ConversationRelayEmbeddedConfig.from_dict(value)
         else:
-            conference_config = DialRequestConferenceConfig.from_dict(_conference_config)
-
-        _conversation_relay_config = d.pop("conversation_relay_config", UNSET)
-        conversation_relay_config: ConversationRelayEmbeddedConfig | Unset
-        if isinstance(_conversation_relay_config, Unset):
-            conversation_relay_config = UNSET
+            obj.conversation_relay_config = None
+            if "conversation_relay_config" in src:
+                nulls |= {"conversation_relay_config"}
+            else:
+                absent += 1
+        value = get("custom_headers")
+        if value is not None:
+            obj.custom_headers = [_models.CustomSIPHeader.from_dict(x0) for x0 in value]
         else:
-            conversation_relay_config = ConversationRelayEmbeddedConfig.from_dict(_conversation_relay_config)
-
-        _custom_headers = d.pop("custom_headers", UNSET)
-        custom_headers: list[CustomSIPHeader] | Unset = UNSET
-        if _custom_headers is not UNSET:
-            custom_headers = []
-            for custom_headers_item_data in _custom_headers:
-                custom_headers_item = CustomSIPHeader.from_dict(custom_headers_item_data)
-
-                custom_headers.append(custom_headers_item)
-
-        _deepfake_detection = d.pop("deepfake_detection", UNSET)
-        deepfake_detection: DialRequestDeepfakeDetection | Unset
-        if isinstance(_deepfake_detection, Unset):
-            deepfake_detection = UNSET
+            obj.custom_headers = None
+            if "custom_headers" in src:
+                nulls |= {"custom_headers"}
+            else:
+                absent += 1
+        value = get("deepfake_detection")
+        if value is not None:
+            obj.deepfake_detection = _models.DialRequestDeepfakeDetection.from_dict(value)
         else:
-            deepfake_detection = DialRequestDeepfakeDetection.from_dict(_deepfake_detection)
-
-        _dialogflow_config = d.pop("dialogflow_config", UNSET)
-        dialogflow_config: DialogflowConfig | Unset
-        if isinstance(_dialogflow_config, Unset):
-            dialogflow_config = UNSET
+            obj.deepfake_detection = None
+            if "deepfake_detection" in src:
+                nulls |= {"deepfake_detection"}
+            else:
+                absent += 1
+        value = get("dialogflow_config")
+        if value is not None:
+            obj.dialogflow_config = _models.DialogflowConfig.from_dict(value)
         else:
-            dialogflow_config = DialogflowConfig.from_dict(_dialogflow_config)
-
-        enable_dialogflow = d.pop("enable_dialogflow", UNSET)
-
-        from_display_name = d.pop("from_display_name", UNSET)
-
-        link_to = d.pop("link_to", UNSET)
-
-        _media_encryption = d.pop("media_encryption", UNSET)
-        media_encryption: DialRequestMediaEncryption | Unset
-        if isinstance(_media_encryption, Unset):
-            media_encryption = UNSET
+            obj.dialogflow_config = None
+            if "dialogflow_config" in src:
+                nulls |= {"dialogflow_config"}
+            else:
+                absent += 1
+        value = get("enable_dialogflow")
+        obj.enable_dialogflow = value
+        if value is None:
+            if "enable_dialogflow" in src:
+                nulls |= {"enable_dialogflow"}
+            else:
+                absent += 1
+        value = get("from_display_name")
+        obj.from_display_name = value
+        if value is None:
+            if "from_display_name" in src:
+                nulls |= {"from_display_name"}
+            else:
+                absent += 1
+        value = get("link_to")
+        obj.link_to = value
+        if value is None:
+            if "link_to" in src:
+                nulls |= {"link_to"}
+            else:
+                absent += 1
+        value = get("media_encryption")
+        obj.media_encryption = value
+        if value is None:
+            if "media_encryption" in src:
+                nulls |= {"media_encryption"}
+            else:
+                absent += 1
+        value = get("media_name")
+        obj.media_name = value
+        if value is None:
+            if "media_name" in src:
+                nulls |= {"media_name"}
+            else:
+                absent += 1
+        value = get("park_after_unbridge")
+        obj.park_after_unbridge = value
+        if value is None:
+            if "park_after_unbridge" in src:
+                nulls |= {"park_after_unbridge"}
+            else:
+                absent += 1
+        value = get("preferred_codecs")
+        obj.preferred_codecs = value
+        if value is None:
+            if "preferred_codecs" in src:
+                nulls |= {"preferred_codecs"}
+            else:
+                absent += 1
+        value = get("prevent_double_bridge")
+        obj.prevent_double_bridge = value
+        if value is None:
+            if "prevent_double_bridge" in src:
+                nulls |= {"prevent_double_bridge"}
+            else:
+                absent += 1
+        value = get("privacy")
+        obj.privacy = value
+        if value is None:
+            if "privacy" in src:
+                nulls |= {"privacy"}
+            else:
+                absent += 1
+        value = get("record")
+        obj.record = value
+        if value is None:
+            if "record" in src:
+                nulls |= {"record"}
+            else:
+                absent += 1
+        value = get("record_channels")
+        obj.record_channels = value
+        if value is None:
+            if "record_channels" in src:
+                nulls |= {"record_channels"}
+            else:
+                absent += 1
+        value = get("record_custom_file_name")
+        obj.record_custom_file_name = value
+        if value is None:
+            if "record_custom_file_name" in src:
+                nulls |= {"record_custom_file_name"}
+            else:
+                absent += 1
+        value = get("record_format")
+        obj.record_format = value
+        if value is None:
+            if "record_format" in src:
+                nulls |= {"record_format"}
+            else:
+                absent += 1
+        value = get("record_max_length")
+        obj.record_max_length = value
+        if value is None:
+            if "record_max_length" in src:
+                nulls |= {"record_max_length"}
+            else:
+                absent += 1
+        value = get("record_timeout_secs")
+        obj.record_timeout_secs = value
+        if value is None:
+            if "record_timeout_secs" in src:
+                nulls |= {"record_timeout_secs"}
+            else:
+                absent += 1
+        value = get("record_track")
+        obj.record_track = value
+        if value is None:
+            if "record_track" in src:
+                nulls |= {"record_track"}
+            else:
+                absent += 1
+        value = get("record_trim")
+        obj.record_trim = value
+        if value is None:
+            if "record_trim" in src:
+                nulls |= {"record_trim"}
+            else:
+                absent += 1
+        value = get("retry_on_timeout")
+        obj.retry_on_timeout = value
+        if value is None:
+            if "retry_on_timeout" in src:
+                nulls |= {"retry_on_timeout"}
+            else:
+                absent += 1
+        value = get("send_digits_on_answer")
+        obj.send_digits_on_answer = value
+        if value is None:
+            if "send_digits_on_answer" in src:
+                nulls |= {"send_digits_on_answer"}
+            else:
+                absent += 1
+        value = get("send_silence_when_idle")
+        obj.send_silence_when_idle = value
+        if value is None:
+            if "send_silence_when_idle" in src:
+                nulls |= {"send_silence_when_idle"}
+            else:
+                absent += 1
+        value = get("sip_auth_password")
+        obj.sip_auth_password = value
+        if value is None:
+            if "sip_auth_password" in src:
+                nulls |= {"sip_auth_password"}
+            else:
+                absent += 1
+        value = get("sip_auth_username")
+        obj.sip_auth_username = value
+        if value is None:
+            if "sip_auth_username" in src:
+                nulls |= {"sip_auth_username"}
+            else:
+                absent += 1
+        value = get("sip_headers")
+        if value is not None:
+            obj.sip_headers = [_models.SIPHeader.from_dict(x0) for x0 in value]
         else:
-            media_encryption = check_dial_request_media_encryption(_media_encryption)
-
-        media_name = d.pop("media_name", UNSET)
-
-        park_after_unbridge = d.pop("park_after_unbridge", UNSET)
-
-        preferred_codecs = d.pop("preferred_codecs", UNSET)
-
-        prevent_double_bridge = d.pop("prevent_double_bridge", UNSET)
-
-        _privacy = d.pop("privacy", UNSET)
-        privacy: DialRequestPrivacy | Unset
-        if isinstance(_privacy, Unset):
-            privacy = UNSET
+            obj.sip_headers = None
+            if "sip_headers" in src:
+                nulls |= {"sip_headers"}
+            else:
+                absent += 1
+        value = get("sip_region")
+        obj.sip_region = value
+        if value is None:
+            if "sip_region" in src:
+                nulls |= {"sip_region"}
+            else:
+                absent += 1
+        value = get("sip_transport_protocol")
+        obj.sip_transport_protocol = value
+        if value is None:
+            if "sip_transport_protocol" in src:
+                nulls |= {"sip_transport_protocol"}
+            else:
+                absent += 1
+        value = get("sound_modifications")
+        if value is not None:
+            obj.sound_modifications = _models.SoundModifications.from_dict(value)
         else:
-            privacy = check_dial_request_privacy(_privacy)
-
-        _record = d.pop("record", UNSET)
-        record: DialRequestRecord | Unset
-        if isinstance(_record, Unset):
-            record = UNSET
+            obj.sound_modifications = None
+            if "sound_modifications" in src:
+                nulls |= {"sound_modifications"}
+            else:
+                absent += 1
+        value = get("stream_auth_token")
+        obj.stream_auth_token = value
+        if value is None:
+            if "stream_auth_token" in src:
+                nulls |= {"stream_auth_token"}
+            else:
+                absent += 1
+        value = get("stream_bidirectional_codec")
+        obj.stream_bidirectional_codec = value
+        if value is None:
+            if "stream_bidirectional_codec" in src:
+                nulls |= {"stream_bidirectional_codec"}
+            else:
+                absent += 1
+        value = get("stream_bidirectional_mode")
+        obj.stream_bidirectional_mode = value
+        if value is None:
+            if "stream_bidirectional_mode" in src:
+                nulls |= {"stream_bidirectional_mode"}
+            else:
+                absent += 1
+        value = get("stream_bidirectional_sampling_rate")
+        obj.stream_bidirectional_sampling_rate = value
+        if value is None:
+            if "stream_bidirectional_sampling_rate" in src:
+                nulls |= {"stream_bidirectional_sampling_rate"}
+            else:
+                absent += 1
+        value = get("stream_bidirectional_target_legs")
+        obj.stream_bidirectional_target_legs = value
+        if value is None:
+            if "stream_bidirectional_target_legs" in src:
+                nulls |= {"stream_bidirectional_target_legs"}
+            else:
+                absent += 1
+        value = get("stream_codec")
+        obj.stream_codec = value
+        if value is None:
+            if "stream_codec" in src:
+                nulls |= {"stream_codec"}
+            else:
+                absent += 1
+        value = get("stream_establish_before_call_originate")
+        obj.stream_establish_before_call_originate = value
+        if value is None:
+            if "stream_establish_before_call_originate" in src:
+                nulls |= {"stream_establish_before_call_originate"}
+            else:
+                absent += 1
+        value = get("stream_track")
+        obj.stream_track = value
+        if value is None:
+            if "stream_track" in src:
+                nulls |= {"stream_track"}
+            else:
+                absent += 1
+        value = get("stream_url")
+        obj.stream_url = value
+        if value is None:
+            if "stream_url" in src:
+                nulls |= {"stream_url"}
+            else:
+                absent += 1
+        value = get("supervise_call_control_id")
+        obj.supervise_call_control_id = value
+        if value is None:
+            if "supervise_call_control_id" in src:
+                nulls |= {"supervise_call_control_id"}
+            else:
+                absent += 1
+        value = get("supervisor_role")
+        obj.supervisor_role = value
+        if value is None:
+            if "supervisor_role" in src:
+                nulls |= {"supervisor_role"}
+            else:
+                absent += 1
+        value = get("time_limit_secs")
+        obj.time_limit_secs = value
+        if value is None:
+            if "time_limit_secs" in src:
+                nulls |= {"time_limit_secs"}
+            else:
+                absent += 1
+        value = get("timeout_secs")
+        obj.timeout_secs = value
+        if value is None:
+            if "timeout_secs" in src:
+                nulls |= {"timeout_secs"}
+            else:
+                absent += 1
+        value = get("transcription")
+        obj.transcription = value
+        if value is None:
+            if "transcription" in src:
+                nulls |= {"transcription"}
+            else:
+                absent += 1
+        value = get("transcription_config")
+        if value is not None:
+            obj.transcription_config = _models.TranscriptionStartRequest.from_dict(value)
         else:
-            record = check_dial_request_record(_record)
-
-        _record_channels = d.pop("record_channels", UNSET)
-        record_channels: DialRequestRecordChannels | Unset
-        if isinstance(_record_channels, Unset):
-            record_channels = UNSET
+            obj.transcription_config = None
+            if "transcription_config" in src:
+                nulls |= {"transcription_config"}
+            else:
+                absent += 1
+        value = get("webhook_retries_policies")
+        if value is not None:
+            obj.webhook_retries_policies = _models.DialRequestWebhookRetriesPolicies.from_dict(value)
         else:
-            record_channels = check_dial_request_record_channels(_record_channels)
-
-        record_custom_file_name = d.pop("record_custom_file_name", UNSET)
-
-        _record_format = d.pop("record_format", UNSET)
-        record_format: DialRequestRecordFormat | Unset
-        if isinstance(_record_format, Unset):
-            record_format = UNSET
+            obj.webhook_retries_policies = None
+            if "webhook_retries_policies" in src:
+                nulls |= {"webhook_retries_policies"}
+            else:
+                absent += 1
+        value = get("webhook_url")
+        obj.webhook_url = value
+        if value is None:
+            if "webhook_url" in src:
+                nulls |= {"webhook_url"}
+            else:
+                absent += 1
+        value = get("webhook_url_method")
+        obj.webhook_url_method = value
+        if value is None:
+            if "webhook_url_method" in src:
+                nulls |= {"webhook_url_method"}
+            else:
+                absent += 1
+        value = get("webhook_urls")
+        if value is not None:
+            obj.webhook_urls = _models.DialRequestWebhookUrls.from_dict(value)
         else:
-            record_format = check_dial_request_record_format(_record_format)
+            obj.webhook_urls = None
+            if "webhook_urls" in src:
+                nulls |= {"webhook_urls"}
+            else:
+                absent += 1
+        value = get("webhook_urls_method")
+        obj.webhook_urls_method = value
+        if value is None:
+            if "webhook_urls_method" in src:
+                nulls |= {"webhook_urls_method"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 63 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        record_max_length = d.pop("record_max_length", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        record_timeout_secs = d.pop("record_timeout_secs", UNSET)
-
-        _record_track = d.pop("record_track", UNSET)
-        record_track: DialRequestRecordTrack | Unset
-        if isinstance(_record_track, Unset):
-            record_track = UNSET
-        else:
-            record_track = check_dial_request_record_track(_record_track)
-
-        _record_trim = d.pop("record_trim", UNSET)
-        record_trim: DialRequestRecordTrim | Unset
-        if isinstance(_record_trim, Unset):
-            record_trim = UNSET
-        else:
-            record_trim = check_dial_request_record_trim(_record_trim)
-
-        retry_on_timeout = d.pop("retry_on_timeout", UNSET)
-
-        send_digits_on_answer = d.pop("send_digits_on_answer", UNSET)
-
-        send_silence_when_idle = d.pop("send_silence_when_idle", UNSET)
-
-        sip_auth_password = d.pop("sip_auth_password", UNSET)
-
-        sip_auth_username = d.pop("sip_auth_username", UNSET)
-
-        _sip_headers = d.pop("sip_headers", UNSET)
-        sip_headers: list[SIPHeader] | Unset = UNSET
-        if _sip_headers is not UNSET:
-            sip_headers = []
-            for sip_headers_item_data in _sip_headers:
-                sip_headers_item = SIPHeader.from_dict(sip_headers_item_data)
-
-                sip_headers.append(sip_headers_item)
-
-        _sip_region = d.pop("sip_region", UNSET)
-        sip_region: DialRequestSipRegion | Unset
-        if isinstance(_sip_region, Unset):
-            sip_region = UNSET
-        else:
-            sip_region = check_dial_request_sip_region(_sip_region)
-
-        _sip_transport_protocol = d.pop("sip_transport_protocol", UNSET)
-        sip_transport_protocol: DialRequestSipTransportProtocol | Unset
-        if isinstance(_sip_transport_protocol, Unset):
-            sip_transport_protocol = UNSET
-        else:
-            sip_transport_protocol = check_dial_request_sip_transport_protocol(_sip_transport_protocol)
-
-        _sound_modifications = d.pop("sound_modifications", UNSET)
-        sound_modifications: SoundModifications | Unset
-        if isinstance(_sound_modifications, Unset):
-            sound_modifications = UNSET
-        else:
-            sound_modifications = SoundModifications.from_dict(_sound_modifications)
-
-        stream_auth_token = d.pop("stream_auth_token", UNSET)
-
-        _stream_bidirectional_codec = d.pop("stream_bidirectional_codec", UNSET)
-        stream_bidirectional_codec: BidirectionalStreamCodec | Unset
-        if isinstance(_stream_bidirectional_codec, Unset):
-            stream_bidirectional_codec = UNSET
-        else:
-            stream_bidirectional_codec = check_bidirectional_stream_codec(_stream_bidirectional_codec)
-
-        _stream_bidirectional_mode = d.pop("stream_bidirectional_mode", UNSET)
-        stream_bidirectional_mode: BidirectionalStreamMode | Unset
-        if isinstance(_stream_bidirectional_mode, Unset):
-            stream_bidirectional_mode = UNSET
-        else:
-            stream_bidirectional_mode = check_bidirectional_stream_mode(_stream_bidirectional_mode)
-
-        _stream_bidirectional_sampling_rate = d.pop("stream_bidirectional_sampling_rate", UNSET)
-        stream_bidirectional_sampling_rate: BidirectionalStreamSamplingRate | Unset
-        if isinstance(_stream_bidirectional_sampling_rate, Unset):
-            stream_bidirectional_sampling_rate = UNSET
-        else:
-            stream_bidirectional_sampling_rate = check_bidirectional_stream_sampling_rate(
-                _stream_bidirectional_sampling_rate
-            )
-
-        _stream_bidirectional_target_legs = d.pop("stream_bidirectional_target_legs", UNSET)
-        stream_bidirectional_target_legs: BidirectionalStreamTargetLegs | Unset
-        if isinstance(_stream_bidirectional_target_legs, Unset):
-            stream_bidirectional_target_legs = UNSET
-        else:
-            stream_bidirectional_target_legs = check_bidirectional_stream_target_legs(_stream_bidirectional_target_legs)
-
-        _stream_codec = d.pop("stream_codec", UNSET)
-        stream_codec: StreamCodec | Unset
-        if isinstance(_stream_codec, Unset):
-            stream_codec = UNSET
-        else:
-            stream_codec = check_stream_codec(_stream_codec)
-
-        stream_establish_before_call_originate = d.pop("stream_establish_before_call_originate", UNSET)
-
-        _stream_track = d.pop("stream_track", UNSET)
-        stream_track: DialRequestStreamTrack | Unset
-        if isinstance(_stream_track, Unset):
-            stream_track = UNSET
-        else:
-            stream_track = check_dial_request_stream_track(_stream_track)
-
-        stream_url = d.pop("stream_url", UNSET)
-
-        supervise_call_control_id = d.pop("supervise_call_control_id", UNSET)
-
-        _supervisor_role = d.pop("supervisor_role", UNSET)
-        supervisor_role: DialRequestSupervisorRole | Unset
-        if isinstance(_supervisor_role, Unset):
-            supervisor_role = UNSET
-        else:
-            supervisor_role = check_dial_request_supervisor_role(_supervisor_role)
-
-        time_limit_secs = d.pop("time_limit_secs", UNSET)
-
-        timeout_secs = d.pop("timeout_secs", UNSET)
-
-        transcription = d.pop("transcription", UNSET)
-
-        _transcription_config = d.pop("transcription_config", UNSET)
-        transcription_config: TranscriptionStartRequest | Unset
-        if isinstance(_transcription_config, Unset):
-            transcription_config = UNSET
-        else:
-            transcription_config = TranscriptionStartRequest.from_dict(_transcription_config)
-
-        _webhook_retries_policies = d.pop("webhook_retries_policies", UNSET)
-        webhook_retries_policies: DialRequestWebhookRetriesPolicies | Unset
-        if isinstance(_webhook_retries_policies, Unset):
-            webhook_retries_policies = UNSET
-        else:
-            webhook_retries_policies = DialRequestWebhookRetriesPolicies.from_dict(_webhook_retries_policies)
-
-        webhook_url = d.pop("webhook_url", UNSET)
-
-        _webhook_url_method = d.pop("webhook_url_method", UNSET)
-        webhook_url_method: DialRequestWebhookUrlMethod | Unset
-        if isinstance(_webhook_url_method, Unset):
-            webhook_url_method = UNSET
-        else:
-            webhook_url_method = check_dial_request_webhook_url_method(_webhook_url_method)
-
-        _webhook_urls = d.pop("webhook_urls", UNSET)
-        webhook_urls: DialRequestWebhookUrls | Unset
-        if isinstance(_webhook_urls, Unset):
-            webhook_urls = UNSET
-        else:
-            webhook_urls = DialRequestWebhookUrls.from_dict(_webhook_urls)
-
-        _webhook_urls_method = d.pop("webhook_urls_method", UNSET)
-        webhook_urls_method: DialRequestWebhookUrlsMethod | Unset
-        if isinstance(_webhook_urls_method, Unset):
-            webhook_urls_method = UNSET
-        else:
-            webhook_urls_method = check_dial_request_webhook_urls_method(_webhook_urls_method)
-
-        _instance = cls(
-            connection_id=connection_id,
-            from_=from_,
-            to=to,
-            answering_machine_detection=answering_machine_detection,
-            answering_machine_detection_config=answering_machine_detection_config,
-            assistant=assistant,
-            audio_url=audio_url,
-            billing_group_id=billing_group_id,
-            bridge_intent=bridge_intent,
-            bridge_on_answer=bridge_on_answer,
-            client_state=client_state,
-            command_id=command_id,
-            conference_config=conference_config,
-            conversation_relay_config=conversation_relay_config,
-            custom_headers=custom_headers,
-            deepfake_detection=deepfake_detection,
-            dialogflow_config=dialogflow_config,
-            enable_dialogflow=enable_dialogflow,
-            from_display_name=from_display_name,
-            link_to=link_to,
-            media_encryption=media_encryption,
-            media_name=media_name,
-            park_after_unbridge=park_after_unbridge,
-            preferred_codecs=preferred_codecs,
-            prevent_double_bridge=prevent_double_bridge,
-            privacy=privacy,
-            record=record,
-            record_channels=record_channels,
-            record_custom_file_name=record_custom_file_name,
-            record_format=record_format,
-            record_max_length=record_max_length,
-            record_timeout_secs=record_timeout_secs,
-            record_track=record_track,
-            record_trim=record_trim,
-            retry_on_timeout=retry_on_timeout,
-            send_digits_on_answer=send_digits_on_answer,
-            send_silence_when_idle=send_silence_when_idle,
-            sip_auth_password=sip_auth_password,
-            sip_auth_username=sip_auth_username,
-            sip_headers=sip_headers,
-            sip_region=sip_region,
-            sip_transport_protocol=sip_transport_protocol,
-            sound_modifications=sound_modifications,
-            stream_auth_token=stream_auth_token,
-            stream_bidirectional_codec=stream_bidirectional_codec,
-            stream_bidirectional_mode=stream_bidirectional_mode,
-            stream_bidirectional_sampling_rate=stream_bidirectional_sampling_rate,
-            stream_bidirectional_target_legs=stream_bidirectional_target_legs,
-            stream_codec=stream_codec,
-            stream_establish_before_call_originate=stream_establish_before_call_originate,
-            stream_track=stream_track,
-            stream_url=stream_url,
-            supervise_call_control_id=supervise_call_control_id,
-            supervisor_role=supervisor_role,
-            time_limit_secs=time_limit_secs,
-            timeout_secs=timeout_secs,
-            transcription=transcription,
-            transcription_config=transcription_config,
-            webhook_retries_policies=webhook_retries_policies,
-            webhook_url=webhook_url,
-            webhook_url_method=webhook_url_method,
-            webhook_urls=webhook_urls,
-            webhook_urls_method=webhook_urls_method,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,204 +2,319 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.dial_request_conference_config_beep_enabled import (
-    DialRequestConferenceConfigBeepEnabled,
-    check_dial_request_conference_config_beep_enabled,
+from ..types import ABSENT, NO_NULLS
+
+if TYPE_CHECKING:
+    from ..models.dial_request_conference_config_beep_enabled import DialRequestConferenceConfigBeepEnabled
+    from ..models.dial_request_conference_config_supervisor_role import (
+        DialRequestConferenceConfigSupervisorRole,
+    )
+
+
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "beep_enabled",
+        "conference_name",
+        "early_media",
+        "end_conference_on_exit",
+        "hold",
+        "hold_audio_url",
+        "hold_media_name",
+        "id",
+        "mute",
+        "soft_end_conference_on_exit",
+        "start_conference_on_create",
+        "start_conference_on_enter",
+        "supervisor_role",
+        "whisper_call_control_ids",
+    }
 )
-from ..models.dial_request_conference_config_supervisor_role import (
-    DialRequestConferenceConfigSupervisorRole,
-    check_dial_request_conference_config_supervisor_role,
-)
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="DialRequestConferenceConfig")
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class DialRequestConferenceConfig:
     """Put the new leg into a conference once it answers.
 
     Attributes:
-        beep_enabled (DialRequestConferenceConfigBeepEnabled | Unset): When to beep as participants enter or leave.
+        beep_enabled (DialRequestConferenceConfigBeepEnabled | None): When to beep as participants enter or leave.
             Example: on_exit.
-        conference_name (str | Unset): Name of the conference. Example: telnyx-conference.
-        early_media (bool | Unset): Whether audio can flow before the call is answered. Default: True. Example: False.
-        end_conference_on_exit (bool | Unset): End the conference when this participant leaves. Example: True.
-        hold (bool | Unset): Join on hold. Example: True.
-        hold_audio_url (str | Unset): Audio played while on hold. Example: http://example.com/message.wav.
-        hold_media_name (str | Unset): Uploaded media played while on hold. Example:
+        conference_name (str | None): Name of the conference. Example: telnyx-conference.
+        early_media (bool | None): Whether audio can flow before the call is answered. Default: True. Example: False.
+        end_conference_on_exit (bool | None): End the conference when this participant leaves. Example: True.
+        hold (bool | None): Join on hold. Example: True.
+        hold_audio_url (str | None): Audio played while on hold. Example: http://example.com/message.wav.
+        hold_media_name (str | None): Uploaded media played while on hold. Example:
             my_media_uploaded_to_media_storage_api.
-        id (UUID | Unset): Unique ID of this record. Example: 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0.
-        mute (bool | Unset): Join muted. Example: True.
-        soft_end_conference_on_exit (bool | Unset): End the conference once this participant leaves and everyone still
-            in it is done. Example: True.
-        start_conference_on_create (bool | Unset): Start the conference as soon as it is created. Example: False.
-        start_conference_on_enter (bool | Unset): Start the conference when this participant joins. Example: True.
-        supervisor_role (DialRequestConferenceConfigSupervisorRole | Unset): How the supervising leg takes part (barge,
+        id (UUID | None): Unique ID of this record. Example: 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0.
+        mute (bool | None): Join muted. Example: True.
+        soft_end_conference_on_exit (bool | None): End the conference once this participant leaves and everyone still in
+            it is done. Example: True.
+        start_conference_on_create (bool | None): Start the conference as soon as it is created. Example: False.
+        start_conference_on_enter (bool | None): Start the conference when this participant joins. Example: True.
+        supervisor_role (DialRequestConferenceConfigSupervisorRole | None): How the supervising leg takes part (barge,
             whisper or monitor). Example: whisper.
-        whisper_call_control_ids (list[str] | Unset): Legs that hear a whispering supervisor. Example:
+        whisper_call_control_ids (list[str] | None): Legs that hear a whispering supervisor. Example:
             ['v2:Sg1xxxQ_U3ixxxyXT_VDNI3xxxazZdg6Vxxxs4-GNYxxxVaJPOhFMRQ', 'v2:qqpb0mmvd-
             ovhhBr0BUQQn0fld5jIboaaX3-De0DkqXHzbf8d75xkw'].
     """
 
-    beep_enabled: DialRequestConferenceConfigBeepEnabled | Unset = UNSET
-    conference_name: str | Unset = UNSET
-    early_media: bool | Unset = True
-    end_conference_on_exit: bool | Unset = UNSET
-    hold: bool | Unset = UNSET
-    hold_audio_url: str | Unset = UNSET
-    hold_media_name: str | Unset = UNSET
-    id: UUID | Unset = UNSET
-    mute: bool | Unset = UNSET
-    soft_end_conference_on_exit: bool | Unset = UNSET
-    start_conference_on_create: bool | Unset = UNSET
-    start_conference_on_enter: bool | Unset = UNSET
-    supervisor_role: DialRequestConferenceConfigSupervisorRole | Unset = UNSET
-    whisper_call_control_ids: list[str] | Unset = UNSET
+    beep_enabled: DialRequestConferenceConfigBeepEnabled | None = None
+    conference_name: str | None = None
+    early_media: bool | None = True
+    end_conference_on_exit: bool | None = None
+    hold: bool | None = None
+    hold_audio_url: str | None = None
+    hold_media_name: str | None = None
+    id: UUID | None = None
+    mute: bool | None = None
+    soft_end_conference_on_exit: bool | None = None
+    start_conference_on_create: bool | None = None
+    start_conference_on_enter: bool | None = None
+    supervisor_role: DialRequestConferenceConfigSupervisorRole | None = None
+    whisper_call_control_ids: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        beep_enabled: DialRequestConferenceConfigBeepEnabled | None = ABSENT,
+        conference_name: str | None = ABSENT,
+        early_media: bool | None = True,
+        end_conference_on_exit: bool | None = ABSENT,
+        hold: bool | None = ABSENT,
+        hold_audio_url: str | None = ABSENT,
+        hold_media_name: str | None = ABSENT,
+        id: UUID | None = ABSENT,
+        mute: bool | None = ABSENT,
+        soft_end_conference_on_exit: bool | None = ABSENT,
+        start_conference_on_create: bool | None = ABSENT,
+        start_conference_on_enter: bool | None = ABSENT,
+        supervisor_role: DialRequestConferenceConfigSupervisorRole | None = ABSENT,
+        whisper_call_control_ids: list[str] | None = ABSENT,
+    ) -> None:
+        self.beep_enabled = None if beep_enabled is ABSENT else beep_enabled
+        self.conference_name = None if conference_name is ABSENT else conference_name
+        self.early_media = early_media
+        self.end_conference_on_exit = None if end_conference_on_exit is ABSENT else end_conference_on_exit
+        self.hold = None if hold is ABSENT else hold
+        self.hold_audio_url = None if hold_audio_url is ABSENT else hold_audio_url
+        self.hold_media_name = None if hold_media_name is ABSENT else hold_media_name
+        self.id = None if id is ABSENT else id
+        self.mute = None if mute is ABSENT else mute
+        self.soft_end_conference_on_exit = (
+            None if soft_end_conference_on_exit is ABSENT else soft_end_conference_on_exit
+        )
+        self.start_conference_on_create = None if start_conference_on_create is ABSENT else start_conference_on_create
+        self.start_conference_on_enter = None if start_conference_on_enter is ABSENT else start_conference_on_enter
+        self.supervisor_role = None if supervisor_role is ABSENT else supervisor_role
+        self.whisper_call_control_ids = None if whisper_call_control_ids is ABSENT else whisper_call_control_ids
+        self.additional_properties = {}
+        given = (
+            ("beep_enabled", beep_enabled),
+            ("conference_name", conference_name),
+            ("early_media", early_media),
+            ("end_conference_on_exit", end_conference_on_exit),
+            ("hold", hold),
+            ("hold_audio_url", hold_audio_url),
+            ("hold_media_name", hold_media_name),
+            ("id", id),
+            ("mute", mute),
+            ("soft_end_conference_on_exit", soft_end_conference_on_exit),
+            ("start_conference_on_create", start_conference_on_create),
+            ("start_conference_on_enter", start_conference_on_enter),
+            ("supervisor_role", supervisor_role),
+            ("whisper_call_control_ids", whisper_call_control_ids),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        beep_enabled: str | Unset = UNSET
-        if not isinstance(self.beep_enabled, Unset):
-            beep_enabled = self.beep_enabled
-
-        conference_name = self.conference_name
-
-        early_media = self.early_media
-
-        end_conference_on_exit = self.end_conference_on_exit
-
-        hold = self.hold
-
-        hold_audio_url = self.hold_audio_url
-
-        hold_media_name = self.hold_media_name
-
-        id: str | Unset = UNSET
-        if not isinstance(self.id, Unset):
-            id = str(self.id)
-
-        mute = self.mute
-
-        soft_end_conference_on_exit = self.soft_end_conference_on_exit
-
-        start_conference_on_create = self.start_conference_on_create
-
-        start_conference_on_enter = self.start_conference_on_enter
-
-        supervisor_role: str | Unset = UNSET
-        if not isinstance(self.supervisor_role, Unset):
-            supervisor_role = self.supervisor_role
-
-        whisper_call_control_ids: list[str] | Unset = UNSET
-        if not isinstance(self.whisper_call_control_ids, Unset):
-            whisper_call_control_ids = self.whisper_call_control_ids
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if beep_enabled is not UNSET:
-            field_dict["beep_enabled"] = beep_enabled
-        if conference_name is not UNSET:
-            field_dict["conference_name"] = conference_name
-        if early_media is not UNSET:
-            field_dict["early_media"] = early_media
-        if end_conference_on_exit is not UNSET:
-            field_dict["end_conference_on_exit"] = end_conference_on_exit
-        if hold is not UNSET:
-            field_dict["hold"] = hold
-        if hold_audio_url is not UNSET:
-            field_dict["hold_audio_url"] = hold_audio_url
-        if hold_media_name is not UNSET:
-            field_dict["hold_media_name"] = hold_media_name
-        if id is not UNSET:
-            field_dict["id"] = id
-        if mute is not UNSET:
-            field_dict["mute"] = mute
-        if soft_end_conference_on_exit is not UNSET:
-            field_dict["soft_end_conference_on_exit"] = soft_end_conference_on_exit
-        if start_conference_on_create is not UNSET:
-            field_dict["start_conference_on_create"] = start_conference_on_create
-        if start_conference_on_enter is not UNSET:
-            field_dict["start_conference_on_enter"] = start_conference_on_enter
-        if supervisor_role is not UNSET:
-            field_dict["supervisor_role"] = supervisor_role
-        if whisper_call_control_ids is not UNSET:
-            field_dict["whisper_call_control_ids"] = whisper_call_control_ids
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.beep_enabled is not None:
+            field_dict["beep_enabled"] = self.beep_enabled
+        elif "beep_enabled" in self._nulls:
+            field_dict["beep_enabled"] = None
+        if self.conference_name is not None:
+            field_dict["conference_name"] = self.conference_name
+        elif "conference_name" in self._nulls:
+            field_dict["conference_name"] = None
+        if self.early_media is not None:
+            field_dict["early_media"] = self.early_media
+        elif "early_media" in self._nulls:
+            field_dict["early_media"] = None
+        if self.end_conference_on_exit is not None:
+            field_dict["end_conference_on_exit"] = self.end_conference_on_exit
+        elif "end_conference_on_exit" in self._nulls:
+            field_dict["end_conference_on_exit"] = None
+        if self.hold is not None:
+            field_dict["hold"] = self.hold
+        elif "hold" in self._nulls:
+            field_dict["hold"] = None
+        if self.hold_audio_url is not None:
+            field_dict["hold_audio_url"] = self.hold_audio_url
+        elif "hold_audio_url" in self._nulls:
+            field_dict["hold_audio_url"] = None
+        if self.hold_media_name is not None:
+            field_dict["hold_media_name"] = self.hold_media_name
+        elif "hold_media_name" in self._nulls:
+            field_dict["hold_media_name"] = None
+        if self.id is not None:
+            field_dict["id"] = str(self.id)
+        elif "id" in self._nulls:
+            field_dict["id"] = None
+        if self.mute is not None:
+            field_dict["mute"] = self.mute
+        elif "mute" in self._nulls:
+            field_dict["mute"] = None
+        if self.soft_end_conference_on_exit is not None:
+            field_dict["soft_end_conference_on_exit"] = self.soft_end_conference_on_exit
+        elif "soft_end_conference_on_exit" in self._nulls:
+            field_dict["soft_end_conference_on_exit"] = None
+        if self.start_conference_on_create is not None:
+            field_dict["start_conference_on_create"] = self.start_conference_on_create
+        elif "start_conference_on_create" in self._nulls:
+            field_dict["start_conference_on_create"] = None
+        if self.start_conference_on_enter is not None:
+            field_dict["start_conference_on_enter"] = self.start_conference_on_enter
+        elif "start_conference_on_enter" in self._nulls:
+            field_dict["start_conference_on_enter"] = None
+        if self.supervisor_role is not None:
+            field_dict["supervisor_role"] = self.supervisor_role
+        elif "supervisor_role" in self._nulls:
+            field_dict["supervisor_role"] = None
+        if self.whisper_call_control_ids is not None:
+            field_dict["whisper_call_control_ids"] = self.whisper_call_control_ids
+        elif "whisper_call_control_ids" in self._nulls:
+            field_dict["whisper_call_control_ids"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _beep_enabled = d.pop("beep_enabled", UNSET)
-        beep_enabled: DialRequestConferenceConfigBeepEnabled | Unset
-        if isinstance(_beep_enabled, Unset):
-            beep_enabled = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("beep_enabled")
+        obj.beep_enabled = value
+        if value is None:
+            if "beep_enabled" in src:
+                nulls |= {"beep_enabled"}
+            else:
+                absent += 1
+        value = get("conference_name")
+        obj.conference_name = value
+        if value is None:
+            if "conference_name" in src:
+                nulls |= {"conference_name"}
+            else:
+                absent += 1
+        value = get("early_media")
+        obj.early_media = value
+        if value is None:
+            if "early_media" in src:
+                nulls |= {"early_media"}
+            else:
+                absent += 1
+        value = get("end_conference_on_exit")
+        obj.end_conference_on_exit = value
+        if value is None:
+            if "end_conference_on_exit" in src:
+                nulls |= {"end_conference_on_exit"}
+            else:
+                absent += 1
+        value = get("hold")
+        obj.hold = value
+        if value is None:
+            if "hold" in src:
+                nulls |= {"hold"}
+            else:
+                absent += 1
+        value = get("hold_audio_url")
+        obj.hold_audio_url = value
+        if value is None:
+            if "hold_audio_url" in src:
+                nulls |= {"hold_audio_url"}
+            else:
+                absent += 1
+        value = get("hold_media_name")
+        obj.hold_media_name = value
+        if value is None:
+            if "hold_media_name" in src:
+                nulls |= {"hold_media_name"}
+            else:
+                absent += 1
+        value = get("id")
+        if value is not None:
+            obj.id = UUID(value)
         else:
-            beep_enabled = check_dial_request_conference_config_beep_enabled(_beep_enabled)
+            obj.id = None
+            if "id" in src:
+                nulls |= {"id"}
+            else:
+                absent += 1
+        value = get("mute")
+        obj.mute = value
+        if value is None:
+            if "mute" in src:
+                nulls |= {"mute"}
+            else:
+                absent += 1
+        value = get("soft_end_conference_on_exit")
+        obj.soft_end_conference_on_exit = value
+        if value is None:
+            if "soft_end_conference_on_exit" in src:
+                nulls |= {"soft_end_conference_on_exit"}
+            else:
+                absent += 1
+        value = get("start_conference_on_create")
+        obj.start_conference_on_create = value
+        if value is None:
+            if "start_conference_on_create" in src:
+                nulls |= {"start_conference_on_create"}
+            else:
+                absent += 1
+        value = get("start_conference_on_enter")
+        obj.start_conference_on_enter = value
+        if value is None:
+            if "start_conference_on_enter" in src:
+                nulls |= {"start_conference_on_enter"}
+            else:
+                absent += 1
+        value = get("supervisor_role")
+        obj.supervisor_role = value
+        if value is None:
+            if "supervisor_role" in src:
+                nulls |= {"supervisor_role"}
+            else:
+                absent += 1
+        value = get("whisper_call_control_ids")
+        obj.whisper_call_control_ids = value
+        if value is None:
+            if "whisper_call_control_ids" in src:
+                nulls |= {"whisper_call_control_ids"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 14 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        conference_name = d.pop("conference_name", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        early_media = d.pop("early_media", UNSET)
-
-        end_conference_on_exit = d.pop("end_conference_on_exit", UNSET)
-
-        hold = d.pop("hold", UNSET)
-
-        hold_audio_url = d.pop("hold_audio_url", UNSET)
-
-        hold_media_name = d.pop("hold_media_name", UNSET)
-
-        _id = d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
-
-        mute = d.pop("mute", UNSET)
-
-        soft_end_conference_on_exit = d.pop("soft_end_conference_on_exit", UNSET)
-
-        start_conference_on_create = d.pop("start_conference_on_create", UNSET)
-
-        start_conference_on_enter = d.pop("start_conference_on_enter", UNSET)
-
-        _supervisor_role = d.pop("supervisor_role", UNSET)
-        supervisor_role: DialRequestConferenceConfigSupervisorRole | Unset
-        if isinstance(_supervisor_role, Unset):
-            supervisor_role = UNSET
-        else:
-            supervisor_role = check_dial_request_conference_config_supervisor_role(_supervisor_role)
-
-        whisper_call_control_ids = cast(list[str], d.pop("whisper_call_control_ids", UNSET))
-
-        _instance = cls(
-            beep_enabled=beep_enabled,
-            conference_name=conference_name,
-            early_media=early_media,
-            end_conference_on_exit=end_conference_on_exit,
-            hold=hold,
-            hold_audio_url=hold_audio_url,
-            hold_media_name=hold_media_name,
-            id=id,
-            mute=mute,
-            soft_end_conference_on_exit=soft_end_conference_on_exit,
-            start_conference_on_create=start_conference_on_create,
-            start_conference_on_enter=start_conference_on_enter,
-            supervisor_role=supervisor_role,
-            whisper_call_control_ids=whisper_call_control_ids,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,50 +2,77 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="DialRequestWebhookRetriesPoliciesAdditionalProperty")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "retries_ms",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class DialRequestWebhookRetriesPoliciesAdditionalProperty:
     """
     Attributes:
-        retries_ms (list[int] | Unset): Waits between retries, in milliseconds.
+        retries_ms (list[int] | None): Waits between retries, in milliseconds.
     """
 
-    retries_ms: list[int] | Unset = UNSET
+    retries_ms: list[int] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        retries_ms: list[int] | None = ABSENT,
+    ) -> None:
+        self.retries_ms = None if retries_ms is ABSENT else retries_ms
+        self.additional_properties = {}
+        given = (("retries_ms", retries_ms),)
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        retries_ms: list[int] | Unset = UNSET
-        if not isinstance(self.retries_ms, Unset):
-            retries_ms = self.retries_ms
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if retries_ms is not UNSET:
-            field_dict["retries_ms"] = retries_ms
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.retries_ms is not None:
+            field_dict["retries_ms"] = self.retries_ms
+        elif "retries_ms" in self._nulls:
+            field_dict["retries_ms"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        retries_ms = cast(list[int], d.pop("retries_ms", UNSET))
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("retries_ms")
+        obj.retries_ms = value
+        if value is None:
+            if "retries_ms" in src:
+                nulls |= {"retries_ms"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 1 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _instance = cls(
-            retries_ms=retries_ms,
-        )
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

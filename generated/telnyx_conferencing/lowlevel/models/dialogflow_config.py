@@ -2,57 +2,96 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import NO_NULLS
 
-T = TypeVar("T", bound="DialogflowConfig")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "analyze_sentiment",
+        "partial_automated_agent_reply",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class DialogflowConfig:
     """
     Attributes:
-        analyze_sentiment (bool | Unset): Analyse sentiment. Default: False. Example: True.
-        partial_automated_agent_reply (bool | Unset): Send partial replies. Default: False. Example: True.
+        analyze_sentiment (bool | None): Analyse sentiment. Default: False. Example: True.
+        partial_automated_agent_reply (bool | None): Send partial replies. Default: False. Example: True.
     """
 
-    analyze_sentiment: bool | Unset = False
-    partial_automated_agent_reply: bool | Unset = False
+    analyze_sentiment: bool | None = False
+    partial_automated_agent_reply: bool | None = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        analyze_sentiment: bool | None = False,
+        partial_automated_agent_reply: bool | None = False,
+    ) -> None:
+        self.analyze_sentiment = analyze_sentiment
+        self.partial_automated_agent_reply = partial_automated_agent_reply
+        self.additional_properties = {}
+        given = (
+            ("analyze_sentiment", analyze_sentiment),
+            ("partial_automated_agent_reply", partial_automated_agent_reply),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        analyze_sentiment = self.analyze_sentiment
-
-        partial_automated_agent_reply = self.partial_automated_agent_reply
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if analyze_sentiment is not UNSET:
-            field_dict["analyze_sentiment"] = analyze_sentiment
-        if partial_automated_agent_reply is not UNSET:
-            field_dict["partial_automated_agent_reply"] = partial_automated_agent_reply
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.analyze_sentiment is not None:
+            field_dict["analyze_sentiment"] = self.analyze_sentiment
+        elif "analyze_sentiment" in self._nulls:
+            field_dict["analyze_sentiment"] = None
+        if self.partial_automated_agent_reply is not None:
+            field_dict["partial_automated_agent_reply"] = self.partial_automated_agent_reply
+        elif "partial_automated_agent_reply" in self._nulls:
+            field_dict["partial_automated_agent_reply"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        analyze_sentiment = d.pop("analyze_sentiment", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("analyze_sentiment")
+        obj.analyze_sentiment = value
+        if value is None:
+            if "analyze_sentiment" in src:
+                nulls |= {"analyze_sentiment"}
+            else:
+                absent += 1
+        value = get("partial_automated_agent_reply")
+        obj.partial_automated_agent_reply = value
+        if value is None:
+            if "partial_automated_agent_reply" in src:
+                nulls |= {"partial_automated_agent_reply"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        partial_automated_agent_reply = d.pop("partial_automated_agent_reply", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance = cls(
-            analyze_sentiment=analyze_sentiment,
-            partial_automated_agent_reply=partial_automated_agent_reply,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,62 +2,90 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.eleven_labs_voice_settings_type import ElevenLabsVoiceSettingsType, check_eleven_labs_voice_settings_type
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="ElevenLabsVoiceSettings")
+if TYPE_CHECKING:
+    from ..models.eleven_labs_voice_settings_type import ElevenLabsVoiceSettingsType
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "type",
+        "api_key_ref",
+    }
+)
+
+
+@_attrs_define(init=False)
 class ElevenLabsVoiceSettings:
     """
     Attributes:
         type_ (ElevenLabsVoiceSettingsType): Discriminator naming the TTS provider.
-        api_key_ref (str | Unset): `identifier` of the integration secret (/v2/integration_secrets, see
+        api_key_ref (str | None): `identifier` of the integration secret (/v2/integration_secrets, see
             https://developers.telnyx.com/api/secrets-manager/integration-secrets/create-integration-secret) that stores
             your ElevenLabs API key. Free ElevenLabs plans will probably not work. Example: my_elevenlabs_api_key.
     """
 
     type_: ElevenLabsVoiceSettingsType
-    api_key_ref: str | Unset = UNSET
+    api_key_ref: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        type_: ElevenLabsVoiceSettingsType,
+        api_key_ref: str | None = ABSENT,
+    ) -> None:
+        self.type_ = type_
+        self.api_key_ref = None if api_key_ref is ABSENT else api_key_ref
+        self.additional_properties = {}
+        given = (("api_key_ref", api_key_ref),)
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        type_: str = self.type_
-
-        api_key_ref = self.api_key_ref
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-            }
-        )
-        if api_key_ref is not UNSET:
-            field_dict["api_key_ref"] = api_key_ref
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["type"] = self.type_
+        if self.api_key_ref is not None:
+            field_dict["api_key_ref"] = self.api_key_ref
+        elif "api_key_ref" in self._nulls:
+            field_dict["api_key_ref"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = check_eleven_labs_voice_settings_type(d.pop("type"))
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.type_ = src["type"]
+        value = get("api_key_ref")
+        obj.api_key_ref = value
+        if value is None:
+            if "api_key_ref" in src:
+                nulls |= {"api_key_ref"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        api_key_ref = d.pop("api_key_ref", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance = cls(
-            type_=type_,
-            api_key_ref=api_key_ref,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,17 +2,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="EnqueueRequest")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "queue_name",
+        "client_state",
+        "command_id",
+        "keep_after_hangup",
+        "max_size",
+        "max_wait_time_secs",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class EnqueueRequest:
     """
     Example:
@@ -22,84 +31,134 @@ class EnqueueRequest:
     Attributes:
         queue_name (str): Queue to put the call in; it is created if no queue has this name yet. Example:
             tier_1_support.
-        client_state (str | Unset): Base64-encoded state that Telnyx echoes back in every webhook that follows. Example:
+        client_state (str | None): Base64-encoded state that Telnyx echoes back in every webhook that follows. Example:
             aGF2ZSBhIG5pY2UgZGF5ID1d.
-        command_id (str | Unset): Idempotency key: Telnyx ignores a repeated command with the same `command_id` for the
+        command_id (str | None): Idempotency key: Telnyx ignores a repeated command with the same `command_id` for the
             same `call_control_id`. Example: 891510ac-f3e4-11e8-af5b-de00688a4901.
-        keep_after_hangup (bool | Unset): Keep the call queued after it hangs up. Bridging to it then fails, returning
+        keep_after_hangup (bool | None): Keep the call queued after it hangs up. Bridging to it then fails, returning
             the details needed to reconnect the call. Default: False. Example: True.
-        max_size (int | Unset): Most calls the queue may hold at once. Fixed once the queue exists. Default: 100.
+        max_size (int | None): Most calls the queue may hold at once. Fixed once the queue exists. Default: 100.
             Example: 200.
-        max_wait_time_secs (int | Unset): Seconds a call may wait before it is taken out of the queue. Example: 600.
+        max_wait_time_secs (int | None): Seconds a call may wait before it is taken out of the queue. Example: 600.
     """
 
     queue_name: str
-    client_state: str | Unset = UNSET
-    command_id: str | Unset = UNSET
-    keep_after_hangup: bool | Unset = False
-    max_size: int | Unset = 100
-    max_wait_time_secs: int | Unset = UNSET
+    client_state: str | None = None
+    command_id: str | None = None
+    keep_after_hangup: bool | None = False
+    max_size: int | None = 100
+    max_wait_time_secs: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        queue_name: str,
+        client_state: str | None = ABSENT,
+        command_id: str | None = ABSENT,
+        keep_after_hangup: bool | None = False,
+        max_size: int | None = 100,
+        max_wait_time_secs: int | None = ABSENT,
+    ) -> None:
+        self.queue_name = queue_name
+        self.client_state = None if client_state is ABSENT else client_state
+        self.command_id = None if command_id is ABSENT else command_id
+        self.keep_after_hangup = keep_after_hangup
+        self.max_size = max_size
+        self.max_wait_time_secs = None if max_wait_time_secs is ABSENT else max_wait_time_secs
+        self.additional_properties = {}
+        given = (
+            ("client_state", client_state),
+            ("command_id", command_id),
+            ("keep_after_hangup", keep_after_hangup),
+            ("max_size", max_size),
+            ("max_wait_time_secs", max_wait_time_secs),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        queue_name = self.queue_name
-
-        client_state = self.client_state
-
-        command_id = self.command_id
-
-        keep_after_hangup = self.keep_after_hangup
-
-        max_size = self.max_size
-
-        max_wait_time_secs = self.max_wait_time_secs
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "queue_name": queue_name,
-            }
-        )
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if command_id is not UNSET:
-            field_dict["command_id"] = command_id
-        if keep_after_hangup is not UNSET:
-            field_dict["keep_after_hangup"] = keep_after_hangup
-        if max_size is not UNSET:
-            field_dict["max_size"] = max_size
-        if max_wait_time_secs is not UNSET:
-            field_dict["max_wait_time_secs"] = max_wait_time_secs
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["queue_name"] = self.queue_name
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.command_id is not None:
+            field_dict["command_id"] = self.command_id
+        elif "command_id" in self._nulls:
+            field_dict["command_id"] = None
+        if self.keep_after_hangup is not None:
+            field_dict["keep_after_hangup"] = self.keep_after_hangup
+        elif "keep_after_hangup" in self._nulls:
+            field_dict["keep_after_hangup"] = None
+        if self.max_size is not None:
+            field_dict["max_size"] = self.max_size
+        elif "max_size" in self._nulls:
+            field_dict["max_size"] = None
+        if self.max_wait_time_secs is not None:
+            field_dict["max_wait_time_secs"] = self.max_wait_time_secs
+        elif "max_wait_time_secs" in self._nulls:
+            field_dict["max_wait_time_secs"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        queue_name = d.pop("queue_name")
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.queue_name = src["queue_name"]
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("keep_after_hangup")
+        obj.keep_after_hangup = value
+        if value is None:
+            if "keep_after_hangup" in src:
+                nulls |= {"keep_after_hangup"}
+            else:
+                absent += 1
+        value = get("max_size")
+        obj.max_size = value
+        if value is None:
+            if "max_size" in src:
+                nulls |= {"max_size"}
+            else:
+                absent += 1
+        value = get("max_wait_time_secs")
+        obj.max_wait_time_secs = value
+        if value is None:
+            if "max_wait_time_secs" in src:
+                nulls |= {"max_wait_time_secs"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 6 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        client_state = d.pop("client_state", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        command_id = d.pop("command_id", UNSET)
-
-        keep_after_hangup = d.pop("keep_after_hangup", UNSET)
-
-        max_size = d.pop("max_size", UNSET)
-
-        max_wait_time_secs = d.pop("max_wait_time_secs", UNSET)
-
-        _instance = cls(
-            queue_name=queue_name,
-            client_state=client_state,
-            command_id=command_id,
-            keep_after_hangup=keep_after_hangup,
-            max_size=max_size,
-            max_wait_time_secs=max_wait_time_secs,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

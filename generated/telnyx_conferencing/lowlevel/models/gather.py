@@ -2,132 +2,234 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="Gather")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "client_state",
+        "command_id",
+        "gather_id",
+        "initial_timeout_millis",
+        "inter_digit_timeout_millis",
+        "maximum_digits",
+        "minimum_digits",
+        "terminating_digit",
+        "timeout_millis",
+        "valid_digits",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class Gather:
     """
     Attributes:
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        command_id (str | Unset): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
+        command_id (str | None): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
             891510ac-f3e4-11e8-af5b-de00688a4901.
-        gather_id (str | Unset): ID of the gather command, when one was given. Example: my_gather_id.
-        initial_timeout_millis (int | Unset): Milliseconds to wait for the first digit. Default: 5000. Example: 10000.
-        inter_digit_timeout_millis (int | Unset): Milliseconds allowed between two digits. Default: 5000. Example:
-            10000.
-        maximum_digits (int | Unset): Most digits to collect. Default: 128. Example: 10.
-        minimum_digits (int | Unset): Fewest digits that count as a valid entry. Default: 1. Example: 1.
-        terminating_digit (str | Unset): Digit that ends the entry early. Default: '#'. Example: #.
-        timeout_millis (int | Unset): Milliseconds to wait for input before giving up. Default: 60000. Example: 60000.
-        valid_digits (str | Unset): Digits that are accepted. Default: '0123456789#*'. Example: 123.
+        gather_id (str | None): ID of the gather command, when one was given. Example: my_gather_id.
+        initial_timeout_millis (int | None): Milliseconds to wait for the first digit. Default: 5000. Example: 10000.
+        inter_digit_timeout_millis (int | None): Milliseconds allowed between two digits. Default: 5000. Example: 10000.
+        maximum_digits (int | None): Most digits to collect. Default: 128. Example: 10.
+        minimum_digits (int | None): Fewest digits that count as a valid entry. Default: 1. Example: 1.
+        terminating_digit (str | None): Digit that ends the entry early. Default: '#'. Example: #.
+        timeout_millis (int | None): Milliseconds to wait for input before giving up. Default: 60000. Example: 60000.
+        valid_digits (str | None): Digits that are accepted. Default: '0123456789#*'. Example: 123.
     """
 
-    client_state: str | Unset = UNSET
-    command_id: str | Unset = UNSET
-    gather_id: str | Unset = UNSET
-    initial_timeout_millis: int | Unset = 5000
-    inter_digit_timeout_millis: int | Unset = 5000
-    maximum_digits: int | Unset = 128
-    minimum_digits: int | Unset = 1
-    terminating_digit: str | Unset = "#"
-    timeout_millis: int | Unset = 60000
-    valid_digits: str | Unset = "0123456789#*"
+    client_state: str | None = None
+    command_id: str | None = None
+    gather_id: str | None = None
+    initial_timeout_millis: int | None = 5000
+    inter_digit_timeout_millis: int | None = 5000
+    maximum_digits: int | None = 128
+    minimum_digits: int | None = 1
+    terminating_digit: str | None = "#"
+    timeout_millis: int | None = 60000
+    valid_digits: str | None = "0123456789#*"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        client_state: str | None = ABSENT,
+        command_id: str | None = ABSENT,
+        gather_id: str | None = ABSENT,
+        initial_timeout_millis: int | None = 5000,
+        inter_digit_timeout_millis: int | None = 5000,
+        maximum_digits: int | None = 128,
+        minimum_digits: int | None = 1,
+        terminating_digit: str | None = "#",
+        timeout_millis: int | None = 60000,
+        valid_digits: str | None = "0123456789#*",
+    ) -> None:
+        self.client_state = None if client_state is ABSENT else client_state
+        self.command_id = None if command_id is ABSENT else command_id
+        self.gather_id = None if gather_id is ABSENT else gather_id
+        self.initial_timeout_millis = initial_timeout_millis
+        self.inter_digit_timeout_millis = inter_digit_timeout_millis
+        self.maximum_digits = maximum_digits
+        self.minimum_digits = minimum_digits
+        self.terminating_digit = terminating_digit
+        self.timeout_millis = timeout_millis
+        self.valid_digits = valid_digits
+        self.additional_properties = {}
+        given = (
+            ("client_state", client_state),
+            ("command_id", command_id),
+            ("gather_id", gather_id),
+            ("initial_timeout_millis", initial_timeout_millis),
+            ("inter_digit_timeout_millis", inter_digit_timeout_millis),
+            ("maximum_digits", maximum_digits),
+            ("minimum_digits", minimum_digits),
+            ("terminating_digit", terminating_digit),
+            ("timeout_millis", timeout_millis),
+            ("valid_digits", valid_digits),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        client_state = self.client_state
-
-        command_id = self.command_id
-
-        gather_id = self.gather_id
-
-        initial_timeout_millis = self.initial_timeout_millis
-
-        inter_digit_timeout_millis = self.inter_digit_timeout_millis
-
-        maximum_digits = self.maximum_digits
-
-        minimum_digits = self.minimum_digits
-
-        terminating_digit = self.terminating_digit
-
-        timeout_millis = self.timeout_millis
-
-        valid_digits = self.valid_digits
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if command_id is not UNSET:
-            field_dict["command_id"] = command_id
-        if gather_id is not UNSET:
-            field_dict["gather_id"] = gather_id
-        if initial_timeout_millis is not UNSET:
-            field_dict["initial_timeout_millis"] = initial_timeout_millis
-        if inter_digit_timeout_millis is not UNSET:
-            field_dict["inter_digit_timeout_millis"] = inter_digit_timeout_millis
-        if maximum_digits is not UNSET:
-            field_dict["maximum_digits"] = maximum_digits
-        if minimum_digits is not UNSET:
-            field_dict["minimum_digits"] = minimum_digits
-        if terminating_digit is not UNSET:
-            field_dict["terminating_digit"] = terminating_digit
-        if timeout_millis is not UNSET:
-            field_dict["timeout_millis"] = timeout_millis
-        if valid_digits is not UNSET:
-            field_dict["valid_digits"] = valid_digits
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.command_id is not None:
+            field_dict["command_id"] = self.command_id
+        elif "command_id" in self._nulls:
+            field_dict["command_id"] = None
+        if self.gather_id is not None:
+            field_dict["gather_id"] = self.gather_id
+        elif "gather_id" in self._nulls:
+            field_dict["gather_id"] = None
+        if self.initial_timeout_millis is not None:
+            field_dict["initial_timeout_millis"] = self.initial_timeout_millis
+        elif "initial_timeout_millis" in self._nulls:
+            field_dict["initial_timeout_millis"] = None
+        if self.inter_digit_timeout_millis is not None:
+            field_dict["inter_digit_timeout_millis"] = self.inter_digit_timeout_millis
+        elif "inter_digit_timeout_millis" in self._nulls:
+            field_dict["inter_digit_timeout_millis"] = None
+        if self.maximum_digits is not None:
+            field_dict["maximum_digits"] = self.maximum_digits
+        elif "maximum_digits" in self._nulls:
+            field_dict["maximum_digits"] = None
+        if self.minimum_digits is not None:
+            field_dict["minimum_digits"] = self.minimum_digits
+        elif "minimum_digits" in self._nulls:
+            field_dict["minimum_digits"] = None
+        if self.terminating_digit is not None:
+            field_dict["terminating_digit"] = self.terminating_digit
+        elif "terminating_digit" in self._nulls:
+            field_dict["terminating_digit"] = None
+        if self.timeout_millis is not None:
+            field_dict["timeout_millis"] = self.timeout_millis
+        elif "timeout_millis" in self._nulls:
+            field_dict["timeout_millis"] = None
+        if self.valid_digits is not None:
+            field_dict["valid_digits"] = self.valid_digits
+        elif "valid_digits" in self._nulls:
+            field_dict["valid_digits"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        client_state = d.pop("client_state", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("gather_id")
+        obj.gather_id = value
+        if value is None:
+            if "gather_id" in src:
+                nulls |= {"gather_id"}
+            else:
+                absent += 1
+        value = get("initial_timeout_millis")
+        obj.initial_timeout_millis = value
+        if value is None:
+            if "initial_timeout_millis" in src:
+                nulls |= {"initial_timeout_millis"}
+            else:
+                absent += 1
+        value = get("inter_digit_timeout_millis")
+        obj.inter_digit_timeout_millis = value
+        if value is None:
+            if "inter_digit_timeout_millis" in src:
+                nulls |= {"inter_digit_timeout_millis"}
+            else:
+                absent += 1
+        value = get("maximum_digits")
+        obj.maximum_digits = value
+        if value is None:
+            if "maximum_digits" in src:
+                nulls |= {"maximum_digits"}
+            else:
+                absent += 1
+        value = get("minimum_digits")
+        obj.minimum_digits = value
+        if value is None:
+            if "minimum_digits" in src:
+                nulls |= {"minimum_digits"}
+            else:
+                absent += 1
+        value = get("terminating_digit")
+        obj.terminating_digit = value
+        if value is None:
+            if "terminating_digit" in src:
+                nulls |= {"terminating_digit"}
+            else:
+                absent += 1
+        value = get("timeout_millis")
+        obj.timeout_millis = value
+        if value is None:
+            if "timeout_millis" in src:
+                nulls |= {"timeout_millis"}
+            else:
+                absent += 1
+        value = get("valid_digits")
+        obj.valid_digits = value
+        if value is None:
+            if "valid_digits" in src:
+                nulls |= {"valid_digits"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 10 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        command_id = d.pop("command_id", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        gather_id = d.pop("gather_id", UNSET)
-
-        initial_timeout_millis = d.pop("initial_timeout_millis", UNSET)
-
-        inter_digit_timeout_millis = d.pop("inter_digit_timeout_millis", UNSET)
-
-        maximum_digits = d.pop("maximum_digits", UNSET)
-
-        minimum_digits = d.pop("minimum_digits", UNSET)
-
-        terminating_digit = d.pop("terminating_digit", UNSET)
-
-        timeout_millis = d.pop("timeout_millis", UNSET)
-
-        valid_digits = d.pop("valid_digits", UNSET)
-
-        _instance = cls(
-            client_state=client_state,
-            command_id=command_id,
-            gather_id=gather_id,
-            initial_timeout_millis=initial_timeout_millis,
-            inter_digit_timeout_millis=inter_digit_timeout_millis,
-            maximum_digits=maximum_digits,
-            minimum_digits=minimum_digits,
-            terminating_digit=terminating_digit,
-            timeout_millis=timeout_millis,
-            valid_digits=valid_digits,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,16 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.google_transcription_engine_list_of_languages import (
-    GoogleTranscriptionEngineListOfLanguages,
-    check_google_transcription_engine_list_of_languages,
-)
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS, json_value
 
 if TYPE_CHECKING:
     from ..models.assistant import Assistant
@@ -20,6 +17,9 @@ if TYPE_CHECKING:
     from ..models.eleven_labs_voice_settings import ElevenLabsVoiceSettings
     from ..models.gather_using_ai_request_message_history_item import GatherUsingAIRequestMessageHistoryItem
     from ..models.gather_using_ai_request_parameters import GatherUsingAIRequestParameters
+    from ..models.google_transcription_engine_list_of_languages import (
+        GoogleTranscriptionEngineListOfLanguages,
+    )
     from ..models.interruption_settings import InterruptionSettings
     from ..models.resemble_voice_settings import ResembleVoiceSettings
     from ..models.rime_voice_settings import RimeVoiceSettings
@@ -28,10 +28,62 @@ if TYPE_CHECKING:
     from ..models.xai_voice_settings import XAIVoiceSettings
 
 
-T = TypeVar("T", bound="GatherUsingAIRequest")
+def _parse_voice_settings(data: Any) -> Any:
+    if isinstance(data, dict):
+        try:
+            return _models.ElevenLabsVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.TelnyxVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.AWSVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.AzureVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.RimeVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.ResembleVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return _models.XAIVoiceSettings.from_dict(data)
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "parameters",
+        "assistant",
+        "client_state",
+        "command_id",
+        "gather_ended_speech",
+        "greeting",
+        "interruption_settings",
+        "language",
+        "message_history",
+        "send_message_history_updates",
+        "send_partial_results",
+        "transcription",
+        "user_response_timeout_ms",
+        "voice",
+        "voice_settings",
+    }
+)
+
+
+@_attrs_define(init=False)
 class GatherUsingAIRequest:
     """
     Example:
@@ -47,43 +99,42 @@ class GatherUsingAIRequest:
         parameters (GatherUsingAIRequestParameters): JSON schema of the fields to collect. Example: {'properties':
             {'age': {'description': 'The age of the customer.', 'type': 'integer'}, 'location': {'description': 'The
             location of the customer.', 'type': 'string'}}, 'required': ['age', 'location'], 'type': 'object'}.
-        assistant (Assistant | Unset):
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        assistant (Assistant | None):
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        command_id (str | Unset): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
+        command_id (str | None): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
             891510ac-f3e4-11e8-af5b-de00688a4901.
-        gather_ended_speech (str | Unset): Text spoken when gathering is done. Example: Thank you for providing the
+        gather_ended_speech (str | None): Text spoken when gathering is done. Example: Thank you for providing the
             information..
-        greeting (str | Unset): What the assistant says first. Example: Hello, can you tell me your age and where you
+        greeting (str | None): What the assistant says first. Example: Hello, can you tell me your age and where you
             live?.
-        interruption_settings (InterruptionSettings | Unset):
-        language (GoogleTranscriptionEngineListOfLanguages | Unset):  Example: en.
-        message_history (list[GatherUsingAIRequestMessageHistoryItem] | Unset): Earlier messages to give the assistant.
-        send_message_history_updates (bool | Unset): Send a webhook whenever the message history changes. Example:
-            False.
-        send_partial_results (bool | Unset): Send a webhook each time a field is collected. Example: False.
-        transcription (TranscriptionConfig | Unset):
-        user_response_timeout_ms (int | Unset): Milliseconds to wait for the caller to answer. Default: 10000. Example:
+        interruption_settings (InterruptionSettings | None):
+        language (GoogleTranscriptionEngineListOfLanguages | None):  Example: en.
+        message_history (list[GatherUsingAIRequestMessageHistoryItem] | None): Earlier messages to give the assistant.
+        send_message_history_updates (bool | None): Send a webhook whenever the message history changes. Example: False.
+        send_partial_results (bool | None): Send a webhook each time a field is collected. Example: False.
+        transcription (TranscriptionConfig | None):
+        user_response_timeout_ms (int | None): Milliseconds to wait for the caller to answer. Default: 10000. Example:
             15000.
-        voice (str | Unset):  Example: Telnyx.KokoroTTS.af.
+        voice (str | None):  Example: Telnyx.KokoroTTS.af.
         voice_settings (AWSVoiceSettings | AzureVoiceSettings | ElevenLabsVoiceSettings | ResembleVoiceSettings |
-            RimeVoiceSettings | TelnyxVoiceSettings | Unset | XAIVoiceSettings): Settings for the chosen voice provider.
+            RimeVoiceSettings | TelnyxVoiceSettings | XAIVoiceSettings | None): Settings for the chosen voice provider.
     """
 
     parameters: GatherUsingAIRequestParameters
-    assistant: Assistant | Unset = UNSET
-    client_state: str | Unset = UNSET
-    command_id: str | Unset = UNSET
-    gather_ended_speech: str | Unset = UNSET
-    greeting: str | Unset = UNSET
-    interruption_settings: InterruptionSettings | Unset = UNSET
-    language: GoogleTranscriptionEngineListOfLanguages | Unset = UNSET
-    message_history: list[GatherUsingAIRequestMessageHistoryItem] | Unset = UNSET
-    send_message_history_updates: bool | Unset = UNSET
-    send_partial_results: bool | Unset = UNSET
-    transcription: TranscriptionConfig | Unset = UNSET
-    user_response_timeout_ms: int | Unset = 10000
-    voice: str | Unset = UNSET
+    assistant: Assistant | None = None
+    client_state: str | None = None
+    command_id: str | None = None
+    gather_ended_speech: str | None = None
+    greeting: str | None = None
+    interruption_settings: InterruptionSettings | None = None
+    language: GoogleTranscriptionEngineListOfLanguages | None = None
+    message_history: list[GatherUsingAIRequestMessageHistoryItem] | None = None
+    send_message_history_updates: bool | None = None
+    send_partial_results: bool | None = None
+    transcription: TranscriptionConfig | None = None
+    user_response_timeout_ms: int | None = 10000
+    voice: str | None = None
     voice_settings: (
         AWSVoiceSettings
         | AzureVoiceSettings
@@ -91,277 +142,265 @@ class GatherUsingAIRequest:
         | ResembleVoiceSettings
         | RimeVoiceSettings
         | TelnyxVoiceSettings
-        | Unset
         | XAIVoiceSettings
-    ) = UNSET
+        | None
+    ) = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        parameters: GatherUsingAIRequestParameters,
+        assistant: Assistant | None = ABSENT,
+        client_state: str | None = ABSENT,
+        command_id: str | None = ABSENT,
+        gather_ended_speech: str | None = ABSENT,
+        greeting: str | None = ABSENT,
+        interruption_settings: InterruptionSettings | None = ABSENT,
+        language: GoogleTranscriptionEngineListOfLanguages | None = ABSENT,
+        message_history: list[GatherUsingAIRequestMessageHistoryItem] | None = ABSENT,
+        send_message_history_updates: bool | None = ABSENT,
+        send_partial_results: bool | None = ABSENT,
+        transcription: TranscriptionConfig | None = ABSENT,
+        user_response_timeout_ms: int | None = 10000,
+        voice: str | None = ABSENT,
+        voice_settings: AWSVoiceSettings
+        | AzureVoiceSettings
+        | ElevenLabsVoiceSettings
+        | ResembleVoiceSettings
+        | RimeVoiceSettings
+        | TelnyxVoiceSettings
+        | XAIVoiceSettings
+        | None = ABSENT,
+    ) -> None:
+        self.parameters = parameters
+        self.assistant = None if assistant is ABSENT else assistant
+        self.client_state = None if client_state is ABSENT else client_state
+        self.command_id = None if command_id is ABSENT else command_id
+        self.gather_ended_speech = None if gather_ended_speech is ABSENT else gather_ended_speech
+        self.greeting = None if greeting is ABSENT else greeting
+        self.interruption_settings = None if interruption_settings is ABSENT else interruption_settings
+        self.language = None if language is ABSENT else language
+        self.message_history = None if message_history is ABSENT else message_history
+        self.send_message_history_updates = (
+            None if send_message_history_updates is ABSENT else send_message_history_updates
+        )
+        self.send_partial_results = None if send_partial_results is ABSENT else send_partial_results
+        self.transcription = None if transcription is ABSENT else transcription
+        self.user_response_timeout_ms = user_response_timeout_ms
+        self.voice = None if voice is ABSENT else voice
+        self.voice_settings = None if voice_settings is ABSENT else voice_settings
+        self.additional_properties = {}
+        given = (
+            ("assistant", assistant),
+            ("client_state", client_state),
+            ("command_id", command_id),
+            ("gather_ended_speech", gather_ended_speech),
+            ("greeting", greeting),
+            ("interruption_settings", interruption_settings),
+            ("language", language),
+            ("message_history", message_history),
+            ("send_message_history_updates", send_message_history_updates),
+            ("send_partial_results", send_partial_results),
+            ("transcription", transcription),
+            ("user_response_timeout_ms", user_response_timeout_ms),
+            ("voice", voice),
+            ("voice_settings", voice_settings),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.aws_voice_settings import AWSVoiceSettings  # noqa: PLC0415
-        from ..models.azure_voice_settings import AzureVoiceSettings  # noqa: PLC0415
-        from ..models.eleven_labs_voice_settings import ElevenLabsVoiceSettings  # noqa: PLC0415
-        from ..models.resemble_voice_settings import ResembleVoiceSettings  # noqa: PLC0415
-        from ..models.rime_voice_settings import RimeVoiceSettings  # noqa: PLC0415
-        from ..models.telnyx_voice_settings import TelnyxVoiceSettings  # noqa: PLC0415
-
-        parameters = self.parameters.to_dict()
-
-        assistant: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.assistant, Unset):
-            assistant = self.assistant.to_dict()
-
-        client_state = self.client_state
-
-        command_id = self.command_id
-
-        gather_ended_speech = self.gather_ended_speech
-
-        greeting = self.greeting
-
-        interruption_settings: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.interruption_settings, Unset):
-            interruption_settings = self.interruption_settings.to_dict()
-
-        language: str | Unset = UNSET
-        if not isinstance(self.language, Unset):
-            language = self.language
-
-        message_history: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.message_history, Unset):
-            message_history = []
-            for message_history_item_data in self.message_history:
-                message_history_item = message_history_item_data.to_dict()
-                message_history.append(message_history_item)
-
-        send_message_history_updates = self.send_message_history_updates
-
-        send_partial_results = self.send_partial_results
-
-        transcription: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.transcription, Unset):
-            transcription = self.transcription.to_dict()
-
-        user_response_timeout_ms = self.user_response_timeout_ms
-
-        voice = self.voice
-
-        voice_settings: dict[str, Any] | Unset
-        if isinstance(self.voice_settings, Unset):
-            voice_settings = UNSET
-        elif isinstance(self.voice_settings, ElevenLabsVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, TelnyxVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, AWSVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, AzureVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, RimeVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, ResembleVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        else:
-            voice_settings = self.voice_settings.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "parameters": parameters,
-            }
-        )
-        if assistant is not UNSET:
-            field_dict["assistant"] = assistant
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if command_id is not UNSET:
-            field_dict["command_id"] = command_id
-        if gather_ended_speech is not UNSET:
-            field_dict["gather_ended_speech"] = gather_ended_speech
-        if greeting is not UNSET:
-            field_dict["greeting"] = greeting
-        if interruption_settings is not UNSET:
-            field_dict["interruption_settings"] = interruption_settings
-        if language is not UNSET:
-            field_dict["language"] = language
-        if message_history is not UNSET:
-            field_dict["message_history"] = message_history
-        if send_message_history_updates is not UNSET:
-            field_dict["send_message_history_updates"] = send_message_history_updates
-        if send_partial_results is not UNSET:
-            field_dict["send_partial_results"] = send_partial_results
-        if transcription is not UNSET:
-            field_dict["transcription"] = transcription
-        if user_response_timeout_ms is not UNSET:
-            field_dict["user_response_timeout_ms"] = user_response_timeout_ms
-        if voice is not UNSET:
-            field_dict["voice"] = voice
-        if voice_settings is not UNSET:
-            field_dict["voice_settings"] = voice_settings
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["parameters"] = self.parameters.to_dict()
+        if self.assistant is not None:
+            field_dict["assistant"] = self.assistant.to_dict()
+        elif "assistant" in self._nulls:
+            field_dict["assistant"] = None
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.command_id is not None:
+            field_dict["command_id"] = self.command_id
+        elif "command_id" in self._nulls:
+            field_dict["command_id"] = None
+        if self.gather_ended_speech is not None:
+            field_dict["gather_ended_speech"] = self.gather_ended_speech
+        elif "gather_ended_speech" in self._nulls:
+            field_dict["gather_ended_speech"] = None
+        if self.greeting is not None:
+            field_dict["greeting"] = self.greeting
+        elif "greeting" in self._nulls:
+            field_dict["greeting"] = None
+        if self.interruption_settings is not None:
+            field_dict["interruption_settings"] = self.interruption_settings.to_dict()
+        elif "interruption_settings" in self._nulls:
+            field_dict["interruption_settings"] = None
+        if self.language is not None:
+            field_dict["language"] = self.language
+        elif "language" in self._nulls:
+            field_dict["language"] = None
+        if self.message_history is not None:
+            field_dict["message_history"] = [x0.to_dict() for x0 in self.message_history]
+        elif "message_history" in self._nulls:
+            field_dict["message_history"] = None
+        if self.send_message_history_updates is not None:
+            field_dict["send_message_history_updates"] = self.send_message_history_updates
+        elif "send_message_history_updates" in self._nulls:
+            field_dict["send_message_history_updates"] = None
+        if self.send_partial_results is not None:
+            field_dict["send_partial_results"] = self.send_partial_results
+        elif "send_partial_results" in self._nulls:
+            field_dict["send_partial_results"] = None
+        if self.transcription is not None:
+            field_dict["transcription"] = self.transcription.to_dict()
+        elif "transcription" in self._nulls:
+            field_dict["transcription"] = None
+        if self.user_response_timeout_ms is not None:
+            field_dict["user_response_timeout_ms"] = self.user_response_timeout_ms
+        elif "user_response_timeout_ms" in self._nulls:
+            field_dict["user_response_timeout_ms"] = None
+        if self.voice is not None:
+            field_dict["voice"] = self.voice
+        elif "voice" in self._nulls:
+            field_dict["voice"] = None
+        if self.voice_settings is not None:
+            field_dict["voice_settings"] = json_value(self.voice_settings)
+        elif "voice_settings" in self._nulls:
+            field_dict["voice_settings"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.assistant import Assistant  # noqa: PLC0415
-        from ..models.aws_voice_settings import AWSVoiceSettings  # noqa: PLC0415
-        from ..models.azure_voice_settings import AzureVoiceSettings  # noqa: PLC0415
-        from ..models.eleven_labs_voice_settings import ElevenLabsVoiceSettings  # noqa: PLC0415
-        from ..models.gather_using_ai_request_message_history_item import GatherUsingAIRequestMessageHistoryItem  # noqa: PLC0415
-        from ..models.gather_using_ai_request_parameters import GatherUsingAIRequestParameters  # noqa: PLC0415
-        from ..models.interruption_settings import InterruptionSettings  # noqa: PLC0415
-        from ..models.resemble_voice_settings import ResembleVoiceSettings  # noqa: PLC0415
-        from ..models.rime_voice_settings import RimeVoiceSettings  # noqa: PLC0415
-        from ..models.telnyx_voice_settings import TelnyxVoiceSettings  # noqa: PLC0415
-        from ..models.transcription_config import TranscriptionConfig  # noqa: PLC0415
-        from ..models.xai_voice_settings import XAIVoiceSettings  # noqa: PLC0415
-
-        d = dict(src_dict)
-        parameters = GatherUsingAIRequestParameters.from_dict(d.pop("parameters"))
-
-        _assistant = d.pop("assistant", UNSET)
-        assistant: Assistant | Unset
-        if isinstance(_assistant, Unset):
-            assistant = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.parameters = _models.GatherUsingAIRequestParameters.from_dict(src["parameters"])
+        value = get("assistant")
+        if value is not None:
+            obj.assistant = _models.Assistant.from_dict(value)
         else:
-            assistant = Assistant.from_dict(_assistant)
-
-        client_state = d.pop("client_state", UNSET)
-
-        command_id = d.pop("command_id", UNSET)
-
-        gather_ended_speech = d.pop("gather_ended_speech", UNSET)
-
-        greeting = d.pop("greeting", UNSET)
-
-        _interruption_settings = d.pop("interruption_settings", UNSET)
-        interruption_settings: InterruptionSettings | Unset
-        if isinstance(_interruption_settings, Unset):
-            interruption_settings = UNSET
+            obj.assistant = None
+            if "assistant" in src:
+                nulls |= {"assistant"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("gather_ended_speech")
+        obj.gather_ended_speech = value
+        if value is None:
+            if "gather_ended_speech" in src:
+                nulls |= {"gather_ended_speech"}
+            else:
+                absent += 1
+        value = get("greeting")
+        obj.greeting = value
+        if value is None:
+            if "greeting" in src:
+                nulls |= {"greeting"}
+            else:
+                absent += 1
+        value = get("interruption_settings")
+        if value is not None:
+            obj.interruption_settings = _models.InterruptionSettings.from_dict(value)
         else:
-            interruption_settings = InterruptionSettings.from_dict(_interruption_settings)
-
-        _language = d.pop("language", UNSET)
-        language: GoogleTranscriptionEngineListOfLanguages | Unset
-        if isinstance(_language, Unset):
-            language = UNSET
+            obj.interruption_settings = None
+            if "interruption_settings" in src:
+                nulls |= {"interruption_settings"}
+            else:
+                absent += 1
+        value = get("language")
+        obj.language = value
+        if value is None:
+            if "language" in src:
+                nulls |= {"language"}
+            else:
+                absent += 1
+        value = get("message_history")
+        if value is not None:
+            obj.message_history = [_models.GatherUsingAIRequestMessageHistoryItem.from_dict(x0) for x0 in value]
         else:
-            language = check_google_transcription_engine_list_of_languages(_language)
-
-        _message_history = d.pop("message_history", UNSET)
-        message_history: list[GatherUsingAIRequestMessageHistoryItem] | Unset = UNSET
-        if _message_history is not UNSET:
-            message_history = []
-            for message_history_item_data in _message_history:
-                message_history_item = GatherUsingAIRequestMessageHistoryItem.from_dict(message_history_item_data)
-
-                message_history.append(message_history_item)
-
-        send_message_history_updates = d.pop("send_message_history_updates", UNSET)
-
-        send_partial_results = d.pop("send_partial_results", UNSET)
-
-        _transcription = d.pop("transcription", UNSET)
-        transcription: TranscriptionConfig | Unset
-        if isinstance(_transcription, Unset):
-            transcription = UNSET
+            obj.message_history = None
+            if "message_history" in src:
+                nulls |= {"message_history"}
+            else:
+                absent += 1
+        value = get("send_message_history_updates")
+        obj.send_message_history_updates = value
+        if value is None:
+            if "send_message_history_updates" in src:
+                nulls |= {"send_message_history_updates"}
+            else:
+                absent += 1
+        value = get("send_partial_results")
+        obj.send_partial_results = value
+        if value is None:
+            if "send_partial_results" in src:
+                nulls |= {"send_partial_results"}
+            else:
+                absent += 1
+        value = get("transcription")
+        if value is not None:
+            obj.transcription = _models.TranscriptionConfig.from_dict(value)
         else:
-            transcription = TranscriptionConfig.from_dict(_transcription)
+            obj.transcription = None
+            if "transcription" in src:
+                nulls |= {"transcription"}
+            else:
+                absent += 1
+        value = get("user_response_timeout_ms")
+        obj.user_response_timeout_ms = value
+        if value is None:
+            if "user_response_timeout_ms" in src:
+                nulls |= {"user_response_timeout_ms"}
+            else:
+                absent += 1
+        value = get("voice")
+        obj.voice = value
+        if value is None:
+            if "voice" in src:
+                nulls |= {"voice"}
+            else:
+                absent += 1
+        value = get("voice_settings")
+        if value is not None:
+            obj.voice_settings = _parse_voice_settings(value)
+        else:
+            obj.voice_settings = None
+            if "voice_settings" in src:
+                nulls |= {"voice_settings"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 15 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        user_response_timeout_ms = d.pop("user_response_timeout_ms", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        voice = d.pop("voice", UNSET)
-
-        def _parse_voice_settings(
-            data: object,
-        ) -> (
-            AWSVoiceSettings
-            | AzureVoiceSettings
-            | ElevenLabsVoiceSettings
-            | ResembleVoiceSettings
-            | RimeVoiceSettings
-            | TelnyxVoiceSettings
-            | Unset
-            | XAIVoiceSettings
-        ):
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_0 = ElevenLabsVoiceSettings.from_dict(data)
-
-                return voice_settings_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_1 = TelnyxVoiceSettings.from_dict(data)
-
-                return voice_settings_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_2 = AWSVoiceSettings.from_dict(data)
-
-                return voice_settings_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_3 = AzureVoiceSettings.from_dict(data)
-
-                return voice_settings_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_4 = RimeVoiceSettings.from_dict(data)
-
-                return voice_settings_type_4
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_5 = ResembleVoiceSettings.from_dict(data)
-
-                return voice_settings_type_5
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            voice_settings_type_6 = XAIVoiceSettings.from_dict(data)
-
-            return voice_settings_type_6
-
-        voice_settings = _parse_voice_settings(d.pop("voice_settings", UNSET))
-
-        _instance = cls(
-            parameters=parameters,
-            assistant=assistant,
-            client_state=client_state,
-            command_id=command_id,
-            gather_ended_speech=gather_ended_speech,
-            greeting=greeting,
-            interruption_settings=interruption_settings,
-            language=language,
-            message_history=message_history,
-            send_message_history_updates=send_message_history_updates,
-            send_partial_results=send_partial_results,
-            transcription=transcription,
-            user_response_timeout_ms=user_response_timeout_ms,
-            voice=voice,
-            voice_settings=voice_settings,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,68 +2,100 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.gather_using_ai_request_message_history_item_role import (
-    GatherUsingAIRequestMessageHistoryItemRole,
-    check_gather_using_ai_request_message_history_item_role,
+from ..types import ABSENT, NO_NULLS
+
+if TYPE_CHECKING:
+    from ..models.gather_using_ai_request_message_history_item_role import GatherUsingAIRequestMessageHistoryItemRole
+
+
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "content",
+        "role",
+    }
 )
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="GatherUsingAIRequestMessageHistoryItem")
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class GatherUsingAIRequestMessageHistoryItem:
     """
     Attributes:
-        content (str | Unset): Text of the message. Example: Hello, I'm 29 and I live in Paris..
-        role (GatherUsingAIRequestMessageHistoryItemRole | Unset): Who wrote the message. Example: user.
+        content (str | None): Text of the message. Example: Hello, I'm 29 and I live in Paris..
+        role (GatherUsingAIRequestMessageHistoryItemRole | None): Who wrote the message. Example: user.
     """
 
-    content: str | Unset = UNSET
-    role: GatherUsingAIRequestMessageHistoryItemRole | Unset = UNSET
+    content: str | None = None
+    role: GatherUsingAIRequestMessageHistoryItemRole | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        content: str | None = ABSENT,
+        role: GatherUsingAIRequestMessageHistoryItemRole | None = ABSENT,
+    ) -> None:
+        self.content = None if content is ABSENT else content
+        self.role = None if role is ABSENT else role
+        self.additional_properties = {}
+        given = (
+            ("content", content),
+            ("role", role),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        content = self.content
-
-        role: str | Unset = UNSET
-        if not isinstance(self.role, Unset):
-            role = self.role
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if content is not UNSET:
-            field_dict["content"] = content
-        if role is not UNSET:
-            field_dict["role"] = role
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.content is not None:
+            field_dict["content"] = self.content
+        elif "content" in self._nulls:
+            field_dict["content"] = None
+        if self.role is not None:
+            field_dict["role"] = self.role
+        elif "role" in self._nulls:
+            field_dict["role"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        content = d.pop("content", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("content")
+        obj.content = value
+        if value is None:
+            if "content" in src:
+                nulls |= {"content"}
+            else:
+                absent += 1
+        value = get("role")
+        obj.role = value
+        if value is None:
+            if "role" in src:
+                nulls |= {"role"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _role = d.pop("role", UNSET)
-        role: GatherUsingAIRequestMessageHistoryItemRole | Unset
-        if isinstance(_role, Unset):
-            role = UNSET
-        else:
-            role = check_gather_using_ai_request_message_history_item_role(_role)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance = cls(
-            content=content,
-            role=role,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,17 +2,33 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="GatherUsingAudioRequest")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "audio_url",
+        "client_state",
+        "command_id",
+        "inter_digit_timeout_millis",
+        "invalid_audio_url",
+        "invalid_media_name",
+        "maximum_digits",
+        "maximum_tries",
+        "media_name",
+        "minimum_digits",
+        "terminating_digit",
+        "timeout_millis",
+        "valid_digits",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class GatherUsingAudioRequest:
     """
     Example:
@@ -22,149 +38,259 @@ class GatherUsingAudioRequest:
             'timeout_millis': 10000, 'valid_digits': '123'}
 
     Attributes:
-        audio_url (str | Unset): URL of a WAV or MP3 file to play. Give either audio_url or media_name. Example:
+        audio_url (str | None): URL of a WAV or MP3 file to play. Give either audio_url or media_name. Example:
             http://example.com/message.wav.
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        command_id (str | Unset): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
+        command_id (str | None): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
             891510ac-f3e4-11e8-af5b-de00688a4901.
-        inter_digit_timeout_millis (int | Unset): Milliseconds allowed between two digits. Default: 5000. Example:
-            10000.
-        invalid_audio_url (str | Unset): Audio played after an invalid entry, before the prompt repeats. Example:
+        inter_digit_timeout_millis (int | None): Milliseconds allowed between two digits. Default: 5000. Example: 10000.
+        invalid_audio_url (str | None): Audio played after an invalid entry, before the prompt repeats. Example:
             http://example.com/invalid.wav.
-        invalid_media_name (str | Unset): Uploaded media played after an invalid entry, before the prompt repeats.
+        invalid_media_name (str | None): Uploaded media played after an invalid entry, before the prompt repeats.
             Example: my_media_uploaded_to_media_storage_api.
-        maximum_digits (int | Unset): Most digits to collect. Default: 128. Example: 10.
-        maximum_tries (int | Unset): How many times the prompt is played before giving up. Default: 3. Example: 3.
-        media_name (str | Unset): Name of an audio file uploaded to the Telnyx media storage API, to play instead of
+        maximum_digits (int | None): Most digits to collect. Default: 128. Example: 10.
+        maximum_tries (int | None): How many times the prompt is played before giving up. Default: 3. Example: 3.
+        media_name (str | None): Name of an audio file uploaded to the Telnyx media storage API, to play instead of
             audio_url. Example: my_media_uploaded_to_media_storage_api.
-        minimum_digits (int | Unset): Fewest digits that count as a valid entry. Default: 1. Example: 1.
-        terminating_digit (str | Unset): Digit that ends the entry early. Default: '#'. Example: #.
-        timeout_millis (int | Unset): Milliseconds to wait for input before giving up. Default: 60000. Example: 60000.
-        valid_digits (str | Unset): Digits that are accepted. Default: '0123456789#*'. Example: 123.
+        minimum_digits (int | None): Fewest digits that count as a valid entry. Default: 1. Example: 1.
+        terminating_digit (str | None): Digit that ends the entry early. Default: '#'. Example: #.
+        timeout_millis (int | None): Milliseconds to wait for input before giving up. Default: 60000. Example: 60000.
+        valid_digits (str | None): Digits that are accepted. Default: '0123456789#*'. Example: 123.
     """
 
-    audio_url: str | Unset = UNSET
-    client_state: str | Unset = UNSET
-    command_id: str | Unset = UNSET
-    inter_digit_timeout_millis: int | Unset = 5000
-    invalid_audio_url: str | Unset = UNSET
-    invalid_media_name: str | Unset = UNSET
-    maximum_digits: int | Unset = 128
-    maximum_tries: int | Unset = 3
-    media_name: str | Unset = UNSET
-    minimum_digits: int | Unset = 1
-    terminating_digit: str | Unset = "#"
-    timeout_millis: int | Unset = 60000
-    valid_digits: str | Unset = "0123456789#*"
+    audio_url: str | None = None
+    client_state: str | None = None
+    command_id: str | None = None
+    inter_digit_timeout_millis: int | None = 5000
+    invalid_audio_url: str | None = None
+    invalid_media_name: str | None = None
+    maximum_digits: int | None = 128
+    maximum_tries: int | None = 3
+    media_name: str | None = None
+    minimum_digits: int | None = 1
+    terminating_digit: str | None = "#"
+    timeout_millis: int | None = 60000
+    valid_digits: str | None = "0123456789#*"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        audio_url: str | None = ABSENT,
+        client_state: str | None = ABSENT,
+        command_id: str | None = ABSENT,
+        inter_digit_timeout_millis: int | None = 5000,
+        invalid_audio_url: str | None = ABSENT,
+        invalid_media_name: str | None = ABSENT,
+        maximum_digits: int | None = 128,
+        maximum_tries: int | None = 3,
+        media_name: str | None = ABSENT,
+        minimum_digits: int | None = 1,
+        terminating_digit: str | None = "#",
+        timeout_millis: int | None = 60000,
+        valid_digits: str | None = "0123456789#*",
+    ) -> None:
+        self.audio_url = None if audio_url is ABSENT else audio_url
+        self.client_state = None if client_state is ABSENT else client_state
+        self.command_id = None if command_id is ABSENT else command_id
+        self.inter_digit_timeout_millis = inter_digit_timeout_millis
+        self.invalid_audio_url = None if invalid_audio_url is ABSENT else invalid_audio_url
+        self.invalid_media_name = None if invalid_media_name is ABSENT else invalid_media_name
+        self.maximum_digits = maximum_digits
+        self.maximum_tries = maximum_tries
+        self.media_name = None if media_name is ABSENT else media_name
+        self.minimum_digits = minimum_digits
+        self.terminating_digit = terminating_digit
+        self.timeout_millis = timeout_millis
+        self.valid_digits = valid_digits
+        self.additional_properties = {}
+        given = (
+            ("audio_url", audio_url),
+            ("client_state", client_state),
+            ("command_id", command_id),
+            ("inter_digit_timeout_millis", inter_digit_timeout_millis),
+            ("invalid_audio_url", invalid_audio_url),
+            ("invalid_media_name", invalid_media_name),
+            ("maximum_digits", maximum_digits),
+            ("maximum_tries", maximum_tries),
+            ("media_name", media_name),
+            ("minimum_digits", minimum_digits),
+            ("terminating_digit", terminating_digit),
+            ("timeout_millis", timeout_millis),
+            ("valid_digits", valid_digits),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        audio_url = self.audio_url
-
-        client_state = self.client_state
-
-        command_id = self.command_id
-
-        inter_digit_timeout_millis = self.inter_digit_timeout_millis
-
-        invalid_audio_url = self.invalid_audio_url
-
-        invalid_media_name = self.invalid_media_name
-
-        maximum_digits = self.maximum_digits
-
-        maximum_tries = self.maximum_tries
-
-        media_name = self.media_name
-
-        minimum_digits = self.minimum_digits
-
-        terminating_digit = self.terminating_digit
-
-        timeout_millis = self.timeout_millis
-
-        valid_digits = self.valid_digits
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if audio_url is not UNSET:
-            field_dict["audio_url"] = audio_url
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if command_id is not UNSET:
-            field_dict["command_id"] = command_id
-        if inter_digit_timeout_millis is not UNSET:
-            field_dict["inter_digit_timeout_millis"] = inter_digit_timeout_millis
-        if invalid_audio_url is not UNSET:
-            field_dict["invalid_audio_url"] = invalid_audio_url
-        if invalid_media_name is not UNSET:
-            field_dict["invalid_media_name"] = invalid_media_name
-        if maximum_digits is not UNSET:
-            field_dict["maximum_digits"] = maximum_digits
-        if maximum_tries is not UNSET:
-            field_dict["maximum_tries"] = maximum_tries
-        if media_name is not UNSET:
-            field_dict["media_name"] = media_name
-        if minimum_digits is not UNSET:
-            field_dict["minimum_digits"] = minimum_digits
-        if terminating_digit is not UNSET:
-            field_dict["terminating_digit"] = terminating_digit
-        if timeout_millis is not UNSET:
-            field_dict["timeout_millis"] = timeout_millis
-        if valid_digits is not UNSET:
-            field_dict["valid_digits"] = valid_digits
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.audio_url is not None:
+            field_dict["audio_url"] = self.audio_url
+        elif "audio_url" in self._nulls:
+            field_dict["audio_url"] = None
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.command_id is not None:
+            field_dict["command_id"] = self.command_id
+        elif "command_id" in self._nulls:
+            field_dict["command_id"] = None
+        if self.inter_digit_timeout_millis is not None:
+            field_dict["inter_digit_timeout_millis"] = self.inter_digit_timeout_millis
+        elif "inter_digit_timeout_millis" in self._nulls:
+            field_dict["inter_digit_timeout_millis"] = None
+        if self.invalid_audio_url is not None:
+            field_dict["invalid_audio_url"] = self.invalid_audio_url
+        elif "invalid_audio_url" in self._nulls:
+            field_dict["invalid_audio_url"] = None
+        if self.invalid_media_name is not None:
+            field_dict["invalid_media_name"] = self.invalid_media_name
+        elif "invalid_media_name" in self._nulls:
+            field_dict["invalid_media_name"] = None
+        if self.maximum_digits is not None:
+            field_dict["maximum_digits"] = self.maximum_digits
+        elif "maximum_digits" in self._nulls:
+            field_dict["maximum_digits"] = None
+        if self.maximum_tries is not None:
+            field_dict["maximum_tries"] = self.maximum_tries
+        elif "maximum_tries" in self._nulls:
+            field_dict["maximum_tries"] = None
+        if self.media_name is not None:
+            field_dict["media_name"] = self.media_name
+        elif "media_name" in self._nulls:
+            field_dict["media_name"] = None
+        if self.minimum_digits is not None:
+            field_dict["minimum_digits"] = self.minimum_digits
+        elif "minimum_digits" in self._nulls:
+            field_dict["minimum_digits"] = None
+        if self.terminating_digit is not None:
+            field_dict["terminating_digit"] = self.terminating_digit
+        elif "terminating_digit" in self._nulls:
+            field_dict["terminating_digit"] = None
+        if self.timeout_millis is not None:
+            field_dict["timeout_millis"] = self.timeout_millis
+        elif "timeout_millis" in self._nulls:
+            field_dict["timeout_millis"] = None
+        if self.valid_digits is not None:
+            field_dict["valid_digits"] = self.valid_digits
+        elif "valid_digits" in self._nulls:
+            field_dict["valid_digits"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        audio_url = d.pop("audio_url", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("audio_url")
+        obj.audio_url = value
+        if value is None:
+            if "audio_url" in src:
+                nulls |= {"audio_url"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("inter_digit_timeout_millis")
+        obj.inter_digit_timeout_millis = value
+        if value is None:
+            if "inter_digit_timeout_millis" in src:
+                nulls |= {"inter_digit_timeout_millis"}
+            else:
+                absent += 1
+        value = get("invalid_audio_url")
+        obj.invalid_audio_url = value
+        if value is None:
+            if "invalid_audio_url" in src:
+                nulls |= {"invalid_audio_url"}
+            else:
+                absent += 1
+        value = get("invalid_media_name")
+        obj.invalid_media_name = value
+        if value is None:
+            if "invalid_media_name" in src:
+                nulls |= {"invalid_media_name"}
+            else:
+                absent += 1
+        value = get("maximum_digits")
+        obj.maximum_digits = value
+        if value is None:
+            if "maximum_digits" in src:
+                nulls |= {"maximum_digits"}
+            else:
+                absent += 1
+        value = get("maximum_tries")
+        obj.maximum_tries = value
+        if value is None:
+            if "maximum_tries" in src:
+                nulls |= {"maximum_tries"}
+            else:
+                absent += 1
+        value = get("media_name")
+        obj.media_name = value
+        if value is None:
+            if "media_name" in src:
+                nulls |= {"media_name"}
+            else:
+                absent += 1
+        value = get("minimum_digits")
+        obj.minimum_digits = value
+        if value is None:
+            if "minimum_digits" in src:
+                nulls |= {"minimum_digits"}
+            else:
+                absent += 1
+        value = get("terminating_digit")
+        obj.terminating_digit = value
+        if value is None:
+            if "terminating_digit" in src:
+                nulls |= {"terminating_digit"}
+            else:
+                absent += 1
+        value = get("timeout_millis")
+        obj.timeout_millis = value
+        if value is None:
+            if "timeout_millis" in src:
+                nulls |= {"timeout_millis"}
+            else:
+                absent += 1
+        value = get("valid_digits")
+        obj.valid_digits = value
+        if value is None:
+            if "valid_digits" in src:
+                nulls |= {"valid_digits"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 13 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        client_state = d.pop("client_state", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        command_id = d.pop("command_id", UNSET)
-
-        inter_digit_timeout_millis = d.pop("inter_digit_timeout_millis", UNSET)
-
-        invalid_audio_url = d.pop("invalid_audio_url", UNSET)
-
-        invalid_media_name = d.pop("invalid_media_name", UNSET)
-
-        maximum_digits = d.pop("maximum_digits", UNSET)
-
-        maximum_tries = d.pop("maximum_tries", UNSET)
-
-        media_name = d.pop("media_name", UNSET)
-
-        minimum_digits = d.pop("minimum_digits", UNSET)
-
-        terminating_digit = d.pop("terminating_digit", UNSET)
-
-        timeout_millis = d.pop("timeout_millis", UNSET)
-
-        valid_digits = d.pop("valid_digits", UNSET)
-
-        _instance = cls(
-            audio_url=audio_url,
-            client_state=client_state,
-            command_id=command_id,
-            inter_digit_timeout_millis=inter_digit_timeout_millis,
-            invalid_audio_url=invalid_audio_url,
-            invalid_media_name=invalid_media_name,
-            maximum_digits=maximum_digits,
-            maximum_tries=maximum_tries,
-            media_name=media_name,
-            minimum_digits=minimum_digits,
-            terminating_digit=terminating_digit,
-            timeout_millis=timeout_millis,
-            valid_digits=valid_digits,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

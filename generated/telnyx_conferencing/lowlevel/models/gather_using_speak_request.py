@@ -2,29 +2,27 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.gather_using_speak_request_language import (
-    GatherUsingSpeakRequestLanguage,
-    check_gather_using_speak_request_language,
-)
-from ..models.gather_using_speak_request_payload_type import (
-    GatherUsingSpeakRequestPayloadType,
-    check_gather_using_speak_request_payload_type,
-)
-from ..models.gather_using_speak_request_service_level import (
-    GatherUsingSpeakRequestServiceLevel,
-    check_gather_using_speak_request_service_level,
-)
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS, json_value
 
 if TYPE_CHECKING:
     from ..models.aws_voice_settings import AWSVoiceSettings
     from ..models.azure_voice_settings import AzureVoiceSettings
     from ..models.eleven_labs_voice_settings import ElevenLabsVoiceSettings
+    from ..models.gather_using_speak_request_language import (
+        GatherUsingSpeakRequestLanguage,
+    )
+    from ..models.gather_using_speak_request_payload_type import (
+        GatherUsingSpeakRequestPayloadType,
+    )
+    from ..models.gather_using_speak_request_service_level import (
+        GatherUsingSpeakRequestServiceLevel,
+    )
     from ..models.inworld_voice_settings import InworldVoiceSettings
     from ..models.minimax_voice_settings import MinimaxVoiceSettings
     from ..models.resemble_voice_settings import ResembleVoiceSettings
@@ -33,10 +31,73 @@ if TYPE_CHECKING:
     from ..models.xai_voice_settings import XAIVoiceSettings
 
 
-T = TypeVar("T", bound="GatherUsingSpeakRequest")
+def _parse_voice_settings(data: Any) -> Any:
+    if isinstance(data, dict):
+        try:
+            return _models.ElevenLabsVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.TelnyxVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.AWSVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.MinimaxVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.AzureVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.RimeVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.ResembleVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.InworldVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return _models.XAIVoiceSettings.from_dict(data)
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "payload",
+        "voice",
+        "client_state",
+        "command_id",
+        "inter_digit_timeout_millis",
+        "invalid_payload",
+        "language",
+        "maximum_digits",
+        "maximum_tries",
+        "minimum_digits",
+        "payload_type",
+        "service_level",
+        "terminating_digit",
+        "timeout_millis",
+        "valid_digits",
+        "voice_settings",
+    }
+)
+
+
+@_attrs_define(init=False)
 class GatherUsingSpeakRequest:
     """
     Example:
@@ -48,45 +109,44 @@ class GatherUsingSpeakRequest:
     Attributes:
         payload (str): The event's details. Example: Say this on the call.
         voice (str): Text-to-speech voice, as provider.model.voice or a voice name. Example: Telnyx.KokoroTTS.af.
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        command_id (str | Unset): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
+        command_id (str | None): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
             891510ac-f3e4-11e8-af5b-de00688a4901.
-        inter_digit_timeout_millis (int | Unset): Milliseconds allowed between two digits. Default: 5000. Example:
-            10000.
-        invalid_payload (str | Unset): Text spoken after an invalid entry, before the prompt repeats. Example: Say this
+        inter_digit_timeout_millis (int | None): Milliseconds allowed between two digits. Default: 5000. Example: 10000.
+        invalid_payload (str | None): Text spoken after an invalid entry, before the prompt repeats. Example: Say this
             on the call.
-        language (GatherUsingSpeakRequestLanguage | Unset): Language code. Example: en-US.
-        maximum_digits (int | Unset): Most digits to collect. Default: 128. Example: 10.
-        maximum_tries (int | Unset): How many times the prompt is played before giving up. Default: 3. Example: 3.
-        minimum_digits (int | Unset): Fewest digits that count as a valid entry. Default: 1. Example: 1.
-        payload_type (GatherUsingSpeakRequestPayloadType | Unset): Whether payload is plain text or SSML. Default:
+        language (GatherUsingSpeakRequestLanguage | None): Language code. Example: en-US.
+        maximum_digits (int | None): Most digits to collect. Default: 128. Example: 10.
+        maximum_tries (int | None): How many times the prompt is played before giving up. Default: 3. Example: 3.
+        minimum_digits (int | None): Fewest digits that count as a valid entry. Default: 1. Example: 1.
+        payload_type (GatherUsingSpeakRequestPayloadType | None): Whether payload is plain text or SSML. Default:
             'text'. Example: ssml.
-        service_level (GatherUsingSpeakRequestServiceLevel | Unset): Voice quality tier (Polly voices only). Default:
+        service_level (GatherUsingSpeakRequestServiceLevel | None): Voice quality tier (Polly voices only). Default:
             'premium'. Example: premium.
-        terminating_digit (str | Unset): Digit that ends the entry early. Default: '#'. Example: #.
-        timeout_millis (int | Unset): Milliseconds to wait for input before giving up. Default: 60000. Example: 60000.
-        valid_digits (str | Unset): Digits that are accepted. Default: '0123456789#*'. Example: 123.
+        terminating_digit (str | None): Digit that ends the entry early. Default: '#'. Example: #.
+        timeout_millis (int | None): Milliseconds to wait for input before giving up. Default: 60000. Example: 60000.
+        valid_digits (str | None): Digits that are accepted. Default: '0123456789#*'. Example: 123.
         voice_settings (AWSVoiceSettings | AzureVoiceSettings | ElevenLabsVoiceSettings | InworldVoiceSettings |
-            MinimaxVoiceSettings | ResembleVoiceSettings | RimeVoiceSettings | TelnyxVoiceSettings | Unset |
-            XAIVoiceSettings): Settings for the chosen voice provider.
+            MinimaxVoiceSettings | ResembleVoiceSettings | RimeVoiceSettings | TelnyxVoiceSettings | XAIVoiceSettings |
+            None): Settings for the chosen voice provider.
     """
 
     payload: str
     voice: str
-    client_state: str | Unset = UNSET
-    command_id: str | Unset = UNSET
-    inter_digit_timeout_millis: int | Unset = 5000
-    invalid_payload: str | Unset = UNSET
-    language: GatherUsingSpeakRequestLanguage | Unset = UNSET
-    maximum_digits: int | Unset = 128
-    maximum_tries: int | Unset = 3
-    minimum_digits: int | Unset = 1
-    payload_type: GatherUsingSpeakRequestPayloadType | Unset = "text"
-    service_level: GatherUsingSpeakRequestServiceLevel | Unset = "premium"
-    terminating_digit: str | Unset = "#"
-    timeout_millis: int | Unset = 60000
-    valid_digits: str | Unset = "0123456789#*"
+    client_state: str | None = None
+    command_id: str | None = None
+    inter_digit_timeout_millis: int | None = 5000
+    invalid_payload: str | None = None
+    language: GatherUsingSpeakRequestLanguage | None = None
+    maximum_digits: int | None = 128
+    maximum_tries: int | None = 3
+    minimum_digits: int | None = 1
+    payload_type: GatherUsingSpeakRequestPayloadType | None = "text"
+    service_level: GatherUsingSpeakRequestServiceLevel | None = "premium"
+    terminating_digit: str | None = "#"
+    timeout_millis: int | None = 60000
+    valid_digits: str | None = "0123456789#*"
     voice_settings: (
         AWSVoiceSettings
         | AzureVoiceSettings
@@ -96,285 +156,261 @@ class GatherUsingSpeakRequest:
         | ResembleVoiceSettings
         | RimeVoiceSettings
         | TelnyxVoiceSettings
-        | Unset
         | XAIVoiceSettings
-    ) = UNSET
+        | None
+    ) = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        payload: str,
+        voice: str,
+        client_state: str | None = ABSENT,
+        command_id: str | None = ABSENT,
+        inter_digit_timeout_millis: int | None = 5000,
+        invalid_payload: str | None = ABSENT,
+        language: GatherUsingSpeakRequestLanguage | None = ABSENT,
+        maximum_digits: int | None = 128,
+        maximum_tries: int | None = 3,
+        minimum_digits: int | None = 1,
+        payload_type: GatherUsingSpeakRequestPayloadType | None = "text",
+        service_level: GatherUsingSpeakRequestServiceLevel | None = "premium",
+        terminating_digit: str | None = "#",
+        timeout_millis: int | None = 60000,
+        valid_digits: str | None = "0123456789#*",
+        voice_settings: AWSVoiceSettings
+        | AzureVoiceSettings
+        | ElevenLabsVoiceSettings
+        | InworldVoiceSettings
+        | MinimaxVoiceSettings
+        | ResembleVoiceSettings
+        | RimeVoiceSettings
+        | TelnyxVoiceSettings
+        | XAIVoiceSettings
+        | None = ABSENT,
+    ) -> None:
+        self.payload = payload
+        self.voice = voice
+        self.client_state = None if client_state is ABSENT else client_state
+        self.command_id = None if command_id is ABSENT else command_id
+        self.inter_digit_timeout_millis = inter_digit_timeout_millis
+        self.invalid_payload = None if invalid_payload is ABSENT else invalid_payload
+        self.language = None if language is ABSENT else language
+        self.maximum_digits = maximum_digits
+        self.maximum_tries = maximum_tries
+        self.minimum_digits = minimum_digits
+        self.payload_type = payload_type
+        self.service_level = service_level
+        self.terminating_digit = terminating_digit
+        self.timeout_millis = timeout_millis
+        self.valid_digits = valid_digits
+        self.voice_settings = None if voice_settings is ABSENT else voice_settings
+        self.additional_properties = {}
+        given = (
+            ("client_state", client_state),
+            ("command_id", command_id),
+            ("inter_digit_timeout_millis", inter_digit_timeout_millis),
+            ("invalid_payload", invalid_payload),
+            ("language", language),
+            ("maximum_digits", maximum_digits),
+            ("maximum_tries", maximum_tries),
+            ("minimum_digits", minimum_digits),
+            ("payload_type", payload_type),
+            ("service_level", service_level),
+            ("terminating_digit", terminating_digit),
+            ("timeout_millis", timeout_millis),
+            ("valid_digits", valid_digits),
+            ("voice_settings", voice_settings),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.aws_voice_settings import AWSVoiceSettings  # noqa: PLC0415
-        from ..models.azure_voice_settings import AzureVoiceSettings  # noqa: PLC0415
-        from ..models.eleven_labs_voice_settings import ElevenLabsVoiceSettings  # noqa: PLC0415
-        from ..models.inworld_voice_settings import InworldVoiceSettings  # noqa: PLC0415
-        from ..models.minimax_voice_settings import MinimaxVoiceSettings  # noqa: PLC0415
-        from ..models.resemble_voice_settings import ResembleVoiceSettings  # noqa: PLC0415
-        from ..models.rime_voice_settings import RimeVoiceSettings  # noqa: PLC0415
-        from ..models.telnyx_voice_settings import TelnyxVoiceSettings  # noqa: PLC0415
-
-        payload = self.payload
-
-        voice = self.voice
-
-        client_state = self.client_state
-
-        command_id = self.command_id
-
-        inter_digit_timeout_millis = self.inter_digit_timeout_millis
-
-        invalid_payload = self.invalid_payload
-
-        language: str | Unset = UNSET
-        if not isinstance(self.language, Unset):
-            language = self.language
-
-        maximum_digits = self.maximum_digits
-
-        maximum_tries = self.maximum_tries
-
-        minimum_digits = self.minimum_digits
-
-        payload_type: str | Unset = UNSET
-        if not isinstance(self.payload_type, Unset):
-            payload_type = self.payload_type
-
-        service_level: str | Unset = UNSET
-        if not isinstance(self.service_level, Unset):
-            service_level = self.service_level
-
-        terminating_digit = self.terminating_digit
-
-        timeout_millis = self.timeout_millis
-
-        valid_digits = self.valid_digits
-
-        voice_settings: dict[str, Any] | Unset
-        if isinstance(self.voice_settings, Unset):
-            voice_settings = UNSET
-        elif isinstance(self.voice_settings, ElevenLabsVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, TelnyxVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, AWSVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, MinimaxVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, AzureVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, RimeVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, ResembleVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, InworldVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        else:
-            voice_settings = self.voice_settings.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "payload": payload,
-                "voice": voice,
-            }
-        )
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if command_id is not UNSET:
-            field_dict["command_id"] = command_id
-        if inter_digit_timeout_millis is not UNSET:
-            field_dict["inter_digit_timeout_millis"] = inter_digit_timeout_millis
-        if invalid_payload is not UNSET:
-            field_dict["invalid_payload"] = invalid_payload
-        if language is not UNSET:
-            field_dict["language"] = language
-        if maximum_digits is not UNSET:
-            field_dict["maximum_digits"] = maximum_digits
-        if maximum_tries is not UNSET:
-            field_dict["maximum_tries"] = maximum_tries
-        if minimum_digits is not UNSET:
-            field_dict["minimum_digits"] = minimum_digits
-        if payload_type is not UNSET:
-            field_dict["payload_type"] = payload_type
-        if service_level is not UNSET:
-            field_dict["service_level"] = service_level
-        if terminating_digit is not UNSET:
-            field_dict["terminating_digit"] = terminating_digit
-        if timeout_millis is not UNSET:
-            field_dict["timeout_millis"] = timeout_millis
-        if valid_digits is not UNSET:
-            field_dict["valid_digits"] = valid_digits
-        if voice_settings is not UNSET:
-            field_dict["voice_settings"] = voice_settings
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["payload"] = self.payload
+        field_dict["voice"] = self.voice
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.command_id is not None:
+            field_dict["command_id"] = self.command_id
+        elif "command_id" in self._nulls:
+            field_dict["command_id"] = None
+        if self.inter_digit_timeout_millis is not None:
+            field_dict["inter_digit_timeout_millis"] = self.inter_digit_timeout_millis
+        elif "inter_digit_timeout_millis" in self._nulls:
+            field_dict["inter_digit_timeout_millis"] = None
+        if self.invalid_payload is not None:
+            field_dict["invalid_payload"] = self.invalid_payload
+        elif "invalid_payload" in self._nulls:
+            field_dict["invalid_payload"] = None
+        if self.language is not None:
+            field_dict["language"] = self.language
+        elif "language" in self._nulls:
+            field_dict["language"] = None
+        if self.maximum_digits is not None:
+            field_dict["maximum_digits"] = self.maximum_digits
+        elif "maximum_digits" in self._nulls:
+            field_dict["maximum_digits"] = None
+        if self.maximum_tries is not None:
+            field_dict["maximum_tries"] = self.maximum_tries
+        elif "maximum_tries" in self._nulls:
+            field_dict["maximum_tries"] = None
+        if self.minimum_digits is not None:
+            field_dict["minimum_digits"] = self.minimum_digits
+        elif "minimum_digits" in self._nulls:
+            field_dict["minimum_digits"] = None
+        if self.payload_type is not None:
+            field_dict["payload_type"] = self.payload_type
+        elif "payload_type" in self._nulls:
+            field_dict["payload_type"] = None
+        if self.service_level is not None:
+            field_dict["service_level"] = self.service_level
+        elif "service_level" in self._nulls:
+            field_dict["service_level"] = None
+        if self.terminating_digit is not None:
+            field_dict["terminating_digit"] = self.terminating_digit
+        elif "terminating_digit" in self._nulls:
+            field_dict["terminating_digit"] = None
+        if self.timeout_millis is not None:
+            field_dict["timeout_millis"] = self.timeout_millis
+        elif "timeout_millis" in self._nulls:
+            field_dict["timeout_millis"] = None
+        if self.valid_digits is not None:
+            field_dict["valid_digits"] = self.valid_digits
+        elif "valid_digits" in self._nulls:
+            field_dict["valid_digits"] = None
+        if self.voice_settings is not None:
+            field_dict["voice_settings"] = json_value(self.voice_settings)
+        elif "voice_settings" in self._nulls:
+            field_dict["voice_settings"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.aws_voice_settings import AWSVoiceSettings  # noqa: PLC0415
-        from ..models.azure_voice_settings import AzureVoiceSettings  # noqa: PLC0415
-        from ..models.eleven_labs_voice_settings import ElevenLabsVoiceSettings  # noqa: PLC0415
-        from ..models.inworld_voice_settings import InworldVoiceSettings  # noqa: PLC0415
-        from ..models.minimax_voice_settings import MinimaxVoiceSettings  # noqa: PLC0415
-        from ..models.resemble_voice_settings import ResembleVoiceSettings  # noqa: PLC0415
-        from ..models.rime_voice_settings import RimeVoiceSettings  # noqa: PLC0415
-        from ..models.telnyx_voice_settings import TelnyxVoiceSettings  # noqa: PLC0415
-        from ..models.xai_voice_settings import XAIVoiceSettings  # noqa: PLC0415
-
-        d = dict(src_dict)
-        payload = d.pop("payload")
-
-        voice = d.pop("voice")
-
-        client_state = d.pop("client_state", UNSET)
-
-        command_id = d.pop("command_id", UNSET)
-
-        inter_digit_timeout_millis = d.pop("inter_digit_timeout_millis", UNSET)
-
-        invalid_payload = d.pop("invalid_payload", UNSET)
-
-        _language = d.pop("language", UNSET)
-        language: GatherUsingSpeakRequestLanguage | Unset
-        if isinstance(_language, Unset):
-            language = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.payload = src["payload"]
+        obj.voice = src["voice"]
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("inter_digit_timeout_millis")
+        obj.inter_digit_timeout_millis = value
+        if value is None:
+            if "inter_digit_timeout_millis" in src:
+                nulls |= {"inter_digit_timeout_millis"}
+            else:
+                absent += 1
+        value = get("invalid_payload")
+        obj.invalid_payload = value
+        if value is None:
+            if "invalid_payload" in src:
+                nulls |= {"invalid_payload"}
+            else:
+                absent += 1
+        value = get("language")
+        obj.language = value
+        if value is None:
+            if "language" in src:
+                nulls |= {"language"}
+            else:
+                absent += 1
+        value = get("maximum_digits")
+        obj.maximum_digits = value
+        if value is None:
+            if "maximum_digits" in src:
+                nulls |= {"maximum_digits"}
+            else:
+                absent += 1
+        value = get("maximum_tries")
+        obj.maximum_tries = value
+        if value is None:
+            if "maximum_tries" in src:
+                nulls |= {"maximum_tries"}
+            else:
+                absent += 1
+        value = get("minimum_digits")
+        obj.minimum_digits = value
+        if value is None:
+            if "minimum_digits" in src:
+                nulls |= {"minimum_digits"}
+            else:
+                absent += 1
+        value = get("payload_type")
+        obj.payload_type = value
+        if value is None:
+            if "payload_type" in src:
+                nulls |= {"payload_type"}
+            else:
+                absent += 1
+        value = get("service_level")
+        obj.service_level = value
+        if value is None:
+            if "service_level" in src:
+                nulls |= {"service_level"}
+            else:
+                absent += 1
+        value = get("terminating_digit")
+        obj.terminating_digit = value
+        if value is None:
+            if "terminating_digit" in src:
+                nulls |= {"terminating_digit"}
+            else:
+                absent += 1
+        value = get("timeout_millis")
+        obj.timeout_millis = value
+        if value is None:
+            if "timeout_millis" in src:
+                nulls |= {"timeout_millis"}
+            else:
+                absent += 1
+        value = get("valid_digits")
+        obj.valid_digits = value
+        if value is None:
+            if "valid_digits" in src:
+                nulls |= {"valid_digits"}
+            else:
+                absent += 1
+        value = get("voice_settings")
+        if value is not None:
+            obj.voice_settings = _parse_voice_settings(value)
         else:
-            language = check_gather_using_speak_request_language(_language)
+            obj.voice_settings = None
+            if "voice_settings" in src:
+                nulls |= {"voice_settings"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 16 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        maximum_digits = d.pop("maximum_digits", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        maximum_tries = d.pop("maximum_tries", UNSET)
-
-        minimum_digits = d.pop("minimum_digits", UNSET)
-
-        _payload_type = d.pop("payload_type", UNSET)
-        payload_type: GatherUsingSpeakRequestPayloadType | Unset
-        if isinstance(_payload_type, Unset):
-            payload_type = UNSET
-        else:
-            payload_type = check_gather_using_speak_request_payload_type(_payload_type)
-
-        _service_level = d.pop("service_level", UNSET)
-        service_level: GatherUsingSpeakRequestServiceLevel | Unset
-        if isinstance(_service_level, Unset):
-            service_level = UNSET
-        else:
-            service_level = check_gather_using_speak_request_service_level(_service_level)
-
-        terminating_digit = d.pop("terminating_digit", UNSET)
-
-        timeout_millis = d.pop("timeout_millis", UNSET)
-
-        valid_digits = d.pop("valid_digits", UNSET)
-
-        def _parse_voice_settings(
-            data: object,
-        ) -> (
-            AWSVoiceSettings
-            | AzureVoiceSettings
-            | ElevenLabsVoiceSettings
-            | InworldVoiceSettings
-            | MinimaxVoiceSettings
-            | ResembleVoiceSettings
-            | RimeVoiceSettings
-            | TelnyxVoiceSettings
-            | Unset
-            | XAIVoiceSettings
-        ):
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_0 = ElevenLabsVoiceSettings.from_dict(data)
-
-                return voice_settings_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_1 = TelnyxVoiceSettings.from_dict(data)
-
-                return voice_settings_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_2 = AWSVoiceSettings.from_dict(data)
-
-                return voice_settings_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_3 = MinimaxVoiceSettings.from_dict(data)
-
-                return voice_settings_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_4 = AzureVoiceSettings.from_dict(data)
-
-                return voice_settings_type_4
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_5 = RimeVoiceSettings.from_dict(data)
-
-                return voice_settings_type_5
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_6 = ResembleVoiceSettings.from_dict(data)
-
-                return voice_settings_type_6
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_7 = InworldVoiceSettings.from_dict(data)
-
-                return voice_settings_type_7
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            voice_settings_type_8 = XAIVoiceSettings.from_dict(data)
-
-            return voice_settings_type_8
-
-        voice_settings = _parse_voice_settings(d.pop("voice_settings", UNSET))
-
-        _instance = cls(
-            payload=payload,
-            voice=voice,
-            client_state=client_state,
-            command_id=command_id,
-            inter_digit_timeout_millis=inter_digit_timeout_millis,
-            invalid_payload=invalid_payload,
-            language=language,
-            maximum_digits=maximum_digits,
-            maximum_tries=maximum_tries,
-            minimum_digits=minimum_digits,
-            payload_type=payload_type,
-            service_level=service_level,
-            terminating_digit=terminating_digit,
-            timeout_millis=timeout_millis,
-            valid_digits=valid_digits,
-            voice_settings=voice_settings,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

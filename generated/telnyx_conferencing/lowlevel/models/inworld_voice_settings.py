@@ -2,73 +2,91 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.inworld_voice_settings_delivery_mode import (
-    InworldVoiceSettingsDeliveryMode,
-    check_inworld_voice_settings_delivery_mode,
+from ..types import ABSENT, NO_NULLS
+
+if TYPE_CHECKING:
+    from ..models.inworld_voice_settings_delivery_mode import InworldVoiceSettingsDeliveryMode
+    from ..models.inworld_voice_settings_type import InworldVoiceSettingsType
+
+
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "type",
+        "delivery_mode",
+    }
 )
-from ..models.inworld_voice_settings_type import InworldVoiceSettingsType, check_inworld_voice_settings_type
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="InworldVoiceSettings")
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class InworldVoiceSettings:
     """
     Attributes:
         type_ (InworldVoiceSettingsType): Discriminator naming the TTS provider.
-        delivery_mode (InworldVoiceSettingsDeliveryMode | Unset): Consistency versus expressiveness for Inworld `TTS2`:
+        delivery_mode (InworldVoiceSettingsDeliveryMode | None): Consistency versus expressiveness for Inworld `TTS2`:
             `STABLE` is the most predictable, `CREATIVE` the most varied, `BALANCED` in between. Only `TTS2` supports it; if
             omitted, the provider's default is used.
     """
 
     type_: InworldVoiceSettingsType
-    delivery_mode: InworldVoiceSettingsDeliveryMode | Unset = UNSET
+    delivery_mode: InworldVoiceSettingsDeliveryMode | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        type_: InworldVoiceSettingsType,
+        delivery_mode: InworldVoiceSettingsDeliveryMode | None = ABSENT,
+    ) -> None:
+        self.type_ = type_
+        self.delivery_mode = None if delivery_mode is ABSENT else delivery_mode
+        self.additional_properties = {}
+        given = (("delivery_mode", delivery_mode),)
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        type_: str = self.type_
-
-        delivery_mode: str | Unset = UNSET
-        if not isinstance(self.delivery_mode, Unset):
-            delivery_mode = self.delivery_mode
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-            }
-        )
-        if delivery_mode is not UNSET:
-            field_dict["delivery_mode"] = delivery_mode
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["type"] = self.type_
+        if self.delivery_mode is not None:
+            field_dict["delivery_mode"] = self.delivery_mode
+        elif "delivery_mode" in self._nulls:
+            field_dict["delivery_mode"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = check_inworld_voice_settings_type(d.pop("type"))
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.type_ = src["type"]
+        value = get("delivery_mode")
+        obj.delivery_mode = value
+        if value is None:
+            if "delivery_mode" in src:
+                nulls |= {"delivery_mode"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _delivery_mode = d.pop("delivery_mode", UNSET)
-        delivery_mode: InworldVoiceSettingsDeliveryMode | Unset
-        if isinstance(_delivery_mode, Unset):
-            delivery_mode = UNSET
-        else:
-            delivery_mode = check_inworld_voice_settings_delivery_mode(_delivery_mode)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance = cls(
-            type_=type_,
-            delivery_mode=delivery_mode,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

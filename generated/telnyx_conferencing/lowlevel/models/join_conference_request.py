@@ -2,26 +2,44 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.conference_region import ConferenceRegion, check_conference_region
-from ..models.join_conference_request_beep_enabled import (
-    JoinConferenceRequestBeepEnabled,
-    check_join_conference_request_beep_enabled,
+from ..types import ABSENT, NO_NULLS
+
+if TYPE_CHECKING:
+    from ..models.conference_region import ConferenceRegion
+    from ..models.join_conference_request_beep_enabled import (
+        JoinConferenceRequestBeepEnabled,
+    )
+    from ..models.join_conference_request_supervisor_role import (
+        JoinConferenceRequestSupervisorRole,
+    )
+
+
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "call_control_id",
+        "beep_enabled",
+        "client_state",
+        "command_id",
+        "end_conference_on_exit",
+        "hold",
+        "hold_audio_url",
+        "hold_media_name",
+        "mute",
+        "region",
+        "soft_end_conference_on_exit",
+        "start_conference_on_enter",
+        "supervisor_role",
+        "whisper_call_control_ids",
+    }
 )
-from ..models.join_conference_request_supervisor_role import (
-    JoinConferenceRequestSupervisorRole,
-    check_join_conference_request_supervisor_role,
-)
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="JoinConferenceRequest")
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class JoinConferenceRequest:
     """
     Example:
@@ -35,192 +53,277 @@ class JoinConferenceRequest:
     Attributes:
         call_control_id (str): Call control ID: the identifier and token used to send commands to the call. Example:
             v2:T02llQxIyaRkhfRKxgAP8nY511EhFLizdvdUKJiSw8d6A9BborherQczRrZvZakpWxBlpw48KyZQ==.
-        beep_enabled (JoinConferenceRequestBeepEnabled | Unset): When to play a beep as this participant enters and/or
+        beep_enabled (JoinConferenceRequestBeepEnabled | None): When to play a beep as this participant enters and/or
             leaves; overrides the conference setting. Example: on_exit.
-        client_state (str | Unset): Base64-encoded state echoed back in every later webhook. It is stored on the joining
+        client_state (str | None): Base64-encoded state echoed back in every later webhook. It is stored on the joining
             participant's call leg, so conference webhooks only change if that participant owns the conference. Example:
             aGF2ZSBhIG5pY2UgZGF5ID1d.
-        command_id (str | Unset): Idempotency key: a later command carrying a `command_id` that was already executed is
+        command_id (str | None): Idempotency key: a later command carrying a `command_id` that was already executed is
             ignored. Example: 891510ac-f3e4-11e8-af5b-de00688a4901.
-        end_conference_on_exit (bool | Unset): End the conference and hang up everyone else when this participant leaves
+        end_conference_on_exit (bool | None): End the conference and hang up everyone else when this participant leaves
             (false when omitted). Example: True.
-        hold (bool | Unset): Put the participant on hold right after joining (false when omitted). Example: True.
-        hold_audio_url (str | Unset): URL of audio played to the participant while held after joining. Do not combine
+        hold (bool | None): Put the participant on hold right after joining (false when omitted). Example: True.
+        hold_audio_url (str | None): URL of audio played to the participant while held after joining. Do not combine
             with hold_media_name. Only used when start_conference_on_create is false and hold is true. Example:
             http://example.com/message.wav.
-        hold_media_name (str | Unset): media_name of a WAV or MP3 file, uploaded earlier to api.telnyx.com/v2/media by
+        hold_media_name (str | None): media_name of a WAV or MP3 file, uploaded earlier to api.telnyx.com/v2/media by
             the same user or organization, played to the participant while held after joining. Only used when
             start_conference_on_create is false and hold is true. Example: my_media_uploaded_to_media_storage_api.
-        mute (bool | Unset): Mute the participant right after joining (false when omitted). Example: True.
-        region (ConferenceRegion | Unset): Region holding the conference data. When not given, the region from the
+        mute (bool | None): Mute the participant right after joining (false when omitted). Example: True.
+        region (ConferenceRegion | None): Region holding the conference data. When not given, the region from the
             account's data locality settings (Europe or US) is used. Example: US.
-        soft_end_conference_on_exit (bool | Unset): End the conference when this participant leaves, without hanging up
+        soft_end_conference_on_exit (bool | None): End the conference when this participant leaves, without hanging up
             the others (false when omitted). Example: True.
-        start_conference_on_enter (bool | Unset): Start the conference once this participant has joined (false when
+        start_conference_on_enter (bool | None): Start the conference once this participant has joined (false when
             omitted). Example: True.
-        supervisor_role (JoinConferenceRequestSupervisorRole | Unset): Joins the participant as a supervisor; a
+        supervisor_role (JoinConferenceRequestSupervisorRole | None): Joins the participant as a supervisor; a
             conference may have several. `barge`: takes part like a normal participant (same as `none`). `monitor`: muted,
             but hears everyone. `whisper`: heard only by the participants listed in whisper_call_control_ids. `none` when
             omitted. Example: whisper.
-        whisper_call_control_ids (list[str] | Unset): Call control IDs the joining supervisor may whisper to. With none,
+        whisper_call_control_ids (list[str] | None): Call control IDs the joining supervisor may whisper to. With none,
             the supervisor only monitors. Example: ['v2:Sg1xxxQ_U3ixxxyXT_VDNI3xxxazZdg6Vxxxs4-GNYxxxVaJPOhFMRQ',
             'v2:qqpb0mmvd-ovhhBr0BUQQn0fld5jIboaaX3-De0DkqXHzbf8d75xkw'].
     """
 
     call_control_id: str
-    beep_enabled: JoinConferenceRequestBeepEnabled | Unset = UNSET
-    client_state: str | Unset = UNSET
-    command_id: str | Unset = UNSET
-    end_conference_on_exit: bool | Unset = UNSET
-    hold: bool | Unset = UNSET
-    hold_audio_url: str | Unset = UNSET
-    hold_media_name: str | Unset = UNSET
-    mute: bool | Unset = UNSET
-    region: ConferenceRegion | Unset = UNSET
-    soft_end_conference_on_exit: bool | Unset = UNSET
-    start_conference_on_enter: bool | Unset = UNSET
-    supervisor_role: JoinConferenceRequestSupervisorRole | Unset = UNSET
-    whisper_call_control_ids: list[str] | Unset = UNSET
+    beep_enabled: JoinConferenceRequestBeepEnabled | None = None
+    client_state: str | None = None
+    command_id: str | None = None
+    end_conference_on_exit: bool | None = None
+    hold: bool | None = None
+    hold_audio_url: str | None = None
+    hold_media_name: str | None = None
+    mute: bool | None = None
+    region: ConferenceRegion | None = None
+    soft_end_conference_on_exit: bool | None = None
+    start_conference_on_enter: bool | None = None
+    supervisor_role: JoinConferenceRequestSupervisorRole | None = None
+    whisper_call_control_ids: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        call_control_id: str,
+        beep_enabled: JoinConferenceRequestBeepEnabled | None = ABSENT,
+        client_state: str | None = ABSENT,
+        command_id: str | None = ABSENT,
+        end_conference_on_exit: bool | None = ABSENT,
+        hold: bool | None = ABSENT,
+        hold_audio_url: str | None = ABSENT,
+        hold_media_name: str | None = ABSENT,
+        mute: bool | None = ABSENT,
+        region: ConferenceRegion | None = ABSENT,
+        soft_end_conference_on_exit: bool | None = ABSENT,
+        start_conference_on_enter: bool | None = ABSENT,
+        supervisor_role: JoinConferenceRequestSupervisorRole | None = ABSENT,
+        whisper_call_control_ids: list[str] | None = ABSENT,
+    ) -> None:
+        self.call_control_id = call_control_id
+        self.beep_enabled = None if beep_enabled is ABSENT else beep_enabled
+        self.client_state = None if client_state is ABSENT else client_state
+        self.command_id = None if command_id is ABSENT else command_id
+        self.end_conference_on_exit = None if end_conference_on_exit is ABSENT else end_conference_on_exit
+        self.hold = None if hold is ABSENT else hold
+        self.hold_audio_url = None if hold_audio_url is ABSENT else hold_audio_url
+        self.hold_media_name = None if hold_media_name is ABSENT else hold_media_name
+        self.mute = None if mute is ABSENT else mute
+        self.region = None if region is ABSENT else region
+        self.soft_end_conference_on_exit = (
+            None if soft_end_conference_on_exit is ABSENT else soft_end_conference_on_exit
+        )
+        self.start_conference_on_enter = None if start_conference_on_enter is ABSENT else start_conference_on_enter
+        self.supervisor_role = None if supervisor_role is ABSENT else supervisor_role
+        self.whisper_call_control_ids = None if whisper_call_control_ids is ABSENT else whisper_call_control_ids
+        self.additional_properties = {}
+        given = (
+            ("beep_enabled", beep_enabled),
+            ("client_state", client_state),
+            ("command_id", command_id),
+            ("end_conference_on_exit", end_conference_on_exit),
+            ("hold", hold),
+            ("hold_audio_url", hold_audio_url),
+            ("hold_media_name", hold_media_name),
+            ("mute", mute),
+            ("region", region),
+            ("soft_end_conference_on_exit", soft_end_conference_on_exit),
+            ("start_conference_on_enter", start_conference_on_enter),
+            ("supervisor_role", supervisor_role),
+            ("whisper_call_control_ids", whisper_call_control_ids),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        call_control_id = self.call_control_id
-
-        beep_enabled: str | Unset = UNSET
-        if not isinstance(self.beep_enabled, Unset):
-            beep_enabled = self.beep_enabled
-
-        client_state = self.client_state
-
-        command_id = self.command_id
-
-        end_conference_on_exit = self.end_conference_on_exit
-
-        hold = self.hold
-
-        hold_audio_url = self.hold_audio_url
-
-        hold_media_name = self.hold_media_name
-
-        mute = self.mute
-
-        region: str | Unset = UNSET
-        if not isinstance(self.region, Unset):
-            region = self.region
-
-        soft_end_conference_on_exit = self.soft_end_conference_on_exit
-
-        start_conference_on_enter = self.start_conference_on_enter
-
-        supervisor_role: str | Unset = UNSET
-        if not isinstance(self.supervisor_role, Unset):
-            supervisor_role = self.supervisor_role
-
-        whisper_call_control_ids: list[str] | Unset = UNSET
-        if not isinstance(self.whisper_call_control_ids, Unset):
-            whisper_call_control_ids = self.whisper_call_control_ids
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "call_control_id": call_control_id,
-            }
-        )
-        if beep_enabled is not UNSET:
-            field_dict["beep_enabled"] = beep_enabled
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if command_id is not UNSET:
-            field_dict["command_id"] = command_id
-        if end_conference_on_exit is not UNSET:
-            field_dict["end_conference_on_exit"] = end_conference_on_exit
-        if hold is not UNSET:
-            field_dict["hold"] = hold
-        if hold_audio_url is not UNSET:
-            field_dict["hold_audio_url"] = hold_audio_url
-        if hold_media_name is not UNSET:
-            field_dict["hold_media_name"] = hold_media_name
-        if mute is not UNSET:
-            field_dict["mute"] = mute
-        if region is not UNSET:
-            field_dict["region"] = region
-        if soft_end_conference_on_exit is not UNSET:
-            field_dict["soft_end_conference_on_exit"] = soft_end_conference_on_exit
-        if start_conference_on_enter is not UNSET:
-            field_dict["start_conference_on_enter"] = start_conference_on_enter
-        if supervisor_role is not UNSET:
-            field_dict["supervisor_role"] = supervisor_role
-        if whisper_call_control_ids is not UNSET:
-            field_dict["whisper_call_control_ids"] = whisper_call_control_ids
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["call_control_id"] = self.call_control_id
+        if self.beep_enabled is not None:
+            field_dict["beep_enabled"] = self.beep_enabled
+        elif "beep_enabled" in self._nulls:
+            field_dict["beep_enabled"] = None
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.command_id is not None:
+            field_dict["command_id"] = self.command_id
+        elif "command_id" in self._nulls:
+            field_dict["command_id"] = None
+        if self.end_conference_on_exit is not None:
+            field_dict["end_conference_on_exit"] = self.end_conference_on_exit
+        elif "end_conference_on_exit" in self._nulls:
+            field_dict["end_conference_on_exit"] = None
+        if self.hold is not None:
+            field_dict["hold"] = self.hold
+        elif "hold" in self._nulls:
+            field_dict["hold"] = None
+        if self.hold_audio_url is not None:
+            field_dict["hold_audio_url"] = self.hold_audio_url
+        elif "hold_audio_url" in self._nulls:
+            field_dict["hold_audio_url"] = None
+        if self.hold_media_name is not None:
+            field_dict["hold_media_name"] = self.hold_media_name
+        elif "hold_media_name" in self._nulls:
+            field_dict["hold_media_name"] = None
+        if self.mute is not None:
+            field_dict["mute"] = self.mute
+        elif "mute" in self._nulls:
+            field_dict["mute"] = None
+        if self.region is not None:
+            field_dict["region"] = self.region
+        elif "region" in self._nulls:
+            field_dict["region"] = None
+        if self.soft_end_conference_on_exit is not None:
+            field_dict["soft_end_conference_on_exit"] = self.soft_end_conference_on_exit
+        elif "soft_end_conference_on_exit" in self._nulls:
+            field_dict["soft_end_conference_on_exit"] = None
+        if self.start_conference_on_enter is not None:
+            field_dict["start_conference_on_enter"] = self.start_conference_on_enter
+        elif "start_conference_on_enter" in self._nulls:
+            field_dict["start_conference_on_enter"] = None
+        if self.supervisor_role is not None:
+            field_dict["supervisor_role"] = self.supervisor_role
+        elif "supervisor_role" in self._nulls:
+            field_dict["supervisor_role"] = None
+        if self.whisper_call_control_ids is not None:
+            field_dict["whisper_call_control_ids"] = self.whisper_call_control_ids
+        elif "whisper_call_control_ids" in self._nulls:
+            field_dict["whisper_call_control_ids"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        call_control_id = d.pop("call_control_id")
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.call_control_id = src["call_control_id"]
+        value = get("beep_enabled")
+        obj.beep_enabled = value
+        if value is None:
+            if "beep_enabled" in src:
+                nulls |= {"beep_enabled"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("end_conference_on_exit")
+        obj.end_conference_on_exit = value
+        if value is None:
+            if "end_conference_on_exit" in src:
+                nulls |= {"end_conference_on_exit"}
+            else:
+                absent += 1
+        value = get("hold")
+        obj.hold = value
+        if value is None:
+            if "hold" in src:
+                nulls |= {"hold"}
+            else:
+                absent += 1
+        value = get("hold_audio_url")
+        obj.hold_audio_url = value
+        if value is None:
+            if "hold_audio_url" in src:
+                nulls |= {"hold_audio_url"}
+            else:
+                absent += 1
+        value = get("hold_media_name")
+        obj.hold_media_name = value
+        if value is None:
+            if "hold_media_name" in src:
+                nulls |= {"hold_media_name"}
+            else:
+                absent += 1
+        value = get("mute")
+        obj.mute = value
+        if value is None:
+            if "mute" in src:
+                nulls |= {"mute"}
+            else:
+                absent += 1
+        value = get("region")
+        obj.region = value
+        if value is None:
+            if "region" in src:
+                nulls |= {"region"}
+            else:
+                absent += 1
+        value = get("soft_end_conference_on_exit")
+        obj.soft_end_conference_on_exit = value
+        if value is None:
+            if "soft_end_conference_on_exit" in src:
+                nulls |= {"soft_end_conference_on_exit"}
+            else:
+                absent += 1
+        value = get("start_conference_on_enter")
+        obj.start_conference_on_enter = value
+        if value is None:
+            if "start_conference_on_enter" in src:
+                nulls |= {"start_conference_on_enter"}
+            else:
+                absent += 1
+        value = get("supervisor_role")
+        obj.supervisor_role = value
+        if value is None:
+            if "supervisor_role" in src:
+                nulls |= {"supervisor_role"}
+            else:
+                absent += 1
+        value = get("whisper_call_control_ids")
+        obj.whisper_call_control_ids = value
+        if value is None:
+            if "whisper_call_control_ids" in src:
+                nulls |= {"whisper_call_control_ids"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 14 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _beep_enabled = d.pop("beep_enabled", UNSET)
-        beep_enabled: JoinConferenceRequestBeepEnabled | Unset
-        if isinstance(_beep_enabled, Unset):
-            beep_enabled = UNSET
-        else:
-            beep_enabled = check_join_conference_request_beep_enabled(_beep_enabled)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        client_state = d.pop("client_state", UNSET)
-
-        command_id = d.pop("command_id", UNSET)
-
-        end_conference_on_exit = d.pop("end_conference_on_exit", UNSET)
-
-        hold = d.pop("hold", UNSET)
-
-        hold_audio_url = d.pop("hold_audio_url", UNSET)
-
-        hold_media_name = d.pop("hold_media_name", UNSET)
-
-        mute = d.pop("mute", UNSET)
-
-        _region = d.pop("region", UNSET)
-        region: ConferenceRegion | Unset
-        if isinstance(_region, Unset):
-            region = UNSET
-        else:
-            region = check_conference_region(_region)
-
-        soft_end_conference_on_exit = d.pop("soft_end_conference_on_exit", UNSET)
-
-        start_conference_on_enter = d.pop("start_conference_on_enter", UNSET)
-
-        _supervisor_role = d.pop("supervisor_role", UNSET)
-        supervisor_role: JoinConferenceRequestSupervisorRole | Unset
-        if isinstance(_supervisor_role, Unset):
-            supervisor_role = UNSET
-        else:
-            supervisor_role = check_join_conference_request_supervisor_role(_supervisor_role)
-
-        whisper_call_control_ids = cast(list[str], d.pop("whisper_call_control_ids", UNSET))
-
-        _instance = cls(
-            call_control_id=call_control_id,
-            beep_enabled=beep_enabled,
-            client_state=client_state,
-            command_id=command_id,
-            end_conference_on_exit=end_conference_on_exit,
-            hold=hold,
-            hold_audio_url=hold_audio_url,
-            hold_media_name=hold_media_name,
-            mute=mute,
-            region=region,
-            soft_end_conference_on_exit=soft_end_conference_on_exit,
-            start_conference_on_enter=start_conference_on_enter,
-            supervisor_role=supervisor_role,
-            whisper_call_control_ids=whisper_call_control_ids,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,22 +2,31 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.conference_region import ConferenceRegion, check_conference_region
-from ..models.leave_conference_request_beep_enabled import (
-    LeaveConferenceRequestBeepEnabled,
-    check_leave_conference_request_beep_enabled,
+from ..types import ABSENT, NO_NULLS
+
+if TYPE_CHECKING:
+    from ..models.conference_region import ConferenceRegion
+    from ..models.leave_conference_request_beep_enabled import (
+        LeaveConferenceRequestBeepEnabled,
+    )
+
+
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "call_control_id",
+        "beep_enabled",
+        "command_id",
+        "region",
+    }
 )
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="LeaveConferenceRequest")
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class LeaveConferenceRequest:
     """
     Example:
@@ -26,79 +35,101 @@ class LeaveConferenceRequest:
     Attributes:
         call_control_id (str): Call control ID: the identifier and token used to send commands to the call. Example:
             f91269aa-61d1-417f-97b3-10e020e8bc47.
-        beep_enabled (LeaveConferenceRequestBeepEnabled | Unset): When to play a beep as this participant leaves;
+        beep_enabled (LeaveConferenceRequestBeepEnabled | None): When to play a beep as this participant leaves;
             overrides the conference setting. Example: on_exit.
-        command_id (str | Unset): Idempotency key: a later command carrying a `command_id` that was already executed is
+        command_id (str | None): Idempotency key: a later command carrying a `command_id` that was already executed is
             ignored. Example: 891510ac-f3e4-11e8-af5b-de00688a4901.
-        region (ConferenceRegion | Unset): Region holding the conference data. When not given, the region from the
+        region (ConferenceRegion | None): Region holding the conference data. When not given, the region from the
             account's data locality settings (Europe or US) is used. Example: US.
     """
 
     call_control_id: str
-    beep_enabled: LeaveConferenceRequestBeepEnabled | Unset = UNSET
-    command_id: str | Unset = UNSET
-    region: ConferenceRegion | Unset = UNSET
+    beep_enabled: LeaveConferenceRequestBeepEnabled | None = None
+    command_id: str | None = None
+    region: ConferenceRegion | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        call_control_id: str,
+        beep_enabled: LeaveConferenceRequestBeepEnabled | None = ABSENT,
+        command_id: str | None = ABSENT,
+        region: ConferenceRegion | None = ABSENT,
+    ) -> None:
+        self.call_control_id = call_control_id
+        self.beep_enabled = None if beep_enabled is ABSENT else beep_enabled
+        self.command_id = None if command_id is ABSENT else command_id
+        self.region = None if region is ABSENT else region
+        self.additional_properties = {}
+        given = (
+            ("beep_enabled", beep_enabled),
+            ("command_id", command_id),
+            ("region", region),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        call_control_id = self.call_control_id
-
-        beep_enabled: str | Unset = UNSET
-        if not isinstance(self.beep_enabled, Unset):
-            beep_enabled = self.beep_enabled
-
-        command_id = self.command_id
-
-        region: str | Unset = UNSET
-        if not isinstance(self.region, Unset):
-            region = self.region
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "call_control_id": call_control_id,
-            }
-        )
-        if beep_enabled is not UNSET:
-            field_dict["beep_enabled"] = beep_enabled
-        if command_id is not UNSET:
-            field_dict["command_id"] = command_id
-        if region is not UNSET:
-            field_dict["region"] = region
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["call_control_id"] = self.call_control_id
+        if self.beep_enabled is not None:
+            field_dict["beep_enabled"] = self.beep_enabled
+        elif "beep_enabled" in self._nulls:
+            field_dict["beep_enabled"] = None
+        if self.command_id is not None:
+            field_dict["command_id"] = self.command_id
+        elif "command_id" in self._nulls:
+            field_dict["command_id"] = None
+        if self.region is not None:
+            field_dict["region"] = self.region
+        elif "region" in self._nulls:
+            field_dict["region"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        call_control_id = d.pop("call_control_id")
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.call_control_id = src["call_control_id"]
+        value = get("beep_enabled")
+        obj.beep_enabled = value
+        if value is None:
+            if "beep_enabled" in src:
+                nulls |= {"beep_enabled"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("region")
+        obj.region = value
+        if value is None:
+            if "region" in src:
+                nulls |= {"region"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 4 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _beep_enabled = d.pop("beep_enabled", UNSET)
-        beep_enabled: LeaveConferenceRequestBeepEnabled | Unset
-        if isinstance(_beep_enabled, Unset):
-            beep_enabled = UNSET
-        else:
-            beep_enabled = check_leave_conference_request_beep_enabled(_beep_enabled)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        command_id = d.pop("command_id", UNSET)
-
-        _region = d.pop("region", UNSET)
-        region: ConferenceRegion | Unset
-        if isinstance(_region, Unset):
-            region = UNSET
-        else:
-            region = check_conference_region(_region)
-
-        _instance = cls(
-            call_control_id=call_control_id,
-            beep_enabled=beep_enabled,
-            command_id=command_id,
-            region=region,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,66 +2,113 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="ListConferenceParticipantsFilter")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "muted",
+        "on_hold",
+        "whispering",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class ListConferenceParticipantsFilter:
     """
     Attributes:
-        muted (bool | Unset): Only return participants whose muted state matches this value.
-        on_hold (bool | Unset): Only return participants whose hold state matches this value.
-        whispering (bool | Unset): Only return participants whose whispering state matches this value.
+        muted (bool | None): Only return participants whose muted state matches this value.
+        on_hold (bool | None): Only return participants whose hold state matches this value.
+        whispering (bool | None): Only return participants whose whispering state matches this value.
     """
 
-    muted: bool | Unset = UNSET
-    on_hold: bool | Unset = UNSET
-    whispering: bool | Unset = UNSET
+    muted: bool | None = None
+    on_hold: bool | None = None
+    whispering: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        muted: bool | None = ABSENT,
+        on_hold: bool | None = ABSENT,
+        whispering: bool | None = ABSENT,
+    ) -> None:
+        self.muted = None if muted is ABSENT else muted
+        self.on_hold = None if on_hold is ABSENT else on_hold
+        self.whispering = None if whispering is ABSENT else whispering
+        self.additional_properties = {}
+        given = (
+            ("muted", muted),
+            ("on_hold", on_hold),
+            ("whispering", whispering),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        muted = self.muted
-
-        on_hold = self.on_hold
-
-        whispering = self.whispering
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if muted is not UNSET:
-            field_dict["muted"] = muted
-        if on_hold is not UNSET:
-            field_dict["on_hold"] = on_hold
-        if whispering is not UNSET:
-            field_dict["whispering"] = whispering
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.muted is not None:
+            field_dict["muted"] = self.muted
+        elif "muted" in self._nulls:
+            field_dict["muted"] = None
+        if self.on_hold is not None:
+            field_dict["on_hold"] = self.on_hold
+        elif "on_hold" in self._nulls:
+            field_dict["on_hold"] = None
+        if self.whispering is not None:
+            field_dict["whispering"] = self.whispering
+        elif "whispering" in self._nulls:
+            field_dict["whispering"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        muted = d.pop("muted", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("muted")
+        obj.muted = value
+        if value is None:
+            if "muted" in src:
+                nulls |= {"muted"}
+            else:
+                absent += 1
+        value = get("on_hold")
+        obj.on_hold = value
+        if value is None:
+            if "on_hold" in src:
+                nulls |= {"on_hold"}
+            else:
+                absent += 1
+        value = get("whispering")
+        obj.whispering = value
+        if value is None:
+            if "whispering" in src:
+                nulls |= {"whispering"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 3 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        on_hold = d.pop("on_hold", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        whispering = d.pop("whispering", UNSET)
-
-        _instance = cls(
-            muted=muted,
-            on_hold=on_hold,
-            whispering=whispering,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,218 +2,308 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.list_conferences_filter_product import ListConferencesFilterProduct, check_list_conferences_filter_product
-from ..models.list_conferences_filter_status import ListConferencesFilterStatus, check_list_conferences_filter_status
-from ..models.list_conferences_filter_type import ListConferencesFilterType, check_list_conferences_filter_type
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.list_conferences_filter_application_name import ListConferencesFilterApplicationName
     from ..models.list_conferences_filter_occurred_at import ListConferencesFilterOccurredAt
+    from ..models.list_conferences_filter_product import (
+        ListConferencesFilterProduct,
+    )
+    from ..models.list_conferences_filter_status import (
+        ListConferencesFilterStatus,
+    )
+    from ..models.list_conferences_filter_type import ListConferencesFilterType
 
 
-T = TypeVar("T", bound="ListConferencesFilter")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "application_name",
+        "application_session_id",
+        "connection_id",
+        "failed",
+        "from",
+        "leg_id",
+        "name",
+        "occurred_at",
+        "outbound.outbound_voice_profile_id",
+        "product",
+        "status",
+        "to",
+        "type",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class ListConferencesFilter:
     """
     Attributes:
-        application_name (ListConferencesFilterApplicationName | Unset): Filters on the application name.
-        application_session_id (UUID | Unset): Call session ID; one session can hold events from several call legs.
-        connection_id (str | Unset): Connection ID.
-        failed (bool | Unset): Whether the delivery failed. Example: False.
-        from_ (str | Unset): Match on the calling (From) number. Example: +12025550142.
-        leg_id (UUID | Unset): ID of a single call leg.
-        name (str | Unset): Return only conferences whose `name` matches exactly (case-sensitive).
-        occurred_at (ListConferencesFilterOccurredAt | Unset): Bounds on the event's occurred_at time.
-        outbound_outbound_voice_profile_id (str | Unset): ID of the linked outbound voice profile. Example:
+        application_name (ListConferencesFilterApplicationName | None): Filters on the application name.
+        application_session_id (UUID | None): Call session ID; one session can hold events from several call legs.
+        connection_id (str | None): Connection ID.
+        failed (bool | None): Whether the delivery failed. Example: False.
+        from_ (str | None): Match on the calling (From) number. Example: +12025550142.
+        leg_id (UUID | None): ID of a single call leg.
+        name (str | None): Return only conferences whose `name` matches exactly (case-sensitive).
+        occurred_at (ListConferencesFilterOccurredAt | None): Bounds on the event's occurred_at time.
+        outbound_outbound_voice_profile_id (str | None): ID of the linked outbound voice profile. Example:
             1293384261075731499.
-        product (ListConferencesFilterProduct | Unset): Match on the product. Example: texml.
-        status (ListConferencesFilterStatus | Unset): Return only conferences in this status.
-        to (str | Unset): Match on the called (To) number. Example: +12025550142.
-        type_ (ListConferencesFilterType | Unset): Kind of event. Example: webhook.
+        product (ListConferencesFilterProduct | None): Match on the product. Example: texml.
+        status (ListConferencesFilterStatus | None): Return only conferences in this status.
+        to (str | None): Match on the called (To) number. Example: +12025550142.
+        type_ (ListConferencesFilterType | None): Kind of event. Example: webhook.
     """
 
-    application_name: ListConferencesFilterApplicationName | Unset = UNSET
-    application_session_id: UUID | Unset = UNSET
-    connection_id: str | Unset = UNSET
-    failed: bool | Unset = UNSET
-    from_: str | Unset = UNSET
-    leg_id: UUID | Unset = UNSET
-    name: str | Unset = UNSET
-    occurred_at: ListConferencesFilterOccurredAt | Unset = UNSET
-    outbound_outbound_voice_profile_id: str | Unset = UNSET
-    product: ListConferencesFilterProduct | Unset = UNSET
-    status: ListConferencesFilterStatus | Unset = UNSET
-    to: str | Unset = UNSET
-    type_: ListConferencesFilterType | Unset = UNSET
+    application_name: ListConferencesFilterApplicationName | None = None
+    application_session_id: UUID | None = None
+    connection_id: str | None = None
+    failed: bool | None = None
+    from_: str | None = None
+    leg_id: UUID | None = None
+    name: str | None = None
+    occurred_at: ListConferencesFilterOccurredAt | None = None
+    outbound_outbound_voice_profile_id: str | None = None
+    product: ListConferencesFilterProduct | None = None
+    status: ListConferencesFilterStatus | None = None
+    to: str | None = None
+    type_: ListConferencesFilterType | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        application_name: ListConferencesFilterApplicationName | None = ABSENT,
+        application_session_id: UUID | None = ABSENT,
+        connection_id: str | None = ABSENT,
+        failed: bool | None = ABSENT,
+        from_: str | None = ABSENT,
+        leg_id: UUID | None = ABSENT,
+        name: str | None = ABSENT,
+        occurred_at: ListConferencesFilterOccurredAt | None = ABSENT,
+        outbound_outbound_voice_profile_id: str | None = ABSENT,
+        product: ListConferencesFilterProduct | None = ABSENT,
+        status: ListConferencesFilterStatus | None = ABSENT,
+        to: str | None = ABSENT,
+        type_: ListConferencesFilterType | None = ABSENT,
+    ) -> None:
+        self.application_name = None if application_name is ABSENT else application_name
+        self.application_session_id = None if application_session_id is ABSENT else application_session_id
+        self.connection_id = None if connection_id is ABSENT else connection_id
+        self.failed = None if failed is ABSENT else failed
+        self.from_ = None if from_ is ABSENT else from_
+        self.leg_id = None if leg_id is ABSENT else leg_id
+        self.name = None if name is ABSENT else name
+        self.occurred_at = None if occurred_at is ABSENT else occurred_at
+        self.outbound_outbound_voice_profile_id = (
+            None if outbound_outbound_voice_profile_id is ABSENT else outbound_outbound_voice_profile_id
+        )
+        self.product = None if product is ABSENT else product
+        self.status = None if status is ABSENT else status
+        self.to = None if to is ABSENT else to
+        self.type_ = None if type_ is ABSENT else type_
+        self.additional_properties = {}
+        given = (
+            ("application_name", application_name),
+            ("application_session_id", application_session_id),
+            ("connection_id", connection_id),
+            ("failed", failed),
+            ("from", from_),
+            ("leg_id", leg_id),
+            ("name", name),
+            ("occurred_at", occurred_at),
+            ("outbound.outbound_voice_profile_id", outbound_outbound_voice_profile_id),
+            ("product", product),
+            ("status", status),
+            ("to", to),
+            ("type", type_),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        application_name: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.application_name, Unset):
-            application_name = self.application_name.to_dict()
-
-        application_session_id: str | Unset = UNSET
-        if not isinstance(self.application_session_id, Unset):
-            application_session_id = str(self.application_session_id)
-
-        connection_id = self.connection_id
-
-        failed = self.failed
-
-        from_ = self.from_
-
-        leg_id: str | Unset = UNSET
-        if not isinstance(self.leg_id, Unset):
-            leg_id = str(self.leg_id)
-
-        name = self.name
-
-        occurred_at: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.occurred_at, Unset):
-            occurred_at = self.occurred_at.to_dict()
-
-        outbound_outbound_voice_profile_id = self.outbound_outbound_voice_profile_id
-
-        product: str | Unset = UNSET
-        if not isinstance(self.product, Unset):
-            product = self.product
-
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status
-
-        to = self.to
-
-        type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
-            type_ = self.type_
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if application_name is not UNSET:
-            field_dict["application_name"] = application_name
-        if application_session_id is not UNSET:
-            field_dict["application_session_id"] = application_session_id
-        if connection_id is not UNSET:
-            field_dict["connection_id"] = connection_id
-        if failed is not UNSET:
-            field_dict["failed"] = failed
-        if from_ is not UNSET:
-            field_dict["from"] = from_
-        if leg_id is not UNSET:
-            field_dict["leg_id"] = leg_id
-        if name is not UNSET:
-            field_dict["name"] = name
-        if occurred_at is not UNSET:
-            field_dict["occurred_at"] = occurred_at
-        if outbound_outbound_voice_profile_id is not UNSET:
-            field_dict["outbound.outbound_voice_profile_id"] = outbound_outbound_voice_profile_id
-        if product is not UNSET:
-            field_dict["product"] = product
-        if status is not UNSET:
-            field_dict["status"] = status
-        if to is not UNSET:
-            field_dict["to"] = to
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.application_name is not None:
+            field_dict["application_name"] = self.application_name.to_dict()
+        elif "application_name" in self._nulls:
+            field_dict["application_name"] = None
+        if self.application_session_id is not None:
+            field_dict["application_session_id"] = str(self.application_session_id)
+        elif "application_session_id" in self._nulls:
+            field_dict["application_session_id"] = None
+        if self.connection_id is not None:
+            field_dict["connection_id"] = self.connection_id
+        elif "connection_id" in self._nulls:
+            field_dict["connection_id"] = None
+        if self.failed is not None:
+            field_dict["failed"] = self.failed
+        elif "failed" in self._nulls:
+            field_dict["failed"] = None
+        if self.from_ is not None:
+            field_dict["from"] = self.from_
+        elif "from" in self._nulls:
+            field_dict["from"] = None
+        if self.leg_id is not None:
+            field_dict["leg_id"] = str(self.leg_id)
+        elif "leg_id" in self._nulls:
+            field_dict["leg_id"] = None
+        if self.name is not None:
+            field_dict["name"] = self.name
+        elif "name" in self._nulls:
+            field_dict["name"] = None
+        if self.occurred_at is not None:
+            field_dict["occurred_at"] = self.occurred_at.to_dict()
+        elif "occurred_at" in self._nulls:
+            field_dict["occurred_at"] = None
+        if self.outbound_outbound_voice_profile_id is not None:
+            field_dict["outbound.outbound_voice_profile_id"] = self.outbound_outbound_voice_profile_id
+        elif "outbound.outbound_voice_profile_id" in self._nulls:
+            field_dict["outbound.outbound_voice_profile_id"] = None
+        if self.product is not None:
+            field_dict["product"] = self.product
+        elif "product" in self._nulls:
+            field_dict["product"] = None
+        if self.status is not None:
+            field_dict["status"] = self.status
+        elif "status" in self._nulls:
+            field_dict["status"] = None
+        if self.to is not None:
+            field_dict["to"] = self.to
+        elif "to" in self._nulls:
+            field_dict["to"] = None
+        if self.type_ is not None:
+            field_dict["type"] = self.type_
+        elif "type" in self._nulls:
+            field_dict["type"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.list_conferences_filter_application_name import ListConferencesFilterApplicationName  # noqa: PLC0415
-        from ..models.list_conferences_filter_occurred_at import ListConferencesFilterOccurredAt  # noqa: PLC0415
-
-        d = dict(src_dict)
-        _application_name = d.pop("application_name", UNSET)
-        application_name: ListConferencesFilterApplicationName | Unset
-        if isinstance(_application_name, Unset):
-            application_name = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("application_name")
+        if value is not None:
+            obj.application_name = _models.ListConferencesFilterApplicationName.from_dict(value)
         else:
-            application_name = ListConferencesFilterApplicationName.from_dict(_application_name)
-
-        _application_session_id = d.pop("application_session_id", UNSET)
-        application_session_id: UUID | Unset
-        if isinstance(_application_session_id, Unset):
-            application_session_id = UNSET
+            obj.application_name = None
+            if "application_name" in src:
+                nulls |= {"application_name"}
+            else:
+                absent += 1
+        value = get("application_session_id")
+        if value is not None:
+            obj.application_session_id = UUID(value)
         else:
-            application_session_id = UUID(_application_session_id)
-
-        connection_id = d.pop("connection_id", UNSET)
-
-        failed = d.pop("failed", UNSET)
-
-        from_ = d.pop("from", UNSET)
-
-        _leg_id = d.pop("leg_id", UNSET)
-        leg_id: UUID | Unset
-        if isinstance(_leg_id, Unset):
-            leg_id = UNSET
+            obj.application_session_id = None
+            if "application_session_id" in src:
+                nulls |= {"application_session_id"}
+            else:
+                absent += 1
+        value = get("connection_id")
+        obj.connection_id = value
+        if value is None:
+            if "connection_id" in src:
+                nulls |= {"connection_id"}
+            else:
+                absent += 1
+        value = get("failed")
+        obj.failed = value
+        if value is None:
+            if "failed" in src:
+                nulls |= {"failed"}
+            else:
+                absent += 1
+        value = get("from")
+        obj.from_ = value
+        if value is None:
+            if "from" in src:
+                nulls |= {"from"}
+            else:
+                absent += 1
+        value = get("leg_id")
+        if value is not None:
+            obj.leg_id = UUID(value)
         else:
-            leg_id = UUID(_leg_id)
-
-        name = d.pop("name", UNSET)
-
-        _occurred_at = d.pop("occurred_at", UNSET)
-        occurred_at: ListConferencesFilterOccurredAt | Unset
-        if isinstance(_occurred_at, Unset):
-            occurred_at = UNSET
+            obj.leg_id = None
+            if "leg_id" in src:
+                nulls |= {"leg_id"}
+            else:
+                absent += 1
+        value = get("name")
+        obj.name = value
+        if value is None:
+            if "name" in src:
+                nulls |= {"name"}
+            else:
+                absent += 1
+        value = get("occurred_at")
+        if value is not None:
+            obj.occurred_at = _models.ListConferencesFilterOccurredAt.from_dict(value)
         else:
-            occurred_at = ListConferencesFilterOccurredAt.from_dict(_occurred_at)
+            obj.occurred_at = None
+            if "occurred_at" in src:
+                nulls |= {"occurred_at"}
+            else:
+                absent += 1
+        value = get("outbound.outbound_voice_profile_id")
+        obj.outbound_outbound_voice_profile_id = value
+        if value is None:
+            if "outbound.outbound_voice_profile_id" in src:
+                nulls |= {"outbound.outbound_voice_profile_id"}
+            else:
+                absent += 1
+        value = get("product")
+        obj.product = value
+        if value is None:
+            if "product" in src:
+                nulls |= {"product"}
+            else:
+                absent += 1
+        value = get("status")
+        obj.status = value
+        if value is None:
+            if "status" in src:
+                nulls |= {"status"}
+            else:
+                absent += 1
+        value = get("to")
+        obj.to = value
+        if value is None:
+            if "to" in src:
+                nulls |= {"to"}
+            else:
+                absent += 1
+        value = get("type")
+        obj.type_ = value
+        if value is None:
+            if "type" in src:
+                nulls |= {"type"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 13 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        outbound_outbound_voice_profile_id = d.pop("outbound.outbound_voice_profile_id", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _product = d.pop("product", UNSET)
-        product: ListConferencesFilterProduct | Unset
-        if isinstance(_product, Unset):
-            product = UNSET
-        else:
-            product = check_list_conferences_filter_product(_product)
-
-        _status = d.pop("status", UNSET)
-        status: ListConferencesFilterStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = check_list_conferences_filter_status(_status)
-
-        to = d.pop("to", UNSET)
-
-        _type_ = d.pop("type", UNSET)
-        type_: ListConferencesFilterType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = check_list_conferences_filter_type(_type_)
-
-        _instance = cls(
-            application_name=application_name,
-            application_session_id=application_session_id,
-            connection_id=connection_id,
-            failed=failed,
-            from_=from_,
-            leg_id=leg_id,
-            name=name,
-            occurred_at=occurred_at,
-            outbound_outbound_voice_profile_id=outbound_outbound_voice_profile_id,
-            product=product,
-            status=status,
-            to=to,
-            type_=type_,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

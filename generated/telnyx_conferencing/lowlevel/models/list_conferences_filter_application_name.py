@@ -2,44 +2,52 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="ListConferencesFilterApplicationName")
+from ..types import ABSENT, NO_NULLS
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class ListConferencesFilterApplicationName:
     """Filters on the application name.
 
     Attributes:
-        contains (str | Unset): Return applications whose <code>application_name</code> includes this text; case-
+        contains (str | None): Return applications whose <code>application_name</code> includes this text; case-
             insensitive, at least three characters.
     """
 
-    contains: str | Unset = UNSET
+    contains: str | None = None
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        contains: str | None = ABSENT,
+    ) -> None:
+        self.contains = None if contains is ABSENT else contains
+        given = (("contains", contains),)
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        contains = self.contains
-
         field_dict: dict[str, Any] = {}
-
-        field_dict.update({})
-        if contains is not UNSET:
-            field_dict["contains"] = contains
-
+        if self.contains is not None:
+            field_dict["contains"] = self.contains
+        elif "contains" in self._nulls:
+            field_dict["contains"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        contains = d.pop("contains", UNSET)
-
-        _instance = cls(
-            contains=contains,
-        )
-
-        return _instance
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        value = get("contains")
+        obj.contains = value
+        if value is None:
+            if "contains" in src:
+                nulls |= {"contains"}
+        obj._nulls = nulls
+        return obj

@@ -2,84 +2,147 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="ListQueueCallsPage")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "after",
+        "before",
+        "limit",
+        "number",
+        "size",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class ListQueueCallsPage:
     """
     Attributes:
-        after (str | Unset): Cursor for the following page.
-        before (str | Unset): Cursor for the preceding page.
-        limit (int | Unset): Maximum number of records in one page. Default: 20.
-        number (int | Unset): Which page to return, counting from 1. Default: 1.
-        size (int | Unset): Number of records per page. Default: 20.
+        after (str | None): Cursor for the following page.
+        before (str | None): Cursor for the preceding page.
+        limit (int | None): Maximum number of records in one page. Default: 20.
+        number (int | None): Which page to return, counting from 1. Default: 1.
+        size (int | None): Number of records per page. Default: 20.
     """
 
-    after: str | Unset = UNSET
-    before: str | Unset = UNSET
-    limit: int | Unset = 20
-    number: int | Unset = 1
-    size: int | Unset = 20
+    after: str | None = None
+    before: str | None = None
+    limit: int | None = 20
+    number: int | None = 1
+    size: int | None = 20
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        after: str | None = ABSENT,
+        before: str | None = ABSENT,
+        limit: int | None = 20,
+        number: int | None = 1,
+        size: int | None = 20,
+    ) -> None:
+        self.after = None if after is ABSENT else after
+        self.before = None if before is ABSENT else before
+        self.limit = limit
+        self.number = number
+        self.size = size
+        self.additional_properties = {}
+        given = (
+            ("after", after),
+            ("before", before),
+            ("limit", limit),
+            ("number", number),
+            ("size", size),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        after = self.after
-
-        before = self.before
-
-        limit = self.limit
-
-        number = self.number
-
-        size = self.size
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if after is not UNSET:
-            field_dict["after"] = after
-        if before is not UNSET:
-            field_dict["before"] = before
-        if limit is not UNSET:
-            field_dict["limit"] = limit
-        if number is not UNSET:
-            field_dict["number"] = number
-        if size is not UNSET:
-            field_dict["size"] = size
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.after is not None:
+            field_dict["after"] = self.after
+        elif "after" in self._nulls:
+            field_dict["after"] = None
+        if self.before is not None:
+            field_dict["before"] = self.before
+        elif "before" in self._nulls:
+            field_dict["before"] = None
+        if self.limit is not None:
+            field_dict["limit"] = self.limit
+        elif "limit" in self._nulls:
+            field_dict["limit"] = None
+        if self.number is not None:
+            field_dict["number"] = self.number
+        elif "number" in self._nulls:
+            field_dict["number"] = None
+        if self.size is not None:
+            field_dict["size"] = self.size
+        elif "size" in self._nulls:
+            field_dict["size"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        after = d.pop("after", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("after")
+        obj.after = value
+        if value is None:
+            if "after" in src:
+                nulls |= {"after"}
+            else:
+                absent += 1
+        value = get("before")
+        obj.before = value
+        if value is None:
+            if "before" in src:
+                nulls |= {"before"}
+            else:
+                absent += 1
+        value = get("limit")
+        obj.limit = value
+        if value is None:
+            if "limit" in src:
+                nulls |= {"limit"}
+            else:
+                absent += 1
+        value = get("number")
+        obj.number = value
+        if value is None:
+            if "number" in src:
+                nulls |= {"number"}
+            else:
+                absent += 1
+        value = get("size")
+        obj.size = value
+        if value is None:
+            if "size" in src:
+                nulls |= {"size"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 5 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        before = d.pop("before", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        limit = d.pop("limit", UNSET)
-
-        number = d.pop("number", UNSET)
-
-        size = d.pop("size", UNSET)
-
-        _instance = cls(
-            after=after,
-            before=before,
-            limit=limit,
-            number=number,
-            size=size,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,82 +2,92 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.pagination_meta import PaginationMeta
     from ..models.queue import Queue
 
 
-T = TypeVar("T", bound="ListQueuesResponse")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "data",
+        "meta",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class ListQueuesResponse:
     """
     Attributes:
         data (list[Queue]): What was asked for.
-        meta (PaginationMeta | Unset):
+        meta (PaginationMeta | None):
     """
 
     data: list[Queue]
-    meta: PaginationMeta | Unset = UNSET
+    meta: PaginationMeta | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        data: list[Queue],
+        meta: PaginationMeta | None = ABSENT,
+    ) -> None:
+        self.data = data
+        self.meta = None if meta is ABSENT else meta
+        self.additional_properties = {}
+        given = (("meta", meta),)
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        data = []
-        for data_item_data in self.data:
-            data_item = data_item_data.to_dict()
-            data.append(data_item)
-
-        meta: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.meta, Unset):
-            meta = self.meta.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "data": data,
-            }
-        )
-        if meta is not UNSET:
-            field_dict["meta"] = meta
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["data"] = [x0.to_dict() for x0 in self.data]
+        if self.meta is not None:
+            field_dict["meta"] = self.meta.to_dict()
+        elif "meta" in self._nulls:
+            field_dict["meta"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.pagination_meta import PaginationMeta  # noqa: PLC0415
-        from ..models.queue import Queue  # noqa: PLC0415
-
-        d = dict(src_dict)
-        data = []
-        _data = d.pop("data")
-        for data_item_data in _data:
-            data_item = Queue.from_dict(data_item_data)
-
-            data.append(data_item)
-
-        _meta = d.pop("meta", UNSET)
-        meta: PaginationMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.data = [_models.Queue.from_dict(x0) for x0 in src["data"]]
+        value = get("meta")
+        if value is not None:
+            obj.meta = _models.PaginationMeta.from_dict(value)
         else:
-            meta = PaginationMeta.from_dict(_meta)
+            obj.meta = None
+            if "meta" in src:
+                nulls |= {"meta"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _instance = cls(
-            data=data,
-            meta=meta,
-        )
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

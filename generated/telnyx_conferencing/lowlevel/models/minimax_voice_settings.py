@@ -2,40 +2,46 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.minimax_voice_settings_language_boost_type_1 import (
-    MinimaxVoiceSettingsLanguageBoostType1,
-    check_minimax_voice_settings_language_boost_type_1,
-)
-from ..models.minimax_voice_settings_language_boost_type_2_type_1 import (
-    MinimaxVoiceSettingsLanguageBoostType2Type1,
-    check_minimax_voice_settings_language_boost_type_2_type_1,
-)
-from ..models.minimax_voice_settings_language_boost_type_3_type_1 import (
-    MinimaxVoiceSettingsLanguageBoostType3Type1,
-    check_minimax_voice_settings_language_boost_type_3_type_1,
-)
-from ..models.minimax_voice_settings_type import MinimaxVoiceSettingsType, check_minimax_voice_settings_type
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="MinimaxVoiceSettings")
+if TYPE_CHECKING:
+    from ..models.minimax_voice_settings_language_boost_type_1 import MinimaxVoiceSettingsLanguageBoostType1
+    from ..models.minimax_voice_settings_language_boost_type_2_type_1 import (
+        MinimaxVoiceSettingsLanguageBoostType2Type1,
+    )
+    from ..models.minimax_voice_settings_language_boost_type_3_type_1 import (
+        MinimaxVoiceSettingsLanguageBoostType3Type1,
+    )
+    from ..models.minimax_voice_settings_type import MinimaxVoiceSettingsType
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "type",
+        "language_boost",
+        "pitch",
+        "speed",
+        "vol",
+    }
+)
+
+
+@_attrs_define(init=False)
 class MinimaxVoiceSettings:
     """
     Attributes:
         type_ (MinimaxVoiceSettingsType): Discriminator naming the TTS provider.
         language_boost (MinimaxVoiceSettingsLanguageBoostType1 | MinimaxVoiceSettingsLanguageBoostType2Type1 |
-            MinimaxVoiceSettingsLanguageBoostType3Type1 | None | Unset): Improves MiniMax synthesis for a given language or
-            dialect. null (the default) means no boost; `auto` detects the language.
-        pitch (int | Unset): Pitch offset; 0 by default. Default: 0. Example: 0.
-        speed (float | Unset): Speaking-rate multiplier; 1.0 by default. Default: 1.0. Example: 1.0.
-        vol (float | Unset): Volume multiplier; 1.0 by default. Default: 1.0. Example: 1.0.
+            MinimaxVoiceSettingsLanguageBoostType3Type1 | None): Improves MiniMax synthesis for a given language or dialect.
+            null (the default) means no boost; `auto` detects the language.
+        pitch (int | None): Pitch offset; 0 by default. Default: 0. Example: 0.
+        speed (float | None): Speaking-rate multiplier; 1.0 by default. Default: 1.0. Example: 1.0.
+        vol (float | None): Volume multiplier; 1.0 by default. Default: 1.0. Example: 1.0.
     """
 
     type_: MinimaxVoiceSettingsType
@@ -44,121 +50,110 @@ class MinimaxVoiceSettings:
         | MinimaxVoiceSettingsLanguageBoostType2Type1
         | MinimaxVoiceSettingsLanguageBoostType3Type1
         | None
-        | Unset
-    ) = UNSET
-    pitch: int | Unset = 0
-    speed: float | Unset = 1.0
-    vol: float | Unset = 1.0
+    ) = None
+    pitch: int | None = 0
+    speed: float | None = 1.0
+    vol: float | None = 1.0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        type_: MinimaxVoiceSettingsType,
+        language_boost: MinimaxVoiceSettingsLanguageBoostType1
+        | MinimaxVoiceSettingsLanguageBoostType2Type1
+        | MinimaxVoiceSettingsLanguageBoostType3Type1
+        | None = ABSENT,
+        pitch: int | None = 0,
+        speed: float | None = 1.0,
+        vol: float | None = 1.0,
+    ) -> None:
+        self.type_ = type_
+        self.language_boost = None if language_boost is ABSENT else language_boost
+        self.pitch = pitch
+        self.speed = speed
+        self.vol = vol
+        self.additional_properties = {}
+        given = (
+            ("language_boost", language_boost),
+            ("pitch", pitch),
+            ("speed", speed),
+            ("vol", vol),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        type_: str = self.type_
-
-        language_boost: None | str | Unset
-        if isinstance(self.language_boost, Unset):
-            language_boost = UNSET
-        elif isinstance(self.language_boost, str):
-            language_boost = self.language_boost
-        elif isinstance(self.language_boost, str):
-            language_boost = self.language_boost
-        elif isinstance(self.language_boost, str):
-            language_boost = self.language_boost
-        else:
-            language_boost = self.language_boost
-
-        pitch = self.pitch
-
-        speed = self.speed
-
-        vol = self.vol
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-            }
-        )
-        if language_boost is not UNSET:
-            field_dict["language_boost"] = language_boost
-        if pitch is not UNSET:
-            field_dict["pitch"] = pitch
-        if speed is not UNSET:
-            field_dict["speed"] = speed
-        if vol is not UNSET:
-            field_dict["vol"] = vol
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["type"] = self.type_
+        if self.language_boost is not None:
+            field_dict["language_boost"] = self.language_boost
+        elif "language_boost" in self._nulls:
+            field_dict["language_boost"] = None
+        if self.pitch is not None:
+            field_dict["pitch"] = self.pitch
+        elif "pitch" in self._nulls:
+            field_dict["pitch"] = None
+        if self.speed is not None:
+            field_dict["speed"] = self.speed
+        elif "speed" in self._nulls:
+            field_dict["speed"] = None
+        if self.vol is not None:
+            field_dict["vol"] = self.vol
+        elif "vol" in self._nulls:
+            field_dict["vol"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = check_minimax_voice_settings_type(d.pop("type"))
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.type_ = src["type"]
+        value = get("language_boost")
+        obj.language_boost = value
+        if value is None:
+            if "language_boost" in src:
+                nulls |= {"language_boost"}
+            else:
+                absent += 1
+        value = get("pitch")
+        obj.pitch = value
+        if value is None:
+            if "pitch" in src:
+                nulls |= {"pitch"}
+            else:
+                absent += 1
+        value = get("speed")
+        obj.speed = value
+        if value is None:
+            if "speed" in src:
+                nulls |= {"speed"}
+            else:
+                absent += 1
+        value = get("vol")
+        obj.vol = value
+        if value is None:
+            if "vol" in src:
+                nulls |= {"vol"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 5 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        def _parse_language_boost(
-            data: object,
-        ) -> (
-            MinimaxVoiceSettingsLanguageBoostType1
-            | MinimaxVoiceSettingsLanguageBoostType2Type1
-            | MinimaxVoiceSettingsLanguageBoostType3Type1
-            | None
-            | Unset
-        ):
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                language_boost_type_1 = check_minimax_voice_settings_language_boost_type_1(data)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-                return language_boost_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                language_boost_type_2_type_1 = check_minimax_voice_settings_language_boost_type_2_type_1(data)
-
-                return language_boost_type_2_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                language_boost_type_3_type_1 = check_minimax_voice_settings_language_boost_type_3_type_1(data)
-
-                return language_boost_type_3_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                MinimaxVoiceSettingsLanguageBoostType1
-                | MinimaxVoiceSettingsLanguageBoostType2Type1
-                | MinimaxVoiceSettingsLanguageBoostType3Type1
-                | None
-                | Unset,
-                data,
-            )
-
-        language_boost = _parse_language_boost(d.pop("language_boost", UNSET))
-
-        pitch = d.pop("pitch", UNSET)
-
-        speed = d.pop("speed", UNSET)
-
-        vol = d.pop("vol", UNSET)
-
-        _instance = cls(
-            type_=type_,
-            language_boost=language_boost,
-            pitch=pitch,
-            speed=speed,
-            vol=vol,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

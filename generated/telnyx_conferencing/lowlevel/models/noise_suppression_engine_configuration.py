@@ -2,155 +2,211 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.noise_suppression_engine_configuration_family import (
-    NoiseSuppressionEngineConfigurationFamily,
-    check_noise_suppression_engine_configuration_family,
-)
-from ..models.noise_suppression_engine_configuration_mode import (
-    NoiseSuppressionEngineConfigurationMode,
-    check_noise_suppression_engine_configuration_mode,
-)
-from ..models.noise_suppression_engine_configuration_model import (
-    NoiseSuppressionEngineConfigurationModel,
-    check_noise_suppression_engine_configuration_model,
-)
-from ..models.noise_suppression_engine_configuration_size import (
-    NoiseSuppressionEngineConfigurationSize,
-    check_noise_suppression_engine_configuration_size,
-)
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="NoiseSuppressionEngineConfiguration")
+if TYPE_CHECKING:
+    from ..models.noise_suppression_engine_configuration_family import NoiseSuppressionEngineConfigurationFamily
+    from ..models.noise_suppression_engine_configuration_mode import (
+        NoiseSuppressionEngineConfigurationMode,
+    )
+    from ..models.noise_suppression_engine_configuration_model import (
+        NoiseSuppressionEngineConfigurationModel,
+    )
+    from ..models.noise_suppression_engine_configuration_size import (
+        NoiseSuppressionEngineConfigurationSize,
+    )
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "attenuation_limit",
+        "enhancement_level",
+        "family",
+        "mode",
+        "model",
+        "size",
+        "suppression_level",
+        "voice_gain",
+    }
+)
+
+
+@_attrs_define(init=False)
 class NoiseSuppressionEngineConfiguration:
     """
     Attributes:
-        attenuation_limit (int | Unset): Most attenuation applied, in dB. Default: 100. Example: 100.
-        enhancement_level (float | Unset): How strongly to enhance speech. Example: 0.5.
-        family (NoiseSuppressionEngineConfigurationFamily | Unset):  Example: sparrow.
-        mode (NoiseSuppressionEngineConfigurationMode | Unset):  Example: standard.
-        model (NoiseSuppressionEngineConfigurationModel | Unset):  Example: krisp-viva-tel-v2.kef.
-        size (NoiseSuppressionEngineConfigurationSize | Unset):  Example: l.
-        suppression_level (float | Unset): How strongly to suppress noise. Example: 50.0.
-        voice_gain (float | Unset): Gain applied to the voice. Example: 1.0.
+        attenuation_limit (int | None): Most attenuation applied, in dB. Default: 100. Example: 100.
+        enhancement_level (float | None): How strongly to enhance speech. Example: 0.5.
+        family (NoiseSuppressionEngineConfigurationFamily | None):  Example: sparrow.
+        mode (NoiseSuppressionEngineConfigurationMode | None):  Example: standard.
+        model (NoiseSuppressionEngineConfigurationModel | None):  Example: krisp-viva-tel-v2.kef.
+        size (NoiseSuppressionEngineConfigurationSize | None):  Example: l.
+        suppression_level (float | None): How strongly to suppress noise. Example: 50.0.
+        voice_gain (float | None): Gain applied to the voice. Example: 1.0.
     """
 
-    attenuation_limit: int | Unset = 100
-    enhancement_level: float | Unset = UNSET
-    family: NoiseSuppressionEngineConfigurationFamily | Unset = UNSET
-    mode: NoiseSuppressionEngineConfigurationMode | Unset = UNSET
-    model: NoiseSuppressionEngineConfigurationModel | Unset = UNSET
-    size: NoiseSuppressionEngineConfigurationSize | Unset = UNSET
-    suppression_level: float | Unset = UNSET
-    voice_gain: float | Unset = UNSET
+    attenuation_limit: int | None = 100
+    enhancement_level: float | None = None
+    family: NoiseSuppressionEngineConfigurationFamily | None = None
+    mode: NoiseSuppressionEngineConfigurationMode | None = None
+    model: NoiseSuppressionEngineConfigurationModel | None = None
+    size: NoiseSuppressionEngineConfigurationSize | None = None
+    suppression_level: float | None = None
+    voice_gain: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        attenuation_limit: int | None = 100,
+        enhancement_level: float | None = ABSENT,
+        family: NoiseSuppressionEngineConfigurationFamily | None = ABSENT,
+        mode: NoiseSuppressionEngineConfigurationMode | None = ABSENT,
+        model: NoiseSuppressionEngineConfigurationModel | None = ABSENT,
+        size: NoiseSuppressionEngineConfigurationSize | None = ABSENT,
+        suppression_level: float | None = ABSENT,
+        voice_gain: float | None = ABSENT,
+    ) -> None:
+        self.attenuation_limit = attenuation_limit
+        self.enhancement_level = None if enhancement_level is ABSENT else enhancement_level
+        self.family = None if family is ABSENT else family
+        self.mode = None if mode is ABSENT else mode
+        self.model = None if model is ABSENT else model
+        self.size = None if size is ABSENT else size
+        self.suppression_level = None if suppression_level is ABSENT else suppression_level
+        self.voice_gain = None if voice_gain is ABSENT else voice_gain
+        self.additional_properties = {}
+        given = (
+            ("attenuation_limit", attenuation_limit),
+            ("enhancement_level", enhancement_level),
+            ("family", family),
+            ("mode", mode),
+            ("model", model),
+            ("size", size),
+            ("suppression_level", suppression_level),
+            ("voice_gain", voice_gain),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        attenuation_limit = self.attenuation_limit
-
-        enhancement_level = self.enhancement_level
-
-        family: str | Unset = UNSET
-        if not isinstance(self.family, Unset):
-            family = self.family
-
-        mode: str | Unset = UNSET
-        if not isinstance(self.mode, Unset):
-            mode = self.mode
-
-        model: str | Unset = UNSET
-        if not isinstance(self.model, Unset):
-            model = self.model
-
-        size: str | Unset = UNSET
-        if not isinstance(self.size, Unset):
-            size = self.size
-
-        suppression_level = self.suppression_level
-
-        voice_gain = self.voice_gain
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if attenuation_limit is not UNSET:
-            field_dict["attenuation_limit"] = attenuation_limit
-        if enhancement_level is not UNSET:
-            field_dict["enhancement_level"] = enhancement_level
-        if family is not UNSET:
-            field_dict["family"] = family
-        if mode is not UNSET:
-            field_dict["mode"] = mode
-        if model is not UNSET:
-            field_dict["model"] = model
-        if size is not UNSET:
-            field_dict["size"] = size
-        if suppression_level is not UNSET:
-            field_dict["suppression_level"] = suppression_level
-        if voice_gain is not UNSET:
-            field_dict["voice_gain"] = voice_gain
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.attenuation_limit is not None:
+            field_dict["attenuation_limit"] = self.attenuation_limit
+        elif "attenuation_limit" in self._nulls:
+            field_dict["attenuation_limit"] = None
+        if self.enhancement_level is not None:
+            field_dict["enhancement_level"] = self.enhancement_level
+        elif "enhancement_level" in self._nulls:
+            field_dict["enhancement_level"] = None
+        if self.family is not None:
+            field_dict["family"] = self.family
+        elif "family" in self._nulls:
+            field_dict["family"] = None
+        if self.mode is not None:
+            field_dict["mode"] = self.mode
+        elif "mode" in self._nulls:
+            field_dict["mode"] = None
+        if self.model is not None:
+            field_dict["model"] = self.model
+        elif "model" in self._nulls:
+            field_dict["model"] = None
+        if self.size is not None:
+            field_dict["size"] = self.size
+        elif "size" in self._nulls:
+            field_dict["size"] = None
+        if self.suppression_level is not None:
+            field_dict["suppression_level"] = self.suppression_level
+        elif "suppression_level" in self._nulls:
+            field_dict["suppression_level"] = None
+        if self.voice_gain is not None:
+            field_dict["voice_gain"] = self.voice_gain
+        elif "voice_gain" in self._nulls:
+            field_dict["voice_gain"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        attenuation_limit = d.pop("attenuation_limit", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("attenuation_limit")
+        obj.attenuation_limit = value
+        if value is None:
+            if "attenuation_limit" in src:
+                nulls |= {"attenuation_limit"}
+            else:
+                absent += 1
+        value = get("enhancement_level")
+        obj.enhancement_level = value
+        if value is None:
+            if "enhancement_level" in src:
+                nulls |= {"enhancement_level"}
+            else:
+                absent += 1
+        value = get("family")
+        obj.family = value
+        if value is None:
+            if "family" in src:
+                nulls |= {"family"}
+            else:
+                absent += 1
+        value = get("mode")
+        obj.mode = value
+        if value is None:
+            if "mode" in src:
+                nulls |= {"mode"}
+            else:
+                absent += 1
+        value = get("model")
+        obj.model = value
+        if value is None:
+            if "model" in src:
+                nulls |= {"model"}
+            else:
+                absent += 1
+        value = get("size")
+        obj.size = value
+        if value is None:
+            if "size" in src:
+                nulls |= {"size"}
+            else:
+                absent += 1
+        value = get("suppression_level")
+        obj.suppression_level = value
+        if value is None:
+            if "suppression_level" in src:
+                nulls |= {"suppression_level"}
+            else:
+                absent += 1
+        value = get("voice_gain")
+        obj.voice_gain = value
+        if value is None:
+            if "voice_gain" in src:
+                nulls |= {"voice_gain"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 8 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        enhancement_level = d.pop("enhancement_level", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _family = d.pop("family", UNSET)
-        family: NoiseSuppressionEngineConfigurationFamily | Unset
-        if isinstance(_family, Unset):
-            family = UNSET
-        else:
-            family = check_noise_suppression_engine_configuration_family(_family)
-
-        _mode = d.pop("mode", UNSET)
-        mode: NoiseSuppressionEngineConfigurationMode | Unset
-        if isinstance(_mode, Unset):
-            mode = UNSET
-        else:
-            mode = check_noise_suppression_engine_configuration_mode(_mode)
-
-        _model = d.pop("model", UNSET)
-        model: NoiseSuppressionEngineConfigurationModel | Unset
-        if isinstance(_model, Unset):
-            model = UNSET
-        else:
-            model = check_noise_suppression_engine_configuration_model(_model)
-
-        _size = d.pop("size", UNSET)
-        size: NoiseSuppressionEngineConfigurationSize | Unset
-        if isinstance(_size, Unset):
-            size = UNSET
-        else:
-            size = check_noise_suppression_engine_configuration_size(_size)
-
-        suppression_level = d.pop("suppression_level", UNSET)
-
-        voice_gain = d.pop("voice_gain", UNSET)
-
-        _instance = cls(
-            attenuation_limit=attenuation_limit,
-            enhancement_level=enhancement_level,
-            family=family,
-            mode=mode,
-            model=model,
-            size=size,
-            suppression_level=suppression_level,
-            voice_gain=voice_gain,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

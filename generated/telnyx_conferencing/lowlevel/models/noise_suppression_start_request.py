@@ -2,23 +2,32 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.noise_suppression_direction import NoiseSuppressionDirection, check_noise_suppression_direction
-from ..models.noise_suppression_engine import NoiseSuppressionEngine, check_noise_suppression_engine
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS
 
 if TYPE_CHECKING:
+    from ..models.noise_suppression_direction import NoiseSuppressionDirection
+    from ..models.noise_suppression_engine import NoiseSuppressionEngine
     from ..models.noise_suppression_engine_configuration import NoiseSuppressionEngineConfiguration
 
 
-T = TypeVar("T", bound="NoiseSuppressionStartRequest")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "client_state",
+        "command_id",
+        "direction",
+        "noise_suppression_engine",
+        "noise_suppression_engine_config",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class NoiseSuppressionStartRequest:
     """
     Example:
@@ -27,97 +36,131 @@ class NoiseSuppressionStartRequest:
             100}}
 
     Attributes:
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        command_id (str | Unset): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
+        command_id (str | None): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
             891510ac-f3e4-11e8-af5b-de00688a4901.
-        direction (NoiseSuppressionDirection | Unset):  Example: outbound.
-        noise_suppression_engine (NoiseSuppressionEngine | Unset):  Example: Denoiser.
-        noise_suppression_engine_config (NoiseSuppressionEngineConfiguration | Unset):
+        direction (NoiseSuppressionDirection | None):  Example: outbound.
+        noise_suppression_engine (NoiseSuppressionEngine | None):  Example: Denoiser.
+        noise_suppression_engine_config (NoiseSuppressionEngineConfiguration | None):
     """
 
-    client_state: str | Unset = UNSET
-    command_id: str | Unset = UNSET
-    direction: NoiseSuppressionDirection | Unset = UNSET
-    noise_suppression_engine: NoiseSuppressionEngine | Unset = UNSET
-    noise_suppression_engine_config: NoiseSuppressionEngineConfiguration | Unset = UNSET
+    client_state: str | None = None
+    command_id: str | None = None
+    direction: NoiseSuppressionDirection | None = None
+    noise_suppression_engine: NoiseSuppressionEngine | None = None
+    noise_suppression_engine_config: NoiseSuppressionEngineConfiguration | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        client_state: str | None = ABSENT,
+        command_id: str | None = ABSENT,
+        direction: NoiseSuppressionDirection | None = ABSENT,
+        noise_suppression_engine: NoiseSuppressionEngine | None = ABSENT,
+        noise_suppression_engine_config: NoiseSuppressionEngineConfiguration | None = ABSENT,
+    ) -> None:
+        self.client_state = None if client_state is ABSENT else client_state
+        self.command_id = None if command_id is ABSENT else command_id
+        self.direction = None if direction is ABSENT else direction
+        self.noise_suppression_engine = None if noise_suppression_engine is ABSENT else noise_suppression_engine
+        self.noise_suppression_engine_config = (
+            None if noise_suppression_engine_config is ABSENT else noise_suppression_engine_config
+        )
+        self.additional_properties = {}
+        given = (
+            ("client_state", client_state),
+            ("command_id", command_id),
+            ("direction", direction),
+            ("noise_suppression_engine", noise_suppression_engine),
+            ("noise_suppression_engine_config", noise_suppression_engine_config),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        client_state = self.client_state
-
-        command_id = self.command_id
-
-        direction: str | Unset = UNSET
-        if not isinstance(self.direction, Unset):
-            direction = self.direction
-
-        noise_suppression_engine: str | Unset = UNSET
-        if not isinstance(self.noise_suppression_engine, Unset):
-            noise_suppression_engine = self.noise_suppression_engine
-
-        noise_suppression_engine_config: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.noise_suppression_engine_config, Unset):
-            noise_suppression_engine_config = self.noise_suppression_engine_config.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if command_id is not UNSET:
-            field_dict["command_id"] = command_id
-        if direction is not UNSET:
-            field_dict["direction"] = direction
-        if noise_suppression_engine is not UNSET:
-            field_dict["noise_suppression_engine"] = noise_suppression_engine
-        if noise_suppression_engine_config is not UNSET:
-            field_dict["noise_suppression_engine_config"] = noise_suppression_engine_config
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.command_id is not None:
+            field_dict["command_id"] = self.command_id
+        elif "command_id" in self._nulls:
+            field_dict["command_id"] = None
+        if self.direction is not None:
+            field_dict["direction"] = self.direction
+        elif "direction" in self._nulls:
+            field_dict["direction"] = None
+        if self.noise_suppression_engine is not None:
+            field_dict["noise_suppression_engine"] = self.noise_suppression_engine
+        elif "noise_suppression_engine" in self._nulls:
+            field_dict["noise_suppression_engine"] = None
+        if self.noise_suppression_engine_config is not None:
+            field_dict["noise_suppression_engine_config"] = self.noise_suppression_engine_config.to_dict()
+        elif "noise_suppression_engine_config" in self._nulls:
+            field_dict["noise_suppression_engine_config"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.noise_suppression_engine_configuration import NoiseSuppressionEngineConfiguration  # noqa: PLC0415
-
-        d = dict(src_dict)
-        client_state = d.pop("client_state", UNSET)
-
-        command_id = d.pop("command_id", UNSET)
-
-        _direction = d.pop("direction", UNSET)
-        direction: NoiseSuppressionDirection | Unset
-        if isinstance(_direction, Unset):
-            direction = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("direction")
+        obj.direction = value
+        if value is None:
+            if "direction" in src:
+                nulls |= {"direction"}
+            else:
+                absent += 1
+        value = get("noise_suppression_engine")
+        obj.noise_suppression_engine = value
+        if value is None:
+            if "noise_suppression_engine" in src:
+                nulls |= {"noise_suppression_engine"}
+            else:
+                absent += 1
+        value = get("noise_suppression_engine_config")
+        if value is not None:
+            obj.noise_suppression_engine_config = _models.NoiseSuppressionEngineConfiguration.from_dict(value)
         else:
-            direction = check_noise_suppression_direction(_direction)
+            obj.noise_suppression_engine_config = None
+            if "noise_suppression_engine_config" in src:
+                nulls |= {"noise_suppression_engine_config"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 5 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _noise_suppression_engine = d.pop("noise_suppression_engine", UNSET)
-        noise_suppression_engine: NoiseSuppressionEngine | Unset
-        if isinstance(_noise_suppression_engine, Unset):
-            noise_suppression_engine = UNSET
-        else:
-            noise_suppression_engine = check_noise_suppression_engine(_noise_suppression_engine)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _noise_suppression_engine_config = d.pop("noise_suppression_engine_config", UNSET)
-        noise_suppression_engine_config: NoiseSuppressionEngineConfiguration | Unset
-        if isinstance(_noise_suppression_engine_config, Unset):
-            noise_suppression_engine_config = UNSET
-        else:
-            noise_suppression_engine_config = NoiseSuppressionEngineConfiguration.from_dict(
-                _noise_suppression_engine_config
-            )
-
-        _instance = cls(
-            client_state=client_state,
-            command_id=command_id,
-            direction=direction,
-            noise_suppression_engine=noise_suppression_engine,
-            noise_suppression_engine_config=noise_suppression_engine_config,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,75 +2,130 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="PaginationMeta")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "page_number",
+        "page_size",
+        "total_pages",
+        "total_results",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class PaginationMeta:
     """
     Attributes:
-        page_number (int | Unset):  Example: 2.
-        page_size (int | Unset):  Example: 25.
-        total_pages (int | Unset):  Example: 3.
-        total_results (int | Unset):  Example: 55.
+        page_number (int | None):  Example: 2.
+        page_size (int | None):  Example: 25.
+        total_pages (int | None):  Example: 3.
+        total_results (int | None):  Example: 55.
     """
 
-    page_number: int | Unset = UNSET
-    page_size: int | Unset = UNSET
-    total_pages: int | Unset = UNSET
-    total_results: int | Unset = UNSET
+    page_number: int | None = None
+    page_size: int | None = None
+    total_pages: int | None = None
+    total_results: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        page_number: int | None = ABSENT,
+        page_size: int | None = ABSENT,
+        total_pages: int | None = ABSENT,
+        total_results: int | None = ABSENT,
+    ) -> None:
+        self.page_number = None if page_number is ABSENT else page_number
+        self.page_size = None if page_size is ABSENT else page_size
+        self.total_pages = None if total_pages is ABSENT else total_pages
+        self.total_results = None if total_results is ABSENT else total_results
+        self.additional_properties = {}
+        given = (
+            ("page_number", page_number),
+            ("page_size", page_size),
+            ("total_pages", total_pages),
+            ("total_results", total_results),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        page_number = self.page_number
-
-        page_size = self.page_size
-
-        total_pages = self.total_pages
-
-        total_results = self.total_results
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if page_number is not UNSET:
-            field_dict["page_number"] = page_number
-        if page_size is not UNSET:
-            field_dict["page_size"] = page_size
-        if total_pages is not UNSET:
-            field_dict["total_pages"] = total_pages
-        if total_results is not UNSET:
-            field_dict["total_results"] = total_results
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.page_number is not None:
+            field_dict["page_number"] = self.page_number
+        elif "page_number" in self._nulls:
+            field_dict["page_number"] = None
+        if self.page_size is not None:
+            field_dict["page_size"] = self.page_size
+        elif "page_size" in self._nulls:
+            field_dict["page_size"] = None
+        if self.total_pages is not None:
+            field_dict["total_pages"] = self.total_pages
+        elif "total_pages" in self._nulls:
+            field_dict["total_pages"] = None
+        if self.total_results is not None:
+            field_dict["total_results"] = self.total_results
+        elif "total_results" in self._nulls:
+            field_dict["total_results"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        page_number = d.pop("page_number", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("page_number")
+        obj.page_number = value
+        if value is None:
+            if "page_number" in src:
+                nulls |= {"page_number"}
+            else:
+                absent += 1
+        value = get("page_size")
+        obj.page_size = value
+        if value is None:
+            if "page_size" in src:
+                nulls |= {"page_size"}
+            else:
+                absent += 1
+        value = get("total_pages")
+        obj.total_pages = value
+        if value is None:
+            if "total_pages" in src:
+                nulls |= {"total_pages"}
+            else:
+                absent += 1
+        value = get("total_results")
+        obj.total_results = value
+        if value is None:
+            if "total_results" in src:
+                nulls |= {"total_results"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 4 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        page_size = d.pop("page_size", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        total_pages = d.pop("total_pages", UNSET)
-
-        total_results = d.pop("total_results", UNSET)
-
-        _instance = cls(
-            page_number=page_number,
-            page_size=page_size,
-            total_pages=total_pages,
-            total_results=total_results,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,21 +2,35 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.play_audio_url_request_audio_type import (
-    PlayAudioURLRequestAudioType,
-    check_play_audio_url_request_audio_type,
+from ..types import ABSENT, NO_NULLS
+
+if TYPE_CHECKING:
+    from ..models.play_audio_url_request_audio_type import PlayAudioURLRequestAudioType
+
+
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "audio_type",
+        "audio_url",
+        "cache_audio",
+        "client_state",
+        "command_id",
+        "loop",
+        "media_name",
+        "overlay",
+        "playback_content",
+        "stop",
+        "target_legs",
+    }
 )
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="PlayAudioURLRequest")
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class PlayAudioURLRequest:
     """
     Example:
@@ -25,146 +39,227 @@ class PlayAudioURLRequest:
             'target_legs': 'self'}
 
     Attributes:
-        audio_type (PlayAudioURLRequestAudioType | Unset): Audio format of playback_content. Default: 'mp3'. Example:
+        audio_type (PlayAudioURLRequestAudioType | None): Audio format of playback_content. Default: 'mp3'. Example:
             wav.
-        audio_url (str | Unset): URL of a WAV or MP3 file to play. Give either audio_url or media_name. Example:
+        audio_url (str | None): URL of a WAV or MP3 file to play. Give either audio_url or media_name. Example:
             http://example.com/message.wav.
-        cache_audio (bool | Unset): Whether Telnyx may cache the downloaded file. Default: True. Example: True.
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        cache_audio (bool | None): Whether Telnyx may cache the downloaded file. Default: True. Example: True.
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        command_id (str | Unset): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
+        command_id (str | None): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
             891510ac-f3e4-11e8-af5b-de00688a4901.
-        loop (int | str | Unset):
-        media_name (str | Unset): Name of an audio file uploaded to the Telnyx media storage API, to play instead of
+        loop (int | str | None):
+        media_name (str | None): Name of an audio file uploaded to the Telnyx media storage API, to play instead of
             audio_url. Example: my_media_uploaded_to_media_storage_api.
-        overlay (bool | Unset): Play on top of audio already playing instead of queueing after it. Default: False.
+        overlay (bool | None): Play on top of audio already playing instead of queueing after it. Default: False.
             Example: True.
-        playback_content (str | Unset): Base64-encoded audio to play instead of a URL. Example: SUQzAwAAAAADf1....
-        stop (str | Unset): Which playback to stop (current or all). Example: current.
-        target_legs (str | Unset): Which side of the call hears the audio. Default: 'self'. Example: self.
+        playback_content (str | None): Base64-encoded audio to play instead of a URL. Example: SUQzAwAAAAADf1....
+        stop (str | None): Which playback to stop (current or all). Example: current.
+        target_legs (str | None): Which side of the call hears the audio. Default: 'self'. Example: self.
     """
 
-    audio_type: PlayAudioURLRequestAudioType | Unset = "mp3"
-    audio_url: str | Unset = UNSET
-    cache_audio: bool | Unset = True
-    client_state: str | Unset = UNSET
-    command_id: str | Unset = UNSET
-    loop: int | str | Unset = UNSET
-    media_name: str | Unset = UNSET
-    overlay: bool | Unset = False
-    playback_content: str | Unset = UNSET
-    stop: str | Unset = UNSET
-    target_legs: str | Unset = "self"
+    audio_type: PlayAudioURLRequestAudioType | None = "mp3"
+    audio_url: str | None = None
+    cache_audio: bool | None = True
+    client_state: str | None = None
+    command_id: str | None = None
+    loop: int | str | None = None
+    media_name: str | None = None
+    overlay: bool | None = False
+    playback_content: str | None = None
+    stop: str | None = None
+    target_legs: str | None = "self"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        audio_type: PlayAudioURLRequestAudioType | None = "mp3",
+        audio_url: str | None = ABSENT,
+        cache_audio: bool | None = True,
+        client_state: str | None = ABSENT,
+        command_id: str | None = ABSENT,
+        loop: int | str | None = ABSENT,
+        media_name: str | None = ABSENT,
+        overlay: bool | None = False,
+        playback_content: str | None = ABSENT,
+        stop: str | None = ABSENT,
+        target_legs: str | None = "self",
+    ) -> None:
+        self.audio_type = audio_type
+        self.audio_url = None if audio_url is ABSENT else audio_url
+        self.cache_audio = cache_audio
+        self.client_state = None if client_state is ABSENT else client_state
+        self.command_id = None if command_id is ABSENT else command_id
+        self.loop = None if loop is ABSENT else loop
+        self.media_name = None if media_name is ABSENT else media_name
+        self.overlay = overlay
+        self.playback_content = None if playback_content is ABSENT else playback_content
+        self.stop = None if stop is ABSENT else stop
+        self.target_legs = target_legs
+        self.additional_properties = {}
+        given = (
+            ("audio_type", audio_type),
+            ("audio_url", audio_url),
+            ("cache_audio", cache_audio),
+            ("client_state", client_state),
+            ("command_id", command_id),
+            ("loop", loop),
+            ("media_name", media_name),
+            ("overlay", overlay),
+            ("playback_content", playback_content),
+            ("stop", stop),
+            ("target_legs", target_legs),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        audio_type: str | Unset = UNSET
-        if not isinstance(self.audio_type, Unset):
-            audio_type = self.audio_type
-
-        audio_url = self.audio_url
-
-        cache_audio = self.cache_audio
-
-        client_state = self.client_state
-
-        command_id = self.command_id
-
-        loop: int | str | Unset
-        if isinstance(self.loop, Unset):
-            loop = UNSET
-        else:
-            loop = self.loop
-
-        media_name = self.media_name
-
-        overlay = self.overlay
-
-        playback_content = self.playback_content
-
-        stop = self.stop
-
-        target_legs = self.target_legs
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if audio_type is not UNSET:
-            field_dict["audio_type"] = audio_type
-        if audio_url is not UNSET:
-            field_dict["audio_url"] = audio_url
-        if cache_audio is not UNSET:
-            field_dict["cache_audio"] = cache_audio
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if command_id is not UNSET:
-            field_dict["command_id"] = command_id
-        if loop is not UNSET:
-            field_dict["loop"] = loop
-        if media_name is not UNSET:
-            field_dict["media_name"] = media_name
-        if overlay is not UNSET:
-            field_dict["overlay"] = overlay
-        if playback_content is not UNSET:
-            field_dict["playback_content"] = playback_content
-        if stop is not UNSET:
-            field_dict["stop"] = stop
-        if target_legs is not UNSET:
-            field_dict["target_legs"] = target_legs
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.audio_type is not None:
+            field_dict["audio_type"] = self.audio_type
+        elif "audio_type" in self._nulls:
+            field_dict["audio_type"] = None
+        if self.audio_url is not None:
+            field_dict["audio_url"] = self.audio_url
+        elif "audio_url" in self._nulls:
+            field_dict["audio_url"] = None
+        if self.cache_audio is not None:
+            field_dict["cache_audio"] = self.cache_audio
+        elif "cache_audio" in self._nulls:
+            field_dict["cache_audio"] = None
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.command_id is not None:
+            field_dict["command_id"] = self.command_id
+        elif "command_id" in self._nulls:
+            field_dict["command_id"] = None
+        if self.loop is not None:
+            field_dict["loop"] = self.loop
+        elif "loop" in self._nulls:
+            field_dict["loop"] = None
+        if self.media_name is not None:
+            field_dict["media_name"] = self.media_name
+        elif "media_name" in self._nulls:
+            field_dict["media_name"] = None
+        if self.overlay is not None:
+            field_dict["overlay"] = self.overlay
+        elif "overlay" in self._nulls:
+            field_dict["overlay"] = None
+        if self.playback_content is not None:
+            field_dict["playback_content"] = self.playback_content
+        elif "playback_content" in self._nulls:
+            field_dict["playback_content"] = None
+        if self.stop is not None:
+            field_dict["stop"] = self.stop
+        elif "stop" in self._nulls:
+            field_dict["stop"] = None
+        if self.target_legs is not None:
+            field_dict["target_legs"] = self.target_legs
+        elif "target_legs" in self._nulls:
+            field_dict["target_legs"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _audio_type = d.pop("audio_type", UNSET)
-        audio_type: PlayAudioURLRequestAudioType | Unset
-        if isinstance(_audio_type, Unset):
-            audio_type = UNSET
-        else:
-            audio_type = check_play_audio_url_request_audio_type(_audio_type)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("audio_type")
+        obj.audio_type = value
+        if value is None:
+            if "audio_type" in src:
+                nulls |= {"audio_type"}
+            else:
+                absent += 1
+        value = get("audio_url")
+        obj.audio_url = value
+        if value is None:
+            if "audio_url" in src:
+                nulls |= {"audio_url"}
+            else:
+                absent += 1
+        value = get("cache_audio")
+        obj.cache_audio = value
+        if value is None:
+            if "cache_audio" in src:
+                nulls |= {"cache_audio"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("loop")
+        obj.loop = value
+        if value is None:
+            if "loop" in src:
+                nulls |= {"loop"}
+            else:
+                absent += 1
+        value = get("media_name")
+        obj.media_name = value
+        if value is None:
+            if "media_name" in src:
+                nulls |= {"media_name"}
+            else:
+                absent += 1
+        value = get("overlay")
+        obj.overlay = value
+        if value is None:
+            if "overlay" in src:
+                nulls |= {"overlay"}
+            else:
+                absent += 1
+        value = get("playback_content")
+        obj.playback_content = value
+        if value is None:
+            if "playback_content" in src:
+                nulls |= {"playback_content"}
+            else:
+                absent += 1
+        value = get("stop")
+        obj.stop = value
+        if value is None:
+            if "stop" in src:
+                nulls |= {"stop"}
+            else:
+                absent += 1
+        value = get("target_legs")
+        obj.target_legs = value
+        if value is None:
+            if "target_legs" in src:
+                nulls |= {"target_legs"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 11 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        audio_url = d.pop("audio_url", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        cache_audio = d.pop("cache_audio", UNSET)
-
-        client_state = d.pop("client_state", UNSET)
-
-        command_id = d.pop("command_id", UNSET)
-
-        def _parse_loop(data: object) -> int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(int | str | Unset, data)
-
-        loop = _parse_loop(d.pop("loop", UNSET))
-
-        media_name = d.pop("media_name", UNSET)
-
-        overlay = d.pop("overlay", UNSET)
-
-        playback_content = d.pop("playback_content", UNSET)
-
-        stop = d.pop("stop", UNSET)
-
-        target_legs = d.pop("target_legs", UNSET)
-
-        _instance = cls(
-            audio_type=audio_type,
-            audio_url=audio_url,
-            cache_audio=cache_audio,
-            client_state=client_state,
-            command_id=command_id,
-            loop=loop,
-            media_name=media_name,
-            overlay=overlay,
-            playback_content=playback_content,
-            stop=stop,
-            target_legs=target_legs,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

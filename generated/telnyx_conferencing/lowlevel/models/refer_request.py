@@ -2,22 +2,33 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.custom_sip_header import CustomSIPHeader
     from ..models.sip_header import SIPHeader
 
 
-T = TypeVar("T", bound="ReferRequest")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "sip_address",
+        "client_state",
+        "command_id",
+        "custom_headers",
+        "sip_auth_password",
+        "sip_auth_username",
+        "sip_headers",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class ReferRequest:
     """
     Example:
@@ -25,120 +36,154 @@ class ReferRequest:
 
     Attributes:
         sip_address (str): SIP URI to refer the call to. Example: sip:username@sip.non-telnyx-address.com.
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        command_id (str | Unset): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
+        command_id (str | None): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
             891510ac-f3e4-11e8-af5b-de00688a4901.
-        custom_headers (list[CustomSIPHeader] | Unset): Custom SIP headers to add to the INVITE. Example: [{'name':
+        custom_headers (list[CustomSIPHeader] | None): Custom SIP headers to add to the INVITE. Example: [{'name':
             'head_1', 'value': 'val_1'}, {'name': 'head_2', 'value': 'val_2'}].
-        sip_auth_password (str | Unset): SIP password for digest authentication.
-        sip_auth_username (str | Unset): SIP username for digest authentication.
-        sip_headers (list[SIPHeader] | Unset): SIP headers to add (only User-to-User and Diversion are accepted).
+        sip_auth_password (str | None): SIP password for digest authentication.
+        sip_auth_username (str | None): SIP username for digest authentication.
+        sip_headers (list[SIPHeader] | None): SIP headers to add (only User-to-User and Diversion are accepted).
             Example: [{'name': 'User-to-User', 'value': 'value'}].
     """
 
     sip_address: str
-    client_state: str | Unset = UNSET
-    command_id: str | Unset = UNSET
-    custom_headers: list[CustomSIPHeader] | Unset = UNSET
-    sip_auth_password: str | Unset = UNSET
-    sip_auth_username: str | Unset = UNSET
-    sip_headers: list[SIPHeader] | Unset = UNSET
+    client_state: str | None = None
+    command_id: str | None = None
+    custom_headers: list[CustomSIPHeader] | None = None
+    sip_auth_password: str | None = None
+    sip_auth_username: str | None = None
+    sip_headers: list[SIPHeader] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        sip_address: str,
+        client_state: str | None = ABSENT,
+        command_id: str | None = ABSENT,
+        custom_headers: list[CustomSIPHeader] | None = ABSENT,
+        sip_auth_password: str | None = ABSENT,
+        sip_auth_username: str | None = ABSENT,
+        sip_headers: list[SIPHeader] | None = ABSENT,
+    ) -> None:
+        self.sip_address = sip_address
+        self.client_state = None if client_state is ABSENT else client_state
+        self.command_id = None if command_id is ABSENT else command_id
+        self.custom_headers = None if custom_headers is ABSENT else custom_headers
+        self.sip_auth_password = None if sip_auth_password is ABSENT else sip_auth_password
+        self.sip_auth_username = None if sip_auth_username is ABSENT else sip_auth_username
+        self.sip_headers = None if sip_headers is ABSENT else sip_headers
+        self.additional_properties = {}
+        given = (
+            ("client_state", client_state),
+            ("command_id", command_id),
+            ("custom_headers", custom_headers),
+            ("sip_auth_password", sip_auth_password),
+            ("sip_auth_username", sip_auth_username),
+            ("sip_headers", sip_headers),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        sip_address = self.sip_address
-
-        client_state = self.client_state
-
-        command_id = self.command_id
-
-        custom_headers: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.custom_headers, Unset):
-            custom_headers = []
-            for custom_headers_item_data in self.custom_headers:
-                custom_headers_item = custom_headers_item_data.to_dict()
-                custom_headers.append(custom_headers_item)
-
-        sip_auth_password = self.sip_auth_password
-
-        sip_auth_username = self.sip_auth_username
-
-        sip_headers: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.sip_headers, Unset):
-            sip_headers = []
-            for sip_headers_item_data in self.sip_headers:
-                sip_headers_item = sip_headers_item_data.to_dict()
-                sip_headers.append(sip_headers_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "sip_address": sip_address,
-            }
-        )
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if command_id is not UNSET:
-            field_dict["command_id"] = command_id
-        if custom_headers is not UNSET:
-            field_dict["custom_headers"] = custom_headers
-        if sip_auth_password is not UNSET:
-            field_dict["sip_auth_password"] = sip_auth_password
-        if sip_auth_username is not UNSET:
-            field_dict["sip_auth_username"] = sip_auth_username
-        if sip_headers is not UNSET:
-            field_dict["sip_headers"] = sip_headers
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["sip_address"] = self.sip_address
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.command_id is not None:
+            field_dict["command_id"] = self.command_id
+        elif "command_id" in self._nulls:
+            field_dict["command_id"] = None
+        if self.custom_headers is not None:
+            field_dict["custom_headers"] = [x0.to_dict() for x0 in self.custom_headers]
+        elif "custom_headers" in self._nulls:
+            field_dict["custom_headers"] = None
+        if self.sip_auth_password is not None:
+            field_dict["sip_auth_password"] = self.sip_auth_password
+        elif "sip_auth_password" in self._nulls:
+            field_dict["sip_auth_password"] = None
+        if self.sip_auth_username is not None:
+            field_dict["sip_auth_username"] = self.sip_auth_username
+        elif "sip_auth_username" in self._nulls:
+            field_dict["sip_auth_username"] = None
+        if self.sip_headers is not None:
+            field_dict["sip_headers"] = [x0.to_dict() for x0 in self.sip_headers]
+        elif "sip_headers" in self._nulls:
+            field_dict["sip_headers"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.custom_sip_header import CustomSIPHeader  # noqa: PLC0415
-        from ..models.sip_header import SIPHeader  # noqa: PLC0415
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.sip_address = src["sip_address"]
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("custom_headers")
+        if value is not None:
+            obj.custom_headers = [_models.CustomSIPHeader.from_dict(x0) for x0 in value]
+        else:
+            obj.custom_headers = None
+            if "custom_headers" in src:
+                nulls |= {"custom_headers"}
+            else:
+                absent += 1
+        value = get("sip_auth_password")
+        obj.sip_auth_password = value
+        if value is None:
+            if "sip_auth_password" in src:
+                nulls |= {"sip_auth_password"}
+            else:
+                absent += 1
+        value = get("sip_auth_username")
+        obj.sip_auth_username = value
+        if value is None:
+            if "sip_auth_username" in src:
+                nulls |= {"sip_auth_username"}
+            else:
+                absent += 1
+        value = get("sip_headers")
+        if value is not None:
+            obj.sip_headers = [_models.SIPHeader.from_dict(x0) for x0 in value]
+        else:
+            obj.sip_headers = None
+            if "sip_headers" in src:
+                nulls |= {"sip_headers"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 7 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        d = dict(src_dict)
-        sip_address = d.pop("sip_address")
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        client_state = d.pop("client_state", UNSET)
-
-        command_id = d.pop("command_id", UNSET)
-
-        _custom_headers = d.pop("custom_headers", UNSET)
-        custom_headers: list[CustomSIPHeader] | Unset = UNSET
-        if _custom_headers is not UNSET:
-            custom_headers = []
-            for custom_headers_item_data in _custom_headers:
-                custom_headers_item = CustomSIPHeader.from_dict(custom_headers_item_data)
-
-                custom_headers.append(custom_headers_item)
-
-        sip_auth_password = d.pop("sip_auth_password", UNSET)
-
-        sip_auth_username = d.pop("sip_auth_username", UNSET)
-
-        _sip_headers = d.pop("sip_headers", UNSET)
-        sip_headers: list[SIPHeader] | Unset = UNSET
-        if _sip_headers is not UNSET:
-            sip_headers = []
-            for sip_headers_item_data in _sip_headers:
-                sip_headers_item = SIPHeader.from_dict(sip_headers_item_data)
-
-                sip_headers.append(sip_headers_item)
-
-        _instance = cls(
-            sip_address=sip_address,
-            client_state=client_state,
-            command_id=command_id,
-            custom_headers=custom_headers,
-            sip_auth_password=sip_auth_password,
-            sip_auth_username=sip_auth_username,
-            sip_headers=sip_headers,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,105 +2,131 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.resemble_sample_rate import ResembleSampleRate, check_resemble_sample_rate
-from ..models.resemble_voice_settings_format import ResembleVoiceSettingsFormat, check_resemble_voice_settings_format
-from ..models.resemble_voice_settings_precision import (
-    ResembleVoiceSettingsPrecision,
-    check_resemble_voice_settings_precision,
+from ..types import ABSENT, NO_NULLS
+
+if TYPE_CHECKING:
+    from ..models.resemble_sample_rate import ResembleSampleRate
+    from ..models.resemble_voice_settings_format import (
+        ResembleVoiceSettingsFormat,
+    )
+    from ..models.resemble_voice_settings_precision import (
+        ResembleVoiceSettingsPrecision,
+    )
+    from ..models.resemble_voice_settings_type import ResembleVoiceSettingsType
+
+
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "type",
+        "format",
+        "precision",
+        "sample_rate",
+    }
 )
-from ..models.resemble_voice_settings_type import ResembleVoiceSettingsType, check_resemble_voice_settings_type
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="ResembleVoiceSettings")
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class ResembleVoiceSettings:
     """
     Attributes:
         type_ (ResembleVoiceSettingsType): Discriminator naming the TTS provider.
-        format_ (ResembleVoiceSettingsFormat | Unset): Audio format of the output. Default: 'mp3'.
-        precision (ResembleVoiceSettingsPrecision | Unset): Sample encoding of the output. Default: 'PCM_32'.
-        sample_rate (ResembleSampleRate | Unset): Output sample rate, in Hz.
+        format_ (ResembleVoiceSettingsFormat | None): Audio format of the output. Default: 'mp3'.
+        precision (ResembleVoiceSettingsPrecision | None): Sample encoding of the output. Default: 'PCM_32'.
+        sample_rate (ResembleSampleRate | None): Output sample rate, in Hz.
     """
 
     type_: ResembleVoiceSettingsType
-    format_: ResembleVoiceSettingsFormat | Unset = "mp3"
-    precision: ResembleVoiceSettingsPrecision | Unset = "PCM_32"
-    sample_rate: ResembleSampleRate | Unset = UNSET
+    format_: ResembleVoiceSettingsFormat | None = "mp3"
+    precision: ResembleVoiceSettingsPrecision | None = "PCM_32"
+    sample_rate: ResembleSampleRate | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        type_: ResembleVoiceSettingsType,
+        format_: ResembleVoiceSettingsFormat | None = "mp3",
+        precision: ResembleVoiceSettingsPrecision | None = "PCM_32",
+        sample_rate: ResembleSampleRate | None = ABSENT,
+    ) -> None:
+        self.type_ = type_
+        self.format_ = format_
+        self.precision = precision
+        self.sample_rate = None if sample_rate is ABSENT else sample_rate
+        self.additional_properties = {}
+        given = (
+            ("format", format_),
+            ("precision", precision),
+            ("sample_rate", sample_rate),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        type_: str = self.type_
-
-        format_: str | Unset = UNSET
-        if not isinstance(self.format_, Unset):
-            format_ = self.format_
-
-        precision: str | Unset = UNSET
-        if not isinstance(self.precision, Unset):
-            precision = self.precision
-
-        sample_rate: str | Unset = UNSET
-        if not isinstance(self.sample_rate, Unset):
-            sample_rate = self.sample_rate
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-            }
-        )
-        if format_ is not UNSET:
-            field_dict["format"] = format_
-        if precision is not UNSET:
-            field_dict["precision"] = precision
-        if sample_rate is not UNSET:
-            field_dict["sample_rate"] = sample_rate
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["type"] = self.type_
+        if self.format_ is not None:
+            field_dict["format"] = self.format_
+        elif "format" in self._nulls:
+            field_dict["format"] = None
+        if self.precision is not None:
+            field_dict["precision"] = self.precision
+        elif "precision" in self._nulls:
+            field_dict["precision"] = None
+        if self.sample_rate is not None:
+            field_dict["sample_rate"] = self.sample_rate
+        elif "sample_rate" in self._nulls:
+            field_dict["sample_rate"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = check_resemble_voice_settings_type(d.pop("type"))
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.type_ = src["type"]
+        value = get("format")
+        obj.format_ = value
+        if value is None:
+            if "format" in src:
+                nulls |= {"format"}
+            else:
+                absent += 1
+        value = get("precision")
+        obj.precision = value
+        if value is None:
+            if "precision" in src:
+                nulls |= {"precision"}
+            else:
+                absent += 1
+        value = get("sample_rate")
+        obj.sample_rate = value
+        if value is None:
+            if "sample_rate" in src:
+                nulls |= {"sample_rate"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 4 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _format_ = d.pop("format", UNSET)
-        format_: ResembleVoiceSettingsFormat | Unset
-        if isinstance(_format_, Unset):
-            format_ = UNSET
-        else:
-            format_ = check_resemble_voice_settings_format(_format_)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _precision = d.pop("precision", UNSET)
-        precision: ResembleVoiceSettingsPrecision | Unset
-        if isinstance(_precision, Unset):
-            precision = UNSET
-        else:
-            precision = check_resemble_voice_settings_precision(_precision)
-
-        _sample_rate = d.pop("sample_rate", UNSET)
-        sample_rate: ResembleSampleRate | Unset
-        if isinstance(_sample_rate, Unset):
-            sample_rate = UNSET
-        else:
-            sample_rate = check_resemble_sample_rate(_sample_rate)
-
-        _instance = cls(
-            type_=type_,
-            format_=format_,
-            precision=precision,
-            sample_rate=sample_rate,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,76 +2,119 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.conference_region import ConferenceRegion, check_conference_region
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="ResumeConferenceRecordingRequest")
+if TYPE_CHECKING:
+    from ..models.conference_region import ConferenceRegion
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "command_id",
+        "recording_id",
+        "region",
+    }
+)
+
+
+@_attrs_define(init=False)
 class ResumeConferenceRecordingRequest:
     """
     Attributes:
-        command_id (str | Unset): Idempotency key: Telnyx ignores a repeated command with the same `command_id` for the
+        command_id (str | None): Idempotency key: Telnyx ignores a repeated command with the same `command_id` for the
             same `call_control_id`. Example: 891510ac-f3e4-11e8-af5b-de00688a4901.
-        recording_id (str | Unset): Resume only this recording. Example: 891510ac-f3e4-11e8-af5b-de00688a4901.
-        region (ConferenceRegion | Unset): Region holding the conference data. When not given, the region from the
+        recording_id (str | None): Resume only this recording. Example: 891510ac-f3e4-11e8-af5b-de00688a4901.
+        region (ConferenceRegion | None): Region holding the conference data. When not given, the region from the
             account's data locality settings (Europe or US) is used. Example: US.
     """
 
-    command_id: str | Unset = UNSET
-    recording_id: str | Unset = UNSET
-    region: ConferenceRegion | Unset = UNSET
+    command_id: str | None = None
+    recording_id: str | None = None
+    region: ConferenceRegion | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        command_id: str | None = ABSENT,
+        recording_id: str | None = ABSENT,
+        region: ConferenceRegion | None = ABSENT,
+    ) -> None:
+        self.command_id = None if command_id is ABSENT else command_id
+        self.recording_id = None if recording_id is ABSENT else recording_id
+        self.region = None if region is ABSENT else region
+        self.additional_properties = {}
+        given = (
+            ("command_id", command_id),
+            ("recording_id", recording_id),
+            ("region", region),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        command_id = self.command_id
-
-        recording_id = self.recording_id
-
-        region: str | Unset = UNSET
-        if not isinstance(self.region, Unset):
-            region = self.region
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if command_id is not UNSET:
-            field_dict["command_id"] = command_id
-        if recording_id is not UNSET:
-            field_dict["recording_id"] = recording_id
-        if region is not UNSET:
-            field_dict["region"] = region
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.command_id is not None:
+            field_dict["command_id"] = self.command_id
+        elif "command_id" in self._nulls:
+            field_dict["command_id"] = None
+        if self.recording_id is not None:
+            field_dict["recording_id"] = self.recording_id
+        elif "recording_id" in self._nulls:
+            field_dict["recording_id"] = None
+        if self.region is not None:
+            field_dict["region"] = self.region
+        elif "region" in self._nulls:
+            field_dict["region"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        command_id = d.pop("command_id", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("recording_id")
+        obj.recording_id = value
+        if value is None:
+            if "recording_id" in src:
+                nulls |= {"recording_id"}
+            else:
+                absent += 1
+        value = get("region")
+        obj.region = value
+        if value is None:
+            if "region" in src:
+                nulls |= {"region"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 3 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        recording_id = d.pop("recording_id", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _region = d.pop("region", UNSET)
-        region: ConferenceRegion | Unset
-        if isinstance(_region, Unset):
-            region = UNSET
-        else:
-            region = check_conference_region(_region)
-
-        _instance = cls(
-            command_id=command_id,
-            recording_id=recording_id,
-            region=region,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,90 +2,153 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="SiprecStartedPayload")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "call_control_id",
+        "call_leg_id",
+        "call_session_id",
+        "client_state",
+        "connection_id",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class SiprecStartedPayload:
     """The event's details.
 
     Attributes:
-        call_control_id (str | Unset): Call control ID of the leg; commands to the call use it. Example:
+        call_control_id (str | None): Call control ID of the leg; commands to the call use it. Example:
             31f19208-5db0-11ec-9ea7-02420a0d3a69.
-        call_leg_id (str | Unset): Call leg ID; use it to match webhooks that belong to the same leg. Example:
+        call_leg_id (str | None): Call leg ID; use it to match webhooks that belong to the same leg. Example:
             31f19208-5db0-11ec-9ea7-02420a0d3a69.
-        call_session_id (str | Unset): Call session ID; shared by all legs of one phone call, such as both sides of a
+        call_session_id (str | None): Call session ID; shared by all legs of one phone call, such as both sides of a
             bridge. Example: 31f19208-5db0-11ec-9ea7-02420a0d3a69.
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        connection_id (str | Unset): ID of the Call Control App (connection) handling the call. Example:
+        connection_id (str | None): ID of the Call Control App (connection) handling the call. Example:
             7267xxxxxxxxxxxxxx.
     """
 
-    call_control_id: str | Unset = UNSET
-    call_leg_id: str | Unset = UNSET
-    call_session_id: str | Unset = UNSET
-    client_state: str | Unset = UNSET
-    connection_id: str | Unset = UNSET
+    call_control_id: str | None = None
+    call_leg_id: str | None = None
+    call_session_id: str | None = None
+    client_state: str | None = None
+    connection_id: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        call_control_id: str | None = ABSENT,
+        call_leg_id: str | None = ABSENT,
+        call_session_id: str | None = ABSENT,
+        client_state: str | None = ABSENT,
+        connection_id: str | None = ABSENT,
+    ) -> None:
+        self.call_control_id = None if call_control_id is ABSENT else call_control_id
+        self.call_leg_id = None if call_leg_id is ABSENT else call_leg_id
+        self.call_session_id = None if call_session_id is ABSENT else call_session_id
+        self.client_state = None if client_state is ABSENT else client_state
+        self.connection_id = None if connection_id is ABSENT else connection_id
+        self.additional_properties = {}
+        given = (
+            ("call_control_id", call_control_id),
+            ("call_leg_id", call_leg_id),
+            ("call_session_id", call_session_id),
+            ("client_state", client_state),
+            ("connection_id", connection_id),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        call_control_id = self.call_control_id
-
-        call_leg_id = self.call_leg_id
-
-        call_session_id = self.call_session_id
-
-        client_state = self.client_state
-
-        connection_id = self.connection_id
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if call_control_id is not UNSET:
-            field_dict["call_control_id"] = call_control_id
-        if call_leg_id is not UNSET:
-            field_dict["call_leg_id"] = call_leg_id
-        if call_session_id is not UNSET:
-            field_dict["call_session_id"] = call_session_id
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if connection_id is not UNSET:
-            field_dict["connection_id"] = connection_id
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.call_control_id is not None:
+            field_dict["call_control_id"] = self.call_control_id
+        elif "call_control_id" in self._nulls:
+            field_dict["call_control_id"] = None
+        if self.call_leg_id is not None:
+            field_dict["call_leg_id"] = self.call_leg_id
+        elif "call_leg_id" in self._nulls:
+            field_dict["call_leg_id"] = None
+        if self.call_session_id is not None:
+            field_dict["call_session_id"] = self.call_session_id
+        elif "call_session_id" in self._nulls:
+            field_dict["call_session_id"] = None
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.connection_id is not None:
+            field_dict["connection_id"] = self.connection_id
+        elif "connection_id" in self._nulls:
+            field_dict["connection_id"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        call_control_id = d.pop("call_control_id", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("call_control_id")
+        obj.call_control_id = value
+        if value is None:
+            if "call_control_id" in src:
+                nulls |= {"call_control_id"}
+            else:
+                absent += 1
+        value = get("call_leg_id")
+        obj.call_leg_id = value
+        if value is None:
+            if "call_leg_id" in src:
+                nulls |= {"call_leg_id"}
+            else:
+                absent += 1
+        value = get("call_session_id")
+        obj.call_session_id = value
+        if value is None:
+            if "call_session_id" in src:
+                nulls |= {"call_session_id"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("connection_id")
+        obj.connection_id = value
+        if value is None:
+            if "connection_id" in src:
+                nulls |= {"connection_id"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 5 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        call_leg_id = d.pop("call_leg_id", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        call_session_id = d.pop("call_session_id", UNSET)
-
-        client_state = d.pop("client_state", UNSET)
-
-        connection_id = d.pop("connection_id", UNSET)
-
-        _instance = cls(
-            call_control_id=call_control_id,
-            call_leg_id=call_leg_id,
-            call_session_id=call_session_id,
-            client_state=client_state,
-            connection_id=connection_id,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

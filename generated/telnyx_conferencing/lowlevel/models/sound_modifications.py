@@ -2,78 +2,133 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="SoundModifications")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "octaves",
+        "pitch",
+        "semitone",
+        "track",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class SoundModifications:
     """
     Example:
         {'octaves': 0.1, 'pitch': 0.8, 'semitone': -2, 'track': 'both'}
 
     Attributes:
-        octaves (float | Unset): Pitch shift in octaves. Example: -0.5.
-        pitch (float | Unset): Pitch multiplier. Example: 0.8.
-        semitone (float | Unset): Pitch shift in semitones. Example: -10.
-        track (str | Unset): Which side the change applies to. Default: 'outbound'. Example: inbound.
+        octaves (float | None): Pitch shift in octaves. Example: -0.5.
+        pitch (float | None): Pitch multiplier. Example: 0.8.
+        semitone (float | None): Pitch shift in semitones. Example: -10.
+        track (str | None): Which side the change applies to. Default: 'outbound'. Example: inbound.
     """
 
-    octaves: float | Unset = UNSET
-    pitch: float | Unset = UNSET
-    semitone: float | Unset = UNSET
-    track: str | Unset = "outbound"
+    octaves: float | None = None
+    pitch: float | None = None
+    semitone: float | None = None
+    track: str | None = "outbound"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        octaves: float | None = ABSENT,
+        pitch: float | None = ABSENT,
+        semitone: float | None = ABSENT,
+        track: str | None = "outbound",
+    ) -> None:
+        self.octaves = None if octaves is ABSENT else octaves
+        self.pitch = None if pitch is ABSENT else pitch
+        self.semitone = None if semitone is ABSENT else semitone
+        self.track = track
+        self.additional_properties = {}
+        given = (
+            ("octaves", octaves),
+            ("pitch", pitch),
+            ("semitone", semitone),
+            ("track", track),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        octaves = self.octaves
-
-        pitch = self.pitch
-
-        semitone = self.semitone
-
-        track = self.track
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if octaves is not UNSET:
-            field_dict["octaves"] = octaves
-        if pitch is not UNSET:
-            field_dict["pitch"] = pitch
-        if semitone is not UNSET:
-            field_dict["semitone"] = semitone
-        if track is not UNSET:
-            field_dict["track"] = track
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.octaves is not None:
+            field_dict["octaves"] = self.octaves
+        elif "octaves" in self._nulls:
+            field_dict["octaves"] = None
+        if self.pitch is not None:
+            field_dict["pitch"] = self.pitch
+        elif "pitch" in self._nulls:
+            field_dict["pitch"] = None
+        if self.semitone is not None:
+            field_dict["semitone"] = self.semitone
+        elif "semitone" in self._nulls:
+            field_dict["semitone"] = None
+        if self.track is not None:
+            field_dict["track"] = self.track
+        elif "track" in self._nulls:
+            field_dict["track"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        octaves = d.pop("octaves", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("octaves")
+        obj.octaves = value
+        if value is None:
+            if "octaves" in src:
+                nulls |= {"octaves"}
+            else:
+                absent += 1
+        value = get("pitch")
+        obj.pitch = value
+        if value is None:
+            if "pitch" in src:
+                nulls |= {"pitch"}
+            else:
+                absent += 1
+        value = get("semitone")
+        obj.semitone = value
+        if value is None:
+            if "semitone" in src:
+                nulls |= {"semitone"}
+            else:
+                absent += 1
+        value = get("track")
+        obj.track = value
+        if value is None:
+            if "track" in src:
+                nulls |= {"track"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 4 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        pitch = d.pop("pitch", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        semitone = d.pop("semitone", UNSET)
-
-        track = d.pop("track", UNSET)
-
-        _instance = cls(
-            octaves=octaves,
-            pitch=pitch,
-            semitone=semitone,
-            track=track,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

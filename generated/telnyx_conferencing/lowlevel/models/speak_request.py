@@ -2,16 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.speak_request_language import SpeakRequestLanguage, check_speak_request_language
-from ..models.speak_request_payload_type import SpeakRequestPayloadType, check_speak_request_payload_type
-from ..models.speak_request_service_level import SpeakRequestServiceLevel, check_speak_request_service_level
-from ..models.speak_request_target_legs import SpeakRequestTargetLegs, check_speak_request_target_legs
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS, json_value
 
 if TYPE_CHECKING:
     from ..models.aws_voice_settings import AWSVoiceSettings
@@ -21,14 +18,76 @@ if TYPE_CHECKING:
     from ..models.minimax_voice_settings import MinimaxVoiceSettings
     from ..models.resemble_voice_settings import ResembleVoiceSettings
     from ..models.rime_voice_settings import RimeVoiceSettings
+    from ..models.speak_request_language import SpeakRequestLanguage
+    from ..models.speak_request_payload_type import SpeakRequestPayloadType
+    from ..models.speak_request_service_level import SpeakRequestServiceLevel
+    from ..models.speak_request_target_legs import SpeakRequestTargetLegs
     from ..models.telnyx_voice_settings import TelnyxVoiceSettings
     from ..models.xai_voice_settings import XAIVoiceSettings
 
 
-T = TypeVar("T", bound="SpeakRequest")
+def _parse_voice_settings(data: Any) -> Any:
+    if isinstance(data, dict):
+        try:
+            return _models.ElevenLabsVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.TelnyxVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.AWSVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.MinimaxVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.AzureVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.RimeVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.ResembleVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.InworldVoiceSettings.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return _models.XAIVoiceSettings.from_dict(data)
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "payload",
+        "voice",
+        "client_state",
+        "command_id",
+        "language",
+        "loop",
+        "payload_type",
+        "service_level",
+        "stop",
+        "target_legs",
+        "voice_settings",
+    }
+)
+
+
+@_attrs_define(init=False)
 class SpeakRequest:
     """
     Example:
@@ -39,34 +98,34 @@ class SpeakRequest:
     Attributes:
         payload (str): The event's details. Example: Say this on the call.
         voice (str): Text-to-speech voice, as provider.model.voice or a voice name. Example: Telnyx.KokoroTTS.af.
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        command_id (str | Unset): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
+        command_id (str | None): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
             891510ac-f3e4-11e8-af5b-de00688a4901.
-        language (SpeakRequestLanguage | Unset): Language code. Example: en-US.
-        loop (int | str | Unset):
-        payload_type (SpeakRequestPayloadType | Unset): Whether payload is plain text or SSML. Default: 'text'. Example:
+        language (SpeakRequestLanguage | None): Language code. Example: en-US.
+        loop (int | str | None):
+        payload_type (SpeakRequestPayloadType | None): Whether payload is plain text or SSML. Default: 'text'. Example:
             ssml.
-        service_level (SpeakRequestServiceLevel | Unset): Voice quality tier (Polly voices only). Default: 'premium'.
+        service_level (SpeakRequestServiceLevel | None): Voice quality tier (Polly voices only). Default: 'premium'.
             Example: premium.
-        stop (str | Unset): Which playback to stop (current or all). Example: current.
-        target_legs (SpeakRequestTargetLegs | Unset): Which side of the call hears the audio. Default: 'self'. Example:
+        stop (str | None): Which playback to stop (current or all). Example: current.
+        target_legs (SpeakRequestTargetLegs | None): Which side of the call hears the audio. Default: 'self'. Example:
             both.
         voice_settings (AWSVoiceSettings | AzureVoiceSettings | ElevenLabsVoiceSettings | InworldVoiceSettings |
-            MinimaxVoiceSettings | ResembleVoiceSettings | RimeVoiceSettings | TelnyxVoiceSettings | Unset |
-            XAIVoiceSettings): Settings for the chosen voice provider.
+            MinimaxVoiceSettings | ResembleVoiceSettings | RimeVoiceSettings | TelnyxVoiceSettings | XAIVoiceSettings |
+            None): Settings for the chosen voice provider.
     """
 
     payload: str
     voice: str
-    client_state: str | Unset = UNSET
-    command_id: str | Unset = UNSET
-    language: SpeakRequestLanguage | Unset = UNSET
-    loop: int | str | Unset = UNSET
-    payload_type: SpeakRequestPayloadType | Unset = "text"
-    service_level: SpeakRequestServiceLevel | Unset = "premium"
-    stop: str | Unset = UNSET
-    target_legs: SpeakRequestTargetLegs | Unset = "self"
+    client_state: str | None = None
+    command_id: str | None = None
+    language: SpeakRequestLanguage | None = None
+    loop: int | str | None = None
+    payload_type: SpeakRequestPayloadType | None = "text"
+    service_level: SpeakRequestServiceLevel | None = "premium"
+    stop: str | None = None
+    target_legs: SpeakRequestTargetLegs | None = "self"
     voice_settings: (
         AWSVoiceSettings
         | AzureVoiceSettings
@@ -76,266 +135,191 @@ class SpeakRequest:
         | ResembleVoiceSettings
         | RimeVoiceSettings
         | TelnyxVoiceSettings
-        | Unset
         | XAIVoiceSettings
-    ) = UNSET
+        | None
+    ) = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        payload: str,
+        voice: str,
+        client_state: str | None = ABSENT,
+        command_id: str | None = ABSENT,
+        language: SpeakRequestLanguage | None = ABSENT,
+        loop: int | str | None = ABSENT,
+        payload_type: SpeakRequestPayloadType | None = "text",
+        service_level: SpeakRequestServiceLevel | None = "premium",
+        stop: str | None = ABSENT,
+        target_legs: SpeakRequestTargetLegs | None = "self",
+        voice_settings: AWSVoiceSettings
+        | AzureVoiceSettings
+        | ElevenLabsVoiceSettings
+        | InworldVoiceSettings
+        | MinimaxVoiceSettings
+        | ResembleVoiceSettings
+        | RimeVoiceSettings
+        | TelnyxVoiceSettings
+        | XAIVoiceSettings
+        | None = ABSENT,
+    ) -> None:
+        self.payload = payload
+        self.voice = voice
+        self.client_state = None if client_state is ABSENT else client_state
+        self.command_id = None if command_id is ABSENT else command_id
+        self.language = None if language is ABSENT else language
+        self.loop = None if loop is ABSENT else loop
+        self.payload_type = payload_type
+        self.service_level = service_level
+        self.stop = None if stop is ABSENT else stop
+        self.target_legs = target_legs
+        self.voice_settings = None if voice_settings is ABSENT else voice_settings
+        self.additional_properties = {}
+        given = (
+            ("client_state", client_state),
+            ("command_id", command_id),
+            ("language", language),
+            ("loop", loop),
+            ("payload_type", payload_type),
+            ("service_level", service_level),
+            ("stop", stop),
+            ("target_legs", target_legs),
+            ("voice_settings", voice_settings),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.aws_voice_settings import AWSVoiceSettings  # noqa: PLC0415
-        from ..models.azure_voice_settings import AzureVoiceSettings  # noqa: PLC0415
-        from ..models.eleven_labs_voice_settings import ElevenLabsVoiceSettings  # noqa: PLC0415
-        from ..models.inworld_voice_settings import InworldVoiceSettings  # noqa: PLC0415
-        from ..models.minimax_voice_settings import MinimaxVoiceSettings  # noqa: PLC0415
-        from ..models.resemble_voice_settings import ResembleVoiceSettings  # noqa: PLC0415
-        from ..models.rime_voice_settings import RimeVoiceSettings  # noqa: PLC0415
-        from ..models.telnyx_voice_settings import TelnyxVoiceSettings  # noqa: PLC0415
-
-        payload = self.payload
-
-        voice = self.voice
-
-        client_state = self.client_state
-
-        command_id = self.command_id
-
-        language: str | Unset = UNSET
-        if not isinstance(self.language, Unset):
-            language = self.language
-
-        loop: int | str | Unset
-        if isinstance(self.loop, Unset):
-            loop = UNSET
-        else:
-            loop = self.loop
-
-        payload_type: str | Unset = UNSET
-        if not isinstance(self.payload_type, Unset):
-            payload_type = self.payload_type
-
-        service_level: str | Unset = UNSET
-        if not isinstance(self.service_level, Unset):
-            service_level = self.service_level
-
-        stop = self.stop
-
-        target_legs: str | Unset = UNSET
-        if not isinstance(self.target_legs, Unset):
-            target_legs = self.target_legs
-
-        voice_settings: dict[str, Any] | Unset
-        if isinstance(self.voice_settings, Unset):
-            voice_settings = UNSET
-        elif isinstance(self.voice_settings, ElevenLabsVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, TelnyxVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, AWSVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, MinimaxVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, AzureVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, RimeVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, ResembleVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        elif isinstance(self.voice_settings, InworldVoiceSettings):
-            voice_settings = self.voice_settings.to_dict()
-        else:
-            voice_settings = self.voice_settings.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "payload": payload,
-                "voice": voice,
-            }
-        )
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if command_id is not UNSET:
-            field_dict["command_id"] = command_id
-        if language is not UNSET:
-            field_dict["language"] = language
-        if loop is not UNSET:
-            field_dict["loop"] = loop
-        if payload_type is not UNSET:
-            field_dict["payload_type"] = payload_type
-        if service_level is not UNSET:
-            field_dict["service_level"] = service_level
-        if stop is not UNSET:
-            field_dict["stop"] = stop
-        if target_legs is not UNSET:
-            field_dict["target_legs"] = target_legs
-        if voice_settings is not UNSET:
-            field_dict["voice_settings"] = voice_settings
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["payload"] = self.payload
+        field_dict["voice"] = self.voice
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.command_id is not None:
+            field_dict["command_id"] = self.command_id
+        elif "command_id" in self._nulls:
+            field_dict["command_id"] = None
+        if self.language is not None:
+            field_dict["language"] = self.language
+        elif "language" in self._nulls:
+            field_dict["language"] = None
+        if self.loop is not None:
+            field_dict["loop"] = self.loop
+        elif "loop" in self._nulls:
+            field_dict["loop"] = None
+        if self.payload_type is not None:
+            field_dict["payload_type"] = self.payload_type
+        elif "payload_type" in self._nulls:
+            field_dict["payload_type"] = None
+        if self.service_level is not None:
+            field_dict["service_level"] = self.service_level
+        elif "service_level" in self._nulls:
+            field_dict["service_level"] = None
+        if self.stop is not None:
+            field_dict["stop"] = self.stop
+        elif "stop" in self._nulls:
+            field_dict["stop"] = None
+        if self.target_legs is not None:
+            field_dict["target_legs"] = self.target_legs
+        elif "target_legs" in self._nulls:
+            field_dict["target_legs"] = None
+        if self.voice_settings is not None:
+            field_dict["voice_settings"] = json_value(self.voice_settings)
+        elif "voice_settings" in self._nulls:
+            field_dict["voice_settings"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.aws_voice_settings import AWSVoiceSettings  # noqa: PLC0415
-        from ..models.azure_voice_settings import AzureVoiceSettings  # noqa: PLC0415
-        from ..models.eleven_labs_voice_settings import ElevenLabsVoiceSettings  # noqa: PLC0415
-        from ..models.inworld_voice_settings import InworldVoiceSettings  # noqa: PLC0415
-        from ..models.minimax_voice_settings import MinimaxVoiceSettings  # noqa: PLC0415
-        from ..models.resemble_voice_settings import ResembleVoiceSettings  # noqa: PLC0415
-        from ..models.rime_voice_settings import RimeVoiceSettings  # noqa: PLC0415
-        from ..models.telnyx_voice_settings import TelnyxVoiceSettings  # noqa: PLC0415
-        from ..models.xai_voice_settings import XAIVoiceSettings  # noqa: PLC0415
-
-        d = dict(src_dict)
-        payload = d.pop("payload")
-
-        voice = d.pop("voice")
-
-        client_state = d.pop("client_state", UNSET)
-
-        command_id = d.pop("command_id", UNSET)
-
-        _language = d.pop("language", UNSET)
-        language: SpeakRequestLanguage | Unset
-        if isinstance(_language, Unset):
-            language = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.payload = src["payload"]
+        obj.voice = src["voice"]
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("language")
+        obj.language = value
+        if value is None:
+            if "language" in src:
+                nulls |= {"language"}
+            else:
+                absent += 1
+        value = get("loop")
+        obj.loop = value
+        if value is None:
+            if "loop" in src:
+                nulls |= {"loop"}
+            else:
+                absent += 1
+        value = get("payload_type")
+        obj.payload_type = value
+        if value is None:
+            if "payload_type" in src:
+                nulls |= {"payload_type"}
+            else:
+                absent += 1
+        value = get("service_level")
+        obj.service_level = value
+        if value is None:
+            if "service_level" in src:
+                nulls |= {"service_level"}
+            else:
+                absent += 1
+        value = get("stop")
+        obj.stop = value
+        if value is None:
+            if "stop" in src:
+                nulls |= {"stop"}
+            else:
+                absent += 1
+        value = get("target_legs")
+        obj.target_legs = value
+        if value is None:
+            if "target_legs" in src:
+                nulls |= {"target_legs"}
+            else:
+                absent += 1
+        value = get("voice_settings")
+        if value is not None:
+            obj.voice_settings = _parse_voice_settings(value)
         else:
-            language = check_speak_request_language(_language)
+            obj.voice_settings = None
+            if "voice_settings" in src:
+                nulls |= {"voice_settings"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 11 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        def _parse_loop(data: object) -> int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(int | str | Unset, data)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        loop = _parse_loop(d.pop("loop", UNSET))
-
-        _payload_type = d.pop("payload_type", UNSET)
-        payload_type: SpeakRequestPayloadType | Unset
-        if isinstance(_payload_type, Unset):
-            payload_type = UNSET
-        else:
-            payload_type = check_speak_request_payload_type(_payload_type)
-
-        _service_level = d.pop("service_level", UNSET)
-        service_level: SpeakRequestServiceLevel | Unset
-        if isinstance(_service_level, Unset):
-            service_level = UNSET
-        else:
-            service_level = check_speak_request_service_level(_service_level)
-
-        stop = d.pop("stop", UNSET)
-
-        _target_legs = d.pop("target_legs", UNSET)
-        target_legs: SpeakRequestTargetLegs | Unset
-        if isinstance(_target_legs, Unset):
-            target_legs = UNSET
-        else:
-            target_legs = check_speak_request_target_legs(_target_legs)
-
-        def _parse_voice_settings(
-            data: object,
-        ) -> (
-            AWSVoiceSettings
-            | AzureVoiceSettings
-            | ElevenLabsVoiceSettings
-            | InworldVoiceSettings
-            | MinimaxVoiceSettings
-            | ResembleVoiceSettings
-            | RimeVoiceSettings
-            | TelnyxVoiceSettings
-            | Unset
-            | XAIVoiceSettings
-        ):
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_0 = ElevenLabsVoiceSettings.from_dict(data)
-
-                return voice_settings_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_1 = TelnyxVoiceSettings.from_dict(data)
-
-                return voice_settings_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_2 = AWSVoiceSettings.from_dict(data)
-
-                return voice_settings_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_3 = MinimaxVoiceSettings.from_dict(data)
-
-                return voice_settings_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_4 = AzureVoiceSettings.from_dict(data)
-
-                return voice_settings_type_4
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_5 = RimeVoiceSettings.from_dict(data)
-
-                return voice_settings_type_5
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_6 = ResembleVoiceSettings.from_dict(data)
-
-                return voice_settings_type_6
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                voice_settings_type_7 = InworldVoiceSettings.from_dict(data)
-
-                return voice_settings_type_7
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            voice_settings_type_8 = XAIVoiceSettings.from_dict(data)
-
-            return voice_settings_type_8
-
-        voice_settings = _parse_voice_settings(d.pop("voice_settings", UNSET))
-
-        _instance = cls(
-            payload=payload,
-            voice=voice,
-            client_state=client_state,
-            command_id=command_id,
-            language=language,
-            loop=loop,
-            payload_type=payload_type,
-            service_level=service_level,
-            stop=stop,
-            target_legs=target_legs,
-            voice_settings=voice_settings,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,30 +2,40 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.conference_region import ConferenceRegion, check_conference_region
-from ..models.start_conference_recording_request_channels import (
-    StartConferenceRecordingRequestChannels,
-    check_start_conference_recording_request_channels,
-)
-from ..models.start_conference_recording_request_format import (
-    StartConferenceRecordingRequestFormat,
-    check_start_conference_recording_request_format,
-)
-from ..models.start_conference_recording_request_trim import (
-    StartConferenceRecordingRequestTrim,
-    check_start_conference_recording_request_trim,
-)
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="StartConferenceRecordingRequest")
+if TYPE_CHECKING:
+    from ..models.conference_region import ConferenceRegion
+    from ..models.start_conference_recording_request_channels import (
+        StartConferenceRecordingRequestChannels,
+    )
+    from ..models.start_conference_recording_request_format import (
+        StartConferenceRecordingRequestFormat,
+    )
+    from ..models.start_conference_recording_request_trim import (
+        StartConferenceRecordingRequestTrim,
+    )
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "format",
+        "channels",
+        "command_id",
+        "custom_file_name",
+        "play_beep",
+        "region",
+        "trim",
+    }
+)
+
+
+@_attrs_define(init=False)
 class StartConferenceRecordingRequest:
     """
     Example:
@@ -34,115 +44,151 @@ class StartConferenceRecordingRequest:
     Attributes:
         format_ (StartConferenceRecordingRequestFormat): File format for storing the conference recording, `mp3` or
             `wav`. Example: mp3.
-        channels (StartConferenceRecordingRequestChannels | Unset): With `dual`, the file is stereo: the conference
+        channels (StartConferenceRecordingRequestChannels | None): With `dual`, the file is stereo: the conference
             creator on the first channel, everyone else on the second. Default: 'single'. Example: dual.
-        command_id (str | Unset): Idempotency key: Telnyx ignores a repeated command with the same `command_id` for the
+        command_id (str | None): Idempotency key: Telnyx ignores a repeated command with the same `command_id` for the
             same `conference_id`. Example: 891510ac-f3e4-11e8-af5b-de00688a4901.
-        custom_file_name (str | Unset): File name to use instead of the default `call_leg_id`; Telnyx still appends a
+        custom_file_name (str | None): File name to use instead of the default `call_leg_id`; Telnyx still appends a
             Unix timestamp. Example: my_recording_file_name.
-        play_beep (bool | Unset): Play a beep when recording begins. Example: True.
-        region (ConferenceRegion | Unset): Region holding the conference data. When not given, the region from the
+        play_beep (bool | None): Play a beep when recording begins. Example: True.
+        region (ConferenceRegion | None): Region holding the conference data. When not given, the region from the
             account's data locality settings (Europe or US) is used. Example: US.
-        trim (StartConferenceRecordingRequestTrim | Unset): With `trim-silence`, leading and trailing silence is cut
-            from the recording. Example: trim-silence.
+        trim (StartConferenceRecordingRequestTrim | None): With `trim-silence`, leading and trailing silence is cut from
+            the recording. Example: trim-silence.
     """
 
     format_: StartConferenceRecordingRequestFormat
-    channels: StartConferenceRecordingRequestChannels | Unset = "single"
-    command_id: str | Unset = UNSET
-    custom_file_name: str | Unset = UNSET
-    play_beep: bool | Unset = UNSET
-    region: ConferenceRegion | Unset = UNSET
-    trim: StartConferenceRecordingRequestTrim | Unset = UNSET
+    channels: StartConferenceRecordingRequestChannels | None = "single"
+    command_id: str | None = None
+    custom_file_name: str | None = None
+    play_beep: bool | None = None
+    region: ConferenceRegion | None = None
+    trim: StartConferenceRecordingRequestTrim | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        format_: StartConferenceRecordingRequestFormat,
+        channels: StartConferenceRecordingRequestChannels | None = "single",
+        command_id: str | None = ABSENT,
+        custom_file_name: str | None = ABSENT,
+        play_beep: bool | None = ABSENT,
+        region: ConferenceRegion | None = ABSENT,
+        trim: StartConferenceRecordingRequestTrim | None = ABSENT,
+    ) -> None:
+        self.format_ = format_
+        self.channels = channels
+        self.command_id = None if command_id is ABSENT else command_id
+        self.custom_file_name = None if custom_file_name is ABSENT else custom_file_name
+        self.play_beep = None if play_beep is ABSENT else play_beep
+        self.region = None if region is ABSENT else region
+        self.trim = None if trim is ABSENT else trim
+        self.additional_properties = {}
+        given = (
+            ("channels", channels),
+            ("command_id", command_id),
+            ("custom_file_name", custom_file_name),
+            ("play_beep", play_beep),
+            ("region", region),
+            ("trim", trim),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        format_: str = self.format_
-
-        channels: str | Unset = UNSET
-        if not isinstance(self.channels, Unset):
-            channels = self.channels
-
-        command_id = self.command_id
-
-        custom_file_name = self.custom_file_name
-
-        play_beep = self.play_beep
-
-        region: str | Unset = UNSET
-        if not isinstance(self.region, Unset):
-            region = self.region
-
-        trim: str | Unset = UNSET
-        if not isinstance(self.trim, Unset):
-            trim = self.trim
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "format": format_,
-            }
-        )
-        if channels is not UNSET:
-            field_dict["channels"] = channels
-        if command_id is not UNSET:
-            field_dict["command_id"] = command_id
-        if custom_file_name is not UNSET:
-            field_dict["custom_file_name"] = custom_file_name
-        if play_beep is not UNSET:
-            field_dict["play_beep"] = play_beep
-        if region is not UNSET:
-            field_dict["region"] = region
-        if trim is not UNSET:
-            field_dict["trim"] = trim
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["format"] = self.format_
+        if self.channels is not None:
+            field_dict["channels"] = self.channels
+        elif "channels" in self._nulls:
+            field_dict["channels"] = None
+        if self.command_id is not None:
+            field_dict["command_id"] = self.command_id
+        elif "command_id" in self._nulls:
+            field_dict["command_id"] = None
+        if self.custom_file_name is not None:
+            field_dict["custom_file_name"] = self.custom_file_name
+        elif "custom_file_name" in self._nulls:
+            field_dict["custom_file_name"] = None
+        if self.play_beep is not None:
+            field_dict["play_beep"] = self.play_beep
+        elif "play_beep" in self._nulls:
+            field_dict["play_beep"] = None
+        if self.region is not None:
+            field_dict["region"] = self.region
+        elif "region" in self._nulls:
+            field_dict["region"] = None
+        if self.trim is not None:
+            field_dict["trim"] = self.trim
+        elif "trim" in self._nulls:
+            field_dict["trim"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        format_ = check_start_conference_recording_request_format(d.pop("format"))
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.format_ = src["format"]
+        value = get("channels")
+        obj.channels = value
+        if value is None:
+            if "channels" in src:
+                nulls |= {"channels"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("custom_file_name")
+        obj.custom_file_name = value
+        if value is None:
+            if "custom_file_name" in src:
+                nulls |= {"custom_file_name"}
+            else:
+                absent += 1
+        value = get("play_beep")
+        obj.play_beep = value
+        if value is None:
+            if "play_beep" in src:
+                nulls |= {"play_beep"}
+            else:
+                absent += 1
+        value = get("region")
+        obj.region = value
+        if value is None:
+            if "region" in src:
+                nulls |= {"region"}
+            else:
+                absent += 1
+        value = get("trim")
+        obj.trim = value
+        if value is None:
+            if "trim" in src:
+                nulls |= {"trim"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 7 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _channels = d.pop("channels", UNSET)
-        channels: StartConferenceRecordingRequestChannels | Unset
-        if isinstance(_channels, Unset):
-            channels = UNSET
-        else:
-            channels = check_start_conference_recording_request_channels(_channels)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        command_id = d.pop("command_id", UNSET)
-
-        custom_file_name = d.pop("custom_file_name", UNSET)
-
-        play_beep = d.pop("play_beep", UNSET)
-
-        _region = d.pop("region", UNSET)
-        region: ConferenceRegion | Unset
-        if isinstance(_region, Unset):
-            region = UNSET
-        else:
-            region = check_conference_region(_region)
-
-        _trim = d.pop("trim", UNSET)
-        trim: StartConferenceRecordingRequestTrim | Unset
-        if isinstance(_trim, Unset):
-            trim = UNSET
-        else:
-            trim = check_start_conference_recording_request_trim(_trim)
-
-        _instance = cls(
-            format_=format_,
-            channels=channels,
-            command_id=command_id,
-            custom_file_name=custom_file_name,
-            play_beep=play_beep,
-            region=region,
-            trim=trim,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

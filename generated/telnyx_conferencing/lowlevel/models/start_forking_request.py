@@ -2,21 +2,29 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.start_forking_request_stream_type import (
-    StartForkingRequestStreamType,
-    check_start_forking_request_stream_type,
+from ..types import ABSENT, NO_NULLS
+
+if TYPE_CHECKING:
+    from ..models.start_forking_request_stream_type import StartForkingRequestStreamType
+
+
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "client_state",
+        "command_id",
+        "rx",
+        "stream_type",
+        "tx",
+    }
 )
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="StartForkingRequest")
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class StartForkingRequest:
     """
     Example:
@@ -24,79 +32,127 @@ class StartForkingRequest:
             'udp:192.0.2.1:9000', 'tx': 'udp:192.0.2.1:9001'}
 
     Attributes:
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        command_id (str | Unset): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
+        command_id (str | None): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
             891510ac-f3e4-11e8-af5b-de00688a4901.
-        rx (str | Unset): Target for the audio the call receives. Example: udp:192.0.2.1:9000.
-        stream_type (StartForkingRequestStreamType | Unset): Kind of stream. Default: 'decrypted'. Example: decrypted.
-        tx (str | Unset): Target for the audio the call sends. Example: udp:192.0.2.1:9001.
+        rx (str | None): Target for the audio the call receives. Example: udp:192.0.2.1:9000.
+        stream_type (StartForkingRequestStreamType | None): Kind of stream. Default: 'decrypted'. Example: decrypted.
+        tx (str | None): Target for the audio the call sends. Example: udp:192.0.2.1:9001.
     """
 
-    client_state: str | Unset = UNSET
-    command_id: str | Unset = UNSET
-    rx: str | Unset = UNSET
-    stream_type: StartForkingRequestStreamType | Unset = "decrypted"
-    tx: str | Unset = UNSET
+    client_state: str | None = None
+    command_id: str | None = None
+    rx: str | None = None
+    stream_type: StartForkingRequestStreamType | None = "decrypted"
+    tx: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        client_state: str | None = ABSENT,
+        command_id: str | None = ABSENT,
+        rx: str | None = ABSENT,
+        stream_type: StartForkingRequestStreamType | None = "decrypted",
+        tx: str | None = ABSENT,
+    ) -> None:
+        self.client_state = None if client_state is ABSENT else client_state
+        self.command_id = None if command_id is ABSENT else command_id
+        self.rx = None if rx is ABSENT else rx
+        self.stream_type = stream_type
+        self.tx = None if tx is ABSENT else tx
+        self.additional_properties = {}
+        given = (
+            ("client_state", client_state),
+            ("command_id", command_id),
+            ("rx", rx),
+            ("stream_type", stream_type),
+            ("tx", tx),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        client_state = self.client_state
-
-        command_id = self.command_id
-
-        rx = self.rx
-
-        stream_type: str | Unset = UNSET
-        if not isinstance(self.stream_type, Unset):
-            stream_type = self.stream_type
-
-        tx = self.tx
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if command_id is not UNSET:
-            field_dict["command_id"] = command_id
-        if rx is not UNSET:
-            field_dict["rx"] = rx
-        if stream_type is not UNSET:
-            field_dict["stream_type"] = stream_type
-        if tx is not UNSET:
-            field_dict["tx"] = tx
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.command_id is not None:
+            field_dict["command_id"] = self.command_id
+        elif "command_id" in self._nulls:
+            field_dict["command_id"] = None
+        if self.rx is not None:
+            field_dict["rx"] = self.rx
+        elif "rx" in self._nulls:
+            field_dict["rx"] = None
+        if self.stream_type is not None:
+            field_dict["stream_type"] = self.stream_type
+        elif "stream_type" in self._nulls:
+            field_dict["stream_type"] = None
+        if self.tx is not None:
+            field_dict["tx"] = self.tx
+        elif "tx" in self._nulls:
+            field_dict["tx"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        client_state = d.pop("client_state", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("rx")
+        obj.rx = value
+        if value is None:
+            if "rx" in src:
+                nulls |= {"rx"}
+            else:
+                absent += 1
+        value = get("stream_type")
+        obj.stream_type = value
+        if value is None:
+            if "stream_type" in src:
+                nulls |= {"stream_type"}
+            else:
+                absent += 1
+        value = get("tx")
+        obj.tx = value
+        if value is None:
+            if "tx" in src:
+                nulls |= {"tx"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 5 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        command_id = d.pop("command_id", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        rx = d.pop("rx", UNSET)
-
-        _stream_type = d.pop("stream_type", UNSET)
-        stream_type: StartForkingRequestStreamType | Unset
-        if isinstance(_stream_type, Unset):
-            stream_type = UNSET
-        else:
-            stream_type = check_start_forking_request_stream_type(_stream_type)
-
-        tx = d.pop("tx", UNSET)
-
-        _instance = cls(
-            client_state=client_state,
-            command_id=command_id,
-            rx=rx,
-            stream_type=stream_type,
-            tx=tx,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,32 +2,52 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.start_recording_request_channels import (
-    StartRecordingRequestChannels,
-    check_start_recording_request_channels,
-)
-from ..models.start_recording_request_format import StartRecordingRequestFormat, check_start_recording_request_format
-from ..models.start_recording_request_recording_track import (
-    StartRecordingRequestRecordingTrack,
-    check_start_recording_request_recording_track,
-)
-from ..models.start_recording_request_transcription_engine import (
-    StartRecordingRequestTranscriptionEngine,
-    check_start_recording_request_transcription_engine,
-)
-from ..models.start_recording_request_trim import StartRecordingRequestTrim, check_start_recording_request_trim
-from ..models.transcription_language import TranscriptionLanguage, check_transcription_language
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="StartRecordingRequest")
+if TYPE_CHECKING:
+    from ..models.start_recording_request_channels import StartRecordingRequestChannels
+    from ..models.start_recording_request_format import (
+        StartRecordingRequestFormat,
+    )
+    from ..models.start_recording_request_recording_track import (
+        StartRecordingRequestRecordingTrack,
+    )
+    from ..models.start_recording_request_transcription_engine import (
+        StartRecordingRequestTranscriptionEngine,
+    )
+    from ..models.start_recording_request_trim import StartRecordingRequestTrim
+    from ..models.transcription_language import TranscriptionLanguage
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "channels",
+        "format",
+        "client_state",
+        "command_id",
+        "custom_file_name",
+        "max_length",
+        "play_beep",
+        "recording_track",
+        "timeout_secs",
+        "transcription",
+        "transcription_engine",
+        "transcription_language",
+        "transcription_max_speaker_count",
+        "transcription_min_speaker_count",
+        "transcription_profanity_filter",
+        "transcription_speaker_diarization",
+        "trim",
+    }
+)
+
+
+@_attrs_define(init=False)
 class StartRecordingRequest:
     """
     Example:
@@ -38,211 +58,301 @@ class StartRecordingRequest:
     Attributes:
         channels (StartRecordingRequestChannels): Single channel or one per side. Example: single.
         format_ (StartRecordingRequestFormat): File format. Example: mp3.
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        command_id (str | Unset): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
+        command_id (str | None): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
             891510ac-f3e4-11e8-af5b-de00688a4901.
-        custom_file_name (str | Unset): Name for the recording file. Example: my_recording_file_name.
-        max_length (int | Unset): Longest recording, in seconds; 0 means no limit. Default: 0. Example: 100.
-        play_beep (bool | Unset): Play a beep when recording starts. Example: True.
-        recording_track (StartRecordingRequestRecordingTrack | Unset): Which side to record. Default: 'both'. Example:
+        custom_file_name (str | None): Name for the recording file. Example: my_recording_file_name.
+        max_length (int | None): Longest recording, in seconds; 0 means no limit. Default: 0. Example: 100.
+        play_beep (bool | None): Play a beep when recording starts. Example: True.
+        recording_track (StartRecordingRequestRecordingTrack | None): Which side to record. Default: 'both'. Example:
             outbound.
-        timeout_secs (int | Unset): Seconds to wait for the call to be answered before giving up. Default: 0. Example:
+        timeout_secs (int | None): Seconds to wait for the call to be answered before giving up. Default: 0. Example:
             100.
-        transcription (bool | Unset): Turn on transcription. Default: False. Example: True.
-        transcription_engine (StartRecordingRequestTranscriptionEngine | Unset): Speech-to-text engine. Default: 'A'.
+        transcription (bool | None): Turn on transcription. Default: False. Example: True.
+        transcription_engine (StartRecordingRequestTranscriptionEngine | None): Speech-to-text engine. Default: 'A'.
             Example: A.
-        transcription_language (TranscriptionLanguage | Unset):  Example: en-US.
-        transcription_max_speaker_count (int | Unset): Most speakers to tell apart. Default: 6. Example: 4.
-        transcription_min_speaker_count (int | Unset): Fewest speakers to tell apart. Default: 2. Example: 4.
-        transcription_profanity_filter (bool | Unset): Mask profanity in the transcription. Default: False. Example:
+        transcription_language (TranscriptionLanguage | None):  Example: en-US.
+        transcription_max_speaker_count (int | None): Most speakers to tell apart. Default: 6. Example: 4.
+        transcription_min_speaker_count (int | None): Fewest speakers to tell apart. Default: 2. Example: 4.
+        transcription_profanity_filter (bool | None): Mask profanity in the transcription. Default: False. Example:
             True.
-        transcription_speaker_diarization (bool | Unset): Label who spoke each part. Default: False. Example: True.
-        trim (StartRecordingRequestTrim | Unset): Trim silence from the start and end. Example: trim-silence.
+        transcription_speaker_diarization (bool | None): Label who spoke each part. Default: False. Example: True.
+        trim (StartRecordingRequestTrim | None): Trim silence from the start and end. Example: trim-silence.
     """
 
     channels: StartRecordingRequestChannels
     format_: StartRecordingRequestFormat
-    client_state: str | Unset = UNSET
-    command_id: str | Unset = UNSET
-    custom_file_name: str | Unset = UNSET
-    max_length: int | Unset = 0
-    play_beep: bool | Unset = UNSET
-    recording_track: StartRecordingRequestRecordingTrack | Unset = "both"
-    timeout_secs: int | Unset = 0
-    transcription: bool | Unset = False
-    transcription_engine: StartRecordingRequestTranscriptionEngine | Unset = "A"
-    transcription_language: TranscriptionLanguage | Unset = UNSET
-    transcription_max_speaker_count: int | Unset = 6
-    transcription_min_speaker_count: int | Unset = 2
-    transcription_profanity_filter: bool | Unset = False
-    transcription_speaker_diarization: bool | Unset = False
-    trim: StartRecordingRequestTrim | Unset = UNSET
+    client_state: str | None = None
+    command_id: str | None = None
+    custom_file_name: str | None = None
+    max_length: int | None = 0
+    play_beep: bool | None = None
+    recording_track: StartRecordingRequestRecordingTrack | None = "both"
+    timeout_secs: int | None = 0
+    transcription: bool | None = False
+    transcription_engine: StartRecordingRequestTranscriptionEngine | None = "A"
+    transcription_language: TranscriptionLanguage | None = None
+    transcription_max_speaker_count: int | None = 6
+    transcription_min_speaker_count: int | None = 2
+    transcription_profanity_filter: bool | None = False
+    transcription_speaker_diarization: bool | None = False
+    trim: StartRecordingRequestTrim | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        channels: StartRecordingRequestChannels,
+        format_: StartRecordingRequestFormat,
+        client_state: str | None = ABSENT,
+        command_id: str | None = ABSENT,
+        custom_file_name: str | None = ABSENT,
+        max_length: int | None = 0,
+        play_beep: bool | None = ABSENT,
+        recording_track: StartRecordingRequestRecordingTrack | None = "both",
+        timeout_secs: int | None = 0,
+        transcription: bool | None = False,
+        transcription_engine: StartRecordingRequestTranscriptionEngine | None = "A",
+        transcription_language: TranscriptionLanguage | None = ABSENT,
+        transcription_max_speaker_count: int | None = 6,
+        transcription_min_speaker_count: int | None = 2,
+        transcription_profanity_filter: bool | None = False,
+        transcription_speaker_diarization: bool | None = False,
+        trim: StartRecordingRequestTrim | None = ABSENT,
+    ) -> None:
+        self.channels = channels
+        self.format_ = format_
+        self.client_state = None if client_state is ABSENT else client_state
+        self.command_id = None if command_id is ABSENT else command_id
+        self.custom_file_name = None if custom_file_name is ABSENT else custom_file_name
+        self.max_length = max_length
+        self.play_beep = None if play_beep is ABSENT else play_beep
+        self.recording_track = recording_track
+        self.timeout_secs = timeout_secs
+        self.transcription = transcription
+        self.transcription_engine = transcription_engine
+        self.transcription_language = None if transcription_language is ABSENT else transcription_language
+        self.transcription_max_speaker_count = transcription_max_speaker_count
+        self.transcription_min_speaker_count = transcription_min_speaker_count
+        self.transcription_profanity_filter = transcription_profanity_filter
+        self.transcription_speaker_diarization = transcription_speaker_diarization
+        self.trim = None if trim is ABSENT else trim
+        self.additional_properties = {}
+        given = (
+            ("client_state", client_state),
+            ("command_id", command_id),
+            ("custom_file_name", custom_file_name),
+            ("max_length", max_length),
+            ("play_beep", play_beep),
+            ("recording_track", recording_track),
+            ("timeout_secs", timeout_secs),
+            ("transcription", transcription),
+            ("transcription_engine", transcription_engine),
+            ("transcription_language", transcription_language),
+            ("transcription_max_speaker_count", transcription_max_speaker_count),
+            ("transcription_min_speaker_count", transcription_min_speaker_count),
+            ("transcription_profanity_filter", transcription_profanity_filter),
+            ("transcription_speaker_diarization", transcription_speaker_diarization),
+            ("trim", trim),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        channels: str = self.channels
-
-        format_: str = self.format_
-
-        client_state = self.client_state
-
-        command_id = self.command_id
-
-        custom_file_name = self.custom_file_name
-
-        max_length = self.max_length
-
-        play_beep = self.play_beep
-
-        recording_track: str | Unset = UNSET
-        if not isinstance(self.recording_track, Unset):
-            recording_track = self.recording_track
-
-        timeout_secs = self.timeout_secs
-
-        transcription = self.transcription
-
-        transcription_engine: str | Unset = UNSET
-        if not isinstance(self.transcription_engine, Unset):
-            transcription_engine = self.transcription_engine
-
-        transcription_language: str | Unset = UNSET
-        if not isinstance(self.transcription_language, Unset):
-            transcription_language = self.transcription_language
-
-        transcription_max_speaker_count = self.transcription_max_speaker_count
-
-        transcription_min_speaker_count = self.transcription_min_speaker_count
-
-        transcription_profanity_filter = self.transcription_profanity_filter
-
-        transcription_speaker_diarization = self.transcription_speaker_diarization
-
-        trim: str | Unset = UNSET
-        if not isinstance(self.trim, Unset):
-            trim = self.trim
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "channels": channels,
-                "format": format_,
-            }
-        )
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if command_id is not UNSET:
-            field_dict["command_id"] = command_id
-        if custom_file_name is not UNSET:
-            field_dict["custom_file_name"] = custom_file_name
-        if max_length is not UNSET:
-            field_dict["max_length"] = max_length
-        if play_beep is not UNSET:
-            field_dict["play_beep"] = play_beep
-        if recording_track is not UNSET:
-            field_dict["recording_track"] = recording_track
-        if timeout_secs is not UNSET:
-            field_dict["timeout_secs"] = timeout_secs
-        if transcription is not UNSET:
-            field_dict["transcription"] = transcription
-        if transcription_engine is not UNSET:
-            field_dict["transcription_engine"] = transcription_engine
-        if transcription_language is not UNSET:
-            field_dict["transcription_language"] = transcription_language
-        if transcription_max_speaker_count is not UNSET:
-            field_dict["transcription_max_speaker_count"] = transcription_max_speaker_count
-        if transcription_min_speaker_count is not UNSET:
-            field_dict["transcription_min_speaker_count"] = transcription_min_speaker_count
-        if transcription_profanity_filter is not UNSET:
-            field_dict["transcription_profanity_filter"] = transcription_profanity_filter
-        if transcription_speaker_diarization is not UNSET:
-            field_dict["transcription_speaker_diarization"] = transcription_speaker_diarization
-        if trim is not UNSET:
-            field_dict["trim"] = trim
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["channels"] = self.channels
+        field_dict["format"] = self.format_
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.command_id is not None:
+            field_dict["command_id"] = self.command_id
+        elif "command_id" in self._nulls:
+            field_dict["command_id"] = None
+        if self.custom_file_name is not None:
+            field_dict["custom_file_name"] = self.custom_file_name
+        elif "custom_file_name" in self._nulls:
+            field_dict["custom_file_name"] = None
+        if self.max_length is not None:
+            field_dict["max_length"] = self.max_length
+        elif "max_length" in self._nulls:
+            field_dict["max_length"] = None
+        if self.play_beep is not None:
+            field_dict["play_beep"] = self.play_beep
+        elif "play_beep" in self._nulls:
+            field_dict["play_beep"] = None
+        if self.recording_track is not None:
+            field_dict["recording_track"] = self.recording_track
+        elif "recording_track" in self._nulls:
+            field_dict["recording_track"] = None
+        if self.timeout_secs is not None:
+            field_dict["timeout_secs"] = self.timeout_secs
+        elif "timeout_secs" in self._nulls:
+            field_dict["timeout_secs"] = None
+        if self.transcription is not None:
+            field_dict["transcription"] = self.transcription
+        elif "transcription" in self._nulls:
+            field_dict["transcription"] = None
+        if self.transcription_engine is not None:
+            field_dict["transcription_engine"] = self.transcription_engine
+        elif "transcription_engine" in self._nulls:
+            field_dict["transcription_engine"] = None
+        if self.transcription_language is not None:
+            field_dict["transcription_language"] = self.transcription_language
+        elif "transcription_language" in self._nulls:
+            field_dict["transcription_language"] = None
+        if self.transcription_max_speaker_count is not None:
+            field_dict["transcription_max_speaker_count"] = self.transcription_max_speaker_count
+        elif "transcription_max_speaker_count" in self._nulls:
+            field_dict["transcription_max_speaker_count"] = None
+        if self.transcription_min_speaker_count is not None:
+            field_dict["transcription_min_speaker_count"] = self.transcription_min_speaker_count
+        elif "transcription_min_speaker_count" in self._nulls:
+            field_dict["transcription_min_speaker_count"] = None
+        if self.transcription_profanity_filter is not None:
+            field_dict["transcription_profanity_filter"] = self.transcription_profanity_filter
+        elif "transcription_profanity_filter" in self._nulls:
+            field_dict["transcription_profanity_filter"] = None
+        if self.transcription_speaker_diarization is not None:
+            field_dict["transcription_speaker_diarization"] = self.transcription_speaker_diarization
+        elif "transcription_speaker_diarization" in self._nulls:
+            field_dict["transcription_speaker_diarization"] = None
+        if self.trim is not None:
+            field_dict["trim"] = self.trim
+        elif "trim" in self._nulls:
+            field_dict["trim"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        channels = check_start_recording_request_channels(d.pop("channels"))
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.channels = src["channels"]
+        obj.format_ = src["format"]
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("custom_file_name")
+        obj.custom_file_name = value
+        if value is None:
+            if "custom_file_name" in src:
+                nulls |= {"custom_file_name"}
+            else:
+                absent += 1
+        value = get("max_length")
+        obj.max_length = value
+        if value is None:
+            if "max_length" in src:
+                nulls |= {"max_length"}
+            else:
+                absent += 1
+        value = get("play_beep")
+        obj.play_beep = value
+        if value is None:
+            if "play_beep" in src:
+                nulls |= {"play_beep"}
+            else:
+                absent += 1
+        value = get("recording_track")
+        obj.recording_track = value
+        if value is None:
+            if "recording_track" in src:
+                nulls |= {"recording_track"}
+            else:
+                absent += 1
+        value = get("timeout_secs")
+        obj.timeout_secs = value
+        if value is None:
+            if "timeout_secs" in src:
+                nulls |= {"timeout_secs"}
+            else:
+                absent += 1
+        value = get("transcription")
+        obj.transcription = value
+        if value is None:
+            if "transcription" in src:
+                nulls |= {"transcription"}
+            else:
+                absent += 1
+        value = get("transcription_engine")
+        obj.transcription_engine = value
+        if value is None:
+            if "transcription_engine" in src:
+                nulls |= {"transcription_engine"}
+            else:
+                absent += 1
+        value = get("transcription_language")
+        obj.transcription_language = value
+        if value is None:
+            if "transcription_language" in src:
+                nulls |= {"transcription_language"}
+            else:
+                absent += 1
+        value = get("transcription_max_speaker_count")
+        obj.transcription_max_speaker_count = value
+        if value is None:
+            if "transcription_max_speaker_count" in src:
+                nulls |= {"transcription_max_speaker_count"}
+            else:
+                absent += 1
+        value = get("transcription_min_speaker_count")
+        obj.transcription_min_speaker_count = value
+        if value is None:
+            if "transcription_min_speaker_count" in src:
+                nulls |= {"transcription_min_speaker_count"}
+            else:
+                absent += 1
+        value = get("transcription_profanity_filter")
+        obj.transcription_profanity_filter = value
+        if value is None:
+            if "transcription_profanity_filter" in src:
+                nulls |= {"transcription_profanity_filter"}
+            else:
+                absent += 1
+        value = get("transcription_speaker_diarization")
+        obj.transcription_speaker_diarization = value
+        if value is None:
+            if "transcription_speaker_diarization" in src:
+                nulls |= {"transcription_speaker_diarization"}
+            else:
+                absent += 1
+        value = get("trim")
+        obj.trim = value
+        if value is None:
+            if "trim" in src:
+                nulls |= {"trim"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 17 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        format_ = check_start_recording_request_format(d.pop("format"))
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        client_state = d.pop("client_state", UNSET)
-
-        command_id = d.pop("command_id", UNSET)
-
-        custom_file_name = d.pop("custom_file_name", UNSET)
-
-        max_length = d.pop("max_length", UNSET)
-
-        play_beep = d.pop("play_beep", UNSET)
-
-        _recording_track = d.pop("recording_track", UNSET)
-        recording_track: StartRecordingRequestRecordingTrack | Unset
-        if isinstance(_recording_track, Unset):
-            recording_track = UNSET
-        else:
-            recording_track = check_start_recording_request_recording_track(_recording_track)
-
-        timeout_secs = d.pop("timeout_secs", UNSET)
-
-        transcription = d.pop("transcription", UNSET)
-
-        _transcription_engine = d.pop("transcription_engine", UNSET)
-        transcription_engine: StartRecordingRequestTranscriptionEngine | Unset
-        if isinstance(_transcription_engine, Unset):
-            transcription_engine = UNSET
-        else:
-            transcription_engine = check_start_recording_request_transcription_engine(_transcription_engine)
-
-        _transcription_language = d.pop("transcription_language", UNSET)
-        transcription_language: TranscriptionLanguage | Unset
-        if isinstance(_transcription_language, Unset):
-            transcription_language = UNSET
-        else:
-            transcription_language = check_transcription_language(_transcription_language)
-
-        transcription_max_speaker_count = d.pop("transcription_max_speaker_count", UNSET)
-
-        transcription_min_speaker_count = d.pop("transcription_min_speaker_count", UNSET)
-
-        transcription_profanity_filter = d.pop("transcription_profanity_filter", UNSET)
-
-        transcription_speaker_diarization = d.pop("transcription_speaker_diarization", UNSET)
-
-        _trim = d.pop("trim", UNSET)
-        trim: StartRecordingRequestTrim | Unset
-        if isinstance(_trim, Unset):
-            trim = UNSET
-        else:
-            trim = check_start_recording_request_trim(_trim)
-
-        _instance = cls(
-            channels=channels,
-            format_=format_,
-            client_state=client_state,
-            command_id=command_id,
-            custom_file_name=custom_file_name,
-            max_length=max_length,
-            play_beep=play_beep,
-            recording_track=recording_track,
-            timeout_secs=timeout_secs,
-            transcription=transcription,
-            transcription_engine=transcription_engine,
-            transcription_language=transcription_language,
-            transcription_max_speaker_count=transcription_max_speaker_count,
-            transcription_min_speaker_count=transcription_min_speaker_count,
-            transcription_profanity_filter=transcription_profanity_filter,
-            transcription_speaker_diarization=transcription_speaker_diarization,
-            trim=trim,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

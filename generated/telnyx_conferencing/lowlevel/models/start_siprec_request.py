@@ -2,25 +2,34 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.start_siprec_request_sip_transport import (
-    StartSiprecRequestSipTransport,
-    check_start_siprec_request_sip_transport,
+from ..types import ABSENT, NO_NULLS
+
+if TYPE_CHECKING:
+    from ..models.start_siprec_request_sip_transport import StartSiprecRequestSipTransport
+    from ..models.start_siprec_request_siprec_track import (
+        StartSiprecRequestSiprecTrack,
+    )
+
+
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "client_state",
+        "connector_name",
+        "include_metadata_custom_headers",
+        "secure",
+        "session_timeout_secs",
+        "sip_transport",
+        "siprec_track",
+    }
 )
-from ..models.start_siprec_request_siprec_track import (
-    StartSiprecRequestSiprecTrack,
-    check_start_siprec_request_siprec_track,
-)
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="StartSiprecRequest")
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class StartSiprecRequest:
     """
     Example:
@@ -28,106 +37,163 @@ class StartSiprecRequest:
             'both_tracks'}
 
     Attributes:
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        connector_name (str | Unset): Name of the SIPREC connector. Example: my-siprec-connector.
-        include_metadata_custom_headers (bool | Unset): Add call metadata as custom headers. Example: True.
-        secure (bool | Unset): Use TLS and SRTP. Example: True.
-        session_timeout_secs (int | Unset): Seconds without session refresh after which the session ends. Default: 1800.
+        connector_name (str | None): Name of the SIPREC connector. Example: my-siprec-connector.
+        include_metadata_custom_headers (bool | None): Add call metadata as custom headers. Example: True.
+        secure (bool | None): Use TLS and SRTP. Example: True.
+        session_timeout_secs (int | None): Seconds without session refresh after which the session ends. Default: 1800.
             Example: 900.
-        sip_transport (StartSiprecRequestSipTransport | Unset): Transport for SIP signalling. Default: 'udp'. Example:
+        sip_transport (StartSiprecRequestSipTransport | None): Transport for SIP signalling. Default: 'udp'. Example:
             tcp.
-        siprec_track (StartSiprecRequestSiprecTrack | Unset): Which side to send. Default: 'both_tracks'. Example:
+        siprec_track (StartSiprecRequestSiprecTrack | None): Which side to send. Default: 'both_tracks'. Example:
             outbound_track.
     """
 
-    client_state: str | Unset = UNSET
-    connector_name: str | Unset = UNSET
-    include_metadata_custom_headers: bool | Unset = UNSET
-    secure: bool | Unset = UNSET
-    session_timeout_secs: int | Unset = 1800
-    sip_transport: StartSiprecRequestSipTransport | Unset = "udp"
-    siprec_track: StartSiprecRequestSiprecTrack | Unset = "both_tracks"
+    client_state: str | None = None
+    connector_name: str | None = None
+    include_metadata_custom_headers: bool | None = None
+    secure: bool | None = None
+    session_timeout_secs: int | None = 1800
+    sip_transport: StartSiprecRequestSipTransport | None = "udp"
+    siprec_track: StartSiprecRequestSiprecTrack | None = "both_tracks"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        client_state: str | None = ABSENT,
+        connector_name: str | None = ABSENT,
+        include_metadata_custom_headers: bool | None = ABSENT,
+        secure: bool | None = ABSENT,
+        session_timeout_secs: int | None = 1800,
+        sip_transport: StartSiprecRequestSipTransport | None = "udp",
+        siprec_track: StartSiprecRequestSiprecTrack | None = "both_tracks",
+    ) -> None:
+        self.client_state = None if client_state is ABSENT else client_state
+        self.connector_name = None if connector_name is ABSENT else connector_name
+        self.include_metadata_custom_headers = (
+            None if include_metadata_custom_headers is ABSENT else include_metadata_custom_headers
+        )
+        self.secure = None if secure is ABSENT else secure
+        self.session_timeout_secs = session_timeout_secs
+        self.sip_transport = sip_transport
+        self.siprec_track = siprec_track
+        self.additional_properties = {}
+        given = (
+            ("client_state", client_state),
+            ("connector_name", connector_name),
+            ("include_metadata_custom_headers", include_metadata_custom_headers),
+            ("secure", secure),
+            ("session_timeout_secs", session_timeout_secs),
+            ("sip_transport", sip_transport),
+            ("siprec_track", siprec_track),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        client_state = self.client_state
-
-        connector_name = self.connector_name
-
-        include_metadata_custom_headers = self.include_metadata_custom_headers
-
-        secure = self.secure
-
-        session_timeout_secs = self.session_timeout_secs
-
-        sip_transport: str | Unset = UNSET
-        if not isinstance(self.sip_transport, Unset):
-            sip_transport = self.sip_transport
-
-        siprec_track: str | Unset = UNSET
-        if not isinstance(self.siprec_track, Unset):
-            siprec_track = self.siprec_track
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if connector_name is not UNSET:
-            field_dict["connector_name"] = connector_name
-        if include_metadata_custom_headers is not UNSET:
-            field_dict["include_metadata_custom_headers"] = include_metadata_custom_headers
-        if secure is not UNSET:
-            field_dict["secure"] = secure
-        if session_timeout_secs is not UNSET:
-            field_dict["session_timeout_secs"] = session_timeout_secs
-        if sip_transport is not UNSET:
-            field_dict["sip_transport"] = sip_transport
-        if siprec_track is not UNSET:
-            field_dict["siprec_track"] = siprec_track
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.connector_name is not None:
+            field_dict["connector_name"] = self.connector_name
+        elif "connector_name" in self._nulls:
+            field_dict["connector_name"] = None
+        if self.include_metadata_custom_headers is not None:
+            field_dict["include_metadata_custom_headers"] = self.include_metadata_custom_headers
+        elif "include_metadata_custom_headers" in self._nulls:
+            field_dict["include_metadata_custom_headers"] = None
+        if self.secure is not None:
+            field_dict["secure"] = self.secure
+        elif "secure" in self._nulls:
+            field_dict["secure"] = None
+        if self.session_timeout_secs is not None:
+            field_dict["session_timeout_secs"] = self.session_timeout_secs
+        elif "session_timeout_secs" in self._nulls:
+            field_dict["session_timeout_secs"] = None
+        if self.sip_transport is not None:
+            field_dict["sip_transport"] = self.sip_transport
+        elif "sip_transport" in self._nulls:
+            field_dict["sip_transport"] = None
+        if self.siprec_track is not None:
+            field_dict["siprec_track"] = self.siprec_track
+        elif "siprec_track" in self._nulls:
+            field_dict["siprec_track"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        client_state = d.pop("client_state", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("connector_name")
+        obj.connector_name = value
+        if value is None:
+            if "connector_name" in src:
+                nulls |= {"connector_name"}
+            else:
+                absent += 1
+        value = get("include_metadata_custom_headers")
+        obj.include_metadata_custom_headers = value
+        if value is None:
+            if "include_metadata_custom_headers" in src:
+                nulls |= {"include_metadata_custom_headers"}
+            else:
+                absent += 1
+        value = get("secure")
+        obj.secure = value
+        if value is None:
+            if "secure" in src:
+                nulls |= {"secure"}
+            else:
+                absent += 1
+        value = get("session_timeout_secs")
+        obj.session_timeout_secs = value
+        if value is None:
+            if "session_timeout_secs" in src:
+                nulls |= {"session_timeout_secs"}
+            else:
+                absent += 1
+        value = get("sip_transport")
+        obj.sip_transport = value
+        if value is None:
+            if "sip_transport" in src:
+                nulls |= {"sip_transport"}
+            else:
+                absent += 1
+        value = get("siprec_track")
+        obj.siprec_track = value
+        if value is None:
+            if "siprec_track" in src:
+                nulls |= {"siprec_track"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 7 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        connector_name = d.pop("connector_name", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        include_metadata_custom_headers = d.pop("include_metadata_custom_headers", UNSET)
-
-        secure = d.pop("secure", UNSET)
-
-        session_timeout_secs = d.pop("session_timeout_secs", UNSET)
-
-        _sip_transport = d.pop("sip_transport", UNSET)
-        sip_transport: StartSiprecRequestSipTransport | Unset
-        if isinstance(_sip_transport, Unset):
-            sip_transport = UNSET
-        else:
-            sip_transport = check_start_siprec_request_sip_transport(_sip_transport)
-
-        _siprec_track = d.pop("siprec_track", UNSET)
-        siprec_track: StartSiprecRequestSiprecTrack | Unset
-        if isinstance(_siprec_track, Unset):
-            siprec_track = UNSET
-        else:
-            siprec_track = check_start_siprec_request_siprec_track(_siprec_track)
-
-        _instance = cls(
-            client_state=client_state,
-            connector_name=connector_name,
-            include_metadata_custom_headers=include_metadata_custom_headers,
-            secure=secure,
-            session_timeout_secs=session_timeout_secs,
-            sip_transport=sip_transport,
-            siprec_track=siprec_track,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

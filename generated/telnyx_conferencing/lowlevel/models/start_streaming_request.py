@@ -2,37 +2,51 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.bidirectional_stream_codec import BidirectionalStreamCodec, check_bidirectional_stream_codec
-from ..models.bidirectional_stream_mode import BidirectionalStreamMode, check_bidirectional_stream_mode
-from ..models.bidirectional_stream_sampling_rate import (
-    BidirectionalStreamSamplingRate,
-    check_bidirectional_stream_sampling_rate,
-)
-from ..models.bidirectional_stream_target_legs import (
-    BidirectionalStreamTargetLegs,
-    check_bidirectional_stream_target_legs,
-)
-from ..models.start_streaming_request_stream_track import (
-    StartStreamingRequestStreamTrack,
-    check_start_streaming_request_stream_track,
-)
-from ..models.stream_codec import StreamCodec, check_stream_codec
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS
 
 if TYPE_CHECKING:
+    from ..models.bidirectional_stream_codec import BidirectionalStreamCodec
+    from ..models.bidirectional_stream_mode import BidirectionalStreamMode
+    from ..models.bidirectional_stream_sampling_rate import (
+        BidirectionalStreamSamplingRate,
+    )
+    from ..models.bidirectional_stream_target_legs import (
+        BidirectionalStreamTargetLegs,
+    )
     from ..models.dialogflow_config import DialogflowConfig
     from ..models.start_streaming_request_custom_parameters_item import StartStreamingRequestCustomParametersItem
+    from ..models.start_streaming_request_stream_track import (
+        StartStreamingRequestStreamTrack,
+    )
+    from ..models.stream_codec import StreamCodec
 
 
-T = TypeVar("T", bound="StartStreamingRequest")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "client_state",
+        "command_id",
+        "custom_parameters",
+        "dialogflow_config",
+        "enable_dialogflow",
+        "stream_auth_token",
+        "stream_bidirectional_codec",
+        "stream_bidirectional_mode",
+        "stream_bidirectional_sampling_rate",
+        "stream_bidirectional_target_legs",
+        "stream_codec",
+        "stream_track",
+        "stream_url",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class StartStreamingRequest:
     """
     Example:
@@ -41,215 +55,266 @@ class StartStreamingRequest:
             False, 'stream_track': 'both_tracks', 'stream_url': 'wss://www.example.com/websocket'}
 
     Attributes:
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        command_id (str | Unset): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
+        command_id (str | None): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
             891510ac-f3e4-11e8-af5b-de00688a4901.
-        custom_parameters (list[StartStreamingRequestCustomParametersItem] | Unset): Key-value pairs passed to your
+        custom_parameters (list[StartStreamingRequestCustomParametersItem] | None): Key-value pairs passed to your
             server. Example: [{'name': 'param1', 'value': 'value1'}, {'name': 'param2', 'value': 'value2'}].
-        dialogflow_config (DialogflowConfig | Unset):
-        enable_dialogflow (bool | Unset): Send the audio to Dialogflow. Default: False. Example: True.
-        stream_auth_token (str | Unset): Token sent to your WebSocket server to authenticate the stream. Example: your-
+        dialogflow_config (DialogflowConfig | None):
+        enable_dialogflow (bool | None): Send the audio to Dialogflow. Default: False. Example: True.
+        stream_auth_token (str | None): Token sent to your WebSocket server to authenticate the stream. Example: your-
             auth-token.
-        stream_bidirectional_codec (BidirectionalStreamCodec | Unset):  Example: G722.
-        stream_bidirectional_mode (BidirectionalStreamMode | Unset):  Example: rtp.
-        stream_bidirectional_sampling_rate (BidirectionalStreamSamplingRate | Unset):  Example: 16000.
-        stream_bidirectional_target_legs (BidirectionalStreamTargetLegs | Unset):  Example: both.
-        stream_codec (StreamCodec | Unset):  Example: PCMA.
-        stream_track (StartStreamingRequestStreamTrack | Unset): Which side of the call to stream. Default:
+        stream_bidirectional_codec (BidirectionalStreamCodec | None):  Example: G722.
+        stream_bidirectional_mode (BidirectionalStreamMode | None):  Example: rtp.
+        stream_bidirectional_sampling_rate (BidirectionalStreamSamplingRate | None):  Example: 16000.
+        stream_bidirectional_target_legs (BidirectionalStreamTargetLegs | None):  Example: both.
+        stream_codec (StreamCodec | None):  Example: PCMA.
+        stream_track (StartStreamingRequestStreamTrack | None): Which side of the call to stream. Default:
             'inbound_track'. Example: both_tracks.
-        stream_url (str | Unset): WebSocket URL to stream the audio to. Example: wss://www.example.com/websocket.
+        stream_url (str | None): WebSocket URL to stream the audio to. Example: wss://www.example.com/websocket.
     """
 
-    client_state: str | Unset = UNSET
-    command_id: str | Unset = UNSET
-    custom_parameters: list[StartStreamingRequestCustomParametersItem] | Unset = UNSET
-    dialogflow_config: DialogflowConfig | Unset = UNSET
-    enable_dialogflow: bool | Unset = False
-    stream_auth_token: str | Unset = UNSET
-    stream_bidirectional_codec: BidirectionalStreamCodec | Unset = UNSET
-    stream_bidirectional_mode: BidirectionalStreamMode | Unset = UNSET
-    stream_bidirectional_sampling_rate: BidirectionalStreamSamplingRate | Unset = UNSET
-    stream_bidirectional_target_legs: BidirectionalStreamTargetLegs | Unset = UNSET
-    stream_codec: StreamCodec | Unset = UNSET
-    stream_track: StartStreamingRequestStreamTrack | Unset = "inbound_track"
-    stream_url: str | Unset = UNSET
+    client_state: str | None = None
+    command_id: str | None = None
+    custom_parameters: list[StartStreamingRequestCustomParametersItem] | None = None
+    dialogflow_config: DialogflowConfig | None = None
+    enable_dialogflow: bool | None = False
+    stream_auth_token: str | None = None
+    stream_bidirectional_codec: BidirectionalStreamCodec | None = None
+    stream_bidirectional_mode: BidirectionalStreamMode | None = None
+    stream_bidirectional_sampling_rate: BidirectionalStreamSamplingRate | None = None
+    stream_bidirectional_target_legs: BidirectionalStreamTargetLegs | None = None
+    stream_codec: StreamCodec | None = None
+    stream_track: StartStreamingRequestStreamTrack | None = "inbound_track"
+    stream_url: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        client_state: str | None = ABSENT,
+        command_id: str | None = ABSENT,
+        custom_parameters: list[StartStreamingRequestCustomParametersItem] | None = ABSENT,
+        dialogflow_config: DialogflowConfig | None = ABSENT,
+        enable_dialogflow: bool | None = False,
+        stream_auth_token: str | None = ABSENT,
+        stream_bidirectional_codec: BidirectionalStreamCodec | None = ABSENT,
+        stream_bidirectional_mode: BidirectionalStreamMode | None = ABSENT,
+        stream_bidirectional_sampling_rate: BidirectionalStreamSamplingRate | None = ABSENT,
+        stream_bidirectional_target_legs: BidirectionalStreamTargetLegs | None = ABSENT,
+        stream_codec: StreamCodec | None = ABSENT,
+        stream_track: StartStreamingRequestStreamTrack | None = "inbound_track",
+        stream_url: str | None = ABSENT,
+    ) -> None:
+        self.client_state = None if client_state is ABSENT else client_state
+        self.command_id = None if command_id is ABSENT else command_id
+        self.custom_parameters = None if custom_parameters is ABSENT else custom_parameters
+        self.dialogflow_config = None if dialogflow_config is ABSENT else dialogflow_config
+        self.enable_dialogflow = enable_dialogflow
+        self.stream_auth_token = None if stream_auth_token is ABSENT else stream_auth_token
+        self.stream_bidirectional_codec = None if stream_bidirectional_codec is ABSENT else stream_bidirectional_codec
+        self.stream_bidirectional_mode = None if stream_bidirectional_mode is ABSENT else stream_bidirectional_mode
+        self.stream_bidirectional_sampling_rate = (
+            None if stream_bidirectional_sampling_rate is ABSENT else stream_bidirectional_sampling_rate
+        )
+        self.stream_bidirectional_target_legs = (
+            None if stream_bidirectional_target_legs is ABSENT else stream_bidirectional_target_legs
+        )
+        self.stream_codec = None if stream_codec is ABSENT else stream_codec
+        self.stream_track = stream_track
+        self.stream_url = None if stream_url is ABSENT else stream_url
+        self.additional_properties = {}
+        given = (
+            ("client_state", client_state),
+            ("command_id", command_id),
+            ("custom_parameters", custom_parameters),
+            ("dialogflow_config", dialogflow_config),
+            ("enable_dialogflow", enable_dialogflow),
+            ("stream_auth_token", stream_auth_token),
+            ("stream_bidirectional_codec", stream_bidirectional_codec),
+            ("stream_bidirectional_mode", stream_bidirectional_mode),
+            ("stream_bidirectional_sampling_rate", stream_bidirectional_sampling_rate),
+            ("stream_bidirectional_target_legs", stream_bidirectional_target_legs),
+            ("stream_codec", stream_codec),
+            ("stream_track", stream_track),
+            ("stream_url", stream_url),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        client_state = self.client_state
-
-        command_id = self.command_id
-
-        custom_parameters: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.custom_parameters, Unset):
-            custom_parameters = []
-            for custom_parameters_item_data in self.custom_parameters:
-                custom_parameters_item = custom_parameters_item_data.to_dict()
-                custom_parameters.append(custom_parameters_item)
-
-        dialogflow_config: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.dialogflow_config, Unset):
-            dialogflow_config = self.dialogflow_config.to_dict()
-
-        enable_dialogflow = self.enable_dialogflow
-
-        stream_auth_token = self.stream_auth_token
-
-        stream_bidirectional_codec: str | Unset = UNSET
-        if not isinstance(self.stream_bidirectional_codec, Unset):
-            stream_bidirectional_codec = self.stream_bidirectional_codec
-
-        stream_bidirectional_mode: str | Unset = UNSET
-        if not isinstance(self.stream_bidirectional_mode, Unset):
-            stream_bidirectional_mode = self.stream_bidirectional_mode
-
-        stream_bidirectional_sampling_rate: int | Unset = UNSET
-        if not isinstance(self.stream_bidirectional_sampling_rate, Unset):
-            stream_bidirectional_sampling_rate = self.stream_bidirectional_sampling_rate
-
-        stream_bidirectional_target_legs: str | Unset = UNSET
-        if not isinstance(self.stream_bidirectional_target_legs, Unset):
-            stream_bidirectional_target_legs = self.stream_bidirectional_target_legs
-
-        stream_codec: str | Unset = UNSET
-        if not isinstance(self.stream_codec, Unset):
-            stream_codec = self.stream_codec
-
-        stream_track: str | Unset = UNSET
-        if not isinstance(self.stream_track, Unset):
-            stream_track = self.stream_track
-
-        stream_url = self.stream_url
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if command_id is not UNSET:
-            field_dict["command_id"] = command_id
-        if custom_parameters is not UNSET:
-            field_dict["custom_parameters"] = custom_parameters
-        if dialogflow_config is not UNSET:
-            field_dict["dialogflow_config"] = dialogflow_config
-        if enable_dialogflow is not UNSET:
-            field_dict["enable_dialogflow"] = enable_dialogflow
-        if stream_auth_token is not UNSET:
-            field_dict["stream_auth_token"] = stream_auth_token
-        if stream_bidirectional_codec is not UNSET:
-            field_dict["stream_bidirectional_codec"] = stream_bidirectional_codec
-        if stream_bidirectional_mode is not UNSET:
-            field_dict["stream_bidirectional_mode"] = stream_bidirectional_mode
-        if stream_bidirectional_sampling_rate is not UNSET:
-            field_dict["stream_bidirectional_sampling_rate"] = stream_bidirectional_sampling_rate
-        if stream_bidirectional_target_legs is not UNSET:
-            field_dict["stream_bidirectional_target_legs"] = stream_bidirectional_target_legs
-        if stream_codec is not UNSET:
-            field_dict["stream_codec"] = stream_codec
-        if stream_track is not UNSET:
-            field_dict["stream_track"] = stream_track
-        if stream_url is not UNSET:
-            field_dict["stream_url"] = stream_url
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.command_id is not None:
+            field_dict["command_id"] = self.command_id
+        elif "command_id" in self._nulls:
+            field_dict["command_id"] = None
+        if self.custom_parameters is not None:
+            field_dict["custom_parameters"] = [x0.to_dict() for x0 in self.custom_parameters]
+        elif "custom_parameters" in self._nulls:
+            field_dict["custom_parameters"] = None
+        if self.dialogflow_config is not None:
+            field_dict["dialogflow_config"] = self.dialogflow_config.to_dict()
+        elif "dialogflow_config" in self._nulls:
+            field_dict["dialogflow_config"] = None
+        if self.enable_dialogflow is not None:
+            field_dict["enable_dialogflow"] = self.enable_dialogflow
+        elif "enable_dialogflow" in self._nulls:
+            field_dict["enable_dialogflow"] = None
+        if self.stream_auth_token is not None:
+            field_dict["stream_auth_token"] = self.stream_auth_token
+        elif "stream_auth_token" in self._nulls:
+            field_dict["stream_auth_token"] = None
+        if self.stream_bidirectional_codec is not None:
+            field_dict["stream_bidirectional_codec"] = self.stream_bidirectional_codec
+        elif "stream_bidirectional_codec" in self._nulls:
+            field_dict["stream_bidirectional_codec"] = None
+        if self.stream_bidirectional_mode is not None:
+            field_dict["stream_bidirectional_mode"] = self.stream_bidirectional_mode
+        elif "stream_bidirectional_mode" in self._nulls:
+            field_dict["stream_bidirectional_mode"] = None
+        if self.stream_bidirectional_sampling_rate is not None:
+            field_dict["stream_bidirectional_sampling_rate"] = self.stream_bidirectional_sampling_rate
+        elif "stream_bidirectional_sampling_rate" in self._nulls:
+            field_dict["stream_bidirectional_sampling_rate"] = None
+        if self.stream_bidirectional_target_legs is not None:
+            field_dict["stream_bidirectional_target_legs"] = self.stream_bidirectional_target_legs
+        elif "stream_bidirectional_target_legs" in self._nulls:
+            field_dict["stream_bidirectional_target_legs"] = None
+        if self.stream_codec is not None:
+            field_dict["stream_codec"] = self.stream_codec
+        elif "stream_codec" in self._nulls:
+            field_dict["stream_codec"] = None
+        if self.stream_track is not None:
+            field_dict["stream_track"] = self.stream_track
+        elif "stream_track" in self._nulls:
+            field_dict["stream_track"] = None
+        if self.stream_url is not None:
+            field_dict["stream_url"] = self.stream_url
+        elif "stream_url" in self._nulls:
+            field_dict["stream_url"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.dialogflow_config import DialogflowConfig  # noqa: PLC0415
-        from ..models.start_streaming_request_custom_parameters_item import StartStreamingRequestCustomParametersItem  # noqa: PLC0415
-
-        d = dict(src_dict)
-        client_state = d.pop("client_state", UNSET)
-
-        command_id = d.pop("command_id", UNSET)
-
-        _custom_parameters = d.pop("custom_parameters", UNSET)
-        custom_parameters: list[StartStreamingRequestCustomParametersItem] | Unset = UNSET
-        if _custom_parameters is not UNSET:
-            custom_parameters = []
-            for custom_parameters_item_data in _custom_parameters:
-                custom_parameters_item = StartStreamingRequestCustomParametersItem.from_dict(
-                    custom_parameters_item_data
-                )
-
-                custom_parameters.append(custom_parameters_item)
-
-        _dialogflow_config = d.pop("dialogflow_config", UNSET)
-        dialogflow_config: DialogflowConfig | Unset
-        if isinstance(_dialogflow_config, Unset):
-            dialogflow_config = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("custom_parameters")
+        if value is not None:
+            obj.custom_parameters = [_models.StartStreamingRequestCustomParametersItem.from_dict(x0) for x0 in value]
         else:
-            dialogflow_config = DialogflowConfig.from_dict(_dialogflow_config)
-
-        enable_dialogflow = d.pop("enable_dialogflow", UNSET)
-
-        stream_auth_token = d.pop("stream_auth_token", UNSET)
-
-        _stream_bidirectional_codec = d.pop("stream_bidirectional_codec", UNSET)
-        stream_bidirectional_codec: BidirectionalStreamCodec | Unset
-        if isinstance(_stream_bidirectional_codec, Unset):
-            stream_bidirectional_codec = UNSET
+            obj.custom_parameters = None
+            if "custom_parameters" in src:
+                nulls |= {"custom_parameters"}
+            else:
+                absent += 1
+        value = get("dialogflow_config")
+        if value is not None:
+            obj.dialogflow_config = _models.DialogflowConfig.from_dict(value)
         else:
-            stream_bidirectional_codec = check_bidirectional_stream_codec(_stream_bidirectional_codec)
+            obj.dialogflow_config = None
+            if "dialogflow_config" in src:
+                nulls |= {"dialogflow_config"}
+            else:
+                absent += 1
+        value = get("enable_dialogflow")
+        obj.enable_dialogflow = value
+        if value is None:
+            if "enable_dialogflow" in src:
+                nulls |= {"enable_dialogflow"}
+            else:
+                absent += 1
+        value = get("stream_auth_token")
+        obj.stream_auth_token = value
+        if value is None:
+            if "stream_auth_token" in src:
+                nulls |= {"stream_auth_token"}
+            else:
+                absent += 1
+        value = get("stream_bidirectional_codec")
+        obj.stream_bidirectional_codec = value
+        if value is None:
+            if "stream_bidirectional_codec" in src:
+                nulls |= {"stream_bidirectional_codec"}
+            else:
+                absent += 1
+        value = get("stream_bidirectional_mode")
+        obj.stream_bidirectional_mode = value
+        if value is None:
+            if "stream_bidirectional_mode" in src:
+                nulls |= {"stream_bidirectional_mode"}
+            else:
+                absent += 1
+        value = get("stream_bidirectional_sampling_rate")
+        obj.stream_bidirectional_sampling_rate = value
+        if value is None:
+            if "stream_bidirectional_sampling_rate" in src:
+                nulls |= {"stream_bidirectional_sampling_rate"}
+            else:
+                absent += 1
+        value = get("stream_bidirectional_target_legs")
+        obj.stream_bidirectional_target_legs = value
+        if value is None:
+            if "stream_bidirectional_target_legs" in src:
+                nulls |= {"stream_bidirectional_target_legs"}
+            else:
+                absent += 1
+        value = get("stream_codec")
+        obj.stream_codec = value
+        if value is None:
+            if "stream_codec" in src:
+                nulls |= {"stream_codec"}
+            else:
+                absent += 1
+        value = get("stream_track")
+        obj.stream_track = value
+        if value is None:
+            if "stream_track" in src:
+                nulls |= {"stream_track"}
+            else:
+                absent += 1
+        value = get("stream_url")
+        obj.stream_url = value
+        if value is None:
+            if "stream_url" in src:
+                nulls |= {"stream_url"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 13 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _stream_bidirectional_mode = d.pop("stream_bidirectional_mode", UNSET)
-        stream_bidirectional_mode: BidirectionalStreamMode | Unset
-        if isinstance(_stream_bidirectional_mode, Unset):
-            stream_bidirectional_mode = UNSET
-        else:
-            stream_bidirectional_mode = check_bidirectional_stream_mode(_stream_bidirectional_mode)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _stream_bidirectional_sampling_rate = d.pop("stream_bidirectional_sampling_rate", UNSET)
-        stream_bidirectional_sampling_rate: BidirectionalStreamSamplingRate | Unset
-        if isinstance(_stream_bidirectional_sampling_rate, Unset):
-            stream_bidirectional_sampling_rate = UNSET
-        else:
-            stream_bidirectional_sampling_rate = check_bidirectional_stream_sampling_rate(
-                _stream_bidirectional_sampling_rate
-            )
-
-        _stream_bidirectional_target_legs = d.pop("stream_bidirectional_target_legs", UNSET)
-        stream_bidirectional_target_legs: BidirectionalStreamTargetLegs | Unset
-        if isinstance(_stream_bidirectional_target_legs, Unset):
-            stream_bidirectional_target_legs = UNSET
-        else:
-            stream_bidirectional_target_legs = check_bidirectional_stream_target_legs(_stream_bidirectional_target_legs)
-
-        _stream_codec = d.pop("stream_codec", UNSET)
-        stream_codec: StreamCodec | Unset
-        if isinstance(_stream_codec, Unset):
-            stream_codec = UNSET
-        else:
-            stream_codec = check_stream_codec(_stream_codec)
-
-        _stream_track = d.pop("stream_track", UNSET)
-        stream_track: StartStreamingRequestStreamTrack | Unset
-        if isinstance(_stream_track, Unset):
-            stream_track = UNSET
-        else:
-            stream_track = check_start_streaming_request_stream_track(_stream_track)
-
-        stream_url = d.pop("stream_url", UNSET)
-
-        _instance = cls(
-            client_state=client_state,
-            command_id=command_id,
-            custom_parameters=custom_parameters,
-            dialogflow_config=dialogflow_config,
-            enable_dialogflow=enable_dialogflow,
-            stream_auth_token=stream_auth_token,
-            stream_bidirectional_codec=stream_bidirectional_codec,
-            stream_bidirectional_mode=stream_bidirectional_mode,
-            stream_bidirectional_sampling_rate=stream_bidirectional_sampling_rate,
-            stream_bidirectional_target_legs=stream_bidirectional_target_legs,
-            stream_codec=stream_codec,
-            stream_track=stream_track,
-            stream_url=stream_url,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

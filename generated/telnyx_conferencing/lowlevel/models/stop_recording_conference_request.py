@@ -2,19 +2,29 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.conference_region import ConferenceRegion, check_conference_region
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="StopRecordingConferenceRequest")
+if TYPE_CHECKING:
+    from ..models.conference_region import ConferenceRegion
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "client_state",
+        "command_id",
+        "recording_id",
+        "region",
+    }
+)
+
+
+@_attrs_define(init=False)
 class StopRecordingConferenceRequest:
     """
     Example:
@@ -22,78 +32,114 @@ class StopRecordingConferenceRequest:
             'recording_id': '6e00ab49-9487-4364-8ad6-23965965afb2'}
 
     Attributes:
-        client_state (str | Unset): Base64-encoded state that Telnyx echoes back in every webhook that follows. Example:
+        client_state (str | None): Base64-encoded state that Telnyx echoes back in every webhook that follows. Example:
             aGF2ZSBhIG5pY2UgZGF5ID1d.
-        command_id (str | Unset): Idempotency key: Telnyx ignores a repeated command with the same `command_id` for the
+        command_id (str | None): Idempotency key: Telnyx ignores a repeated command with the same `command_id` for the
             same `call_control_id`. Example: 891510ac-f3e4-11e8-af5b-de00688a4901.
-        recording_id (UUID | Unset): ID of the recording to stop. Example: 6e00ab49-9487-4364-8ad6-23965965afb2.
-        region (ConferenceRegion | Unset): Region holding the conference data. When not given, the region from the
+        recording_id (UUID | None): ID of the recording to stop. Example: 6e00ab49-9487-4364-8ad6-23965965afb2.
+        region (ConferenceRegion | None): Region holding the conference data. When not given, the region from the
             account's data locality settings (Europe or US) is used. Example: US.
     """
 
-    client_state: str | Unset = UNSET
-    command_id: str | Unset = UNSET
-    recording_id: UUID | Unset = UNSET
-    region: ConferenceRegion | Unset = UNSET
+    client_state: str | None = None
+    command_id: str | None = None
+    recording_id: UUID | None = None
+    region: ConferenceRegion | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        client_state: str | None = ABSENT,
+        command_id: str | None = ABSENT,
+        recording_id: UUID | None = ABSENT,
+        region: ConferenceRegion | None = ABSENT,
+    ) -> None:
+        self.client_state = None if client_state is ABSENT else client_state
+        self.command_id = None if command_id is ABSENT else command_id
+        self.recording_id = None if recording_id is ABSENT else recording_id
+        self.region = None if region is ABSENT else region
+        self.additional_properties = {}
+        given = (
+            ("client_state", client_state),
+            ("command_id", command_id),
+            ("recording_id", recording_id),
+            ("region", region),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        client_state = self.client_state
-
-        command_id = self.command_id
-
-        recording_id: str | Unset = UNSET
-        if not isinstance(self.recording_id, Unset):
-            recording_id = str(self.recording_id)
-
-        region: str | Unset = UNSET
-        if not isinstance(self.region, Unset):
-            region = self.region
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if command_id is not UNSET:
-            field_dict["command_id"] = command_id
-        if recording_id is not UNSET:
-            field_dict["recording_id"] = recording_id
-        if region is not UNSET:
-            field_dict["region"] = region
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.command_id is not None:
+            field_dict["command_id"] = self.command_id
+        elif "command_id" in self._nulls:
+            field_dict["command_id"] = None
+        if self.recording_id is not None:
+            field_dict["recording_id"] = str(self.recording_id)
+        elif "recording_id" in self._nulls:
+            field_dict["recording_id"] = None
+        if self.region is not None:
+            field_dict["region"] = self.region
+        elif "region" in self._nulls:
+            field_dict["region"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        client_state = d.pop("client_state", UNSET)
-
-        command_id = d.pop("command_id", UNSET)
-
-        _recording_id = d.pop("recording_id", UNSET)
-        recording_id: UUID | Unset
-        if isinstance(_recording_id, Unset):
-            recording_id = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("recording_id")
+        if value is not None:
+            obj.recording_id = UUID(value)
         else:
-            recording_id = UUID(_recording_id)
+            obj.recording_id = None
+            if "recording_id" in src:
+                nulls |= {"recording_id"}
+            else:
+                absent += 1
+        value = get("region")
+        obj.region = value
+        if value is None:
+            if "region" in src:
+                nulls |= {"region"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 4 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _region = d.pop("region", UNSET)
-        region: ConferenceRegion | Unset
-        if isinstance(_region, Unset):
-            region = UNSET
-        else:
-            region = check_conference_region(_region)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance = cls(
-            client_state=client_state,
-            command_id=command_id,
-            recording_id=recording_id,
-            region=region,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,159 +2,235 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.streaming_failed_payload_stream_type import (
-    StreamingFailedPayloadStreamType,
-    check_streaming_failed_payload_stream_type,
-)
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.streaming_failed_payload_stream_params import StreamingFailedPayloadStreamParams
+    from ..models.streaming_failed_payload_stream_type import (
+        StreamingFailedPayloadStreamType,
+    )
 
 
-T = TypeVar("T", bound="StreamingFailedPayload")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "call_control_id",
+        "call_leg_id",
+        "call_session_id",
+        "client_state",
+        "connection_id",
+        "failure_reason",
+        "stream_id",
+        "stream_params",
+        "stream_type",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class StreamingFailedPayload:
     """The event's details.
 
     Attributes:
-        call_control_id (str | Unset): Call control ID of the leg; commands to the call use it. Example:
+        call_control_id (str | None): Call control ID of the leg; commands to the call use it. Example:
             31f19208-5db0-11ec-9ea7-02420a0d3a69.
-        call_leg_id (str | Unset): Call leg ID; use it to match webhooks that belong to the same leg. Example:
+        call_leg_id (str | None): Call leg ID; use it to match webhooks that belong to the same leg. Example:
             31f19208-5db0-11ec-9ea7-02420a0d3a69.
-        call_session_id (str | Unset): Call session ID; shared by all legs of one phone call, such as both sides of a
+        call_session_id (str | None): Call session ID; shared by all legs of one phone call, such as both sides of a
             bridge. Example: 31f19208-5db0-11ec-9ea7-02420a0d3a69.
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        connection_id (str | Unset): ID of the Call Control App (connection) handling the call. Example:
+        connection_id (str | None): ID of the Call Control App (connection) handling the call. Example:
             7267xxxxxxxxxxxxxx.
-        failure_reason (str | Unset): Why it failed. Example: connection_failed.
-        stream_id (UUID | Unset): ID of the media stream. Example: 1edb94f9-7ef0-4150-b502-e0ebadfd9491.
-        stream_params (StreamingFailedPayloadStreamParams | Unset): Key-value pairs passed to your server when the
-            stream opens.
-        stream_type (StreamingFailedPayloadStreamType | Unset): Kind of stream. Example: websocket.
+        failure_reason (str | None): Why it failed. Example: connection_failed.
+        stream_id (UUID | None): ID of the media stream. Example: 1edb94f9-7ef0-4150-b502-e0ebadfd9491.
+        stream_params (StreamingFailedPayloadStreamParams | None): Key-value pairs passed to your server when the stream
+            opens.
+        stream_type (StreamingFailedPayloadStreamType | None): Kind of stream. Example: websocket.
     """
 
-    call_control_id: str | Unset = UNSET
-    call_leg_id: str | Unset = UNSET
-    call_session_id: str | Unset = UNSET
-    client_state: str | Unset = UNSET
-    connection_id: str | Unset = UNSET
-    failure_reason: str | Unset = UNSET
-    stream_id: UUID | Unset = UNSET
-    stream_params: StreamingFailedPayloadStreamParams | Unset = UNSET
-    stream_type: StreamingFailedPayloadStreamType | Unset = UNSET
+    call_control_id: str | None = None
+    call_leg_id: str | None = None
+    call_session_id: str | None = None
+    client_state: str | None = None
+    connection_id: str | None = None
+    failure_reason: str | None = None
+    stream_id: UUID | None = None
+    stream_params: StreamingFailedPayloadStreamParams | None = None
+    stream_type: StreamingFailedPayloadStreamType | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        call_control_id: str | None = ABSENT,
+        call_leg_id: str | None = ABSENT,
+        call_session_id: str | None = ABSENT,
+        client_state: str | None = ABSENT,
+        connection_id: str | None = ABSENT,
+        failure_reason: str | None = ABSENT,
+        stream_id: UUID | None = ABSENT,
+        stream_params: StreamingFailedPayloadStreamParams | None = ABSENT,
+        stream_type: StreamingFailedPayloadStreamType | None = ABSENT,
+    ) -> None:
+        self.call_control_id = None if call_control_id is ABSENT else call_control_id
+        self.call_leg_id = None if call_leg_id is ABSENT else call_leg_id
+        self.call_session_id = None if call_session_id is ABSENT else call_session_id
+        self.client_state = None if client_state is ABSENT else client_state
+        self.connection_id = None if connection_id is ABSENT else connection_id
+        self.failure_reason = None if failure_reason is ABSENT else failure_reason
+        self.stream_id = None if stream_id is ABSENT else stream_id
+        self.stream_params = None if stream_params is ABSENT else stream_params
+        self.stream_type = None if stream_type is ABSENT else stream_type
+        self.additional_properties = {}
+        given = (
+            ("call_control_id", call_control_id),
+            ("call_leg_id", call_leg_id),
+            ("call_session_id", call_session_id),
+            ("client_state", client_state),
+            ("connection_id", connection_id),
+            ("failure_reason", failure_reason),
+            ("stream_id", stream_id),
+            ("stream_params", stream_params),
+            ("stream_type", stream_type),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        call_control_id = self.call_control_id
-
-        call_leg_id = self.call_leg_id
-
-        call_session_id = self.call_session_id
-
-        client_state = self.client_state
-
-        connection_id = self.connection_id
-
-        failure_reason = self.failure_reason
-
-        stream_id: str | Unset = UNSET
-        if not isinstance(self.stream_id, Unset):
-            stream_id = str(self.stream_id)
-
-        stream_params: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.stream_params, Unset):
-            stream_params = self.stream_params.to_dict()
-
-        stream_type: str | Unset = UNSET
-        if not isinstance(self.stream_type, Unset):
-            stream_type = self.stream_type
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if call_control_id is not UNSET:
-            field_dict["call_control_id"] = call_control_id
-        if call_leg_id is not UNSET:
-            field_dict["call_leg_id"] = call_leg_id
-        if call_session_id is not UNSET:
-            field_dict["call_session_id"] = call_session_id
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if connection_id is not UNSET:
-            field_dict["connection_id"] = connection_id
-        if failure_reason is not UNSET:
-            field_dict["failure_reason"] = failure_reason
-        if stream_id is not UNSET:
-            field_dict["stream_id"] = stream_id
-        if stream_params is not UNSET:
-            field_dict["stream_params"] = stream_params
-        if stream_type is not UNSET:
-            field_dict["stream_type"] = stream_type
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.call_control_id is not None:
+            field_dict["call_control_id"] = self.call_control_id
+        elif "call_control_id" in self._nulls:
+            field_dict["call_control_id"] = None
+        if self.call_leg_id is not None:
+            field_dict["call_leg_id"] = self.call_leg_id
+        elif "call_leg_id" in self._nulls:
+            field_dict["call_leg_id"] = None
+        if self.call_session_id is not None:
+            field_dict["call_session_id"] = self.call_session_id
+        elif "call_session_id" in self._nulls:
+            field_dict["call_session_id"] = None
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.connection_id is not None:
+            field_dict["connection_id"] = self.connection_id
+        elif "connection_id" in self._nulls:
+            field_dict["connection_id"] = None
+        if self.failure_reason is not None:
+            field_dict["failure_reason"] = self.failure_reason
+        elif "failure_reason" in self._nulls:
+            field_dict["failure_reason"] = None
+        if self.stream_id is not None:
+            field_dict["stream_id"] = str(self.stream_id)
+        elif "stream_id" in self._nulls:
+            field_dict["stream_id"] = None
+        if self.stream_params is not None:
+            field_dict["stream_params"] = self.stream_params.to_dict()
+        elif "stream_params" in self._nulls:
+            field_dict["stream_params"] = None
+        if self.stream_type is not None:
+            field_dict["stream_type"] = self.stream_type
+        elif "stream_type" in self._nulls:
+            field_dict["stream_type"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.streaming_failed_payload_stream_params import StreamingFailedPayloadStreamParams  # noqa: PLC0415
-
-        d = dict(src_dict)
-        call_control_id = d.pop("call_control_id", UNSET)
-
-        call_leg_id = d.pop("call_leg_id", UNSET)
-
-        call_session_id = d.pop("call_session_id", UNSET)
-
-        client_state = d.pop("client_state", UNSET)
-
-        connection_id = d.pop("connection_id", UNSET)
-
-        failure_reason = d.pop("failure_reason", UNSET)
-
-        _stream_id = d.pop("stream_id", UNSET)
-        stream_id: UUID | Unset
-        if isinstance(_stream_id, Unset):
-            stream_id = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("call_control_id")
+        obj.call_control_id = value
+        if value is None:
+            if "call_control_id" in src:
+                nulls |= {"call_control_id"}
+            else:
+                absent += 1
+        value = get("call_leg_id")
+        obj.call_leg_id = value
+        if value is None:
+            if "call_leg_id" in src:
+                nulls |= {"call_leg_id"}
+            else:
+                absent += 1
+        value = get("call_session_id")
+        obj.call_session_id = value
+        if value is None:
+            if "call_session_id" in src:
+                nulls |= {"call_session_id"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("connection_id")
+        obj.connection_id = value
+        if value is None:
+            if "connection_id" in src:
+                nulls |= {"connection_id"}
+            else:
+                absent += 1
+        value = get("failure_reason")
+        obj.failure_reason = value
+        if value is None:
+            if "failure_reason" in src:
+                nulls |= {"failure_reason"}
+            else:
+                absent += 1
+        value = get("stream_id")
+        if value is not None:
+            obj.stream_id = UUID(value)
         else:
-            stream_id = UUID(_stream_id)
-
-        _stream_params = d.pop("stream_params", UNSET)
-        stream_params: StreamingFailedPayloadStreamParams | Unset
-        if isinstance(_stream_params, Unset):
-            stream_params = UNSET
+            obj.stream_id = None
+            if "stream_id" in src:
+                nulls |= {"stream_id"}
+            else:
+                absent += 1
+        value = get("stream_params")
+        if value is not None:
+            obj.stream_params = _models.StreamingFailedPayloadStreamParams.from_dict(value)
         else:
-            stream_params = StreamingFailedPayloadStreamParams.from_dict(_stream_params)
+            obj.stream_params = None
+            if "stream_params" in src:
+                nulls |= {"stream_params"}
+            else:
+                absent += 1
+        value = get("stream_type")
+        obj.stream_type = value
+        if value is None:
+            if "stream_type" in src:
+                nulls |= {"stream_type"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 9 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _stream_type = d.pop("stream_type", UNSET)
-        stream_type: StreamingFailedPayloadStreamType | Unset
-        if isinstance(_stream_type, Unset):
-            stream_type = UNSET
-        else:
-            stream_type = check_streaming_failed_payload_stream_type(_stream_type)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance = cls(
-            call_control_id=call_control_id,
-            call_leg_id=call_leg_id,
-            call_session_id=call_session_id,
-            client_state=client_state,
-            connection_id=connection_id,
-            failure_reason=failure_reason,
-            stream_id=stream_id,
-            stream_params=stream_params,
-            stream_type=stream_type,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

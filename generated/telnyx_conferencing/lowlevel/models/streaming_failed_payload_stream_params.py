@@ -2,70 +2,102 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.streaming_failed_payload_stream_params_track import (
-    StreamingFailedPayloadStreamParamsTrack,
-    check_streaming_failed_payload_stream_params_track,
+from ..types import ABSENT, NO_NULLS
+
+if TYPE_CHECKING:
+    from ..models.streaming_failed_payload_stream_params_track import StreamingFailedPayloadStreamParamsTrack
+
+
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "stream_url",
+        "track",
+    }
 )
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="StreamingFailedPayloadStreamParams")
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class StreamingFailedPayloadStreamParams:
     """Key-value pairs passed to your server when the stream opens.
 
     Attributes:
-        stream_url (str | Unset): WebSocket URL to stream the audio to. Example: wss://www.example.com/websocket.
-        track (StreamingFailedPayloadStreamParamsTrack | Unset): Which side the change applies to. Default:
+        stream_url (str | None): WebSocket URL to stream the audio to. Example: wss://www.example.com/websocket.
+        track (StreamingFailedPayloadStreamParamsTrack | None): Which side the change applies to. Default:
             'inbound_track'. Example: inbound_track.
     """
 
-    stream_url: str | Unset = UNSET
-    track: StreamingFailedPayloadStreamParamsTrack | Unset = "inbound_track"
+    stream_url: str | None = None
+    track: StreamingFailedPayloadStreamParamsTrack | None = "inbound_track"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        stream_url: str | None = ABSENT,
+        track: StreamingFailedPayloadStreamParamsTrack | None = "inbound_track",
+    ) -> None:
+        self.stream_url = None if stream_url is ABSENT else stream_url
+        self.track = track
+        self.additional_properties = {}
+        given = (
+            ("stream_url", stream_url),
+            ("track", track),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        stream_url = self.stream_url
-
-        track: str | Unset = UNSET
-        if not isinstance(self.track, Unset):
-            track = self.track
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if stream_url is not UNSET:
-            field_dict["stream_url"] = stream_url
-        if track is not UNSET:
-            field_dict["track"] = track
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.stream_url is not None:
+            field_dict["stream_url"] = self.stream_url
+        elif "stream_url" in self._nulls:
+            field_dict["stream_url"] = None
+        if self.track is not None:
+            field_dict["track"] = self.track
+        elif "track" in self._nulls:
+            field_dict["track"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        stream_url = d.pop("stream_url", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("stream_url")
+        obj.stream_url = value
+        if value is None:
+            if "stream_url" in src:
+                nulls |= {"stream_url"}
+            else:
+                absent += 1
+        value = get("track")
+        obj.track = value
+        if value is None:
+            if "track" in src:
+                nulls |= {"track"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _track = d.pop("track", UNSET)
-        track: StreamingFailedPayloadStreamParamsTrack | Unset
-        if isinstance(_track, Unset):
-            track = UNSET
-        else:
-            track = check_streaming_failed_payload_stream_params_track(_track)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance = cls(
-            stream_url=stream_url,
-            track=track,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,20 +2,25 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.switch_supervisor_role_request_role import (
-    SwitchSupervisorRoleRequestRole,
-    check_switch_supervisor_role_request_role,
+from ..types import NO_NULLS
+
+if TYPE_CHECKING:
+    from ..models.switch_supervisor_role_request_role import SwitchSupervisorRoleRequestRole
+
+
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "role",
+    }
 )
 
-T = TypeVar("T", bound="SwitchSupervisorRoleRequest")
 
-
-@_attrs_define
+@_attrs_define(init=False)
 class SwitchSupervisorRoleRequest:
     """
     Example:
@@ -27,31 +32,43 @@ class SwitchSupervisorRoleRequest:
 
     role: SwitchSupervisorRoleRequestRole
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        role: SwitchSupervisorRoleRequestRole,
+    ) -> None:
+        self.role = role
+        self.additional_properties = {}
+        self._nulls = NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        role: str = self.role
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "role": role,
-            }
-        )
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["role"] = self.role
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        role = check_switch_supervisor_role_request_role(d.pop("role"))
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.role = src["role"]
+        obj._nulls = nulls
+        if len(src) > 1 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _instance = cls(
-            role=role,
-        )
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

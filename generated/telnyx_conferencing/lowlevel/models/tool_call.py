@@ -2,21 +2,29 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.tool_call_type import ToolCallType, check_tool_call_type
+from .. import models as _models
+from ..types import NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.tool_call_function import ToolCallFunction
+    from ..models.tool_call_type import ToolCallType
 
 
-T = TypeVar("T", bound="ToolCall")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "function",
+        "id",
+        "type",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class ToolCall:
     """
     Example:
@@ -32,45 +40,51 @@ class ToolCall:
     id: str
     type_: ToolCallType
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        function: ToolCallFunction,
+        id: str,
+        type_: ToolCallType,
+    ) -> None:
+        self.function = function
+        self.id = id
+        self.type_ = type_
+        self.additional_properties = {}
+        self._nulls = NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        function = self.function.to_dict()
-
-        id = self.id
-
-        type_: str = self.type_
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "function": function,
-                "id": id,
-                "type": type_,
-            }
-        )
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["function"] = self.function.to_dict()
+        field_dict["id"] = self.id
+        field_dict["type"] = self.type_
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.tool_call_function import ToolCallFunction  # noqa: PLC0415
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.function = _models.ToolCallFunction.from_dict(src["function"])
+        obj.id = src["id"]
+        obj.type_ = src["type"]
+        obj._nulls = nulls
+        if len(src) > 3 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        d = dict(src_dict)
-        function = ToolCallFunction.from_dict(d.pop("function"))
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        id = d.pop("id")
-
-        type_ = check_tool_call_type(d.pop("type"))
-
-        _instance = cls(
-            function=function,
-            id=id,
-            type_=type_,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

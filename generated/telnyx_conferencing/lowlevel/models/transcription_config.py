@@ -2,66 +2,101 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.transcription_config_model import TranscriptionConfigModel, check_transcription_config_model
-from ..types import UNSET, Unset
+from ..types import NO_NULLS
 
-T = TypeVar("T", bound="TranscriptionConfig")
+if TYPE_CHECKING:
+    from ..models.transcription_config_model import TranscriptionConfigModel
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "language",
+        "model",
+    }
+)
+
+
+@_attrs_define(init=False)
 class TranscriptionConfig:
     """
     Attributes:
-        language (str | Unset): Language code. Default: 'auto'. Example: auto.
-        model (TranscriptionConfigModel | Unset):  Default: 'distil-whisper/distil-large-v2'. Example: distil-
+        language (str | None): Language code. Default: 'auto'. Example: auto.
+        model (TranscriptionConfigModel | None):  Default: 'distil-whisper/distil-large-v2'. Example: distil-
             whisper/distil-large-v2.
     """
 
-    language: str | Unset = "auto"
-    model: TranscriptionConfigModel | Unset = "distil-whisper/distil-large-v2"
+    language: str | None = "auto"
+    model: TranscriptionConfigModel | None = "distil-whisper/distil-large-v2"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        language: str | None = "auto",
+        model: TranscriptionConfigModel | None = "distil-whisper/distil-large-v2",
+    ) -> None:
+        self.language = language
+        self.model = model
+        self.additional_properties = {}
+        given = (
+            ("language", language),
+            ("model", model),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        language = self.language
-
-        model: str | Unset = UNSET
-        if not isinstance(self.model, Unset):
-            model = self.model
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if language is not UNSET:
-            field_dict["language"] = language
-        if model is not UNSET:
-            field_dict["model"] = model
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.language is not None:
+            field_dict["language"] = self.language
+        elif "language" in self._nulls:
+            field_dict["language"] = None
+        if self.model is not None:
+            field_dict["model"] = self.model
+        elif "model" in self._nulls:
+            field_dict["model"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        language = d.pop("language", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("language")
+        obj.language = value
+        if value is None:
+            if "language" in src:
+                nulls |= {"language"}
+            else:
+                absent += 1
+        value = get("model")
+        obj.model = value
+        if value is None:
+            if "model" in src:
+                nulls |= {"model"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _model = d.pop("model", UNSET)
-        model: TranscriptionConfigModel | Unset
-        if isinstance(_model, Unset):
-            model = UNSET
-        else:
-            model = check_transcription_config_model(_model)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance = cls(
-            language=language,
-            model=model,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,195 +2,265 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.google_transcription_engine_list_of_languages import (
-    GoogleTranscriptionEngineListOfLanguages,
-    check_google_transcription_engine_list_of_languages,
-)
-from ..models.transcription_engine_a_config_model import (
-    TranscriptionEngineAConfigModel,
-    check_transcription_engine_a_config_model,
-)
-from ..models.transcription_engine_a_config_transcription_engine import (
-    TranscriptionEngineAConfigTranscriptionEngine,
-    check_transcription_engine_a_config_transcription_engine,
-)
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS
 
 if TYPE_CHECKING:
+    from ..models.google_transcription_engine_list_of_languages import GoogleTranscriptionEngineListOfLanguages
+    from ..models.transcription_engine_a_config_model import (
+        TranscriptionEngineAConfigModel,
+    )
     from ..models.transcription_engine_a_config_speech_context_item import TranscriptionEngineAConfigSpeechContextItem
+    from ..models.transcription_engine_a_config_transcription_engine import (
+        TranscriptionEngineAConfigTranscriptionEngine,
+    )
 
 
-T = TypeVar("T", bound="TranscriptionEngineAConfig")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "enable_speaker_diarization",
+        "hints",
+        "interim_results",
+        "language",
+        "max_speaker_count",
+        "min_speaker_count",
+        "model",
+        "profanity_filter",
+        "speech_context",
+        "transcription_engine",
+        "use_enhanced",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class TranscriptionEngineAConfig:
     """
     Attributes:
-        enable_speaker_diarization (bool | Unset): Label who spoke each part. Default: False. Example: True.
-        hints (list[str] | Unset): Words the recognizer should expect. Example: ['Telnyx'].
-        interim_results (bool | Unset): Also send partial results while the speaker is still talking. Default: False.
+        enable_speaker_diarization (bool | None): Label who spoke each part. Default: False. Example: True.
+        hints (list[str] | None): Words the recognizer should expect. Example: ['Telnyx'].
+        interim_results (bool | None): Also send partial results while the speaker is still talking. Default: False.
             Example: True.
-        language (GoogleTranscriptionEngineListOfLanguages | Unset):  Example: en.
-        max_speaker_count (int | Unset): Most speakers to tell apart. Default: 6. Example: 4.
-        min_speaker_count (int | Unset): Fewest speakers to tell apart. Default: 2. Example: 4.
-        model (TranscriptionEngineAConfigModel | Unset):
-        profanity_filter (bool | Unset): Mask profanity. Default: False. Example: True.
-        speech_context (list[TranscriptionEngineAConfigSpeechContextItem] | Unset): Words and phrases the recognizer
+        language (GoogleTranscriptionEngineListOfLanguages | None):  Example: en.
+        max_speaker_count (int | None): Most speakers to tell apart. Default: 6. Example: 4.
+        min_speaker_count (int | None): Fewest speakers to tell apart. Default: 2. Example: 4.
+        model (TranscriptionEngineAConfigModel | None):
+        profanity_filter (bool | None): Mask profanity. Default: False. Example: True.
+        speech_context (list[TranscriptionEngineAConfigSpeechContextItem] | None): Words and phrases the recognizer
             should expect.
-        transcription_engine (TranscriptionEngineAConfigTranscriptionEngine | Unset): Speech-to-text engine.
-        use_enhanced (bool | Unset): Use the enhanced model. Default: False. Example: True.
+        transcription_engine (TranscriptionEngineAConfigTranscriptionEngine | None): Speech-to-text engine.
+        use_enhanced (bool | None): Use the enhanced model. Default: False. Example: True.
     """
 
-    enable_speaker_diarization: bool | Unset = False
-    hints: list[str] | Unset = UNSET
-    interim_results: bool | Unset = False
-    language: GoogleTranscriptionEngineListOfLanguages | Unset = UNSET
-    max_speaker_count: int | Unset = 6
-    min_speaker_count: int | Unset = 2
-    model: TranscriptionEngineAConfigModel | Unset = UNSET
-    profanity_filter: bool | Unset = False
-    speech_context: list[TranscriptionEngineAConfigSpeechContextItem] | Unset = UNSET
-    transcription_engine: TranscriptionEngineAConfigTranscriptionEngine | Unset = UNSET
-    use_enhanced: bool | Unset = False
+    enable_speaker_diarization: bool | None = False
+    hints: list[str] | None = None
+    interim_results: bool | None = False
+    language: GoogleTranscriptionEngineListOfLanguages | None = None
+    max_speaker_count: int | None = 6
+    min_speaker_count: int | None = 2
+    model: TranscriptionEngineAConfigModel | None = None
+    profanity_filter: bool | None = False
+    speech_context: list[TranscriptionEngineAConfigSpeechContextItem] | None = None
+    transcription_engine: TranscriptionEngineAConfigTranscriptionEngine | None = None
+    use_enhanced: bool | None = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        enable_speaker_diarization: bool | None = False,
+        hints: list[str] | None = ABSENT,
+        interim_results: bool | None = False,
+        language: GoogleTranscriptionEngineListOfLanguages | None = ABSENT,
+        max_speaker_count: int | None = 6,
+        min_speaker_count: int | None = 2,
+        model: TranscriptionEngineAConfigModel | None = ABSENT,
+        profanity_filter: bool | None = False,
+        speech_context: list[TranscriptionEngineAConfigSpeechContextItem] | None = ABSENT,
+        transcription_engine: TranscriptionEngineAConfigTranscriptionEngine | None = ABSENT,
+        use_enhanced: bool | None = False,
+    ) -> None:
+        self.enable_speaker_diarization = enable_speaker_diarization
+        self.hints = None if hints is ABSENT else hints
+        self.interim_results = interim_results
+        self.language = None if language is ABSENT else language
+        self.max_speaker_count = max_speaker_count
+        self.min_speaker_count = min_speaker_count
+        self.model = None if model is ABSENT else model
+        self.profanity_filter = profanity_filter
+        self.speech_context = None if speech_context is ABSENT else speech_context
+        self.transcription_engine = None if transcription_engine is ABSENT else transcription_engine
+        self.use_enhanced = use_enhanced
+        self.additional_properties = {}
+        given = (
+            ("enable_speaker_diarization", enable_speaker_diarization),
+            ("hints", hints),
+            ("interim_results", interim_results),
+            ("language", language),
+            ("max_speaker_count", max_speaker_count),
+            ("min_speaker_count", min_speaker_count),
+            ("model", model),
+            ("profanity_filter", profanity_filter),
+            ("speech_context", speech_context),
+            ("transcription_engine", transcription_engine),
+            ("use_enhanced", use_enhanced),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        enable_speaker_diarization = self.enable_speaker_diarization
-
-        hints: list[str] | Unset = UNSET
-        if not isinstance(self.hints, Unset):
-            hints = self.hints
-
-        interim_results = self.interim_results
-
-        language: str | Unset = UNSET
-        if not isinstance(self.language, Unset):
-            language = self.language
-
-        max_speaker_count = self.max_speaker_count
-
-        min_speaker_count = self.min_speaker_count
-
-        model: str | Unset = UNSET
-        if not isinstance(self.model, Unset):
-            model = self.model
-
-        profanity_filter = self.profanity_filter
-
-        speech_context: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.speech_context, Unset):
-            speech_context = []
-            for speech_context_item_data in self.speech_context:
-                speech_context_item = speech_context_item_data.to_dict()
-                speech_context.append(speech_context_item)
-
-        transcription_engine: str | Unset = UNSET
-        if not isinstance(self.transcription_engine, Unset):
-            transcription_engine = self.transcription_engine
-
-        use_enhanced = self.use_enhanced
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if enable_speaker_diarization is not UNSET:
-            field_dict["enable_speaker_diarization"] = enable_speaker_diarization
-        if hints is not UNSET:
-            field_dict["hints"] = hints
-        if interim_results is not UNSET:
-            field_dict["interim_results"] = interim_results
-        if language is not UNSET:
-            field_dict["language"] = language
-        if max_speaker_count is not UNSET:
-            field_dict["max_speaker_count"] = max_speaker_count
-        if min_speaker_count is not UNSET:
-            field_dict["min_speaker_count"] = min_speaker_count
-        if model is not UNSET:
-            field_dict["model"] = model
-        if profanity_filter is not UNSET:
-            field_dict["profanity_filter"] = profanity_filter
-        if speech_context is not UNSET:
-            field_dict["speech_context"] = speech_context
-        if transcription_engine is not UNSET:
-            field_dict["transcription_engine"] = transcription_engine
-        if use_enhanced is not UNSET:
-            field_dict["use_enhanced"] = use_enhanced
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.enable_speaker_diarization is not None:
+            field_dict["enable_speaker_diarization"] = self.enable_speaker_diarization
+        elif "enable_speaker_diarization" in self._nulls:
+            field_dict["enable_speaker_diarization"] = None
+        if self.hints is not None:
+            field_dict["hints"] = self.hints
+        elif "hints" in self._nulls:
+            field_dict["hints"] = None
+        if self.interim_results is not None:
+            field_dict["interim_results"] = self.interim_results
+        elif "interim_results" in self._nulls:
+            field_dict["interim_results"] = None
+        if self.language is not None:
+            field_dict["language"] = self.language
+        elif "language" in self._nulls:
+            field_dict["language"] = None
+        if self.max_speaker_count is not None:
+            field_dict["max_speaker_count"] = self.max_speaker_count
+        elif "max_speaker_count" in self._nulls:
+            field_dict["max_speaker_count"] = None
+        if self.min_speaker_count is not None:
+            field_dict["min_speaker_count"] = self.min_speaker_count
+        elif "min_speaker_count" in self._nulls:
+            field_dict["min_speaker_count"] = None
+        if self.model is not None:
+            field_dict["model"] = self.model
+        elif "model" in self._nulls:
+            field_dict["model"] = None
+        if self.profanity_filter is not None:
+            field_dict["profanity_filter"] = self.profanity_filter
+        elif "profanity_filter" in self._nulls:
+            field_dict["profanity_filter"] = None
+        if self.speech_context is not None:
+            field_dict["speech_context"] = [x0.to_dict() for x0 in self.speech_context]
+        elif "speech_context" in self._nulls:
+            field_dict["speech_context"] = None
+        if self.transcription_engine is not None:
+            field_dict["transcription_engine"] = self.transcription_engine
+        elif "transcription_engine" in self._nulls:
+            field_dict["transcription_engine"] = None
+        if self.use_enhanced is not None:
+            field_dict["use_enhanced"] = self.use_enhanced
+        elif "use_enhanced" in self._nulls:
+            field_dict["use_enhanced"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.transcription_engine_a_config_speech_context_item import (
-            TranscriptionEngineAConfigSpeechContextItem,  # noqa: PLC0415
-        )
-
-        d = dict(src_dict)
-        enable_speaker_diarization = d.pop("enable_speaker_diarization", UNSET)
-
-        hints = cast(list[str], d.pop("hints", UNSET))
-
-        interim_results = d.pop("interim_results", UNSET)
-
-        _language = d.pop("language", UNSET)
-        language: GoogleTranscriptionEngineListOfLanguages | Unset
-        if isinstance(_language, Unset):
-            language = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("enable_speaker_diarization")
+        obj.enable_speaker_diarization = value
+        if value is None:
+            if "enable_speaker_diarization" in src:
+                nulls |= {"enable_speaker_diarization"}
+            else:
+                absent += 1
+        value = get("hints")
+        obj.hints = value
+        if value is None:
+            if "hints" in src:
+                nulls |= {"hints"}
+            else:
+                absent += 1
+        value = get("interim_results")
+        obj.interim_results = value
+        if value is None:
+            if "interim_results" in src:
+                nulls |= {"interim_results"}
+            else:
+                absent += 1
+        value = get("language")
+        obj.language = value
+        if value is None:
+            if "language" in src:
+                nulls |= {"language"}
+            else:
+                absent += 1
+        value = get("max_speaker_count")
+        obj.max_speaker_count = value
+        if value is None:
+            if "max_speaker_count" in src:
+                nulls |= {"max_speaker_count"}
+            else:
+                absent += 1
+        value = get("min_speaker_count")
+        obj.min_speaker_count = value
+        if value is None:
+            if "min_speaker_count" in src:
+                nulls |= {"min_speaker_count"}
+            else:
+                absent += 1
+        value = get("model")
+        obj.model = value
+        if value is None:
+            if "model" in src:
+                nulls |= {"model"}
+            else:
+                absent += 1
+        value = get("profanity_filter")
+        obj.profanity_filter = value
+        if value is None:
+            if "profanity_filter" in src:
+                nulls |= {"profanity_filter"}
+            else:
+                absent += 1
+        value = get("speech_context")
+        if value is not None:
+            obj.speech_context = [_models.TranscriptionEngineAConfigSpeechContextItem.from_dict(x0) for x0 in value]
         else:
-            language = check_google_transcription_engine_list_of_languages(_language)
+            obj.speech_context = None
+            if "speech_context" in src:
+                nulls |= {"speech_context"}
+            else:
+                absent += 1
+        value = get("transcription_engine")
+        obj.transcription_engine = value
+        if value is None:
+            if "transcription_engine" in src:
+                nulls |= {"transcription_engine"}
+            else:
+                absent += 1
+        value = get("use_enhanced")
+        obj.use_enhanced = value
+        if value is None:
+            if "use_enhanced" in src:
+                nulls |= {"use_enhanced"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 11 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        max_speaker_count = d.pop("max_speaker_count", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        min_speaker_count = d.pop("min_speaker_count", UNSET)
-
-        _model = d.pop("model", UNSET)
-        model: TranscriptionEngineAConfigModel | Unset
-        if isinstance(_model, Unset):
-            model = UNSET
-        else:
-            model = check_transcription_engine_a_config_model(_model)
-
-        profanity_filter = d.pop("profanity_filter", UNSET)
-
-        _speech_context = d.pop("speech_context", UNSET)
-        speech_context: list[TranscriptionEngineAConfigSpeechContextItem] | Unset = UNSET
-        if _speech_context is not UNSET:
-            speech_context = []
-            for speech_context_item_data in _speech_context:
-                speech_context_item = TranscriptionEngineAConfigSpeechContextItem.from_dict(speech_context_item_data)
-
-                speech_context.append(speech_context_item)
-
-        _transcription_engine = d.pop("transcription_engine", UNSET)
-        transcription_engine: TranscriptionEngineAConfigTranscriptionEngine | Unset
-        if isinstance(_transcription_engine, Unset):
-            transcription_engine = UNSET
-        else:
-            transcription_engine = check_transcription_engine_a_config_transcription_engine(_transcription_engine)
-
-        use_enhanced = d.pop("use_enhanced", UNSET)
-
-        _instance = cls(
-            enable_speaker_diarization=enable_speaker_diarization,
-            hints=hints,
-            interim_results=interim_results,
-            language=language,
-            max_speaker_count=max_speaker_count,
-            min_speaker_count=min_speaker_count,
-            model=model,
-            profanity_filter=profanity_filter,
-            speech_context=speech_context,
-            transcription_engine=transcription_engine,
-            use_enhanced=use_enhanced,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,59 +2,96 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="TranscriptionEngineAConfigSpeechContextItem")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "boost",
+        "phrases",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class TranscriptionEngineAConfigSpeechContextItem:
     """
     Attributes:
-        boost (float | Unset): How strongly to favour the phrases. Default: 1.0. Example: 1.0.
-        phrases (list[str] | Unset): Phrases to expect. Example: ['Telnyx'].
+        boost (float | None): How strongly to favour the phrases. Default: 1.0. Example: 1.0.
+        phrases (list[str] | None): Phrases to expect. Example: ['Telnyx'].
     """
 
-    boost: float | Unset = 1.0
-    phrases: list[str] | Unset = UNSET
+    boost: float | None = 1.0
+    phrases: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        boost: float | None = 1.0,
+        phrases: list[str] | None = ABSENT,
+    ) -> None:
+        self.boost = boost
+        self.phrases = None if phrases is ABSENT else phrases
+        self.additional_properties = {}
+        given = (
+            ("boost", boost),
+            ("phrases", phrases),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        boost = self.boost
-
-        phrases: list[str] | Unset = UNSET
-        if not isinstance(self.phrases, Unset):
-            phrases = self.phrases
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if boost is not UNSET:
-            field_dict["boost"] = boost
-        if phrases is not UNSET:
-            field_dict["phrases"] = phrases
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.boost is not None:
+            field_dict["boost"] = self.boost
+        elif "boost" in self._nulls:
+            field_dict["boost"] = None
+        if self.phrases is not None:
+            field_dict["phrases"] = self.phrases
+        elif "phrases" in self._nulls:
+            field_dict["phrases"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        boost = d.pop("boost", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("boost")
+        obj.boost = value
+        if value is None:
+            if "boost" in src:
+                nulls |= {"boost"}
+            else:
+                absent += 1
+        value = get("phrases")
+        obj.phrases = value
+        if value is None:
+            if "phrases" in src:
+                nulls |= {"phrases"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        phrases = cast(list[str], d.pop("phrases", UNSET))
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance = cls(
-            boost=boost,
-            phrases=phrases,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

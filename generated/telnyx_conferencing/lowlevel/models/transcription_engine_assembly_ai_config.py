@@ -2,96 +2,125 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.transcription_engine_assembly_ai_config_transcription_engine import (
-    TranscriptionEngineAssemblyAIConfigTranscriptionEngine,
-    check_transcription_engine_assembly_ai_config_transcription_engine,
+from ..types import ABSENT, NO_NULLS
+
+if TYPE_CHECKING:
+    from ..models.transcription_engine_assembly_ai_config_transcription_engine import (
+        TranscriptionEngineAssemblyAIConfigTranscriptionEngine,
+    )
+    from ..models.transcription_engine_assembly_ai_config_transcription_model import (
+        TranscriptionEngineAssemblyAIConfigTranscriptionModel,
+    )
+
+
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "interim_results",
+        "transcription_engine",
+        "transcription_model",
+    }
 )
-from ..models.transcription_engine_assembly_ai_config_transcription_model import (
-    TranscriptionEngineAssemblyAIConfigTranscriptionModel,
-    check_transcription_engine_assembly_ai_config_transcription_model,
-)
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="TranscriptionEngineAssemblyAIConfig")
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class TranscriptionEngineAssemblyAIConfig:
     """
     Attributes:
-        interim_results (bool | Unset): Also send partial results while the speaker is still talking. Default: False.
+        interim_results (bool | None): Also send partial results while the speaker is still talking. Default: False.
             Example: True.
-        transcription_engine (TranscriptionEngineAssemblyAIConfigTranscriptionEngine | Unset): Speech-to-text engine.
-        transcription_model (TranscriptionEngineAssemblyAIConfigTranscriptionModel | Unset): Speech-to-text model.
+        transcription_engine (TranscriptionEngineAssemblyAIConfigTranscriptionEngine | None): Speech-to-text engine.
+        transcription_model (TranscriptionEngineAssemblyAIConfigTranscriptionModel | None): Speech-to-text model.
             Default: 'assemblyai/universal-streaming'.
     """
 
-    interim_results: bool | Unset = False
-    transcription_engine: TranscriptionEngineAssemblyAIConfigTranscriptionEngine | Unset = UNSET
-    transcription_model: TranscriptionEngineAssemblyAIConfigTranscriptionModel | Unset = (
-        "assemblyai/universal-streaming"
-    )
+    interim_results: bool | None = False
+    transcription_engine: TranscriptionEngineAssemblyAIConfigTranscriptionEngine | None = None
+    transcription_model: TranscriptionEngineAssemblyAIConfigTranscriptionModel | None = "assemblyai/universal-streaming"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        interim_results: bool | None = False,
+        transcription_engine: TranscriptionEngineAssemblyAIConfigTranscriptionEngine | None = ABSENT,
+        transcription_model: TranscriptionEngineAssemblyAIConfigTranscriptionModel
+        | None = "assemblyai/universal-streaming",
+    ) -> None:
+        self.interim_results = interim_results
+        self.transcription_engine = None if transcription_engine is ABSENT else transcription_engine
+        self.transcription_model = transcription_model
+        self.additional_properties = {}
+        given = (
+            ("interim_results", interim_results),
+            ("transcription_engine", transcription_engine),
+            ("transcription_model", transcription_model),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        interim_results = self.interim_results
-
-        transcription_engine: str | Unset = UNSET
-        if not isinstance(self.transcription_engine, Unset):
-            transcription_engine = self.transcription_engine
-
-        transcription_model: str | Unset = UNSET
-        if not isinstance(self.transcription_model, Unset):
-            transcription_model = self.transcription_model
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if interim_results is not UNSET:
-            field_dict["interim_results"] = interim_results
-        if transcription_engine is not UNSET:
-            field_dict["transcription_engine"] = transcription_engine
-        if transcription_model is not UNSET:
-            field_dict["transcription_model"] = transcription_model
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.interim_results is not None:
+            field_dict["interim_results"] = self.interim_results
+        elif "interim_results" in self._nulls:
+            field_dict["interim_results"] = None
+        if self.transcription_engine is not None:
+            field_dict["transcription_engine"] = self.transcription_engine
+        elif "transcription_engine" in self._nulls:
+            field_dict["transcription_engine"] = None
+        if self.transcription_model is not None:
+            field_dict["transcription_model"] = self.transcription_model
+        elif "transcription_model" in self._nulls:
+            field_dict["transcription_model"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        interim_results = d.pop("interim_results", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("interim_results")
+        obj.interim_results = value
+        if value is None:
+            if "interim_results" in src:
+                nulls |= {"interim_results"}
+            else:
+                absent += 1
+        value = get("transcription_engine")
+        obj.transcription_engine = value
+        if value is None:
+            if "transcription_engine" in src:
+                nulls |= {"transcription_engine"}
+            else:
+                absent += 1
+        value = get("transcription_model")
+        obj.transcription_model = value
+        if value is None:
+            if "transcription_model" in src:
+                nulls |= {"transcription_model"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 3 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _transcription_engine = d.pop("transcription_engine", UNSET)
-        transcription_engine: TranscriptionEngineAssemblyAIConfigTranscriptionEngine | Unset
-        if isinstance(_transcription_engine, Unset):
-            transcription_engine = UNSET
-        else:
-            transcription_engine = check_transcription_engine_assembly_ai_config_transcription_engine(
-                _transcription_engine
-            )
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _transcription_model = d.pop("transcription_model", UNSET)
-        transcription_model: TranscriptionEngineAssemblyAIConfigTranscriptionModel | Unset
-        if isinstance(_transcription_model, Unset):
-            transcription_model = UNSET
-        else:
-            transcription_model = check_transcription_engine_assembly_ai_config_transcription_model(
-                _transcription_model
-            )
-
-        _instance = cls(
-            interim_results=interim_results,
-            transcription_engine=transcription_engine,
-            transcription_model=transcription_model,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,97 +2,122 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.azure_transcription_engine_list_of_languages import (
-    AzureTranscriptionEngineListOfLanguages,
-    check_azure_transcription_engine_list_of_languages,
-)
-from ..models.azure_transcription_engine_list_of_regions import (
-    AzureTranscriptionEngineListOfRegions,
-    check_azure_transcription_engine_list_of_regions,
-)
-from ..models.transcription_engine_azure_config_transcription_engine import (
-    TranscriptionEngineAzureConfigTranscriptionEngine,
-    check_transcription_engine_azure_config_transcription_engine,
-)
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="TranscriptionEngineAzureConfig")
+if TYPE_CHECKING:
+    from ..models.azure_transcription_engine_list_of_languages import (
+        AzureTranscriptionEngineListOfLanguages,
+    )
+    from ..models.azure_transcription_engine_list_of_regions import (
+        AzureTranscriptionEngineListOfRegions,
+    )
+    from ..models.transcription_engine_azure_config_transcription_engine import (
+        TranscriptionEngineAzureConfigTranscriptionEngine,
+    )
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "region",
+        "transcription_engine",
+        "api_key_ref",
+        "language",
+    }
+)
+
+
+@_attrs_define(init=False)
 class TranscriptionEngineAzureConfig:
     """
     Attributes:
         region (AzureTranscriptionEngineListOfRegions):  Example: eastus.
         transcription_engine (TranscriptionEngineAzureConfigTranscriptionEngine): Speech-to-text engine.
-        api_key_ref (str | Unset): Name of the stored secret holding the API key.
-        language (AzureTranscriptionEngineListOfLanguages | Unset):  Example: en.
+        api_key_ref (str | None): Name of the stored secret holding the API key.
+        language (AzureTranscriptionEngineListOfLanguages | None):  Example: en.
     """
 
     region: AzureTranscriptionEngineListOfRegions
     transcription_engine: TranscriptionEngineAzureConfigTranscriptionEngine
-    api_key_ref: str | Unset = UNSET
-    language: AzureTranscriptionEngineListOfLanguages | Unset = UNSET
+    api_key_ref: str | None = None
+    language: AzureTranscriptionEngineListOfLanguages | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        region: AzureTranscriptionEngineListOfRegions,
+        transcription_engine: TranscriptionEngineAzureConfigTranscriptionEngine,
+        api_key_ref: str | None = ABSENT,
+        language: AzureTranscriptionEngineListOfLanguages | None = ABSENT,
+    ) -> None:
+        self.region = region
+        self.transcription_engine = transcription_engine
+        self.api_key_ref = None if api_key_ref is ABSENT else api_key_ref
+        self.language = None if language is ABSENT else language
+        self.additional_properties = {}
+        given = (
+            ("api_key_ref", api_key_ref),
+            ("language", language),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        region: str = self.region
-
-        transcription_engine: str = self.transcription_engine
-
-        api_key_ref = self.api_key_ref
-
-        language: str | Unset = UNSET
-        if not isinstance(self.language, Unset):
-            language = self.language
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "region": region,
-                "transcription_engine": transcription_engine,
-            }
-        )
-        if api_key_ref is not UNSET:
-            field_dict["api_key_ref"] = api_key_ref
-        if language is not UNSET:
-            field_dict["language"] = language
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["region"] = self.region
+        field_dict["transcription_engine"] = self.transcription_engine
+        if self.api_key_ref is not None:
+            field_dict["api_key_ref"] = self.api_key_ref
+        elif "api_key_ref" in self._nulls:
+            field_dict["api_key_ref"] = None
+        if self.language is not None:
+            field_dict["language"] = self.language
+        elif "language" in self._nulls:
+            field_dict["language"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        region = check_azure_transcription_engine_list_of_regions(d.pop("region"))
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.region = src["region"]
+        obj.transcription_engine = src["transcription_engine"]
+        value = get("api_key_ref")
+        obj.api_key_ref = value
+        if value is None:
+            if "api_key_ref" in src:
+                nulls |= {"api_key_ref"}
+            else:
+                absent += 1
+        value = get("language")
+        obj.language = value
+        if value is None:
+            if "language" in src:
+                nulls |= {"language"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 4 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        transcription_engine = check_transcription_engine_azure_config_transcription_engine(
-            d.pop("transcription_engine")
-        )
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        api_key_ref = d.pop("api_key_ref", UNSET)
-
-        _language = d.pop("language", UNSET)
-        language: AzureTranscriptionEngineListOfLanguages | Unset
-        if isinstance(_language, Unset):
-            language = UNSET
-        else:
-            language = check_azure_transcription_engine_list_of_languages(_language)
-
-        _instance = cls(
-            region=region,
-            transcription_engine=transcription_engine,
-            api_key_ref=api_key_ref,
-            language=language,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

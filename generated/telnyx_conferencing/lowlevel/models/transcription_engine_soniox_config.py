@@ -2,115 +2,166 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.transcription_engine_soniox_config_transcription_engine import (
-    TranscriptionEngineSonioxConfigTranscriptionEngine,
-    check_transcription_engine_soniox_config_transcription_engine,
+from ..types import ABSENT, NO_NULLS
+
+if TYPE_CHECKING:
+    from ..models.transcription_engine_soniox_config_transcription_engine import (
+        TranscriptionEngineSonioxConfigTranscriptionEngine,
+    )
+    from ..models.transcription_engine_soniox_config_transcription_model import (
+        TranscriptionEngineSonioxConfigTranscriptionModel,
+    )
+
+
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "transcription_engine",
+        "enable_endpoint_detection",
+        "interim_results",
+        "language",
+        "max_endpoint_delay_ms",
+        "transcription_model",
+    }
 )
-from ..models.transcription_engine_soniox_config_transcription_model import (
-    TranscriptionEngineSonioxConfigTranscriptionModel,
-    check_transcription_engine_soniox_config_transcription_model,
-)
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="TranscriptionEngineSonioxConfig")
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class TranscriptionEngineSonioxConfig:
     """
     Attributes:
         transcription_engine (TranscriptionEngineSonioxConfigTranscriptionEngine): Speech-to-text engine.
-        enable_endpoint_detection (bool | Unset): Detect when the speaker has finished. Default: False. Example: False.
-        interim_results (bool | Unset): Also send partial results while the speaker is still talking. Default: False.
+        enable_endpoint_detection (bool | None): Detect when the speaker has finished. Default: False. Example: False.
+        interim_results (bool | None): Also send partial results while the speaker is still talking. Default: False.
             Example: True.
-        language (str | Unset): Language code. Default: 'auto'. Example: auto.
-        max_endpoint_delay_ms (int | Unset): Longest wait, in milliseconds, before deciding the speaker has finished.
+        language (str | None): Language code. Default: 'auto'. Example: auto.
+        max_endpoint_delay_ms (int | None): Longest wait, in milliseconds, before deciding the speaker has finished.
             Example: 1000.
-        transcription_model (TranscriptionEngineSonioxConfigTranscriptionModel | Unset): Speech-to-text model. Default:
+        transcription_model (TranscriptionEngineSonioxConfigTranscriptionModel | None): Speech-to-text model. Default:
             'soniox/stt-rt-v4'.
     """
 
     transcription_engine: TranscriptionEngineSonioxConfigTranscriptionEngine
-    enable_endpoint_detection: bool | Unset = False
-    interim_results: bool | Unset = False
-    language: str | Unset = "auto"
-    max_endpoint_delay_ms: int | Unset = UNSET
-    transcription_model: TranscriptionEngineSonioxConfigTranscriptionModel | Unset = "soniox/stt-rt-v4"
+    enable_endpoint_detection: bool | None = False
+    interim_results: bool | None = False
+    language: str | None = "auto"
+    max_endpoint_delay_ms: int | None = None
+    transcription_model: TranscriptionEngineSonioxConfigTranscriptionModel | None = "soniox/stt-rt-v4"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        transcription_engine: TranscriptionEngineSonioxConfigTranscriptionEngine,
+        enable_endpoint_detection: bool | None = False,
+        interim_results: bool | None = False,
+        language: str | None = "auto",
+        max_endpoint_delay_ms: int | None = ABSENT,
+        transcription_model: TranscriptionEngineSonioxConfigTranscriptionModel | None = "soniox/stt-rt-v4",
+    ) -> None:
+        self.transcription_engine = transcription_engine
+        self.enable_endpoint_detection = enable_endpoint_detection
+        self.interim_results = interim_results
+        self.language = language
+        self.max_endpoint_delay_ms = None if max_endpoint_delay_ms is ABSENT else max_endpoint_delay_ms
+        self.transcription_model = transcription_model
+        self.additional_properties = {}
+        given = (
+            ("enable_endpoint_detection", enable_endpoint_detection),
+            ("interim_results", interim_results),
+            ("language", language),
+            ("max_endpoint_delay_ms", max_endpoint_delay_ms),
+            ("transcription_model", transcription_model),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        transcription_engine: str = self.transcription_engine
-
-        enable_endpoint_detection = self.enable_endpoint_detection
-
-        interim_results = self.interim_results
-
-        language = self.language
-
-        max_endpoint_delay_ms = self.max_endpoint_delay_ms
-
-        transcription_model: str | Unset = UNSET
-        if not isinstance(self.transcription_model, Unset):
-            transcription_model = self.transcription_model
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "transcription_engine": transcription_engine,
-            }
-        )
-        if enable_endpoint_detection is not UNSET:
-            field_dict["enable_endpoint_detection"] = enable_endpoint_detection
-        if interim_results is not UNSET:
-            field_dict["interim_results"] = interim_results
-        if language is not UNSET:
-            field_dict["language"] = language
-        if max_endpoint_delay_ms is not UNSET:
-            field_dict["max_endpoint_delay_ms"] = max_endpoint_delay_ms
-        if transcription_model is not UNSET:
-            field_dict["transcription_model"] = transcription_model
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["transcription_engine"] = self.transcription_engine
+        if self.enable_endpoint_detection is not None:
+            field_dict["enable_endpoint_detection"] = self.enable_endpoint_detection
+        elif "enable_endpoint_detection" in self._nulls:
+            field_dict["enable_endpoint_detection"] = None
+        if self.interim_results is not None:
+            field_dict["interim_results"] = self.interim_results
+        elif "interim_results" in self._nulls:
+            field_dict["interim_results"] = None
+        if self.language is not None:
+            field_dict["language"] = self.language
+        elif "language" in self._nulls:
+            field_dict["language"] = None
+        if self.max_endpoint_delay_ms is not None:
+            field_dict["max_endpoint_delay_ms"] = self.max_endpoint_delay_ms
+        elif "max_endpoint_delay_ms" in self._nulls:
+            field_dict["max_endpoint_delay_ms"] = None
+        if self.transcription_model is not None:
+            field_dict["transcription_model"] = self.transcription_model
+        elif "transcription_model" in self._nulls:
+            field_dict["transcription_model"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        transcription_engine = check_transcription_engine_soniox_config_transcription_engine(
-            d.pop("transcription_engine")
-        )
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.transcription_engine = src["transcription_engine"]
+        value = get("enable_endpoint_detection")
+        obj.enable_endpoint_detection = value
+        if value is None:
+            if "enable_endpoint_detection" in src:
+                nulls |= {"enable_endpoint_detection"}
+            else:
+                absent += 1
+        value = get("interim_results")
+        obj.interim_results = value
+        if value is None:
+            if "interim_results" in src:
+                nulls |= {"interim_results"}
+            else:
+                absent += 1
+        value = get("language")
+        obj.language = value
+        if value is None:
+            if "language" in src:
+                nulls |= {"language"}
+            else:
+                absent += 1
+        value = get("max_endpoint_delay_ms")
+        obj.max_endpoint_delay_ms = value
+        if value is None:
+            if "max_endpoint_delay_ms" in src:
+                nulls |= {"max_endpoint_delay_ms"}
+            else:
+                absent += 1
+        value = get("transcription_model")
+        obj.transcription_model = value
+        if value is None:
+            if "transcription_model" in src:
+                nulls |= {"transcription_model"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 6 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        enable_endpoint_detection = d.pop("enable_endpoint_detection", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        interim_results = d.pop("interim_results", UNSET)
-
-        language = d.pop("language", UNSET)
-
-        max_endpoint_delay_ms = d.pop("max_endpoint_delay_ms", UNSET)
-
-        _transcription_model = d.pop("transcription_model", UNSET)
-        transcription_model: TranscriptionEngineSonioxConfigTranscriptionModel | Unset
-        if isinstance(_transcription_model, Unset):
-            transcription_model = UNSET
-        else:
-            transcription_model = check_transcription_engine_soniox_config_transcription_model(_transcription_model)
-
-        _instance = cls(
-            transcription_engine=transcription_engine,
-            enable_endpoint_detection=enable_endpoint_detection,
-            interim_results=interim_results,
-            language=language,
-            max_endpoint_delay_ms=max_endpoint_delay_ms,
-            transcription_model=transcription_model,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,114 +2,144 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.speechmatics_transcription_engine_list_of_languages import (
-    SpeechmaticsTranscriptionEngineListOfLanguages,
-    check_speechmatics_transcription_engine_list_of_languages,
-)
-from ..models.transcription_engine_speechmatics_config_transcription_engine import (
-    TranscriptionEngineSpeechmaticsConfigTranscriptionEngine,
-    check_transcription_engine_speechmatics_config_transcription_engine,
-)
-from ..models.transcription_engine_speechmatics_config_transcription_model import (
-    TranscriptionEngineSpeechmaticsConfigTranscriptionModel,
-    check_transcription_engine_speechmatics_config_transcription_model,
-)
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="TranscriptionEngineSpeechmaticsConfig")
+if TYPE_CHECKING:
+    from ..models.speechmatics_transcription_engine_list_of_languages import (
+        SpeechmaticsTranscriptionEngineListOfLanguages,
+    )
+    from ..models.transcription_engine_speechmatics_config_transcription_engine import (
+        TranscriptionEngineSpeechmaticsConfigTranscriptionEngine,
+    )
+    from ..models.transcription_engine_speechmatics_config_transcription_model import (
+        TranscriptionEngineSpeechmaticsConfigTranscriptionModel,
+    )
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "interim_results",
+        "language",
+        "transcription_engine",
+        "transcription_model",
+    }
+)
+
+
+@_attrs_define(init=False)
 class TranscriptionEngineSpeechmaticsConfig:
     """
     Attributes:
-        interim_results (bool | Unset): Also send partial results while the speaker is still talking. Default: False.
+        interim_results (bool | None): Also send partial results while the speaker is still talking. Default: False.
             Example: True.
-        language (SpeechmaticsTranscriptionEngineListOfLanguages | Unset):  Example: en.
-        transcription_engine (TranscriptionEngineSpeechmaticsConfigTranscriptionEngine | Unset): Speech-to-text engine.
-        transcription_model (TranscriptionEngineSpeechmaticsConfigTranscriptionModel | Unset): Speech-to-text model.
+        language (SpeechmaticsTranscriptionEngineListOfLanguages | None):  Example: en.
+        transcription_engine (TranscriptionEngineSpeechmaticsConfigTranscriptionEngine | None): Speech-to-text engine.
+        transcription_model (TranscriptionEngineSpeechmaticsConfigTranscriptionModel | None): Speech-to-text model.
             Default: 'speechmatics/standard'.
     """
 
-    interim_results: bool | Unset = False
-    language: SpeechmaticsTranscriptionEngineListOfLanguages | Unset = UNSET
-    transcription_engine: TranscriptionEngineSpeechmaticsConfigTranscriptionEngine | Unset = UNSET
-    transcription_model: TranscriptionEngineSpeechmaticsConfigTranscriptionModel | Unset = "speechmatics/standard"
+    interim_results: bool | None = False
+    language: SpeechmaticsTranscriptionEngineListOfLanguages | None = None
+    transcription_engine: TranscriptionEngineSpeechmaticsConfigTranscriptionEngine | None = None
+    transcription_model: TranscriptionEngineSpeechmaticsConfigTranscriptionModel | None = "speechmatics/standard"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        interim_results: bool | None = False,
+        language: SpeechmaticsTranscriptionEngineListOfLanguages | None = ABSENT,
+        transcription_engine: TranscriptionEngineSpeechmaticsConfigTranscriptionEngine | None = ABSENT,
+        transcription_model: TranscriptionEngineSpeechmaticsConfigTranscriptionModel | None = "speechmatics/standard",
+    ) -> None:
+        self.interim_results = interim_results
+        self.language = None if language is ABSENT else language
+        self.transcription_engine = None if transcription_engine is ABSENT else transcription_engine
+        self.transcription_model = transcription_model
+        self.additional_properties = {}
+        given = (
+            ("interim_results", interim_results),
+            ("language", language),
+            ("transcription_engine", transcription_engine),
+            ("transcription_model", transcription_model),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        interim_results = self.interim_results
-
-        language: str | Unset = UNSET
-        if not isinstance(self.language, Unset):
-            language = self.language
-
-        transcription_engine: str | Unset = UNSET
-        if not isinstance(self.transcription_engine, Unset):
-            transcription_engine = self.transcription_engine
-
-        transcription_model: str | Unset = UNSET
-        if not isinstance(self.transcription_model, Unset):
-            transcription_model = self.transcription_model
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if interim_results is not UNSET:
-            field_dict["interim_results"] = interim_results
-        if language is not UNSET:
-            field_dict["language"] = language
-        if transcription_engine is not UNSET:
-            field_dict["transcription_engine"] = transcription_engine
-        if transcription_model is not UNSET:
-            field_dict["transcription_model"] = transcription_model
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.interim_results is not None:
+            field_dict["interim_results"] = self.interim_results
+        elif "interim_results" in self._nulls:
+            field_dict["interim_results"] = None
+        if self.language is not None:
+            field_dict["language"] = self.language
+        elif "language" in self._nulls:
+            field_dict["language"] = None
+        if self.transcription_engine is not None:
+            field_dict["transcription_engine"] = self.transcription_engine
+        elif "transcription_engine" in self._nulls:
+            field_dict["transcription_engine"] = None
+        if self.transcription_model is not None:
+            field_dict["transcription_model"] = self.transcription_model
+        elif "transcription_model" in self._nulls:
+            field_dict["transcription_model"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        interim_results = d.pop("interim_results", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("interim_results")
+        obj.interim_results = value
+        if value is None:
+            if "interim_results" in src:
+                nulls |= {"interim_results"}
+            else:
+                absent += 1
+        value = get("language")
+        obj.language = value
+        if value is None:
+            if "language" in src:
+                nulls |= {"language"}
+            else:
+                absent += 1
+        value = get("transcription_engine")
+        obj.transcription_engine = value
+        if value is None:
+            if "transcription_engine" in src:
+                nulls |= {"transcription_engine"}
+            else:
+                absent += 1
+        value = get("transcription_model")
+        obj.transcription_model = value
+        if value is None:
+            if "transcription_model" in src:
+                nulls |= {"transcription_model"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 4 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _language = d.pop("language", UNSET)
-        language: SpeechmaticsTranscriptionEngineListOfLanguages | Unset
-        if isinstance(_language, Unset):
-            language = UNSET
-        else:
-            language = check_speechmatics_transcription_engine_list_of_languages(_language)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _transcription_engine = d.pop("transcription_engine", UNSET)
-        transcription_engine: TranscriptionEngineSpeechmaticsConfigTranscriptionEngine | Unset
-        if isinstance(_transcription_engine, Unset):
-            transcription_engine = UNSET
-        else:
-            transcription_engine = check_transcription_engine_speechmatics_config_transcription_engine(
-                _transcription_engine
-            )
-
-        _transcription_model = d.pop("transcription_model", UNSET)
-        transcription_model: TranscriptionEngineSpeechmaticsConfigTranscriptionModel | Unset
-        if isinstance(_transcription_model, Unset):
-            transcription_model = UNSET
-        else:
-            transcription_model = check_transcription_engine_speechmatics_config_transcription_model(
-                _transcription_model
-            )
-
-        _instance = cls(
-            interim_results=interim_results,
-            language=language,
-            transcription_engine=transcription_engine,
-            transcription_model=transcription_model,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

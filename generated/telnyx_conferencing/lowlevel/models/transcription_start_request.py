@@ -2,16 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.transcription_start_request_transcription_engine import (
-    TranscriptionStartRequestTranscriptionEngine,
-    check_transcription_start_request_transcription_engine,
-)
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS, json_value
 
 if TYPE_CHECKING:
     from ..models.deepgram_nova_2_config import DeepgramNova2Config
@@ -26,12 +23,82 @@ if TYPE_CHECKING:
     from ..models.transcription_engine_speechmatics_config import TranscriptionEngineSpeechmaticsConfig
     from ..models.transcription_engine_telnyx_config import TranscriptionEngineTelnyxConfig
     from ..models.transcription_engine_xai_config import TranscriptionEngineXAIConfig
+    from ..models.transcription_start_request_transcription_engine import (
+        TranscriptionStartRequestTranscriptionEngine,
+    )
 
 
-T = TypeVar("T", bound="TranscriptionStartRequest")
+def _parse_transcription_engine_config(data: Any) -> Any:
+    if isinstance(data, dict):
+        try:
+            return _models.TranscriptionEngineGoogleConfig.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.TranscriptionEngineTelnyxConfig.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.DeepgramNova2Config.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.DeepgramNova3Config.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.TranscriptionEngineAzureConfig.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.TranscriptionEngineXAIConfig.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.TranscriptionEngineAssemblyAIConfig.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.TranscriptionEngineSpeechmaticsConfig.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.TranscriptionEngineSonioxConfig.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.TranscriptionEngineParakeetConfig.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return _models.TranscriptionEngineAConfig.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return _models.TranscriptionEngineBConfig.from_dict(data)
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "client_state",
+        "command_id",
+        "transcription_engine",
+        "transcription_engine_config",
+        "transcription_tracks",
+    }
+)
+
+
+@_attrs_define(init=False)
 class TranscriptionStartRequest:
     """
     Example:
@@ -40,23 +107,23 @@ class TranscriptionStartRequest:
             'Google'}}
 
     Attributes:
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        command_id (str | Unset): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
+        command_id (str | None): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
             891510ac-f3e4-11e8-af5b-de00688a4901.
-        transcription_engine (TranscriptionStartRequestTranscriptionEngine | Unset): Speech-to-text engine. Default:
+        transcription_engine (TranscriptionStartRequestTranscriptionEngine | None): Speech-to-text engine. Default:
             'Google'. Example: Google.
         transcription_engine_config (DeepgramNova2Config | DeepgramNova3Config | TranscriptionEngineAConfig |
             TranscriptionEngineAssemblyAIConfig | TranscriptionEngineAzureConfig | TranscriptionEngineBConfig |
             TranscriptionEngineGoogleConfig | TranscriptionEngineParakeetConfig | TranscriptionEngineSonioxConfig |
-            TranscriptionEngineSpeechmaticsConfig | TranscriptionEngineTelnyxConfig | TranscriptionEngineXAIConfig | Unset):
+            TranscriptionEngineSpeechmaticsConfig | TranscriptionEngineTelnyxConfig | TranscriptionEngineXAIConfig | None):
             Settings for the chosen transcription engine.
-        transcription_tracks (str | Unset): Which side of the call to transcribe. Default: 'inbound'. Example: both.
+        transcription_tracks (str | None): Which side of the call to transcribe. Default: 'inbound'. Example: both.
     """
 
-    client_state: str | Unset = UNSET
-    command_id: str | Unset = UNSET
-    transcription_engine: TranscriptionStartRequestTranscriptionEngine | Unset = "Google"
+    client_state: str | None = None
+    command_id: str | None = None
+    transcription_engine: TranscriptionStartRequestTranscriptionEngine | None = "Google"
     transcription_engine_config: (
         DeepgramNova2Config
         | DeepgramNova3Config
@@ -70,232 +137,132 @@ class TranscriptionStartRequest:
         | TranscriptionEngineSpeechmaticsConfig
         | TranscriptionEngineTelnyxConfig
         | TranscriptionEngineXAIConfig
-        | Unset
-    ) = UNSET
-    transcription_tracks: str | Unset = "inbound"
+        | None
+    ) = None
+    transcription_tracks: str | None = "inbound"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        client_state: str | None = ABSENT,
+        command_id: str | None = ABSENT,
+        transcription_engine: TranscriptionStartRequestTranscriptionEngine | None = "Google",
+        transcription_engine_config: DeepgramNova2Config
+        | DeepgramNova3Config
+        | TranscriptionEngineAConfig
+        | TranscriptionEngineAssemblyAIConfig
+        | TranscriptionEngineAzureConfig
+        | TranscriptionEngineBConfig
+        | TranscriptionEngineGoogleConfig
+        | TranscriptionEngineParakeetConfig
+        | TranscriptionEngineSonioxConfig
+        | TranscriptionEngineSpeechmaticsConfig
+        | TranscriptionEngineTelnyxConfig
+        | TranscriptionEngineXAIConfig
+        | None = ABSENT,
+        transcription_tracks: str | None = "inbound",
+    ) -> None:
+        self.client_state = None if client_state is ABSENT else client_state
+        self.command_id = None if command_id is ABSENT else command_id
+        self.transcription_engine = transcription_engine
+        self.transcription_engine_config = (
+            None if transcription_engine_config is ABSENT else transcription_engine_config
+        )
+        self.transcription_tracks = transcription_tracks
+        self.additional_properties = {}
+        given = (
+            ("client_state", client_state),
+            ("command_id", command_id),
+            ("transcription_engine", transcription_engine),
+            ("transcription_engine_config", transcription_engine_config),
+            ("transcription_tracks", transcription_tracks),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.deepgram_nova_2_config import DeepgramNova2Config  # noqa: PLC0415
-        from ..models.deepgram_nova_3_config import DeepgramNova3Config  # noqa: PLC0415
-        from ..models.transcription_engine_a_config import TranscriptionEngineAConfig  # noqa: PLC0415
-        from ..models.transcription_engine_assembly_ai_config import TranscriptionEngineAssemblyAIConfig  # noqa: PLC0415
-        from ..models.transcription_engine_azure_config import TranscriptionEngineAzureConfig  # noqa: PLC0415
-        from ..models.transcription_engine_google_config import TranscriptionEngineGoogleConfig  # noqa: PLC0415
-        from ..models.transcription_engine_parakeet_config import TranscriptionEngineParakeetConfig  # noqa: PLC0415
-        from ..models.transcription_engine_soniox_config import TranscriptionEngineSonioxConfig  # noqa: PLC0415
-        from ..models.transcription_engine_speechmatics_config import TranscriptionEngineSpeechmaticsConfig  # noqa: PLC0415
-        from ..models.transcription_engine_telnyx_config import TranscriptionEngineTelnyxConfig  # noqa: PLC0415
-        from ..models.transcription_engine_xai_config import TranscriptionEngineXAIConfig  # noqa: PLC0415
-
-        client_state = self.client_state
-
-        command_id = self.command_id
-
-        transcription_engine: str | Unset = UNSET
-        if not isinstance(self.transcription_engine, Unset):
-            transcription_engine = self.transcription_engine
-
-        transcription_engine_config: dict[str, Any] | Unset
-        if isinstance(self.transcription_engine_config, Unset):
-            transcription_engine_config = UNSET
-        elif isinstance(self.transcription_engine_config, TranscriptionEngineGoogleConfig):
-            transcription_engine_config = self.transcription_engine_config.to_dict()
-        elif isinstance(self.transcription_engine_config, TranscriptionEngineTelnyxConfig):
-            transcription_engine_config = self.transcription_engine_config.to_dict()
-        elif isinstance(self.transcription_engine_config, DeepgramNova2Config):
-            transcription_engine_config = self.transcription_engine_config.to_dict()
-        elif isinstance(self.transcription_engine_config, DeepgramNova3Config):
-            transcription_engine_config = self.transcription_engine_config.to_dict()
-        elif isinstance(self.transcription_engine_config, TranscriptionEngineAzureConfig):
-            transcription_engine_config = self.transcription_engine_config.to_dict()
-        elif isinstance(self.transcription_engine_config, TranscriptionEngineXAIConfig):
-            transcription_engine_config = self.transcription_engine_config.to_dict()
-        elif isinstance(self.transcription_engine_config, TranscriptionEngineAssemblyAIConfig):
-            transcription_engine_config = self.transcription_engine_config.to_dict()
-        elif isinstance(self.transcription_engine_config, TranscriptionEngineSpeechmaticsConfig):
-            transcription_engine_config = self.transcription_engine_config.to_dict()
-        elif isinstance(self.transcription_engine_config, TranscriptionEngineSonioxConfig):
-            transcription_engine_config = self.transcription_engine_config.to_dict()
-        elif isinstance(self.transcription_engine_config, TranscriptionEngineParakeetConfig):
-            transcription_engine_config = self.transcription_engine_config.to_dict()
-        elif isinstance(self.transcription_engine_config, TranscriptionEngineAConfig):
-            transcription_engine_config = self.transcription_engine_config.to_dict()
-        else:
-            transcription_engine_config = self.transcription_engine_config.to_dict()
-
-        transcription_tracks = self.transcription_tracks
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if command_id is not UNSET:
-            field_dict["command_id"] = command_id
-        if transcription_engine is not UNSET:
-            field_dict["transcription_engine"] = transcription_engine
-        if transcription_engine_config is not UNSET:
-            field_dict["transcription_engine_config"] = transcription_engine_config
-        if transcription_tracks is not UNSET:
-            field_dict["transcription_tracks"] = transcription_tracks
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.command_id is not None:
+            field_dict["command_id"] = self.command_id
+        elif "command_id" in self._nulls:
+            field_dict["command_id"] = None
+        if self.transcription_engine is not None:
+            field_dict["transcription_engine"] = self.transcription_engine
+        elif "transcription_engine" in self._nulls:
+            field_dict["transcription_engine"] = None
+        if self.transcription_engine_config is not None:
+            field_dict["transcription_engine_config"] = json_value(self.transcription_engine_config)
+        elif "transcription_engine_config" in self._nulls:
+            field_dict["transcription_engine_config"] = None
+        if self.transcription_tracks is not None:
+            field_dict["transcription_tracks"] = self.transcription_tracks
+        elif "transcription_tracks" in self._nulls:
+            field_dict["transcription_tracks"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.deepgram_nova_2_config import DeepgramNova2Config  # noqa: PLC0415
-        from ..models.deepgram_nova_3_config import DeepgramNova3Config  # noqa: PLC0415
-        from ..models.transcription_engine_a_config import TranscriptionEngineAConfig  # noqa: PLC0415
-        from ..models.transcription_engine_assembly_ai_config import TranscriptionEngineAssemblyAIConfig  # noqa: PLC0415
-        from ..models.transcription_engine_azure_config import TranscriptionEngineAzureConfig  # noqa: PLC0415
-        from ..models.transcription_engine_b_config import TranscriptionEngineBConfig  # noqa: PLC0415
-        from ..models.transcription_engine_google_config import TranscriptionEngineGoogleConfig  # noqa: PLC0415
-        from ..models.transcription_engine_parakeet_config import TranscriptionEngineParakeetConfig  # noqa: PLC0415
-        from ..models.transcription_engine_soniox_config import TranscriptionEngineSonioxConfig  # noqa: PLC0415
-        from ..models.transcription_engine_speechmatics_config import TranscriptionEngineSpeechmaticsConfig  # noqa: PLC0415
-        from ..models.transcription_engine_telnyx_config import TranscriptionEngineTelnyxConfig  # noqa: PLC0415
-        from ..models.transcription_engine_xai_config import TranscriptionEngineXAIConfig  # noqa: PLC0415
-
-        d = dict(src_dict)
-        client_state = d.pop("client_state", UNSET)
-
-        command_id = d.pop("command_id", UNSET)
-
-        _transcription_engine = d.pop("transcription_engine", UNSET)
-        transcription_engine: TranscriptionStartRequestTranscriptionEngine | Unset
-        if isinstance(_transcription_engine, Unset):
-            transcription_engine = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("transcription_engine")
+        obj.transcription_engine = value
+        if value is None:
+            if "transcription_engine" in src:
+                nulls |= {"transcription_engine"}
+            else:
+                absent += 1
+        value = get("transcription_engine_config")
+        if value is not None:
+            obj.transcription_engine_config = _parse_transcription_engine_config(value)
         else:
-            transcription_engine = check_transcription_start_request_transcription_engine(_transcription_engine)
+            obj.transcription_engine_config = None
+            if "transcription_engine_config" in src:
+                nulls |= {"transcription_engine_config"}
+            else:
+                absent += 1
+        value = get("transcription_tracks")
+        obj.transcription_tracks = value
+        if value is None:
+            if "transcription_tracks" in src:
+                nulls |= {"transcription_tracks"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 5 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        def _parse_transcription_engine_config(
-            data: object,
-        ) -> (
-            DeepgramNova2Config
-            | DeepgramNova3Config
-            | TranscriptionEngineAConfig
-            | TranscriptionEngineAssemblyAIConfig
-            | TranscriptionEngineAzureConfig
-            | TranscriptionEngineBConfig
-            | TranscriptionEngineGoogleConfig
-            | TranscriptionEngineParakeetConfig
-            | TranscriptionEngineSonioxConfig
-            | TranscriptionEngineSpeechmaticsConfig
-            | TranscriptionEngineTelnyxConfig
-            | TranscriptionEngineXAIConfig
-            | Unset
-        ):
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                transcription_engine_config_type_0 = TranscriptionEngineGoogleConfig.from_dict(data)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-                return transcription_engine_config_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                transcription_engine_config_type_1 = TranscriptionEngineTelnyxConfig.from_dict(data)
-
-                return transcription_engine_config_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_transcription_engine_deepgram_config_type_0 = DeepgramNova2Config.from_dict(data)
-
-                return componentsschemas_transcription_engine_deepgram_config_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_transcription_engine_deepgram_config_type_1 = DeepgramNova3Config.from_dict(data)
-
-                return componentsschemas_transcription_engine_deepgram_config_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                transcription_engine_config_type_3 = TranscriptionEngineAzureConfig.from_dict(data)
-
-                return transcription_engine_config_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                transcription_engine_config_type_4 = TranscriptionEngineXAIConfig.from_dict(data)
-
-                return transcription_engine_config_type_4
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                transcription_engine_config_type_5 = TranscriptionEngineAssemblyAIConfig.from_dict(data)
-
-                return transcription_engine_config_type_5
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                transcription_engine_config_type_6 = TranscriptionEngineSpeechmaticsConfig.from_dict(data)
-
-                return transcription_engine_config_type_6
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                transcription_engine_config_type_7 = TranscriptionEngineSonioxConfig.from_dict(data)
-
-                return transcription_engine_config_type_7
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                transcription_engine_config_type_8 = TranscriptionEngineParakeetConfig.from_dict(data)
-
-                return transcription_engine_config_type_8
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                transcription_engine_config_type_9 = TranscriptionEngineAConfig.from_dict(data)
-
-                return transcription_engine_config_type_9
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            transcription_engine_config_type_10 = TranscriptionEngineBConfig.from_dict(data)
-
-            return transcription_engine_config_type_10
-
-        transcription_engine_config = _parse_transcription_engine_config(d.pop("transcription_engine_config", UNSET))
-
-        transcription_tracks = d.pop("transcription_tracks", UNSET)
-
-        _instance = cls(
-            client_state=client_state,
-            command_id=command_id,
-            transcription_engine=transcription_engine,
-            transcription_engine_config=transcription_engine_config,
-            transcription_tracks=transcription_tracks,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,71 +2,106 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.transfer_call_request_answering_machine_detection import (
-    TransferCallRequestAnsweringMachineDetection,
-    check_transfer_call_request_answering_machine_detection,
-)
-from ..models.transfer_call_request_media_encryption import (
-    TransferCallRequestMediaEncryption,
-    check_transfer_call_request_media_encryption,
-)
-from ..models.transfer_call_request_mute_dtmf import TransferCallRequestMuteDtmf, check_transfer_call_request_mute_dtmf
-from ..models.transfer_call_request_privacy import TransferCallRequestPrivacy, check_transfer_call_request_privacy
-from ..models.transfer_call_request_record import TransferCallRequestRecord, check_transfer_call_request_record
-from ..models.transfer_call_request_record_channels import (
-    TransferCallRequestRecordChannels,
-    check_transfer_call_request_record_channels,
-)
-from ..models.transfer_call_request_record_format import (
-    TransferCallRequestRecordFormat,
-    check_transfer_call_request_record_format,
-)
-from ..models.transfer_call_request_record_track import (
-    TransferCallRequestRecordTrack,
-    check_transfer_call_request_record_track,
-)
-from ..models.transfer_call_request_record_trim import (
-    TransferCallRequestRecordTrim,
-    check_transfer_call_request_record_trim,
-)
-from ..models.transfer_call_request_sip_region import (
-    TransferCallRequestSipRegion,
-    check_transfer_call_request_sip_region,
-)
-from ..models.transfer_call_request_sip_transport_protocol import (
-    TransferCallRequestSipTransportProtocol,
-    check_transfer_call_request_sip_transport_protocol,
-)
-from ..models.transfer_call_request_webhook_url_method import (
-    TransferCallRequestWebhookUrlMethod,
-    check_transfer_call_request_webhook_url_method,
-)
-from ..models.transfer_call_request_webhook_urls_method import (
-    TransferCallRequestWebhookUrlsMethod,
-    check_transfer_call_request_webhook_urls_method,
-)
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.custom_sip_header import CustomSIPHeader
     from ..models.sip_header import SIPHeader
     from ..models.sound_modifications import SoundModifications
+    from ..models.transfer_call_request_answering_machine_detection import (
+        TransferCallRequestAnsweringMachineDetection,
+    )
     from ..models.transfer_call_request_answering_machine_detection_config import (
         TransferCallRequestAnsweringMachineDetectionConfig,
     )
+    from ..models.transfer_call_request_media_encryption import (
+        TransferCallRequestMediaEncryption,
+    )
+    from ..models.transfer_call_request_mute_dtmf import (
+        TransferCallRequestMuteDtmf,
+    )
+    from ..models.transfer_call_request_privacy import TransferCallRequestPrivacy
+    from ..models.transfer_call_request_record import TransferCallRequestRecord
+    from ..models.transfer_call_request_record_channels import (
+        TransferCallRequestRecordChannels,
+    )
+    from ..models.transfer_call_request_record_format import (
+        TransferCallRequestRecordFormat,
+    )
+    from ..models.transfer_call_request_record_track import (
+        TransferCallRequestRecordTrack,
+    )
+    from ..models.transfer_call_request_record_trim import (
+        TransferCallRequestRecordTrim,
+    )
+    from ..models.transfer_call_request_sip_region import (
+        TransferCallRequestSipRegion,
+    )
+    from ..models.transfer_call_request_sip_transport_protocol import (
+        TransferCallRequestSipTransportProtocol,
+    )
     from ..models.transfer_call_request_webhook_retries_policies import TransferCallRequestWebhookRetriesPolicies
+    from ..models.transfer_call_request_webhook_url_method import (
+        TransferCallRequestWebhookUrlMethod,
+    )
     from ..models.transfer_call_request_webhook_urls import TransferCallRequestWebhookUrls
+    from ..models.transfer_call_request_webhook_urls_method import (
+        TransferCallRequestWebhookUrlsMethod,
+    )
 
 
-T = TypeVar("T", bound="TransferCallRequest")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "to",
+        "answering_machine_detection",
+        "answering_machine_detection_config",
+        "audio_url",
+        "client_state",
+        "command_id",
+        "custom_headers",
+        "early_media",
+        "from",
+        "from_display_name",
+        "media_encryption",
+        "media_name",
+        "mute_dtmf",
+        "park_after_unbridge",
+        "preferred_codecs",
+        "privacy",
+        "record",
+        "record_channels",
+        "record_custom_file_name",
+        "record_format",
+        "record_max_length",
+        "record_timeout_secs",
+        "record_track",
+        "record_trim",
+        "send_digits_on_answer",
+        "sip_auth_password",
+        "sip_auth_username",
+        "sip_headers",
+        "sip_region",
+        "sip_transport_protocol",
+        "sound_modifications",
+        "target_leg_client_state",
+        "time_limit_secs",
+        "timeout_secs",
+        "webhook_retries_policies",
+        "webhook_url",
+        "webhook_url_method",
+        "webhook_urls",
+        "webhook_urls_method",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class TransferCallRequest:
     """
     Example:
@@ -87,559 +122,699 @@ class TransferCallRequest:
     Attributes:
         to (str): Called number or SIP URI (E.164 for numbers). Example: +18005550100 or
             sip:username@sip.telnyx.com;secure=srtp.
-        answering_machine_detection (TransferCallRequestAnsweringMachineDetection | Unset): Whether and how to detect
+        answering_machine_detection (TransferCallRequestAnsweringMachineDetection | None): Whether and how to detect
             answering machines. Default: 'disabled'.
-        answering_machine_detection_config (TransferCallRequestAnsweringMachineDetectionConfig | Unset): Thresholds for
+        answering_machine_detection_config (TransferCallRequestAnsweringMachineDetectionConfig | None): Thresholds for
             answering machine detection.
-        audio_url (str | Unset): URL of a WAV or MP3 file to play. Give either audio_url or media_name. Example:
+        audio_url (str | None): URL of a WAV or MP3 file to play. Give either audio_url or media_name. Example:
             http://example.com/message.wav.
-        client_state (str | Unset): Base64-encoded state that comes back in the webhooks of later events on the leg.
+        client_state (str | None): Base64-encoded state that comes back in the webhooks of later events on the leg.
             Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        command_id (str | Unset): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
+        command_id (str | None): Idempotency key; Telnyx ignores a repeated command_id for the same call. Example:
             891510ac-f3e4-11e8-af5b-de00688a4901.
-        custom_headers (list[CustomSIPHeader] | Unset): Custom SIP headers to add to the INVITE. Example: [{'name':
+        custom_headers (list[CustomSIPHeader] | None): Custom SIP headers to add to the INVITE. Example: [{'name':
             'head_1', 'value': 'val_1'}, {'name': 'head_2', 'value': 'val_2'}].
-        early_media (bool | Unset): Whether audio can flow before the call is answered. Default: True. Example: False.
-        from_ (str | Unset): Calling number or SIP URI (E.164 for numbers). Example: +18005550101.
-        from_display_name (str | Unset): Display name shown to the called party. Example: Company Name.
-        media_encryption (TransferCallRequestMediaEncryption | Unset): Encryption of the RTP media. Default: 'disabled'.
-        media_name (str | Unset): Name of an audio file uploaded to the Telnyx media storage API, to play instead of
+        early_media (bool | None): Whether audio can flow before the call is answered. Default: True. Example: False.
+        from_ (str | None): Calling number or SIP URI (E.164 for numbers). Example: +18005550101.
+        from_display_name (str | None): Display name shown to the called party. Example: Company Name.
+        media_encryption (TransferCallRequestMediaEncryption | None): Encryption of the RTP media. Default: 'disabled'.
+        media_name (str | None): Name of an audio file uploaded to the Telnyx media storage API, to play instead of
             audio_url. Example: my_media_uploaded_to_media_storage_api.
-        mute_dtmf (TransferCallRequestMuteDtmf | Unset): Mute DTMF tones on this leg. Default: 'none'. Example:
-            opposite.
-        park_after_unbridge (str | Unset): Park this leg instead of hanging it up when the other leg leaves. Example:
+        mute_dtmf (TransferCallRequestMuteDtmf | None): Mute DTMF tones on this leg. Default: 'none'. Example: opposite.
+        park_after_unbridge (str | None): Park this leg instead of hanging it up when the other leg leaves. Example:
             self.
-        preferred_codecs (str | Unset): Codecs to offer, in order of preference. Example:
+        preferred_codecs (str | None): Codecs to offer, in order of preference. Example:
             G722,PCMU,PCMA,G729,OPUS,VP8,H264.
-        privacy (TransferCallRequestPrivacy | Unset): SIP Privacy header value. Example: id.
-        record (TransferCallRequestRecord | Unset): Start recording as soon as the call is answered. Example: record-
+        privacy (TransferCallRequestPrivacy | None): SIP Privacy header value. Example: id.
+        record (TransferCallRequestRecord | None): Start recording as soon as the call is answered. Example: record-
             from-answer.
-        record_channels (TransferCallRequestRecordChannels | Unset): Record both sides on one channel (single) or each
-            on its own (dual). Default: 'dual'. Example: single.
-        record_custom_file_name (str | Unset): Name for the recording file. Example: my_recording_file_name.
-        record_format (TransferCallRequestRecordFormat | Unset): File format of the recording. Default: 'mp3'. Example:
+        record_channels (TransferCallRequestRecordChannels | None): Record both sides on one channel (single) or each on
+            its own (dual). Default: 'dual'. Example: single.
+        record_custom_file_name (str | None): Name for the recording file. Example: my_recording_file_name.
+        record_format (TransferCallRequestRecordFormat | None): File format of the recording. Default: 'mp3'. Example:
             wav.
-        record_max_length (int | Unset): Longest recording, in seconds; 0 means no limit. Default: 0. Example: 1000.
-        record_timeout_secs (int | Unset): Stop recording after this many seconds of silence; 0 means never. Default: 0.
+        record_max_length (int | None): Longest recording, in seconds; 0 means no limit. Default: 0. Example: 1000.
+        record_timeout_secs (int | None): Stop recording after this many seconds of silence; 0 means never. Default: 0.
             Example: 100.
-        record_track (TransferCallRequestRecordTrack | Unset): Which side to record. Default: 'both'. Example: outbound.
-        record_trim (TransferCallRequestRecordTrim | Unset): Trim silence from the start and end of the recording.
+        record_track (TransferCallRequestRecordTrack | None): Which side to record. Default: 'both'. Example: outbound.
+        record_trim (TransferCallRequestRecordTrim | None): Trim silence from the start and end of the recording.
             Example: trim-silence.
-        send_digits_on_answer (str | Unset): DTMF digits to send once the call is answered. Example: wwww200.
-        sip_auth_password (str | Unset): SIP password for digest authentication. Example: password.
-        sip_auth_username (str | Unset): SIP username for digest authentication. Example: username.
-        sip_headers (list[SIPHeader] | Unset): SIP headers to add (only User-to-User and Diversion are accepted).
+        send_digits_on_answer (str | None): DTMF digits to send once the call is answered. Example: wwww200.
+        sip_auth_password (str | None): SIP password for digest authentication. Example: password.
+        sip_auth_username (str | None): SIP username for digest authentication. Example: username.
+        sip_headers (list[SIPHeader] | None): SIP headers to add (only User-to-User and Diversion are accepted).
             Example: [{'name': 'User-to-User', 'value': 'value'}].
-        sip_region (TransferCallRequestSipRegion | Unset): Region whose SIP servers place the call. Default: 'US'.
+        sip_region (TransferCallRequestSipRegion | None): Region whose SIP servers place the call. Default: 'US'.
             Example: Canada.
-        sip_transport_protocol (TransferCallRequestSipTransportProtocol | Unset): Transport for SIP signalling. Default:
+        sip_transport_protocol (TransferCallRequestSipTransportProtocol | None): Transport for SIP signalling. Default:
             'UDP'.
-        sound_modifications (SoundModifications | Unset):  Example: {'octaves': 0.1, 'pitch': 0.8, 'semitone': -2,
+        sound_modifications (SoundModifications | None):  Example: {'octaves': 0.1, 'pitch': 0.8, 'semitone': -2,
             'track': 'both'}.
-        target_leg_client_state (str | Unset): Client state for the new leg. Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
-        time_limit_secs (int | Unset): Longest the call may last, in seconds; then it is hung up. Default: 14400.
+        target_leg_client_state (str | None): Client state for the new leg. Example: aGF2ZSBhIG5pY2UgZGF5ID1d.
+        time_limit_secs (int | None): Longest the call may last, in seconds; then it is hung up. Default: 14400.
             Example: 600.
-        timeout_secs (int | Unset): Seconds to wait for the call to be answered before giving up. Default: 30. Example:
+        timeout_secs (int | None): Seconds to wait for the call to be answered before giving up. Default: 30. Example:
             60.
-        webhook_retries_policies (TransferCallRequestWebhookRetriesPolicies | Unset): Retry schedule per webhook event
+        webhook_retries_policies (TransferCallRequestWebhookRetriesPolicies | None): Retry schedule per webhook event
             type. Example: {'call.answered': {'retries_ms': [1000, 2000, 5000]}}.
-        webhook_url (str | Unset): URL to send this leg's webhooks to, instead of the connection's. Example:
+        webhook_url (str | None): URL to send this leg's webhooks to, instead of the connection's. Example:
             https://www.example.com/server-b/.
-        webhook_url_method (TransferCallRequestWebhookUrlMethod | Unset): HTTP method used to call webhook_url. Default:
+        webhook_url_method (TransferCallRequestWebhookUrlMethod | None): HTTP method used to call webhook_url. Default:
             'POST'. Example: GET.
-        webhook_urls (TransferCallRequestWebhookUrls | Unset): Per-event-type webhook URLs. Example: {'call.answered':
+        webhook_urls (TransferCallRequestWebhookUrls | None): Per-event-type webhook URLs. Example: {'call.answered':
             'https://www.example.com/webhooks/answered', 'call.hangup': 'https://www.example.com/webhooks/hangup'}.
-        webhook_urls_method (TransferCallRequestWebhookUrlsMethod | Unset): HTTP method used for webhook_urls. Default:
+        webhook_urls_method (TransferCallRequestWebhookUrlsMethod | None): HTTP method used for webhook_urls. Default:
             'POST'. Example: POST.
     """
 
     to: str
-    answering_machine_detection: TransferCallRequestAnsweringMachineDetection | Unset = "disabled"
-    answering_machine_detection_config: TransferCallRequestAnsweringMachineDetectionConfig | Unset = UNSET
-    audio_url: str | Unset = UNSET
-    client_state: str | Unset = UNSET
-    command_id: str | Unset = UNSET
-    custom_headers: list[CustomSIPHeader] | Unset = UNSET
-    early_media: bool | Unset = True
-    from_: str | Unset = UNSET
-    from_display_name: str | Unset = UNSET
-    media_encryption: TransferCallRequestMediaEncryption | Unset = "disabled"
-    media_name: str | Unset = UNSET
-    mute_dtmf: TransferCallRequestMuteDtmf | Unset = "none"
-    park_after_unbridge: str | Unset = UNSET
-    preferred_codecs: str | Unset = UNSET
-    privacy: TransferCallRequestPrivacy | Unset = UNSET
-    record: TransferCallRequestRecord | Unset = UNSET
-    record_channels: TransferCallRequestRecordChannels | Unset = "dual"
-    record_custom_file_name: str | Unset = UNSET
-    record_format: TransferCallRequestRecordFormat | Unset = "mp3"
-    record_max_length: int | Unset = 0
-    record_timeout_secs: int | Unset = 0
-    record_track: TransferCallRequestRecordTrack | Unset = "both"
-    record_trim: TransferCallRequestRecordTrim | Unset = UNSET
-    send_digits_on_answer: str | Unset = UNSET
-    sip_auth_password: str | Unset = UNSET
-    sip_auth_username: str | Unset = UNSET
-    sip_headers: list[SIPHeader] | Unset = UNSET
-    sip_region: TransferCallRequestSipRegion | Unset = "US"
-    sip_transport_protocol: TransferCallRequestSipTransportProtocol | Unset = "UDP"
-    sound_modifications: SoundModifications | Unset = UNSET
-    target_leg_client_state: str | Unset = UNSET
-    time_limit_secs: int | Unset = 14400
-    timeout_secs: int | Unset = 30
-    webhook_retries_policies: TransferCallRequestWebhookRetriesPolicies | Unset = UNSET
-    webhook_url: str | Unset = UNSET
-    webhook_url_method: TransferCallRequestWebhookUrlMethod | Unset = "POST"
-    webhook_urls: TransferCallRequestWebhookUrls | Unset = UNSET
-    webhook_urls_method: TransferCallRequestWebhookUrlsMethod | Unset = "POST"
+    answering_machine_detection: TransferCallRequestAnsweringMachineDetection | None = "disabled"
+    answering_machine_detection_config: TransferCallRequestAnsweringMachineDetectionConfig | None = None
+    audio_url: str | None = None
+    client_state: str | None = None
+    command_id: str | None = None
+    custom_headers: list[CustomSIPHeader] | None = None
+    early_media: bool | None = True
+    from_: str | None = None
+    from_display_name: str | None = None
+    media_encryption: TransferCallRequestMediaEncryption | None = "disabled"
+    media_name: str | None = None
+    mute_dtmf: TransferCallRequestMuteDtmf | None = "none"
+    park_after_unbridge: str | None = None
+    preferred_codecs: str | None = None
+    privacy: TransferCallRequestPrivacy | None = None
+    record: TransferCallRequestRecord | None = None
+    record_channels: TransferCallRequestRecordChannels | None = "dual"
+    record_custom_file_name: str | None = None
+    record_format: TransferCallRequestRecordFormat | None = "mp3"
+    record_max_length: int | None = 0
+    record_timeout_secs: int | None = 0
+    record_track: TransferCallRequestRecordTrack | None = "both"
+    record_trim: TransferCallRequestRecordTrim | None = None
+    send_digits_on_answer: str | None = None
+    sip_auth_password: str | None = None
+    sip_auth_username: str | None = None
+    sip_headers: list[SIPHeader] | None = None
+    sip_region: TransferCallRequestSipRegion | None = "US"
+    sip_transport_protocol: TransferCallRequestSipTransportProtocol | None = "UDP"
+    sound_modifications: SoundModifications | None = None
+    target_leg_client_state: str | None = None
+    time_limit_secs: int | None = 14400
+    timeout_secs: int | None = 30
+    webhook_retries_policies: TransferCallRequestWebhookRetriesPolicies | None = None
+    webhook_url: str | None = None
+    webhook_url_method: TransferCallRequestWebhookUrlMethod | None = "POST"
+    webhook_urls: TransferCallRequestWebhookUrls | None = None
+    webhook_urls_method: TransferCallRequestWebhookUrlsMethod | None = "POST"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        to: str,
+        answering_machine_detection: TransferCallRequestAnsweringMachineDetection | None = "disabled",
+        answering_machine_detection_config: TransferCallRequestAnsweringMachineDetectionConfig | None = ABSENT,
+        audio_url: str | None = ABSENT,
+        client_state: str | None = ABSENT,
+        command_id: str | None = ABSENT,
+        custom_headers: list[CustomSIPHeader] | None = ABSENT,
+        early_media: bool | None = True,
+        from_: str | None = ABSENT,
+        from_display_name: str | None = ABSENT,
+        media_encryption: TransferCallRequestMediaEncryption | None = "disabled",
+        media_name: str | None = ABSENT,
+        mute_dtmf: TransferCallRequestMuteDtmf | None = "none",
+        park_after_unbridge: str | None = ABSENT,
+        preferred_codecs: str | None = ABSENT,
+        privacy: TransferCallRequestPrivacy | None = ABSENT,
+        record: TransferCallRequestRecord | None = ABSENT,
+        record_channels: TransferCallRequestRecordChannels | None = "dual",
+        record_custom_file_name: str | None = ABSENT,
+        record_format: TransferCallRequestRecordFormat | None = "mp3",
+        record_max_length: int | None = 0,
+        record_timeout_secs: int | None = 0,
+        record_track: TransferCallRequestRecordTrack | None = "both",
+        record_trim: TransferCallRequestRecordTrim | None = ABSENT,
+        send_digits_on_answer: str | None = ABSENT,
+        sip_auth_password: str | None = ABSENT,
+        sip_auth_username: str | None = ABSENT,
+        sip_headers: list[SIPHeader] | None = ABSENT,
+        sip_region: TransferCallRequestSipRegion | None = "US",
+        sip_transport_protocol: TransferCallRequestSipTransportProtocol | None = "UDP",
+        sound_modifications: SoundModifications | None = ABSENT,
+        target_leg_client_state: str | None = ABSENT,
+        time_limit_secs: int | None = 14400,
+        timeout_secs: int | None = 30,
+        webhook_retries_policies: TransferCallRequestWebhookRetriesPolicies | None = ABSENT,
+        webhook_url: str | None = ABSENT,
+        webhook_url_method: TransferCallRequestWebhookUrlMethod | None = "POST",
+        webhook_urls: TransferCallRequestWebhookUrls | None = ABSENT,
+        webhook_urls_method: TransferCallRequestWebhookUrlsMethod | None = "POST",
+    ) -> None:
+        self.to = to
+        self.answering_machine_detection = answering_machine_detection
+        self.answering_machine_detection_config = (
+            None if answering_machine_detection_config is ABSENT else answering_machine_detection_config
+        )
+        self.audio_url = None if audio_url is ABSENT else audio_url
+        self.client_state = None if client_state is ABSENT else client_state
+        self.command_id = None if command_id is ABSENT else command_id
+        self.custom_headers = None if custom_headers is ABSENT else custom_headers
+        self.early_media = early_media
+        self.from_ = None if from_ is ABSENT else from_
+        self.from_display_name = None if from_display_name is ABSENT else from_display_name
+        self.media_encryption = media_encryption
+        self.media_name = None if media_name is ABSENT else media_name
+        self.mute_dtmf = mute_dtmf
+        self.park_after_unbridge = None if park_after_unbridge is ABSENT else park_after_unbridge
+        self.preferred_codecs = None if preferred_codecs is ABSENT else preferred_codecs
+        self.privacy = None if privacy is ABSENT else privacy
+        self.record = None if record is ABSENT else record
+        self.record_channels = record_channels
+        self.record_custom_file_name = None if record_custom_file_name is ABSENT else record_custom_file_name
+        self.record_format = record_format
+        self.record_max_length = record_max_length
+        self.record_timeout_secs = record_timeout_secs
+        self.record_track = record_track
+        self.record_trim = None if record_trim is ABSENT else record_trim
+        self.send_digits_on_answer = None if send_digits_on_answer is ABSENT else send_digits_on_answer
+        self.sip_auth_password = None if sip_auth_password is ABSENT else sip_auth_password
+        self.sip_auth_username = None if sip_auth_username is ABSENT else sip_auth_username
+        self.sip_headers = None if sip_headers is ABSENT else sip_headers
+        self.sip_region = sip_region
+        self.sip_transport_protocol = sip_transport_protocol
+        self.sound_modifications = None if sound_modifications is ABSENT else sound_modifications
+        self.target_leg_client_state = None if target_leg_client_state is ABSENT else target_leg_client_state
+        self.time_limit_secs = time_limit_secs
+        self.timeout_secs = timeout_secs
+        self.webhook_retries_policies = None if webhook_retries_policies is ABSENT else webhook_retries_policies
+        self.webhook_url = None if webhook_url is ABSENT else webhook_url
+        self.webhook_url_method = webhook_url_method
+        self.webhook_urls = None if webhook_urls is ABSENT else webhook_urls
+        self.webhook_urls_method = webhook_urls_method
+        self.additional_properties = {}
+        given = (
+            ("answering_machine_detection", answering_machine_detection),
+            ("answering_machine_detection_config", answering_machine_detection_config),
+            ("audio_url", audio_url),
+            ("client_state", client_state),
+            ("command_id", command_id),
+            ("custom_headers", custom_headers),
+            ("early_media", early_media),
+            ("from", from_),
+            ("from_display_name", from_display_name),
+            ("media_encryption", media_encryption),
+            ("media_name", media_name),
+            ("mute_dtmf", mute_dtmf),
+            ("park_after_unbridge", park_after_unbridge),
+            ("preferred_codecs", preferred_codecs),
+            ("privacy", privacy),
+            ("record", record),
+            ("record_channels", record_channels),
+            ("record_custom_file_name", record_custom_file_name),
+            ("record_format", record_format),
+            ("record_max_length", record_max_length),
+            ("record_timeout_secs", record_timeout_secs),
+            ("record_track", record_track),
+            ("record_trim", record_trim),
+            ("send_digits_on_answer", send_digits_on_answer),
+            ("sip_auth_password", sip_auth_password),
+            ("sip_auth_username", sip_auth_username),
+            ("sip_headers", sip_headers),
+            ("sip_region", sip_region),
+            ("sip_transport_protocol", sip_transport_protocol),
+            ("sound_modifications", sound_modifications),
+            ("target_leg_client_state", target_leg_client_state),
+            ("time_limit_secs", time_limit_secs),
+            ("timeout_secs", timeout_secs),
+            ("webhook_retries_policies", webhook_retries_policies),
+            ("webhook_url", webhook_url),
+            ("webhook_url_method", webhook_url_method),
+            ("webhook_urls", webhook_urls),
+            ("webhook_urls_method", webhook_urls_method),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        to = self.to
-
-        answering_machine_detection: str | Unset = UNSET
-        if not isinstance(self.answering_machine_detection, Unset):
-            answering_machine_detection = self.answering_machine_detection
-
-        answering_machine_detection_config: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.answering_machine_detection_config, Unset):
-            answering_machine_detection_config = self.answering_machine_detection_config.to_dict()
-
-        audio_url = self.audio_url
-
-        client_state = self.client_state
-
-        command_id = self.command_id
-
-        custom_headers: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.custom_headers, Unset):
-            custom_headers = []
-            for custom_headers_item_data in self.custom_headers:
-                custom_headers_item = custom_headers_item_data.to_dict()
-                custom_headers.append(custom_headers_item)
-
-        early_media = self.early_media
-
-        from_ = self.from_
-
-        from_display_name = self.from_display_name
-
-        media_encryption: str | Unset = UNSET
-        if not isinstance(self.media_encryption, Unset):
-            media_encryption = self.media_encryption
-
-        media_name = self.media_name
-
-        mute_dtmf: str | Unset = UNSET
-        if not isinstance(self.mute_dtmf, Unset):
-            mute_dtmf = self.mute_dtmf
-
-        park_after_unbridge = self.park_after_unbridge
-
-        preferred_codecs = self.preferred_codecs
-
-        privacy: str | Unset = UNSET
-        if not isinstance(self.privacy, Unset):
-            privacy = self.privacy
-
-        record: str | Unset = UNSET
-        if not isinstance(self.record, Unset):
-            record = self.record
-
-        record_channels: str | Unset = UNSET
-        if not isinstance(self.record_channels, Unset):
-            record_channels = self.record_channels
-
-        record_custom_file_name = self.record_custom_file_name
-
-        record_format: str | Unset = UNSET
-        if not isinstance(self.record_format, Unset):
-            record_format = self.record_format
-
-        record_max_length = self.record_max_length
-
-        record_timeout_secs = self.record_timeout_secs
-
-        record_track: str | Unset = UNSET
-        if not isinstance(self.record_track, Unset):
-            record_track = self.record_track
-
-        record_trim: str | Unset = UNSET
-        if not isinstance(self.record_trim, Unset):
-            record_trim = self.record_trim
-
-        send_digits_on_answer = self.send_digits_on_answer
-
-        sip_auth_password = self.sip_auth_password
-
-        sip_auth_username = self.sip_auth_username
-
-        sip_headers: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.sip_headers, Unset):
-            sip_headers = []
-            for sip_headers_item_data in self.sip_headers:
-                sip_headers_item = sip_headers_item_data.to_dict()
-                sip_headers.append(sip_headers_item)
-
-        sip_region: str | Unset = UNSET
-        if not isinstance(self.sip_region, Unset):
-            sip_region = self.sip_region
-
-        sip_transport_protocol: str | Unset = UNSET
-        if not isinstance(self.sip_transport_protocol, Unset):
-            sip_transport_protocol = self.sip_transport_protocol
-
-        sound_modifications: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.sound_modifications, Unset):
-            sound_modifications = self.sound_modifications.to_dict()
-
-        target_leg_client_state = self.target_leg_client_state
-
-        time_limit_secs = self.time_limit_secs
-
-        timeout_secs = self.timeout_secs
-
-        webhook_retries_policies: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.webhook_retries_policies, Unset):
-            webhook_retries_policies = self.webhook_retries_policies.to_dict()
-
-        webhook_url = self.webhook_url
-
-        webhook_url_method: str | Unset = UNSET
-        if not isinstance(self.webhook_url_method, Unset):
-            webhook_url_method = self.webhook_url_method
-
-        webhook_urls: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.webhook_urls, Unset):
-            webhook_urls = self.webhook_urls.to_dict()
-
-        webhook_urls_method: str | Unset = UNSET
-        if not isinstance(self.webhook_urls_method, Unset):
-            webhook_urls_method = self.webhook_urls_method
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "to": to,
-            }
-        )
-        if answering_machine_detection is not UNSET:
-            field_dict["answering_machine_detection"] = answering_machine_detection
-        if answering_machine_detection_config is not UNSET:
-            field_dict["answering_machine_detection_config"] = answering_machine_detection_config
-        if audio_url is not UNSET:
-            field_dict["audio_url"] = audio_url
-        if client_state is not UNSET:
-            field_dict["client_state"] = client_state
-        if command_id is not UNSET:
-            field_dict["command_id"] = command_id
-        if custom_headers is not UNSET:
-            field_dict["custom_headers"] = custom_headers
-        if early_media is not UNSET:
-            field_dict["early_media"] = early_media
-        if from_ is not UNSET:
-            field_dict["from"] = from_
-        if from_display_name is not UNSET:
-            field_dict["from_display_name"] = from_display_name
-        if media_encryption is not UNSET:
-            field_dict["media_encryption"] = media_encryption
-        if media_name is not UNSET:
-            field_dict["media_name"] = media_name
-        if mute_dtmf is not UNSET:
-            field_dict["mute_dtmf"] = mute_dtmf
-        if park_after_unbridge is not UNSET:
-            field_dict["park_after_unbridge"] = park_after_unbridge
-        if preferred_codecs is not UNSET:
-            field_dict["preferred_codecs"] = preferred_codecs
-        if privacy is not UNSET:
-            field_dict["privacy"] = privacy
-        if record is not UNSET:
-            field_dict["record"] = record
-        if record_channels is not UNSET:
-            field_dict["record_channels"] = record_channels
-        if record_custom_file_name is not UNSET:
-            field_dict["record_custom_file_name"] = record_custom_file_name
-        if record_format is not UNSET:
-            field_dict["record_format"] = record_format
-        if record_max_length is not UNSET:
-            field_dict["record_max_length"] = record_max_length
-        if record_timeout_secs is not UNSET:
-            field_dict["record_timeout_secs"] = record_timeout_secs
-        if record_track is not UNSET:
-            field_dict["record_track"] = record_track
-        if record_trim is not UNSET:
-            field_dict["record_trim"] = record_trim
-        if send_digits_on_answer is not UNSET:
-            field_dict["send_digits_on_answer"] = send_digits_on_answer
-        if sip_auth_password is not UNSET:
-            field_dict["sip_auth_password"] = sip_auth_password
-        if sip_auth_username is not UNSET:
-            field_dict["sip_auth_username"] = sip_auth_username
-        if sip_headers is not UNSET:
-            field_dict["sip_headers"] = sip_headers
-        if sip_region is not UNSET:
-            field_dict["sip_region"] = sip_region
-        if sip_transport_protocol is not UNSET:
-            field_dict["sip_transport_protocol"] = sip_transport_protocol
-        if sound_modifications is not UNSET:
-            field_dict["sound_modifications"] = sound_modifications
-        if target_leg_client_state is not UNSET:
-            field_dict["target_leg_client_state"] = target_leg_client_state
-        if time_limit_secs is not UNSET:
-            field_dict["time_limit_secs"] = time_limit_secs
-        if timeout_secs is not UNSET:
-            field_dict["timeout_secs"] = timeout_secs
-        if webhook_retries_policies is not UNSET:
-            field_dict["webhook_retries_policies"] = webhook_retries_policies
-        if webhook_url is not UNSET:
-            field_dict["webhook_url"] = webhook_url
-        if webhook_url_method is not UNSET:
-            field_dict["webhook_url_method"] = webhook_url_method
-        if webhook_urls is not UNSET:
-            field_dict["webhook_urls"] = webhook_urls
-        if webhook_urls_method is not UNSET:
-            field_dict["webhook_urls_method"] = webhook_urls_method
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["to"] = self.to
+        if self.answering_machine_detection is not None:
+            field_dict["answering_machine_detection"] = self.answering_machine_detection
+        elif "answering_machine_detection" in self._nulls:
+            field_dict["answering_machine_detection"] = None
+        if self.answering_machine_detection_config is not None:
+            field_dict["answering_machine_detection_config"] = self.answering_machine_detection_config.to_dict()
+        elif "answering_machine_detection_config" in self._nulls:
+            field_dict["answering_machine_detection_config"] = None
+        if self.audio_url is not None:
+            field_dict["audio_url"] = self.audio_url
+        elif "audio_url" in self._nulls:
+            field_dict["audio_url"] = None
+        if self.client_state is not None:
+            field_dict["client_state"] = self.client_state
+        elif "client_state" in self._nulls:
+            field_dict["client_state"] = None
+        if self.command_id is not None:
+            field_dict["command_id"] = self.command_id
+        elif "command_id" in self._nulls:
+            field_dict["command_id"] = None
+        if self.custom_headers is not None:
+            field_dict["custom_headers"] = [x0.to_dict() for x0 in self.custom_headers]
+        elif "custom_headers" in self._nulls:
+            field_dict["custom_headers"] = None
+        if self.early_media is not None:
+            field_dict["early_media"] = self.early_media
+        elif "early_media" in self._nulls:
+            field_dict["early_media"] = None
+        if self.from_ is not None:
+            field_dict["from"] = self.from_
+        elif "from" in self._nulls:
+            field_dict["from"] = None
+        if self.from_display_name is not None:
+            field_dict["from_display_name"] = self.from_display_name
+        elif "from_display_name" in self._nulls:
+            field_dict["from_display_name"] = None
+        if self.media_encryption is not None:
+            field_dict["media_encryption"] = self.media_encryption
+        elif "media_encryption" in self._nulls:
+            field_dict["media_encryption"] = None
+        if self.media_name is not None:
+            field_dict["media_name"] = self.media_name
+        elif "media_name" in self._nulls:
+            field_dict["media_name"] = None
+        if self.mute_dtmf is not None:
+            field_dict["mute_dtmf"] = self.mute_dtmf
+        elif "mute_dtmf" in self._nulls:
+            field_dict["mute_dtmf"] = None
+        if self.park_after_unbridge is not None:
+            field_dict["park_after_unbridge"] = self.park_after_unbridge
+        elif "park_after_unbridge" in self._nulls:
+            field_dict["park_after_unbridge"] = None
+        if self.preferred_codecs is not None:
+            field_dict["preferred_codecs"] = self.preferred_codecs
+        elif "preferred_codecs" in self._nulls:
+            field_dict["preferred_codecs"] = None
+        if self.privacy is not None:
+            field_dict["privacy"] = self.privacy
+        elif "privacy" in self._nulls:
+            field_dict["privacy"] = None
+        if self.record is not None:
+            field_dict["record"] = self.record
+        elif "record" in self._nulls:
+            field_dict["record"] = None
+        if self.record_channels is not None:
+            field_dict["record_channels"] = self.record_channels
+        elif "record_channels" in self._nulls:
+            field_dict["record_channels"] = None
+        if self.record_custom_file_name is not None:
+            field_dict["record_custom_file_name"] = self.record_custom_file_name
+        elif "record_custom_file_name" in self._nulls:
+            field_dict["record_custom_file_name"] = None
+        if self.record_format is not None:
+            field_dict["record_format"] = self.record_format
+        elif "record_format" in self._nulls:
+            field_dict["record_format"] = None
+        if self.record_max_length is not None:
+            field_dict["record_max_length"] = self.record_max_length
+        elif "record_max_length" in self._nulls:
+            field_dict["record_max_length"] = None
+        if self.record_timeout_secs is not None:
+            field_dict["record_timeout_secs"] = self.record_timeout_secs
+        elif "record_timeout_secs" in self._nulls:
+            field_dict["record_timeout_secs"] = None
+        if self.record_track is not None:
+            field_dict["record_track"] = self.record_track
+        elif "record_track" in self._nulls:
+            field_dict["record_track"] = None
+        if self.record_trim is not None:
+            field_dict["record_trim"] = self.record_trim
+        elif "record_trim" in self._nulls:
+            field_dict["record_trim"] = None
+        if self.send_digits_on_answer is not None:
+            field_dict["send_digits_on_answer"] = self.send_digits_on_answer
+        elif "send_digits_on_answer" in self._nulls:
+            field_dict["send_digits_on_answer"] = None
+        if self.sip_auth_password is not None:
+            field_dict["sip_auth_password"] = self.sip_auth_password
+        elif "sip_auth_password" in self._nulls:
+            field_dict["sip_auth_password"] = None
+        if self.sip_auth_username is not None:
+            field_dict["sip_auth_username"] = self.sip_auth_username
+        elif "sip_auth_username" in self._nulls:
+            field_dict["sip_auth_username"] = None
+        if self.sip_headers is not None:
+            field_dict["sip_headers"] = [x0.to_dict() for x0 in self.sip_headers]
+        elif "sip_headers" in self._nulls:
+            field_dict["sip_headers"] = None
+        if self.sip_region is not None:
+            field_dict["sip_region"] = self.sip_region
+        elif "sip_region" in self._nulls:
+            field_dict["sip_region"] = None
+        if self.sip_transport_protocol is not None:
+            field_dict["sip_transport_protocol"] = self.sip_transport_protocol
+        elif "sip_transport_protocol" in self._nulls:
+            field_dict["sip_transport_protocol"] = None
+        if self.sound_modifications is not None:
+            field_dict["sound_modifications"] = self.sound_modifications.to_dict()
+        elif "sound_modifications" in self._nulls:
+            field_dict["sound_modifications"] = None
+        if self.target_leg_client_state is not None:
+            field_dict["target_leg_client_state"] = self.target_leg_client_state
+        elif "target_leg_client_state" in self._nulls:
+            field_dict["target_leg_client_state"] = None
+        if self.time_limit_secs is not None:
+            field_dict["time_limit_secs"] = self.time_limit_secs
+        elif "time_limit_secs" in self._nulls:
+            field_dict["time_limit_secs"] = None
+        if self.timeout_secs is not None:
+            field_dict["timeout_secs"] = self.timeout_secs
+        elif "timeout_secs" in self._nulls:
+            field_dict["timeout_secs"] = None
+        if self.webhook_retries_policies is not None:
+            field_dict["webhook_retries_policies"] = self.webhook_retries_policies.to_dict()
+        elif "webhook_retries_policies" in self._nulls:
+            field_dict["webhook_retries_policies"] = None
+        if self.webhook_url is not None:
+            field_dict["webhook_url"] = self.webhook_url
+        elif "webhook_url" in self._nulls:
+            field_dict["webhook_url"] = None
+        if self.webhook_url_method is not None:
+            field_dict["webhook_url_method"] = self.webhook_url_method
+        elif "webhook_url_method" in self._nulls:
+            field_dict["webhook_url_method"] = None
+        if self.webhook_urls is not None:
+            field_dict["webhook_urls"] = self.webhook_urls.to_dict()
+        elif "webhook_urls" in self._nulls:
+            field_dict["webhook_urls"] = None
+        if self.webhook_urls_method is not None:
+            field_dict["webhook_urls_method"] = self.webhook_urls_method
+        elif "webhook_urls_method" in self._nulls:
+            field_dict["webhook_urls_method"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.custom_sip_header import CustomSIPHeader  # noqa: PLC0415
-        from ..models.sip_header import SIPHeader  # noqa: PLC0415
-        from ..models.sound_modifications import SoundModifications  # noqa: PLC0415
-        from ..models.transfer_call_request_answering_machine_detection_config import (
-            TransferCallRequestAnsweringMachineDetectionConfig,  # noqa: PLC0415
-        )
-        from ..models.transfer_call_request_webhook_retries_policies import TransferCallRequestWebhookRetriesPolicies  # noqa: PLC0415
-        from ..models.transfer_call_request_webhook_urls import TransferCallRequestWebhookUrls  # noqa: PLC0415
-
-        d = dict(src_dict)
-        to = d.pop("to")
-
-        _answering_machine_detection = d.pop("answering_machine_detection", UNSET)
-        answering_machine_detection: TransferCallRequestAnsweringMachineDetection | Unset
-        if isinstance(_answering_machine_detection, Unset):
-            answering_machine_detection = UNSET
-        else:
-            answering_machine_detection = check_transfer_call_request_answering_machine_detection(
-                _answering_machine_detection
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.to = src["to"]
+        value = get("answering_machine_detection")
+        obj.answering_machine_detection = value
+        if value is None:
+            if "answering_machine_detection" in src:
+                nulls |= {"answering_machine_detection"}
+            else:
+                absent += 1
+        value = get("answering_machine_detection_config")
+        if value is not None:
+            obj.answering_machine_detection_config = (
+                _models.TransferCallRequestAnsweringMachineDetectionConfig.from_dict(value)
             )
-
-        _answering_machine_detection_config = d.pop("answering_machine_detection_config", UNSET)
-        answering_machine_detection_config: TransferCallRequestAnsweringMachineDetectionConfig | Unset
-        if isinstance(_answering_machine_detection_config, Unset):
-            answering_machine_detection_config = UNSET
         else:
-            answering_machine_detection_config = TransferCallRequestAnsweringMachineDetectionConfig.from_dict(
-                _answering_machine_detection_config
-            )
-
-        audio_url = d.pop("audio_url", UNSET)
-
-        client_state = d.pop("client_state", UNSET)
-
-        command_id = d.pop("command_id", UNSET)
-
-        _custom_headers = d.pop("custom_headers", UNSET)
-        custom_headers: list[CustomSIPHeader] | Unset = UNSET
-        if _custom_headers is not UNSET:
-            custom_headers = []
-            for custom_headers_item_data in _custom_headers:
-                custom_headers_item = CustomSIPHeader.from_dict(custom_headers_item_data)
-
-                custom_headers.append(custom_headers_item)
-
-        early_media = d.pop("early_media", UNSET)
-
-        from_ = d.pop("from", UNSET)
-
-        from_display_name = d.pop("from_display_name", UNSET)
-
-        _media_encryption = d.pop("media_encryption", UNSET)
-        media_encryption: TransferCallRequestMediaEncryption | Unset
-        if isinstance(_media_encryption, Unset):
-            media_encryption = UNSET
+            obj.answering_machine_detection_config = None
+            if "answering_machine_detection_config" in src:
+                nulls |= {"answering_machine_detection_config"}
+            else:
+                absent += 1
+        value = get("audio_url")
+        obj.audio_url = value
+        if value is None:
+            if "audio_url" in src:
+                nulls |= {"audio_url"}
+            else:
+                absent += 1
+        value = get("client_state")
+        obj.client_state = value
+        if value is None:
+            if "client_state" in src:
+                nulls |= {"client_state"}
+            else:
+                absent += 1
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("custom_headers")
+        if value is not None:
+            obj.custom_headers = [_models.CustomSIPHeader.from_dict(x0) for x0 in value]
         else:
-            media_encryption = check_transfer_call_request_media_encryption(_media_encryption)
-
-        media_name = d.pop("media_name", UNSET)
-
-        _mute_dtmf = d.pop("mute_dtmf", UNSET)
-        mute_dtmf: TransferCallRequestMuteDtmf | Unset
-        if isinstance(_mute_dtmf, Unset):
-            mute_dtmf = UNSET
+            obj.custom_headers = None
+            if "custom_headers" in src:
+                nulls |= {"custom_headers"}
+            else:
+                absent += 1
+        value = get("early_media")
+        obj.early_media = value
+        if value is None:
+            if "early_media" in src:
+                nulls |= {"early_media"}
+            else:
+                absent += 1
+        value = get("from")
+        obj.from_ = value
+        if value is None:
+            if "from" in src:
+                nulls |= {"from"}
+            else:
+                absent += 1
+        value = get("from_display_name")
+        obj.from_display_name = value
+        if value is None:
+            if "from_display_name" in src:
+                nulls |= {"from_display_name"}
+            else:
+                absent += 1
+        value = get("media_encryption")
+        obj.media_encryption = value
+        if value is None:
+            if "media_encryption" in src:
+                nulls |= {"media_encryption"}
+            else:
+                absent += 1
+        value = get("media_name")
+        obj.media_name = value
+        if value is None:
+            if "media_name" in src:
+                nulls |= {"media_name"}
+            else:
+                absent += 1
+        value = get("mute_dtmf")
+        obj.mute_dtmf = value
+        if value is None:
+            if "mute_dtmf" in src:
+                nulls |= {"mute_dtmf"}
+            else:
+                absent += 1
+        value = get("park_after_unbridge")
+        obj.park_after_unbridge = value
+        if value is None:
+            if "park_after_unbridge" in src:
+                nulls |= {"park_after_unbridge"}
+            else:
+                absent += 1
+        value = get("preferred_codecs")
+        obj.preferred_codecs = value
+        if value is None:
+            if "preferred_codecs" in src:
+                nulls |= {"preferred_codecs"}
+            else:
+                absent += 1
+        value = get("privacy")
+        obj.privacy = value
+        if value is None:
+            if "privacy" in src:
+                nulls |= {"privacy"}
+            else:
+                absent += 1
+        value = get("record")
+        obj.record = value
+        if value is None:
+            if "record" in src:
+                nulls |= {"record"}
+            else:
+                absent += 1
+        value = get("record_channels")
+        obj.record_channels = value
+        if value is None:
+            if "record_channels" in src:
+                nulls |= {"record_channels"}
+            else:
+                absent += 1
+        value = get("record_custom_file_name")
+        obj.record_custom_file_name = value
+        if value is None:
+            if "record_custom_file_name" in src:
+                nulls |= {"record_custom_file_name"}
+            else:
+                absent += 1
+        value = get("record_format")
+        obj.record_format = value
+        if value is None:
+            if "record_format" in src:
+                nulls |= {"record_format"}
+            else:
+                absent += 1
+        value = get("record_max_length")
+        obj.record_max_length = value
+        if value is None:
+            if "record_max_length" in src:
+                nulls |= {"record_max_length"}
+            else:
+                absent += 1
+        value = get("record_timeout_secs")
+        obj.record_timeout_secs = value
+        if value is None:
+            if "record_timeout_secs" in src:
+                nulls |= {"record_timeout_secs"}
+            else:
+                absent += 1
+        value = get("record_track")
+        obj.record_track = value
+        if value is None:
+            if "record_track" in src:
+                nulls |= {"record_track"}
+            else:
+                absent += 1
+        value = get("record_trim")
+        obj.record_trim = value
+        if value is None:
+            if "record_trim" in src:
+                nulls |= {"record_trim"}
+            else:
+                absent += 1
+        value = get("send_digits_on_answer")
+        obj.send_digits_on_answer = value
+        if value is None:
+            if "send_digits_on_answer" in src:
+                nulls |= {"send_digits_on_answer"}
+            else:
+                absent += 1
+        value = get("sip_auth_password")
+        obj.sip_auth_password = value
+        if value is None:
+            if "sip_auth_password" in src:
+                nulls |= {"sip_auth_password"}
+            else:
+                absent += 1
+        value = get("sip_auth_username")
+        obj.sip_auth_username = value
+        if value is None:
+            if "sip_auth_username" in src:
+                nulls |= {"sip_auth_username"}
+            else:
+                absent += 1
+        value = get("sip_headers")
+        if value is not None:
+            obj.sip_headers = [_models.SIPHeader.from_dict(x0) for x0 in value]
         else:
-            mute_dtmf = check_transfer_call_request_mute_dtmf(_mute_dtmf)
-
-        park_after_unbridge = d.pop("park_after_unbridge", UNSET)
-
-        preferred_codecs = d.pop("preferred_codecs", UNSET)
-
-        _privacy = d.pop("privacy", UNSET)
-        privacy: TransferCallRequestPrivacy | Unset
-        if isinstance(_privacy, Unset):
-            privacy = UNSET
+            obj.sip_headers = None
+            if "sip_headers" in src:
+                nulls |= {"sip_headers"}
+            else:
+                absent += 1
+        value = get("sip_region")
+        obj.sip_region = value
+        if value is None:
+            if "sip_region" in src:
+                nulls |= {"sip_region"}
+            else:
+                absent += 1
+        value = get("sip_transport_protocol")
+        obj.sip_transport_protocol = value
+        if value is None:
+            if "sip_transport_protocol" in src:
+                nulls |= {"sip_transport_protocol"}
+            else:
+                absent += 1
+        value = get("sound_modifications")
+        if value is not None:
+            obj.sound_modifications = _models.SoundModifications.from_dict(value)
         else:
-            privacy = check_transfer_call_request_privacy(_privacy)
-
-        _record = d.pop("record", UNSET)
-        record: TransferCallRequestRecord | Unset
-        if isinstance(_record, Unset):
-            record = UNSET
+            obj.sound_modifications = None
+            if "sound_modifications" in src:
+                nulls |= {"sound_modifications"}
+            else:
+                absent += 1
+        value = get("target_leg_client_state")
+        obj.target_leg_client_state = value
+        if value is None:
+            if "target_leg_client_state" in src:
+                nulls |= {"target_leg_client_state"}
+            else:
+                absent += 1
+        value = get("time_limit_secs")
+        obj.time_limit_secs = value
+        if value is None:
+            if "time_limit_secs" in src:
+                nulls |= {"time_limit_secs"}
+            else:
+                absent += 1
+        value = get("timeout_secs")
+        obj.timeout_secs = value
+        if value is None:
+            if "timeout_secs" in src:
+                nulls |= {"timeout_secs"}
+            else:
+                absent += 1
+        value = get("webhook_retries_policies")
+        if value is not None:
+            obj.webhook_retries_policies = _models.TransferCallRequestWebhookRetriesPolicies.from_dict(value)
         else:
-            record = check_transfer_call_request_record(_record)
-
-        _record_channels = d.pop("record_channels", UNSET)
-        record_channels: TransferCallRequestRecordChannels | Unset
-        if isinstance(_record_channels, Unset):
-            record_channels = UNSET
+            obj.webhook_retries_policies = None
+            if "webhook_retries_policies" in src:
+                nulls |= {"webhook_retries_policies"}
+            else:
+                absent += 1
+        value = get("webhook_url")
+        obj.webhook_url = value
+        if value is None:
+            if "webhook_url" in src:
+                nulls |= {"webhook_url"}
+            else:
+                absent += 1
+        value = get("webhook_url_method")
+        obj.webhook_url_method = value
+        if value is None:
+            if "webhook_url_method" in src:
+                nulls |= {"webhook_url_method"}
+            else:
+                absent += 1
+        value = get("webhook_urls")
+        if value is not None:
+            obj.webhook_urls = _models.TransferCallRequestWebhookUrls.from_dict(value)
         else:
-            record_channels = check_transfer_call_request_record_channels(_record_channels)
+            obj.webhook_urls = None
+            if "webhook_urls" in src:
+                nulls |= {"webhook_urls"}
+            else:
+                absent += 1
+        value = get("webhook_urls_method")
+        obj.webhook_urls_method = value
+        if value is None:
+            if "webhook_urls_method" in src:
+                nulls |= {"webhook_urls_method"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 39 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        record_custom_file_name = d.pop("record_custom_file_name", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _record_format = d.pop("record_format", UNSET)
-        record_format: TransferCallRequestRecordFormat | Unset
-        if isinstance(_record_format, Unset):
-            record_format = UNSET
-        else:
-            record_format = check_transfer_call_request_record_format(_record_format)
-
-        record_max_length = d.pop("record_max_length", UNSET)
-
-        record_timeout_secs = d.pop("record_timeout_secs", UNSET)
-
-        _record_track = d.pop("record_track", UNSET)
-        record_track: TransferCallRequestRecordTrack | Unset
-        if isinstance(_record_track, Unset):
-            record_track = UNSET
-        else:
-            record_track = check_transfer_call_request_record_track(_record_track)
-
-        _record_trim = d.pop("record_trim", UNSET)
-        record_trim: TransferCallRequestRecordTrim | Unset
-        if isinstance(_record_trim, Unset):
-            record_trim = UNSET
-        else:
-            record_trim = check_transfer_call_request_record_trim(_record_trim)
-
-        send_digits_on_answer = d.pop("send_digits_on_answer", UNSET)
-
-        sip_auth_password = d.pop("sip_auth_password", UNSET)
-
-        sip_auth_username = d.pop("sip_auth_username", UNSET)
-
-        _sip_headers = d.pop("sip_headers", UNSET)
-        sip_headers: list[SIPHeader] | Unset = UNSET
-        if _sip_headers is not UNSET:
-            sip_headers = []
-            for sip_headers_item_data in _sip_headers:
-                sip_headers_item = SIPHeader.from_dict(sip_headers_item_data)
-
-                sip_headers.append(sip_headers_item)
-
-        _sip_region = d.pop("sip_region", UNSET)
-        sip_region: TransferCallRequestSipRegion | Unset
-        if isinstance(_sip_region, Unset):
-            sip_region = UNSET
-        else:
-            sip_region = check_transfer_call_request_sip_region(_sip_region)
-
-        _sip_transport_protocol = d.pop("sip_transport_protocol", UNSET)
-        sip_transport_protocol: TransferCallRequestSipTransportProtocol | Unset
-        if isinstance(_sip_transport_protocol, Unset):
-            sip_transport_protocol = UNSET
-        else:
-            sip_transport_protocol = check_transfer_call_request_sip_transport_protocol(_sip_transport_protocol)
-
-        _sound_modifications = d.pop("sound_modifications", UNSET)
-        sound_modifications: SoundModifications | Unset
-        if isinstance(_sound_modifications, Unset):
-            sound_modifications = UNSET
-        else:
-            sound_modifications = SoundModifications.from_dict(_sound_modifications)
-
-        target_leg_client_state = d.pop("target_leg_client_state", UNSET)
-
-        time_limit_secs = d.pop("time_limit_secs", UNSET)
-
-        timeout_secs = d.pop("timeout_secs", UNSET)
-
-        _webhook_retries_policies = d.pop("webhook_retries_policies", UNSET)
-        webhook_retries_policies: TransferCallRequestWebhookRetriesPolicies | Unset
-        if isinstance(_webhook_retries_policies, Unset):
-            webhook_retries_policies = UNSET
-        else:
-            webhook_retries_policies = TransferCallRequestWebhookRetriesPolicies.from_dict(_webhook_retries_policies)
-
-        webhook_url = d.pop("webhook_url", UNSET)
-
-        _webhook_url_method = d.pop("webhook_url_method", UNSET)
-        webhook_url_method: TransferCallRequestWebhookUrlMethod | Unset
-        if isinstance(_webhook_url_method, Unset):
-            webhook_url_method = UNSET
-        else:
-            webhook_url_method = check_transfer_call_request_webhook_url_method(_webhook_url_method)
-
-        _webhook_urls = d.pop("webhook_urls", UNSET)
-        webhook_urls: TransferCallRequestWebhookUrls | Unset
-        if isinstance(_webhook_urls, Unset):
-            webhook_urls = UNSET
-        else:
-            webhook_urls = TransferCallRequestWebhookUrls.from_dict(_webhook_urls)
-
-        _webhook_urls_method = d.pop("webhook_urls_method", UNSET)
-        webhook_urls_method: TransferCallRequestWebhookUrlsMethod | Unset
-        if isinstance(_webhook_urls_method, Unset):
-            webhook_urls_method = UNSET
-        else:
-            webhook_urls_method = check_transfer_call_request_webhook_urls_method(_webhook_urls_method)
-
-        _instance = cls(
-            to=to,
-            answering_machine_detection=answering_machine_detection,
-            answering_machine_detection_config=answering_machine_detection_config,
-            audio_url=audio_url,
-            client_state=client_state,
-            command_id=command_id,
-            custom_headers=custom_headers,
-            early_media=early_media,
-            from_=from_,
-            from_display_name=from_display_name,
-            media_encryption=media_encryption,
-            media_name=media_name,
-            mute_dtmf=mute_dtmf,
-            park_after_unbridge=park_after_unbridge,
-            preferred_codecs=preferred_codecs,
-            privacy=privacy,
-            record=record,
-            record_channels=record_channels,
-            record_custom_file_name=record_custom_file_name,
-            record_format=record_format,
-            record_max_length=record_max_length,
-            record_timeout_secs=record_timeout_secs,
-            record_track=record_track,
-            record_trim=record_trim,
-            send_digits_on_answer=send_digits_on_answer,
-            sip_auth_password=sip_auth_password,
-            sip_auth_username=sip_auth_username,
-            sip_headers=sip_headers,
-            sip_region=sip_region,
-            sip_transport_protocol=sip_transport_protocol,
-            sound_modifications=sound_modifications,
-            target_leg_client_state=target_leg_client_state,
-            time_limit_secs=time_limit_secs,
-            timeout_secs=timeout_secs,
-            webhook_retries_policies=webhook_retries_policies,
-            webhook_url=webhook_url,
-            webhook_url_method=webhook_url_method,
-            webhook_urls=webhook_urls,
-            webhook_urls_method=webhook_urls_method,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,136 +2,239 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import NO_NULLS
 
-T = TypeVar("T", bound="TransferCallRequestAnsweringMachineDetectionConfig")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "after_greeting_silence_millis",
+        "between_words_silence_millis",
+        "greeting_duration_millis",
+        "greeting_silence_duration_millis",
+        "greeting_total_analysis_time_millis",
+        "initial_silence_millis",
+        "maximum_number_of_words",
+        "maximum_word_length_millis",
+        "silence_threshold",
+        "total_analysis_time_millis",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class TransferCallRequestAnsweringMachineDetectionConfig:
     """Thresholds for answering machine detection.
 
     Attributes:
-        after_greeting_silence_millis (int | Unset): Silence after a greeting that ends it, in milliseconds. Default:
+        after_greeting_silence_millis (int | None): Silence after a greeting that ends it, in milliseconds. Default:
             800. Example: 1000.
-        between_words_silence_millis (int | Unset): Silence between words, in milliseconds. Default: 50. Example: 100.
-        greeting_duration_millis (int | Unset): Greeting length above which a machine is assumed, in milliseconds.
+        between_words_silence_millis (int | None): Silence between words, in milliseconds. Default: 50. Example: 100.
+        greeting_duration_millis (int | None): Greeting length above which a machine is assumed, in milliseconds.
             Default: 3500. Example: 1500.
-        greeting_silence_duration_millis (int | Unset): Silence that ends a greeting, in milliseconds. Default: 1500.
+        greeting_silence_duration_millis (int | None): Silence that ends a greeting, in milliseconds. Default: 1500.
             Example: 2000.
-        greeting_total_analysis_time_millis (int | Unset): Longest time spent analysing the greeting, in milliseconds.
+        greeting_total_analysis_time_millis (int | None): Longest time spent analysing the greeting, in milliseconds.
             Default: 5000. Example: 7500.
-        initial_silence_millis (int | Unset): Silence at the start after which a machine is assumed, in milliseconds.
+        initial_silence_millis (int | None): Silence at the start after which a machine is assumed, in milliseconds.
             Default: 3500. Example: 1800.
-        maximum_number_of_words (int | Unset): Word count above which a machine is assumed. Default: 5. Example: 3.
-        maximum_word_length_millis (int | Unset): Longest single word, in milliseconds. Default: 3500. Example: 2000.
-        silence_threshold (int | Unset): Level below which audio counts as silence. Default: 256. Example: 512.
-        total_analysis_time_millis (int | Unset): Longest time spent on detection, in milliseconds. Default: 3500.
+        maximum_number_of_words (int | None): Word count above which a machine is assumed. Default: 5. Example: 3.
+        maximum_word_length_millis (int | None): Longest single word, in milliseconds. Default: 3500. Example: 2000.
+        silence_threshold (int | None): Level below which audio counts as silence. Default: 256. Example: 512.
+        total_analysis_time_millis (int | None): Longest time spent on detection, in milliseconds. Default: 3500.
             Example: 5000.
     """
 
-    after_greeting_silence_millis: int | Unset = 800
-    between_words_silence_millis: int | Unset = 50
-    greeting_duration_millis: int | Unset = 3500
-    greeting_silence_duration_millis: int | Unset = 1500
-    greeting_total_analysis_time_millis: int | Unset = 5000
-    initial_silence_millis: int | Unset = 3500
-    maximum_number_of_words: int | Unset = 5
-    maximum_word_length_millis: int | Unset = 3500
-    silence_threshold: int | Unset = 256
-    total_analysis_time_millis: int | Unset = 3500
+    after_greeting_silence_millis: int | None = 800
+    between_words_silence_millis: int | None = 50
+    greeting_duration_millis: int | None = 3500
+    greeting_silence_duration_millis: int | None = 1500
+    greeting_total_analysis_time_millis: int | None = 5000
+    initial_silence_millis: int | None = 3500
+    maximum_number_of_words: int | None = 5
+    maximum_word_length_millis: int | None = 3500
+    silence_threshold: int | None = 256
+    total_analysis_time_millis: int | None = 3500
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        after_greeting_silence_millis: int | None = 800,
+        between_words_silence_millis: int | None = 50,
+        greeting_duration_millis: int | None = 3500,
+        greeting_silence_duration_millis: int | None = 1500,
+        greeting_total_analysis_time_millis: int | None = 5000,
+        initial_silence_millis: int | None = 3500,
+        maximum_number_of_words: int | None = 5,
+        maximum_word_length_millis: int | None = 3500,
+        silence_threshold: int | None = 256,
+        total_analysis_time_millis: int | None = 3500,
+    ) -> None:
+        self.after_greeting_silence_millis = after_greeting_silence_millis
+        self.between_words_silence_millis = between_words_silence_millis
+        self.greeting_duration_millis = greeting_duration_millis
+        self.greeting_silence_duration_millis = greeting_silence_duration_millis
+        self.greeting_total_analysis_time_millis = greeting_total_analysis_time_millis
+        self.initial_silence_millis = initial_silence_millis
+        self.maximum_number_of_words = maximum_number_of_words
+        self.maximum_word_length_millis = maximum_word_length_millis
+        self.silence_threshold = silence_threshold
+        self.total_analysis_time_millis = total_analysis_time_millis
+        self.additional_properties = {}
+        given = (
+            ("after_greeting_silence_millis", after_greeting_silence_millis),
+            ("between_words_silence_millis", between_words_silence_millis),
+            ("greeting_duration_millis", greeting_duration_millis),
+            ("greeting_silence_duration_millis", greeting_silence_duration_millis),
+            ("greeting_total_analysis_time_millis", greeting_total_analysis_time_millis),
+            ("initial_silence_millis", initial_silence_millis),
+            ("maximum_number_of_words", maximum_number_of_words),
+            ("maximum_word_length_millis", maximum_word_length_millis),
+            ("silence_threshold", silence_threshold),
+            ("total_analysis_time_millis", total_analysis_time_millis),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        after_greeting_silence_millis = self.after_greeting_silence_millis
-
-        between_words_silence_millis = self.between_words_silence_millis
-
-        greeting_duration_millis = self.greeting_duration_millis
-
-        greeting_silence_duration_millis = self.greeting_silence_duration_millis
-
-        greeting_total_analysis_time_millis = self.greeting_total_analysis_time_millis
-
-        initial_silence_millis = self.initial_silence_millis
-
-        maximum_number_of_words = self.maximum_number_of_words
-
-        maximum_word_length_millis = self.maximum_word_length_millis
-
-        silence_threshold = self.silence_threshold
-
-        total_analysis_time_millis = self.total_analysis_time_millis
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if after_greeting_silence_millis is not UNSET:
-            field_dict["after_greeting_silence_millis"] = after_greeting_silence_millis
-        if between_words_silence_millis is not UNSET:
-            field_dict["between_words_silence_millis"] = between_words_silence_millis
-        if greeting_duration_millis is not UNSET:
-            field_dict["greeting_duration_millis"] = greeting_duration_millis
-        if greeting_silence_duration_millis is not UNSET:
-            field_dict["greeting_silence_duration_millis"] = greeting_silence_duration_millis
-        if greeting_total_analysis_time_millis is not UNSET:
-            field_dict["greeting_total_analysis_time_millis"] = greeting_total_analysis_time_millis
-        if initial_silence_millis is not UNSET:
-            field_dict["initial_silence_millis"] = initial_silence_millis
-        if maximum_number_of_words is not UNSET:
-            field_dict["maximum_number_of_words"] = maximum_number_of_words
-        if maximum_word_length_millis is not UNSET:
-            field_dict["maximum_word_length_millis"] = maximum_word_length_millis
-        if silence_threshold is not UNSET:
-            field_dict["silence_threshold"] = silence_threshold
-        if total_analysis_time_millis is not UNSET:
-            field_dict["total_analysis_time_millis"] = total_analysis_time_millis
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.after_greeting_silence_millis is not None:
+            field_dict["after_greeting_silence_millis"] = self.after_greeting_silence_millis
+        elif "after_greeting_silence_millis" in self._nulls:
+            field_dict["after_greeting_silence_millis"] = None
+        if self.between_words_silence_millis is not None:
+            field_dict["between_words_silence_millis"] = self.between_words_silence_millis
+        elif "between_words_silence_millis" in self._nulls:
+            field_dict["between_words_silence_millis"] = None
+        if self.greeting_duration_millis is not None:
+            field_dict["greeting_duration_millis"] = self.greeting_duration_millis
+        elif "greeting_duration_millis" in self._nulls:
+            field_dict["greeting_duration_millis"] = None
+        if self.greeting_silence_duration_millis is not None:
+            field_dict["greeting_silence_duration_millis"] = self.greeting_silence_duration_millis
+        elif "greeting_silence_duration_millis" in self._nulls:
+            field_dict["greeting_silence_duration_millis"] = None
+        if self.greeting_total_analysis_time_millis is not None:
+            field_dict["greeting_total_analysis_time_millis"] = self.greeting_total_analysis_time_millis
+        elif "greeting_total_analysis_time_millis" in self._nulls:
+            field_dict["greeting_total_analysis_time_millis"] = None
+        if self.initial_silence_millis is not None:
+            field_dict["initial_silence_millis"] = self.initial_silence_millis
+        elif "initial_silence_millis" in self._nulls:
+            field_dict["initial_silence_millis"] = None
+        if self.maximum_number_of_words is not None:
+            field_dict["maximum_number_of_words"] = self.maximum_number_of_words
+        elif "maximum_number_of_words" in self._nulls:
+            field_dict["maximum_number_of_words"] = None
+        if self.maximum_word_length_millis is not None:
+            field_dict["maximum_word_length_millis"] = self.maximum_word_length_millis
+        elif "maximum_word_length_millis" in self._nulls:
+            field_dict["maximum_word_length_millis"] = None
+        if self.silence_threshold is not None:
+            field_dict["silence_threshold"] = self.silence_threshold
+        elif "silence_threshold" in self._nulls:
+            field_dict["silence_threshold"] = None
+        if self.total_analysis_time_millis is not None:
+            field_dict["total_analysis_time_millis"] = self.total_analysis_time_millis
+        elif "total_analysis_time_millis" in self._nulls:
+            field_dict["total_analysis_time_millis"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        after_greeting_silence_millis = d.pop("after_greeting_silence_millis", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("after_greeting_silence_millis")
+        obj.after_greeting_silence_millis = value
+        if value is None:
+            if "after_greeting_silence_millis" in src:
+                nulls |= {"after_greeting_silence_millis"}
+            else:
+                absent += 1
+        value = get("between_words_silence_millis")
+        obj.between_words_silence_millis = value
+        if value is None:
+            if "between_words_silence_millis" in src:
+                nulls |= {"between_words_silence_millis"}
+            else:
+                absent += 1
+        value = get("greeting_duration_millis")
+        obj.greeting_duration_millis = value
+        if value is None:
+            if "greeting_duration_millis" in src:
+                nulls |= {"greeting_duration_millis"}
+            else:
+                absent += 1
+        value = get("greeting_silence_duration_millis")
+        obj.greeting_silence_duration_millis = value
+        if value is None:
+            if "greeting_silence_duration_millis" in src:
+                nulls |= {"greeting_silence_duration_millis"}
+            else:
+                absent += 1
+        value = get("greeting_total_analysis_time_millis")
+        obj.greeting_total_analysis_time_millis = value
+        if value is None:
+            if "greeting_total_analysis_time_millis" in src:
+                nulls |= {"greeting_total_analysis_time_millis"}
+            else:
+                absent += 1
+        value = get("initial_silence_millis")
+        obj.initial_silence_millis = value
+        if value is None:
+            if "initial_silence_millis" in src:
+                nulls |= {"initial_silence_millis"}
+            else:
+                absent += 1
+        value = get("maximum_number_of_words")
+        obj.maximum_number_of_words = value
+        if value is None:
+            if "maximum_number_of_words" in src:
+                nulls |= {"maximum_number_of_words"}
+            else:
+                absent += 1
+        value = get("maximum_word_length_millis")
+        obj.maximum_word_length_millis = value
+        if value is None:
+            if "maximum_word_length_millis" in src:
+                nulls |= {"maximum_word_length_millis"}
+            else:
+                absent += 1
+        value = get("silence_threshold")
+        obj.silence_threshold = value
+        if value is None:
+            if "silence_threshold" in src:
+                nulls |= {"silence_threshold"}
+            else:
+                absent += 1
+        value = get("total_analysis_time_millis")
+        obj.total_analysis_time_millis = value
+        if value is None:
+            if "total_analysis_time_millis" in src:
+                nulls |= {"total_analysis_time_millis"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 10 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        between_words_silence_millis = d.pop("between_words_silence_millis", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        greeting_duration_millis = d.pop("greeting_duration_millis", UNSET)
-
-        greeting_silence_duration_millis = d.pop("greeting_silence_duration_millis", UNSET)
-
-        greeting_total_analysis_time_millis = d.pop("greeting_total_analysis_time_millis", UNSET)
-
-        initial_silence_millis = d.pop("initial_silence_millis", UNSET)
-
-        maximum_number_of_words = d.pop("maximum_number_of_words", UNSET)
-
-        maximum_word_length_millis = d.pop("maximum_word_length_millis", UNSET)
-
-        silence_threshold = d.pop("silence_threshold", UNSET)
-
-        total_analysis_time_millis = d.pop("total_analysis_time_millis", UNSET)
-
-        _instance = cls(
-            after_greeting_silence_millis=after_greeting_silence_millis,
-            between_words_silence_millis=between_words_silence_millis,
-            greeting_duration_millis=greeting_duration_millis,
-            greeting_silence_duration_millis=greeting_silence_duration_millis,
-            greeting_total_analysis_time_millis=greeting_total_analysis_time_millis,
-            initial_silence_millis=initial_silence_millis,
-            maximum_number_of_words=maximum_number_of_words,
-            maximum_word_length_millis=maximum_word_length_millis,
-            silence_threshold=silence_threshold,
-            total_analysis_time_millis=total_analysis_time_millis,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,21 +2,28 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.transfer_tool_type import TransferToolType, check_transfer_tool_type
+from .. import models as _models
+from ..types import NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.transfer_tool_params import TransferToolParams
+    from ..models.transfer_tool_type import TransferToolType
 
 
-T = TypeVar("T", bound="TransferTool")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "transfer",
+        "type",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class TransferTool:
     """
     Attributes:
@@ -27,39 +34,47 @@ class TransferTool:
     transfer: TransferToolParams
     type_: TransferToolType
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        transfer: TransferToolParams,
+        type_: TransferToolType,
+    ) -> None:
+        self.transfer = transfer
+        self.type_ = type_
+        self.additional_properties = {}
+        self._nulls = NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        transfer = self.transfer.to_dict()
-
-        type_: str = self.type_
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "transfer": transfer,
-                "type": type_,
-            }
-        )
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["transfer"] = self.transfer.to_dict()
+        field_dict["type"] = self.type_
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.transfer_tool_params import TransferToolParams  # noqa: PLC0415
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.transfer = _models.TransferToolParams.from_dict(src["transfer"])
+        obj.type_ = src["type"]
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        d = dict(src_dict)
-        transfer = TransferToolParams.from_dict(d.pop("transfer"))
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        type_ = check_transfer_tool_type(d.pop("type"))
-
-        _instance = cls(
-            transfer=transfer,
-            type_=type_,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,19 +2,36 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from .. import models as _models
+from ..types import NO_NULLS, json_value
 
 if TYPE_CHECKING:
     from ..models.transfer_tool_params_targets_type_0_item import TransferToolParamsTargetsType0Item
 
 
-T = TypeVar("T", bound="TransferToolParams")
+def _parse_targets(data: Any) -> Any:
+    if isinstance(data, list):
+        try:
+            return [_models.TransferToolParamsTargetsType0Item.from_dict(x0) for x0 in data]
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return data
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "from",
+        "targets",
+    }
+)
+
+
+@_attrs_define(init=False)
 class TransferToolParams:
     """
     Attributes:
@@ -25,63 +42,47 @@ class TransferToolParams:
     from_: str
     targets: list[TransferToolParamsTargetsType0Item] | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        from_: str,
+        targets: list[TransferToolParamsTargetsType0Item] | str,
+    ) -> None:
+        self.from_ = from_
+        self.targets = targets
+        self.additional_properties = {}
+        self._nulls = NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        from_ = self.from_
-
-        targets: list[dict[str, Any]] | str
-        if isinstance(self.targets, list):
-            targets = []
-            for targets_type_0_item_data in self.targets:
-                targets_type_0_item = targets_type_0_item_data.to_dict()
-                targets.append(targets_type_0_item)
-
-        else:
-            targets = self.targets
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "from": from_,
-                "targets": targets,
-            }
-        )
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["from"] = self.from_
+        field_dict["targets"] = json_value(self.targets)
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.transfer_tool_params_targets_type_0_item import TransferToolParamsTargetsType0Item  # noqa: PLC0415
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.from_ = src["from"]
+        obj.targets = _parse_targets(src["targets"])
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        d = dict(src_dict)
-        from_ = d.pop("from")
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        def _parse_targets(data: object) -> list[TransferToolParamsTargetsType0Item] | str:
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                targets_type_0 = []
-                _targets_type_0 = data
-                for targets_type_0_item_data in _targets_type_0:
-                    targets_type_0_item = TransferToolParamsTargetsType0Item.from_dict(targets_type_0_item_data)
-
-                    targets_type_0.append(targets_type_0_item)
-
-                return targets_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[TransferToolParamsTargetsType0Item] | str, data)
-
-        targets = _parse_targets(d.pop("targets"))
-
-        _instance = cls(
-            from_=from_,
-            targets=targets,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

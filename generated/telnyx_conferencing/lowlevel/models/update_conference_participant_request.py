@@ -2,82 +2,126 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.update_conference_participant_request_beep_enabled import (
-    UpdateConferenceParticipantRequestBeepEnabled,
-    check_update_conference_participant_request_beep_enabled,
+from ..types import ABSENT, NO_NULLS
+
+if TYPE_CHECKING:
+    from ..models.update_conference_participant_request_beep_enabled import (
+        UpdateConferenceParticipantRequestBeepEnabled,
+    )
+
+
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "beep_enabled",
+        "end_conference_on_exit",
+        "soft_end_conference_on_exit",
+    }
 )
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="UpdateConferenceParticipantRequest")
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class UpdateConferenceParticipantRequest:
     """
     Example:
         {'beep_enabled': 'never', 'end_conference_on_exit': True}
 
     Attributes:
-        beep_enabled (UpdateConferenceParticipantRequestBeepEnabled | Unset): When this participant's entry and exit
+        beep_enabled (UpdateConferenceParticipantRequestBeepEnabled | None): When this participant's entry and exit
             beeps play. Example: always.
-        end_conference_on_exit (bool | Unset): End the conference when this participant leaves. Example: False.
-        soft_end_conference_on_exit (bool | Unset): Soft-end the conference when this participant leaves: nobody new can
+        end_conference_on_exit (bool | None): End the conference when this participant leaves. Example: False.
+        soft_end_conference_on_exit (bool | None): Soft-end the conference when this participant leaves: nobody new can
             join, but those present stay. Example: False.
     """
 
-    beep_enabled: UpdateConferenceParticipantRequestBeepEnabled | Unset = UNSET
-    end_conference_on_exit: bool | Unset = UNSET
-    soft_end_conference_on_exit: bool | Unset = UNSET
+    beep_enabled: UpdateConferenceParticipantRequestBeepEnabled | None = None
+    end_conference_on_exit: bool | None = None
+    soft_end_conference_on_exit: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        beep_enabled: UpdateConferenceParticipantRequestBeepEnabled | None = ABSENT,
+        end_conference_on_exit: bool | None = ABSENT,
+        soft_end_conference_on_exit: bool | None = ABSENT,
+    ) -> None:
+        self.beep_enabled = None if beep_enabled is ABSENT else beep_enabled
+        self.end_conference_on_exit = None if end_conference_on_exit is ABSENT else end_conference_on_exit
+        self.soft_end_conference_on_exit = (
+            None if soft_end_conference_on_exit is ABSENT else soft_end_conference_on_exit
+        )
+        self.additional_properties = {}
+        given = (
+            ("beep_enabled", beep_enabled),
+            ("end_conference_on_exit", end_conference_on_exit),
+            ("soft_end_conference_on_exit", soft_end_conference_on_exit),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        beep_enabled: str | Unset = UNSET
-        if not isinstance(self.beep_enabled, Unset):
-            beep_enabled = self.beep_enabled
-
-        end_conference_on_exit = self.end_conference_on_exit
-
-        soft_end_conference_on_exit = self.soft_end_conference_on_exit
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if beep_enabled is not UNSET:
-            field_dict["beep_enabled"] = beep_enabled
-        if end_conference_on_exit is not UNSET:
-            field_dict["end_conference_on_exit"] = end_conference_on_exit
-        if soft_end_conference_on_exit is not UNSET:
-            field_dict["soft_end_conference_on_exit"] = soft_end_conference_on_exit
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.beep_enabled is not None:
+            field_dict["beep_enabled"] = self.beep_enabled
+        elif "beep_enabled" in self._nulls:
+            field_dict["beep_enabled"] = None
+        if self.end_conference_on_exit is not None:
+            field_dict["end_conference_on_exit"] = self.end_conference_on_exit
+        elif "end_conference_on_exit" in self._nulls:
+            field_dict["end_conference_on_exit"] = None
+        if self.soft_end_conference_on_exit is not None:
+            field_dict["soft_end_conference_on_exit"] = self.soft_end_conference_on_exit
+        elif "soft_end_conference_on_exit" in self._nulls:
+            field_dict["soft_end_conference_on_exit"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _beep_enabled = d.pop("beep_enabled", UNSET)
-        beep_enabled: UpdateConferenceParticipantRequestBeepEnabled | Unset
-        if isinstance(_beep_enabled, Unset):
-            beep_enabled = UNSET
-        else:
-            beep_enabled = check_update_conference_participant_request_beep_enabled(_beep_enabled)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("beep_enabled")
+        obj.beep_enabled = value
+        if value is None:
+            if "beep_enabled" in src:
+                nulls |= {"beep_enabled"}
+            else:
+                absent += 1
+        value = get("end_conference_on_exit")
+        obj.end_conference_on_exit = value
+        if value is None:
+            if "end_conference_on_exit" in src:
+                nulls |= {"end_conference_on_exit"}
+            else:
+                absent += 1
+        value = get("soft_end_conference_on_exit")
+        obj.soft_end_conference_on_exit = value
+        if value is None:
+            if "soft_end_conference_on_exit" in src:
+                nulls |= {"soft_end_conference_on_exit"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 3 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        end_conference_on_exit = d.pop("end_conference_on_exit", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        soft_end_conference_on_exit = d.pop("soft_end_conference_on_exit", UNSET)
-
-        _instance = cls(
-            beep_enabled=beep_enabled,
-            end_conference_on_exit=end_conference_on_exit,
-            soft_end_conference_on_exit=soft_end_conference_on_exit,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

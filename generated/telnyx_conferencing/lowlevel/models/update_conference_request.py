@@ -2,22 +2,32 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.conference_region import ConferenceRegion, check_conference_region
-from ..models.update_conference_request_supervisor_role import (
-    UpdateConferenceRequestSupervisorRole,
-    check_update_conference_request_supervisor_role,
+from ..types import ABSENT, NO_NULLS
+
+if TYPE_CHECKING:
+    from ..models.conference_region import ConferenceRegion
+    from ..models.update_conference_request_supervisor_role import (
+        UpdateConferenceRequestSupervisorRole,
+    )
+
+
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "call_control_id",
+        "supervisor_role",
+        "command_id",
+        "region",
+        "whisper_call_control_ids",
+    }
 )
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="UpdateConferenceRequest")
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class UpdateConferenceRequest:
     """
     Example:
@@ -33,82 +43,107 @@ class UpdateConferenceRequest:
             have several. `barge`: takes part like a normal participant (same as `none`). `monitor`: muted, but hears
             everyone. `whisper`: heard only by the participants listed in whisper_call_control_ids. `none` when omitted.
             Example: whisper.
-        command_id (str | Unset): Idempotency key: a later command carrying a `command_id` that was already executed is
+        command_id (str | None): Idempotency key: a later command carrying a `command_id` that was already executed is
             ignored. Example: 891510ac-f3e4-11e8-af5b-de00688a4901.
-        region (ConferenceRegion | Unset): Region holding the conference data. When not given, the region from the
+        region (ConferenceRegion | None): Region holding the conference data. When not given, the region from the
             account's data locality settings (Europe or US) is used. Example: US.
-        whisper_call_control_ids (list[str] | Unset): Call control IDs the supervisor may whisper to. With none, the
+        whisper_call_control_ids (list[str] | None): Call control IDs the supervisor may whisper to. With none, the
             supervisor only monitors. Example: ['v2:Sg1xxxQ_U3ixxxyXT_VDNI3xxxazZdg6Vxxxs4-GNYxxxVaJPOhFMRQ', 'v2:qqpb0mmvd-
             ovhhBr0BUQQn0fld5jIboaaX3-De0DkqXHzbf8d75xkw'].
     """
 
     call_control_id: str
     supervisor_role: UpdateConferenceRequestSupervisorRole
-    command_id: str | Unset = UNSET
-    region: ConferenceRegion | Unset = UNSET
-    whisper_call_control_ids: list[str] | Unset = UNSET
+    command_id: str | None = None
+    region: ConferenceRegion | None = None
+    whisper_call_control_ids: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        call_control_id: str,
+        supervisor_role: UpdateConferenceRequestSupervisorRole,
+        command_id: str | None = ABSENT,
+        region: ConferenceRegion | None = ABSENT,
+        whisper_call_control_ids: list[str] | None = ABSENT,
+    ) -> None:
+        self.call_control_id = call_control_id
+        self.supervisor_role = supervisor_role
+        self.command_id = None if command_id is ABSENT else command_id
+        self.region = None if region is ABSENT else region
+        self.whisper_call_control_ids = None if whisper_call_control_ids is ABSENT else whisper_call_control_ids
+        self.additional_properties = {}
+        given = (
+            ("command_id", command_id),
+            ("region", region),
+            ("whisper_call_control_ids", whisper_call_control_ids),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        call_control_id = self.call_control_id
-
-        supervisor_role: str = self.supervisor_role
-
-        command_id = self.command_id
-
-        region: str | Unset = UNSET
-        if not isinstance(self.region, Unset):
-            region = self.region
-
-        whisper_call_control_ids: list[str] | Unset = UNSET
-        if not isinstance(self.whisper_call_control_ids, Unset):
-            whisper_call_control_ids = self.whisper_call_control_ids
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "call_control_id": call_control_id,
-                "supervisor_role": supervisor_role,
-            }
-        )
-        if command_id is not UNSET:
-            field_dict["command_id"] = command_id
-        if region is not UNSET:
-            field_dict["region"] = region
-        if whisper_call_control_ids is not UNSET:
-            field_dict["whisper_call_control_ids"] = whisper_call_control_ids
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["call_control_id"] = self.call_control_id
+        field_dict["supervisor_role"] = self.supervisor_role
+        if self.command_id is not None:
+            field_dict["command_id"] = self.command_id
+        elif "command_id" in self._nulls:
+            field_dict["command_id"] = None
+        if self.region is not None:
+            field_dict["region"] = self.region
+        elif "region" in self._nulls:
+            field_dict["region"] = None
+        if self.whisper_call_control_ids is not None:
+            field_dict["whisper_call_control_ids"] = self.whisper_call_control_ids
+        elif "whisper_call_control_ids" in self._nulls:
+            field_dict["whisper_call_control_ids"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        call_control_id = d.pop("call_control_id")
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.call_control_id = src["call_control_id"]
+        obj.supervisor_role = src["supervisor_role"]
+        value = get("command_id")
+        obj.command_id = value
+        if value is None:
+            if "command_id" in src:
+                nulls |= {"command_id"}
+            else:
+                absent += 1
+        value = get("region")
+        obj.region = value
+        if value is None:
+            if "region" in src:
+                nulls |= {"region"}
+            else:
+                absent += 1
+        value = get("whisper_call_control_ids")
+        obj.whisper_call_control_ids = value
+        if value is None:
+            if "whisper_call_control_ids" in src:
+                nulls |= {"whisper_call_control_ids"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 5 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        supervisor_role = check_update_conference_request_supervisor_role(d.pop("supervisor_role"))
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        command_id = d.pop("command_id", UNSET)
-
-        _region = d.pop("region", UNSET)
-        region: ConferenceRegion | Unset
-        if isinstance(_region, Unset):
-            region = UNSET
-        else:
-            region = check_conference_region(_region)
-
-        whisper_call_control_ids = cast(list[str], d.pop("whisper_call_control_ids", UNSET))
-
-        _instance = cls(
-            call_control_id=call_control_id,
-            supervisor_role=supervisor_role,
-            command_id=command_id,
-            region=region,
-            whisper_call_control_ids=whisper_call_control_ids,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

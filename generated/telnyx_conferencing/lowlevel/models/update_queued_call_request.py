@@ -2,51 +2,80 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import ABSENT, NO_NULLS
 
-T = TypeVar("T", bound="UpdateQueuedCallRequest")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "keep_after_hangup",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class UpdateQueuedCallRequest:
     """
     Example:
         {'keep_after_hangup': True}
 
     Attributes:
-        keep_after_hangup (bool | Unset): Keep the call in the queue after it hangs up. Example: True.
+        keep_after_hangup (bool | None): Keep the call in the queue after it hangs up. Example: True.
     """
 
-    keep_after_hangup: bool | Unset = UNSET
+    keep_after_hangup: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        keep_after_hangup: bool | None = ABSENT,
+    ) -> None:
+        self.keep_after_hangup = None if keep_after_hangup is ABSENT else keep_after_hangup
+        self.additional_properties = {}
+        given = (("keep_after_hangup", keep_after_hangup),)
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        keep_after_hangup = self.keep_after_hangup
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if keep_after_hangup is not UNSET:
-            field_dict["keep_after_hangup"] = keep_after_hangup
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.keep_after_hangup is not None:
+            field_dict["keep_after_hangup"] = self.keep_after_hangup
+        elif "keep_after_hangup" in self._nulls:
+            field_dict["keep_after_hangup"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        keep_after_hangup = d.pop("keep_after_hangup", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("keep_after_hangup")
+        obj.keep_after_hangup = value
+        if value is None:
+            if "keep_after_hangup" in src:
+                nulls |= {"keep_after_hangup"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 1 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _instance = cls(
-            keep_after_hangup=keep_after_hangup,
-        )
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

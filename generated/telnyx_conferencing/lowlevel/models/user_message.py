@@ -2,22 +2,29 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.user_message_role import UserMessageRole, check_user_message_role
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.message_metadata import MessageMetadata
+    from ..models.user_message_role import UserMessageRole
 
 
-T = TypeVar("T", bound="UserMessage")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "content",
+        "role",
+        "metadata",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class UserMessage:
     """
     Example:
@@ -26,60 +33,71 @@ class UserMessage:
     Attributes:
         content (str): Text of the message.
         role (UserMessageRole): Who wrote the message.
-        metadata (MessageMetadata | Unset):
+        metadata (MessageMetadata | None):
     """
 
     content: str
     role: UserMessageRole
-    metadata: MessageMetadata | Unset = UNSET
+    metadata: MessageMetadata | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        content: str,
+        role: UserMessageRole,
+        metadata: MessageMetadata | None = ABSENT,
+    ) -> None:
+        self.content = content
+        self.role = role
+        self.metadata = None if metadata is ABSENT else metadata
+        self.additional_properties = {}
+        given = (("metadata", metadata),)
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        content = self.content
-
-        role: str = self.role
-
-        metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "content": content,
-                "role": role,
-            }
-        )
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["content"] = self.content
+        field_dict["role"] = self.role
+        if self.metadata is not None:
+            field_dict["metadata"] = self.metadata.to_dict()
+        elif "metadata" in self._nulls:
+            field_dict["metadata"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.message_metadata import MessageMetadata  # noqa: PLC0415
-
-        d = dict(src_dict)
-        content = d.pop("content")
-
-        role = check_user_message_role(d.pop("role"))
-
-        _metadata = d.pop("metadata", UNSET)
-        metadata: MessageMetadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.content = src["content"]
+        obj.role = src["role"]
+        value = get("metadata")
+        if value is not None:
+            obj.metadata = _models.MessageMetadata.from_dict(value)
         else:
-            metadata = MessageMetadata.from_dict(_metadata)
+            obj.metadata = None
+            if "metadata" in src:
+                nulls |= {"metadata"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 3 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _instance = cls(
-            content=content,
-            role=role,
-            metadata=metadata,
-        )
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,21 +2,28 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.webhook_tool_type import WebhookToolType, check_webhook_tool_type
+from .. import models as _models
+from ..types import NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.webhook_tool_params import WebhookToolParams
+    from ..models.webhook_tool_type import WebhookToolType
 
 
-T = TypeVar("T", bound="WebhookTool")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "type",
+        "webhook",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class WebhookTool:
     """
     Attributes:
@@ -27,39 +34,47 @@ class WebhookTool:
     type_: WebhookToolType
     webhook: WebhookToolParams
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        type_: WebhookToolType,
+        webhook: WebhookToolParams,
+    ) -> None:
+        self.type_ = type_
+        self.webhook = webhook
+        self.additional_properties = {}
+        self._nulls = NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        type_: str = self.type_
-
-        webhook = self.webhook.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-                "webhook": webhook,
-            }
-        )
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["type"] = self.type_
+        field_dict["webhook"] = self.webhook.to_dict()
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.webhook_tool_params import WebhookToolParams  # noqa: PLC0415
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.type_ = src["type"]
+        obj.webhook = _models.WebhookToolParams.from_dict(src["webhook"])
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        d = dict(src_dict)
-        type_ = check_webhook_tool_type(d.pop("type"))
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        webhook = WebhookToolParams.from_dict(d.pop("webhook"))
-
-        _instance = cls(
-            type_=type_,
-            webhook=webhook,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

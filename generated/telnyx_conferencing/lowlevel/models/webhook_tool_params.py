@@ -2,41 +2,53 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.webhook_tool_params_method import WebhookToolParamsMethod, check_webhook_tool_params_method
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.webhook_tool_params_body_parameters import WebhookToolParamsBodyParameters
     from ..models.webhook_tool_params_headers_item import WebhookToolParamsHeadersItem
+    from ..models.webhook_tool_params_method import WebhookToolParamsMethod
     from ..models.webhook_tool_params_path_parameters import WebhookToolParamsPathParameters
     from ..models.webhook_tool_params_query_parameters import WebhookToolParamsQueryParameters
 
 
-T = TypeVar("T", bound="WebhookToolParams")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "description",
+        "name",
+        "url",
+        "body_parameters",
+        "headers",
+        "method",
+        "path_parameters",
+        "query_parameters",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class WebhookToolParams:
     """
     Attributes:
         description (str): What it is for.
         name (str):
         url (str):  Example: https://example.com/api/v1/function.
-        body_parameters (WebhookToolParamsBodyParameters | Unset): JSON schema of the request body. Example:
+        body_parameters (WebhookToolParamsBodyParameters | None): JSON schema of the request body. Example:
             {'properties': {'age': {'description': 'The age of the customer.', 'type': 'integer'}, 'location':
             {'description': 'The location of the customer.', 'type': 'string'}}, 'required': ['age', 'location'], 'type':
             'object'}.
-        headers (list[WebhookToolParamsHeadersItem] | Unset): HTTP headers to send.
-        method (WebhookToolParamsMethod | Unset): HTTP method. Default: 'POST'.
-        path_parameters (WebhookToolParamsPathParameters | Unset): JSON schema of the path parameters. Example:
+        headers (list[WebhookToolParamsHeadersItem] | None): HTTP headers to send.
+        method (WebhookToolParamsMethod | None): HTTP method. Default: 'POST'.
+        path_parameters (WebhookToolParamsPathParameters | None): JSON schema of the path parameters. Example:
             {'properties': {'id': {'description': 'The id of the customer.', 'type': 'string'}}, 'required': ['id'], 'type':
             'object'}.
-        query_parameters (WebhookToolParamsQueryParameters | Unset): JSON schema of the query parameters. Example:
+        query_parameters (WebhookToolParamsQueryParameters | None): JSON schema of the query parameters. Example:
             {'properties': {'page': {'description': 'The page number.', 'type': 'integer'}}, 'required': ['page'], 'type':
             'object'}.
     """
@@ -44,129 +56,138 @@ class WebhookToolParams:
     description: str
     name: str
     url: str
-    body_parameters: WebhookToolParamsBodyParameters | Unset = UNSET
-    headers: list[WebhookToolParamsHeadersItem] | Unset = UNSET
-    method: WebhookToolParamsMethod | Unset = "POST"
-    path_parameters: WebhookToolParamsPathParameters | Unset = UNSET
-    query_parameters: WebhookToolParamsQueryParameters | Unset = UNSET
+    body_parameters: WebhookToolParamsBodyParameters | None = None
+    headers: list[WebhookToolParamsHeadersItem] | None = None
+    method: WebhookToolParamsMethod | None = "POST"
+    path_parameters: WebhookToolParamsPathParameters | None = None
+    query_parameters: WebhookToolParamsQueryParameters | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        description: str,
+        name: str,
+        url: str,
+        body_parameters: WebhookToolParamsBodyParameters | None = ABSENT,
+        headers: list[WebhookToolParamsHeadersItem] | None = ABSENT,
+        method: WebhookToolParamsMethod | None = "POST",
+        path_parameters: WebhookToolParamsPathParameters | None = ABSENT,
+        query_parameters: WebhookToolParamsQueryParameters | None = ABSENT,
+    ) -> None:
+        self.description = description
+        self.name = name
+        self.url = url
+        self.body_parameters = None if body_parameters is ABSENT else body_parameters
+        self.headers = None if headers is ABSENT else headers
+        self.method = method
+        self.path_parameters = None if path_parameters is ABSENT else path_parameters
+        self.query_parameters = None if query_parameters is ABSENT else query_parameters
+        self.additional_properties = {}
+        given = (
+            ("body_parameters", body_parameters),
+            ("headers", headers),
+            ("method", method),
+            ("path_parameters", path_parameters),
+            ("query_parameters", query_parameters),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        description = self.description
-
-        name = self.name
-
-        url = self.url
-
-        body_parameters: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.body_parameters, Unset):
-            body_parameters = self.body_parameters.to_dict()
-
-        headers: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.headers, Unset):
-            headers = []
-            for headers_item_data in self.headers:
-                headers_item = headers_item_data.to_dict()
-                headers.append(headers_item)
-
-        method: str | Unset = UNSET
-        if not isinstance(self.method, Unset):
-            method = self.method
-
-        path_parameters: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.path_parameters, Unset):
-            path_parameters = self.path_parameters.to_dict()
-
-        query_parameters: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.query_parameters, Unset):
-            query_parameters = self.query_parameters.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "description": description,
-                "name": name,
-                "url": url,
-            }
-        )
-        if body_parameters is not UNSET:
-            field_dict["body_parameters"] = body_parameters
-        if headers is not UNSET:
-            field_dict["headers"] = headers
-        if method is not UNSET:
-            field_dict["method"] = method
-        if path_parameters is not UNSET:
-            field_dict["path_parameters"] = path_parameters
-        if query_parameters is not UNSET:
-            field_dict["query_parameters"] = query_parameters
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["description"] = self.description
+        field_dict["name"] = self.name
+        field_dict["url"] = self.url
+        if self.body_parameters is not None:
+            field_dict["body_parameters"] = self.body_parameters.to_dict()
+        elif "body_parameters" in self._nulls:
+            field_dict["body_parameters"] = None
+        if self.headers is not None:
+            field_dict["headers"] = [x0.to_dict() for x0 in self.headers]
+        elif "headers" in self._nulls:
+            field_dict["headers"] = None
+        if self.method is not None:
+            field_dict["method"] = self.method
+        elif "method" in self._nulls:
+            field_dict["method"] = None
+        if self.path_parameters is not None:
+            field_dict["path_parameters"] = self.path_parameters.to_dict()
+        elif "path_parameters" in self._nulls:
+            field_dict["path_parameters"] = None
+        if self.query_parameters is not None:
+            field_dict["query_parameters"] = self.query_parameters.to_dict()
+        elif "query_parameters" in self._nulls:
+            field_dict["query_parameters"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.webhook_tool_params_body_parameters import WebhookToolParamsBodyParameters  # noqa: PLC0415
-        from ..models.webhook_tool_params_headers_item import WebhookToolParamsHeadersItem  # noqa: PLC0415
-        from ..models.webhook_tool_params_path_parameters import WebhookToolParamsPathParameters  # noqa: PLC0415
-        from ..models.webhook_tool_params_query_parameters import WebhookToolParamsQueryParameters  # noqa: PLC0415
-
-        d = dict(src_dict)
-        description = d.pop("description")
-
-        name = d.pop("name")
-
-        url = d.pop("url")
-
-        _body_parameters = d.pop("body_parameters", UNSET)
-        body_parameters: WebhookToolParamsBodyParameters | Unset
-        if isinstance(_body_parameters, Unset):
-            body_parameters = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.description = src["description"]
+        obj.name = src["name"]
+        obj.url = src["url"]
+        value = get("body_parameters")
+        if value is not None:
+            obj.body_parameters = _models.WebhookToolParamsBodyParameters.from_dict(value)
         else:
-            body_parameters = WebhookToolParamsBodyParameters.from_dict(_body_parameters)
-
-        _headers = d.pop("headers", UNSET)
-        headers: list[WebhookToolParamsHeadersItem] | Unset = UNSET
-        if _headers is not UNSET:
-            headers = []
-            for headers_item_data in _headers:
-                headers_item = WebhookToolParamsHeadersItem.from_dict(headers_item_data)
-
-                headers.append(headers_item)
-
-        _method = d.pop("method", UNSET)
-        method: WebhookToolParamsMethod | Unset
-        if isinstance(_method, Unset):
-            method = UNSET
+            obj.body_parameters = None
+            if "body_parameters" in src:
+                nulls |= {"body_parameters"}
+            else:
+                absent += 1
+        value = get("headers")
+        if value is not None:
+            obj.headers = [_models.WebhookToolParamsHeadersItem.from_dict(x0) for x0 in value]
         else:
-            method = check_webhook_tool_params_method(_method)
-
-        _path_parameters = d.pop("path_parameters", UNSET)
-        path_parameters: WebhookToolParamsPathParameters | Unset
-        if isinstance(_path_parameters, Unset):
-            path_parameters = UNSET
+            obj.headers = None
+            if "headers" in src:
+                nulls |= {"headers"}
+            else:
+                absent += 1
+        value = get("method")
+        obj.method = value
+        if value is None:
+            if "method" in src:
+                nulls |= {"method"}
+            else:
+                absent += 1
+        value = get("path_parameters")
+        if value is not None:
+            obj.path_parameters = _models.WebhookToolParamsPathParameters.from_dict(value)
         else:
-            path_parameters = WebhookToolParamsPathParameters.from_dict(_path_parameters)
-
-        _query_parameters = d.pop("query_parameters", UNSET)
-        query_parameters: WebhookToolParamsQueryParameters | Unset
-        if isinstance(_query_parameters, Unset):
-            query_parameters = UNSET
+            obj.path_parameters = None
+            if "path_parameters" in src:
+                nulls |= {"path_parameters"}
+            else:
+                absent += 1
+        value = get("query_parameters")
+        if value is not None:
+            obj.query_parameters = _models.WebhookToolParamsQueryParameters.from_dict(value)
         else:
-            query_parameters = WebhookToolParamsQueryParameters.from_dict(_query_parameters)
+            obj.query_parameters = None
+            if "query_parameters" in src:
+                nulls |= {"query_parameters"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 8 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        _instance = cls(
-            description=description,
-            name=name,
-            url=url,
-            body_parameters=body_parameters,
-            headers=headers,
-            method=method,
-            path_parameters=path_parameters,
-            query_parameters=query_parameters,
-        )
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,25 +2,31 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.webhook_tool_params_path_parameters_type import (
-    WebhookToolParamsPathParametersType,
-    check_webhook_tool_params_path_parameters_type,
-)
-from ..types import UNSET, Unset
+from .. import models as _models
+from ..types import ABSENT, NO_NULLS
 
 if TYPE_CHECKING:
     from ..models.webhook_tool_params_path_parameters_properties import WebhookToolParamsPathParametersProperties
+    from ..models.webhook_tool_params_path_parameters_type import (
+        WebhookToolParamsPathParametersType,
+    )
 
 
-T = TypeVar("T", bound="WebhookToolParamsPathParameters")
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "properties",
+        "required",
+        "type",
+    }
+)
 
 
-@_attrs_define
+@_attrs_define(init=False)
 class WebhookToolParamsPathParameters:
     """JSON schema of the path parameters.
 
@@ -29,70 +35,95 @@ class WebhookToolParamsPathParameters:
             'object'}
 
     Attributes:
-        properties (WebhookToolParamsPathParametersProperties | Unset):
-        required (list[str] | Unset): Required property names.
-        type_ (WebhookToolParamsPathParametersType | Unset):
+        properties (WebhookToolParamsPathParametersProperties | None):
+        required (list[str] | None): Required property names.
+        type_ (WebhookToolParamsPathParametersType | None):
     """
 
-    properties: WebhookToolParamsPathParametersProperties | Unset = UNSET
-    required: list[str] | Unset = UNSET
-    type_: WebhookToolParamsPathParametersType | Unset = UNSET
+    properties: WebhookToolParamsPathParametersProperties | None = None
+    required: list[str] | None = None
+    type_: WebhookToolParamsPathParametersType | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        properties: WebhookToolParamsPathParametersProperties | None = ABSENT,
+        required: list[str] | None = ABSENT,
+        type_: WebhookToolParamsPathParametersType | None = ABSENT,
+    ) -> None:
+        self.properties = None if properties is ABSENT else properties
+        self.required = None if required is ABSENT else required
+        self.type_ = None if type_ is ABSENT else type_
+        self.additional_properties = {}
+        given = (
+            ("properties", properties),
+            ("required", required),
+            ("type", type_),
+        )
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        properties: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.properties, Unset):
-            properties = self.properties.to_dict()
-
-        required: list[str] | Unset = UNSET
-        if not isinstance(self.required, Unset):
-            required = self.required
-
-        type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
-            type_ = self.type_
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if properties is not UNSET:
-            field_dict["properties"] = properties
-        if required is not UNSET:
-            field_dict["required"] = required
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.properties is not None:
+            field_dict["properties"] = self.properties.to_dict()
+        elif "properties" in self._nulls:
+            field_dict["properties"] = None
+        if self.required is not None:
+            field_dict["required"] = self.required
+        elif "required" in self._nulls:
+            field_dict["required"] = None
+        if self.type_ is not None:
+            field_dict["type"] = self.type_
+        elif "type" in self._nulls:
+            field_dict["type"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.webhook_tool_params_path_parameters_properties import WebhookToolParamsPathParametersProperties  # noqa: PLC0415
-
-        d = dict(src_dict)
-        _properties = d.pop("properties", UNSET)
-        properties: WebhookToolParamsPathParametersProperties | Unset
-        if isinstance(_properties, Unset):
-            properties = UNSET
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        value = get("properties")
+        if value is not None:
+            obj.properties = _models.WebhookToolParamsPathParametersProperties.from_dict(value)
         else:
-            properties = WebhookToolParamsPathParametersProperties.from_dict(_properties)
+            obj.properties = None
+            if "properties" in src:
+                nulls |= {"properties"}
+            else:
+                absent += 1
+        value = get("required")
+        obj.required = value
+        if value is None:
+            if "required" in src:
+                nulls |= {"required"}
+            else:
+                absent += 1
+        value = get("type")
+        obj.type_ = value
+        if value is None:
+            if "type" in src:
+                nulls |= {"type"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 3 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        required = cast(list[str], d.pop("required", UNSET))
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _type_ = d.pop("type", UNSET)
-        type_: WebhookToolParamsPathParametersType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = check_webhook_tool_params_path_parameters_type(_type_)
-
-        _instance = cls(
-            properties=properties,
-            required=required,
-            type_=type_,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,60 +2,88 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.xai_voice_settings_type import XAIVoiceSettingsType, check_xai_voice_settings_type
-from ..types import UNSET, Unset
+from ..types import NO_NULLS
 
-T = TypeVar("T", bound="XAIVoiceSettings")
+if TYPE_CHECKING:
+    from ..models.xai_voice_settings_type import XAIVoiceSettingsType
 
 
-@_attrs_define
+_FIELDS: frozenset[str] = frozenset(
+    {
+        "type",
+        "language",
+    }
+)
+
+
+@_attrs_define(init=False)
 class XAIVoiceSettings:
     """
     Attributes:
         type_ (XAIVoiceSettingsType): Discriminator naming the TTS provider.
-        language (str | Unset): Language code; `auto` lets the provider detect it. Default: 'auto'.
+        language (str | None): Language code; `auto` lets the provider detect it. Default: 'auto'.
     """
 
     type_: XAIVoiceSettingsType
-    language: str | Unset = "auto"
+    language: str | None = "auto"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _nulls: frozenset[str] = _attrs_field(init=False, repr=False, eq=False, factory=frozenset)
+
+    def __init__(
+        self,
+        type_: XAIVoiceSettingsType,
+        language: str | None = "auto",
+    ) -> None:
+        self.type_ = type_
+        self.language = language
+        self.additional_properties = {}
+        given = (("language", language),)
+        self._nulls = frozenset(key for key, value in given if value is None) or NO_NULLS
 
     def to_dict(self) -> dict[str, Any]:
-        type_: str = self.type_
-
-        language = self.language
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-            }
-        )
-        if language is not UNSET:
-            field_dict["language"] = language
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["type"] = self.type_
+        if self.language is not None:
+            field_dict["language"] = self.language
+        elif "language" in self._nulls:
+            field_dict["language"] = None
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = check_xai_voice_settings_type(d.pop("type"))
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        src = src_dict
+        get = src.get
+        obj = object.__new__(cls)
+        nulls = NO_NULLS
+        absent = 0  # optional fields not in src: what tells whether src has keys that are no field
+        obj.type_ = src["type"]
+        value = get("language")
+        obj.language = value
+        if value is None:
+            if "language" in src:
+                nulls |= {"language"}
+            else:
+                absent += 1
+        obj._nulls = nulls
+        if len(src) > 2 - absent:
+            obj.additional_properties = {key: value for key, value in src.items() if key not in _FIELDS}
+        # else the slot stays empty until read (__getattr__): most models have no unknown keys
+        return obj
 
-        language = d.pop("language", UNSET)
+    if not TYPE_CHECKING:  # (to the type checker, a model has no attribute it does not declare)
 
-        _instance = cls(
-            type_=type_,
-            language=language,
-        )
-
-        _instance.additional_properties = d
-        return _instance
+        def __getattr__(self, name: str) -> Any:
+            """`additional_properties` of a model parsed without unknown keys: an empty dict, made when first read
+            (from_dict leaves the slot empty, which spares a dict, and the garbage collector's work, per model)."""
+            if name == "additional_properties":
+                self.additional_properties = extra = {}
+                return extra
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def additional_keys(self) -> list[str]:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, TypedDict
 from urllib.parse import quote
@@ -55,11 +56,11 @@ class ConferencesListFilterApplicationName(TypedDict, total=False):
 
 
 class ConferencesListFilterOccurredAt(TypedDict, total=False):
-    eq: str
-    gt: str
-    gte: str
-    lt: str
-    lte: str
+    eq: str | datetime.datetime
+    gt: str | datetime.datetime
+    gte: str | datetime.datetime
+    lt: str | datetime.datetime
+    lte: str | datetime.datetime
 
 
 ConferencesListFilter = TypedDict(
