@@ -16,7 +16,7 @@ MIN_STAMP := $(MIN_VENV)/.installed
 MIN_TESTS := tests/runtime tests/webhooks tests/cli/test_errors.py tests/cli/test_cli_hardening.py \
   tests/cli/test_cli_key_never_leaks.py --ignore=tests/webhooks/test_webhook_template.py  # no generator deps here
 
-.PHONY: install generate check-generated test lint bench clean contract contract-selfcheck drift drift-voice demo min-versions
+.PHONY: install generate check-generated test test-slow lint bench clean contract contract-selfcheck drift drift-voice demo min-versions
 
 install: $(STAMP)
 
@@ -34,6 +34,10 @@ check-generated: install
 
 test: install check-generated
 	$(PY) -m pytest
+
+# Tests over a minute each (the whole Telnyx API built, imported, linted and type-checked); CI runs them too.
+test-slow: install
+	$(PY) -m pytest -m slow
 
 contract: install
 	$(PY) -m pytest tests/contract/test_operations.py tests/contract/test_webhooks.py tests/contract/test_selfcheck.py

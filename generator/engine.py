@@ -37,6 +37,7 @@ from openapi_python_client.parser.properties.none import NoneProperty
 from openapi_python_client.parser.properties.string import StringProperty
 from openapi_python_client.parser.properties.union import UnionProperty
 from openapi_python_client.parser.properties.uuid import UuidProperty
+from openapi_python_client.parser.responses import BYTES_SOURCE, TEXT_SOURCE
 from openapi_python_client.schema.untrusted_string import UntrustedString
 
 __all__ = [
@@ -253,4 +254,17 @@ def parse(doc: dict[str, Any]) -> tuple[GeneratorData, list[Problem]]:
     problems = [_problem(e) for e in data.errors]
     for collection in data.endpoint_collections_by_tag.values():
         problems.extend(_problem(e) for e in collection.parse_errors)
+        for endpoint in collection.endpoints:
+            _read_file_responses_as_bytes(endpoint)
     return data, problems
+
+
+def _read_file_responses_as_bytes(endpoint: Endpoint) -> None:
+    """A ``format: binary`` response is bytes whatever its media type.
+
+    The engine reads every ``text/*`` response as ``response.text``, so a CSV or plain-text download
+    declared as binary became ``File(payload=BytesIO(<str>))``, a TypeError on the first call.
+    """
+    for response in endpoint.responses:
+        if isinstance(response.prop, FileProperty) and response.source == TEXT_SOURCE:
+            response.source = BYTES_SOURCE

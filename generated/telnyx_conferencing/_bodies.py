@@ -22,12 +22,15 @@ class Multipart(dict[str, Any]):
 
 
 class Content:
-    """A raw body (`application/octet-stream` or another binary media type)."""
+    """A raw body (`application/octet-stream` or another binary media type).
+
+    Takes what a file argument takes everywhere (bytes, a file object or a ``(name, bytes)`` tuple, as
+    the official SDK's file types do); a raw body has no file name, so only the content is sent."""
 
     __slots__ = ("data",)
 
-    def __init__(self, data: bytes | IO[bytes]) -> None:
-        self.data = data
+    def __init__(self, data: bytes | IO[bytes] | tuple[str, bytes]) -> None:
+        self.data = data[1] if isinstance(data, tuple) else data
 
 
 def _field(value: Any) -> str:

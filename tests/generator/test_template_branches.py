@@ -80,6 +80,28 @@ PATHS: dict[str, Any] = {
             },
         }
     },
+    "/conferences/{id}/report": {
+        "get": {
+            "operationId": "Report",
+            "parameters": ID,
+            "responses": {
+                "200": {
+                    "description": "csv",
+                    "content": {"text/csv": {"schema": {"type": "string", "format": "binary"}}},
+                }
+            },
+        }
+    },
+    "/conferences/{id}/upload": {
+        "post": {
+            "operationId": "Upload",
+            "parameters": ID,
+            "requestBody": {
+                "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}
+            },
+            "responses": {"204": {"description": "stored"}},
+        }
+    },
     "/conferences/{id}/snapshot": {"get": operation("RetrieveConference", parameters=ID)},
     "/conferences/{id}/snapshot/latest": {"get": operation("Retrieve", parameters=ID)},
     "/conferences/{id}/find": {
@@ -235,3 +257,31 @@ result = {
     # both earn `retrieve`; the later one's operationId is `retrieve` too, so it is numbered
     assert result["names"] == ["retrieve", "retrieve_2"]
     assert result["forget"] is None and result["recording"] == "RIFF-bytes"
+
+
+def test_a_binary_text_response_is_bytes_and_a_raw_body_takes_a_file_tuple_or_nothing(out: Path) -> None:
+    result = probe(
+        out,
+        """
+import httpx, pathlib, telnyx_conferencing.lowlevel.api as api
+def raw(request):
+    SEEN.append(request.content)
+    if request.url.path.endswith("/upload"):
+        return httpx.Response(204)
+    return httpx.Response(200, content=b"id,name\\n1,a\\n", headers={"content-type": "text/csv"})
+client2 = Telnyx(api_key="KEY-fragment", max_retries=0, http_client=httpx.Client(transport=httpx.MockTransport(raw)))
+lowlevel = "\\n".join(p.read_text() for p in pathlib.Path(api.__path__[0]).rglob("report.py"))
+result = {
+    "facade": client2.conferences.report("c1").decode(),
+    "lowlevel_reads_bytes": "BytesIO(response.content)" in lowlevel and "BytesIO(response.text)" not in lowlevel,
+    "uploads": [
+        client2.conferences.upload("c1", body=("report.csv", b"a,b")),
+        client2.conferences.upload("c1", body=b"c,d"),
+        client2.conferences.upload("c1"),
+    ],
+    "sent": [s.decode() for s in SEEN[1:]],
+}
+""",
+    )
+    assert result["facade"] == "id,name\n1,a\n" and result["lowlevel_reads_bytes"]
+    assert result["uploads"] == [None, None, None] and result["sent"] == ["a,b", "c,d", ""]
