@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ._types import Omit
+from ._types import Omit, isoformat_of, omit
 
 
 def check_id(name: str, value: object) -> str:
@@ -52,10 +51,11 @@ def to_json(value: Any) -> Any:
     to_dict = getattr(value, "to_dict", None)
     if callable(to_dict):
         return to_dict()
-    if isinstance(value, (datetime.datetime, datetime.date)):
-        return value.isoformat()
+    iso = isoformat_of(value)
+    if iso is not None:
+        return iso
     if isinstance(value, Mapping):
-        return {str(k): to_json(v) for k, v in value.items() if not isinstance(v, Omit)}
+        return {str(k): to_json(v) for k, v in value.items() if v is not omit}  # `omit` is a singleton
     if isinstance(value, Iterable):
         return [to_json(v) for v in value]
     return value

@@ -89,7 +89,7 @@ def test_an_engine_warning_fails_the_build_naming_what_would_be_dropped() -> Non
 
 
 def test_path_expression_quotes_every_id() -> None:
-    expected = "f\"/conferences/{quote(id, safe='')}/participants/{quote(participant_id, safe='')}\""
+    expected = "f'/conferences/{encode_segment(id)}/participants/{encode_segment(participant_id)}'"
     assert path_expression(op("RetrieveConferenceParticipant")) == expected
     assert path_expression(op("ListConferences")) == "'/conferences'"
 
