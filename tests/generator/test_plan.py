@@ -14,7 +14,7 @@ from generator.errors import BuildError
 from generator.load import load_spec
 from generator.normalize import normalize
 from generator.plan import Operation, Plan, build_plan
-from generator.render import arg_name, docstring_text, path_expression
+from generator.render import arg_name, cast_expression, docstring_text, model_casts, path_expression
 from generator.select import select_surface
 from tests.conftest import SPEC
 
@@ -86,6 +86,17 @@ def test_an_engine_warning_fails_the_build_naming_what_would_be_dropped() -> Non
     schemas["ResumeConferenceRecordingRequest"]["properties"]["extra"] = {"type": "string"}
     with pytest.raises(BuildError, match="record_resume"):
         build_plan(doc, OVERLAYS / "naming.yaml")  # without normalize: the engine would drop it
+
+
+def test_a_response_model_is_parsed_through_its_resource_module_cast_constant() -> None:
+    """Models load with the first response (`ModelCast`), so a facade names a module constant, not the class."""
+    conferences = next(r for r in plan().resources if r.path == "conferences")
+    casts = model_casts(conferences)
+    assert ("_CONFERENCE_RESPONSE", "conference_response", "ConferenceResponse") in casts
+    assert "Conference" not in {model for _, _, model in casts}  # a page's item model is never a cast
+    assert cast_expression(op("RetrieveConference"), conferences) == "_CONFERENCE_RESPONSE"
+    queues = next(r for r in plan().resources if r.path == "queues")
+    assert cast_expression(op("DeleteQueue"), queues) == "empty_body"
 
 
 def test_path_expression_quotes_every_id() -> None:
