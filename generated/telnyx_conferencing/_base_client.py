@@ -410,13 +410,13 @@ class BaseClient(Generic[_HttpClientT]):
         url = self._base_url + path if path.startswith("/") else f"{self._base_url}/{path}"
         if self._default_query_pairs:
             params = [*self._default_query_pairs, *(params or ())]
-        if "extra_query" in options:
+        if options and "extra_query" in options:  # `options` is empty for most calls: no lookups then
             params = [*(params or ()), *extra_query_pairs(options["extra_query"])]
         if params:
             # Encoded here rather than by httpx, which would send `page%5Bnumber%5D` instead of `page[number]`.
             url = f"{url}?{encode_query(params)}"
         client = self._client
-        if "timeout" in options:
+        if options and "timeout" in options:
             timeout = options["timeout"]
         else:
             timeout = self._request_timeout
@@ -424,14 +424,17 @@ class BaseClient(Generic[_HttpClientT]):
                 timeout = self._request_timeout = _default_timeout()
         # httpx adds `Content-Type: application/json` itself whenever json is not None.
         try:
-            request = client.build_request(method, url, timeout=timeout, **body_arguments(json))
+            if json is None or type(json) is dict:  # the usual bodies (Form and Multipart are dict subclasses)
+                request = client.build_request(method, url, timeout=timeout, json=json)
+            else:
+                request = client.build_request(method, url, timeout=timeout, **body_arguments(json))
         except _invalid_url() as exc:  # e.g. a filter so large the URL passes httpx's 65,536-character limit
             raise ValueError(f"Cannot build the request URL ({len(url)} characters): {exc}") from None
         # A client the SDK made already sends the base headers; an injected one gets them on each request.
         # Set on the built request, over the client's own: passing `headers=` to build_request costs a
         # merge of every header on every call, several times what these few assignments do.
         headers: Mapping[str, str] | None = None if self._owns_client else self._base_headers
-        extra_headers = options.get("extra_headers")
+        extra_headers = options.get("extra_headers") if options else None
         if extra_headers:
             headers = _merge_headers(dict(headers or {}), extra_headers)
         if headers:
@@ -517,6 +520,8 @@ class BaseClient(Generic[_HttpClientT]):
         """The JSON body to send: arguments left as `omit` dropped, models and dates made JSON, `extra_body` merged,
         and, for an action that takes one, a `command_id` made once per call (every retry resends it, so
         Telnyx applies the action once) unless the caller gave one or `auto_command_id=False`."""
+        if json is None and not options:  # a GET, or an action without a body
+            return None
         if isinstance(json, (Form, Multipart)):  # a form keeps its type, and its files stay bytes
             fields = {**json, **(options.get("extra_body") or {})}
             return type(json)({k: v if is_file(v) else to_json(v) for k, v in fields.items() if v is not omit})
@@ -631,6 +636,7 @@ class SyncAPIClient(BaseClient["httpx.Client"]):
 
         options = options or _NO_OPTIONS
         request = self._build_request(method, path, params, json, options)
+        client = self._client
         max_retries = self._max_retries
         retries_done, slept = 0, 0.0
         while True:
@@ -638,7 +644,7 @@ class SyncAPIClient(BaseClient["httpx.Client"]):
             started = time.perf_counter() if logged else 0.0
             outcome: httpx.Response | httpx.TransportError
             try:
-                outcome = self._client.send(request, stream=stream)
+                outcome = client.send(request, stream=stream)
                 if stream and not outcome.is_success:
                     outcome.read()  # an error's body is always read: the APIStatusError carries it
             except httpx.TransportError as exc:
@@ -646,7 +652,7 @@ class SyncAPIClient(BaseClient["httpx.Client"]):
             if logged:
                 self._log_attempt(request, outcome, retries_done + 1, started)
             if isinstance(outcome, httpx.Response):
-                if outcome.is_success:
+                if 200 <= outcome.status_code < 300:  # `is_success`, without its property and classmethod calls
                     return outcome
                 delay = self._failure_delay(request, outcome, retries_done, max_retries, slept, replay_safe)
                 outcome.close()

@@ -260,9 +260,13 @@ class ModelCast(Generic[_T]):
 
 def parse_body(response: httpx.Response, cast: Callable[[Any], _T]) -> _T:
     """`cast` applied to the decoded body; a body of the wrong shape becomes `APIResponseValidationError`."""
+    content = response.content
     if cast is binary_body:
-        return cast(response.content)
-    body = decode_json(response)
+        return cast(content)
+    try:
+        body = response.json() if content else None  # decode_json, inline: every call comes through here
+    except ValueError as exc:
+        raise APIResponseValidationError(response, exc) from exc
     try:
         return cast(body)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

@@ -48,6 +48,8 @@ def to_json(value: Any) -> Any:
     """Turn models, datetimes and containers given by the caller into JSON-ready values."""
     if isinstance(value, (str, int, float, bool)) or value is None:
         return value
+    if type(value) is dict:  # a facade's body, every call: no `to_dict` to look for
+        return {str(k): to_json(v) for k, v in value.items() if v is not omit}
     to_dict = getattr(value, "to_dict", None)
     if callable(to_dict):
         return to_dict()

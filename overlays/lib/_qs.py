@@ -5,9 +5,10 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
-from ._types import Omit, isoformat_of
+from ._types import Omit, isoformat_of, omit
 
 __all__ = ["build_query", "deep_object", "encode_query", "encode_segment", "extra_query_pairs", "to_query_value"]
 
@@ -31,10 +32,10 @@ def build_query(params: Mapping[str, Any], deep: frozenset[str] = frozenset()) -
     """
     pairs: list[tuple[str, str]] = []
     for name, value in params.items():
+        if value is None or value is omit:  # most parameters of most calls: checked first, inline
+            continue
         if name in deep:
             _flatten(name, value, pairs)
-            continue
-        if _is_missing(value):
             continue
         if isinstance(value, list | tuple):
             pairs.extend((name, to_query_value(item)) for item in value if not _is_missing(item))
@@ -55,8 +56,13 @@ def encode_query(pairs: Iterable[tuple[str, str]]) -> str:
     return "&".join(f"{_quote_key(key)}={_quote_value(value)}" for key, value in pairs)
 
 
+@lru_cache(maxsize=1024)
 def encode_segment(value: str) -> str:
-    """A path id percent-encoded as `urllib.parse.quote(value, safe="")` does it (every facade call encodes one)."""
+    """A path id percent-encoded as `urllib.parse.quote(value, safe="")` does it.
+
+    Every facade call encodes one, and ids repeat (a call leg or a conference gets action after action), so the
+    last thousand are remembered.
+    """
     return _quote_value(value)
 
 
