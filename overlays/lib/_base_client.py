@@ -97,6 +97,15 @@ def _retryable_errors() -> tuple[type[Exception], ...]:
 
 
 @cache
+def _transport_error() -> type[httpx.TransportError]:
+    """httpx's base of the failures with no response; looked up only when a send raises (an `except` clause's
+    expression is evaluated then), so the success path does not import httpx again on every call."""
+    import httpx
+
+    return httpx.TransportError
+
+
+@cache
 def _invalid_url() -> type[Exception]:
     import httpx
 
@@ -631,8 +640,6 @@ class SyncAPIClient(BaseClient["httpx.Client"]):
         stream: bool = False,
     ) -> httpx.Response:
         """The retry loop: returns a 2xx response (read, unless `stream`) or raises."""
-        import httpx
-
         options = options or _NO_OPTIONS
         request = self._build_request(method, path, params, json, options)
         client = self._client
@@ -646,17 +653,17 @@ class SyncAPIClient(BaseClient["httpx.Client"]):
                 outcome = client.send(request, stream=stream)
                 if stream and not outcome.is_success:
                     outcome.read()  # an error's body is always read: the APIStatusError carries it
-            except httpx.TransportError as exc:
+            except _transport_error() as exc:
                 outcome = exc
             if logged:
                 self._log_attempt(request, outcome, retries_done + 1, started)
-            if isinstance(outcome, httpx.Response):
-                if 200 <= outcome.status_code < 300:  # `is_success`, without its property and classmethod calls
-                    return outcome
+            if isinstance(outcome, Exception):
                 delay = self._failure_delay(request, outcome, retries_done, max_retries, slept, replay_safe)
-                outcome.close()
+            elif 200 <= outcome.status_code < 300:  # `is_success`, without its property and classmethod calls
+                return outcome
             else:
                 delay = self._failure_delay(request, outcome, retries_done, max_retries, slept, replay_safe)
+                outcome.close()
             self._sleep(delay)
             slept += delay
             retries_done += 1
@@ -778,10 +785,9 @@ class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
                 if self._http_client is None:
                     # importing httpx and loading certificates would block the loop
                     await _in_thread(lambda: self._client)
-        import httpx
-
         options = options or _NO_OPTIONS
         request = self._build_request(method, path, params, json, options)
+        client = self._client
         max_retries = self._max_retries
         retries_done, slept = 0, 0.0
         while True:
@@ -789,21 +795,24 @@ class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
             started = time.perf_counter() if logged else 0.0
             outcome: httpx.Response | httpx.TransportError
             try:
-                async with admission:
-                    outcome = await self._client.send(request, stream=stream)
+                await admission.acquire()  # what `async with admission` does, without its two extra coroutines
+                try:
+                    outcome = await client.send(request, stream=stream)
+                finally:
+                    admission.release()
                 if stream and not outcome.is_success:
                     await outcome.aread()  # an error's body is always read: the APIStatusError carries it
-            except httpx.TransportError as exc:
+            except _transport_error() as exc:
                 outcome = exc
             if logged:
                 self._log_attempt(request, outcome, retries_done + 1, started)
-            if isinstance(outcome, httpx.Response):
-                if outcome.is_success:
-                    return outcome
+            if isinstance(outcome, Exception):
                 delay = self._failure_delay(request, outcome, retries_done, max_retries, slept, replay_safe)
-                await outcome.aclose()
+            elif 200 <= outcome.status_code < 300:  # `is_success`, without its property and classmethod calls
+                return outcome
             else:
                 delay = self._failure_delay(request, outcome, retries_done, max_retries, slept, replay_safe)
+                await outcome.aclose()
             await self._sleep(delay)
             slept += delay
             retries_done += 1
