@@ -12,12 +12,17 @@ from .report import Row
 from .stats import paired_ratio, summary
 
 ROUNDS = 10
-OURS = 'import telnyx_conferencing; c = telnyx_conferencing.Telnyx(api_key="x"); c.conferences.actions'
-OFFICIAL = 'import telnyx; c = telnyx.Telnyx(api_key="x"); c.conferences.actions'
+RESOURCES = ("conferences.actions", "calls.actions")
 CLI = ROOT / ".venv" / "bin" / "telnyx-conf"
-TARGET_SECONDS = 0.15
-TARGET_MB = 35.0
+TARGET_RATIO = 3.0
+"""Wall time of a cold start, against `python -c pass` in the same rounds: an application pays the interpreter's
+own start once, and the SDK may add at most twice as much again before its first call."""
+TARGET_MB = 25.0
 TARGET_CLI_SECONDS = 0.3
+
+
+def _snippet(package: str, resource: str) -> str:
+    return f'import {package}; c = {package}.Telnyx(api_key="x"); c.{resource}'
 
 
 def _fixed(*argv: str | Path) -> Command:
@@ -25,35 +30,16 @@ def _fixed(*argv: str | Path) -> Command:
 
 
 def run(ctx: Context) -> list[Row]:
-    commands = {
-        "baseline": _fixed(MAIN_PYTHON, "-c", "pass" + PEAK_REPORT),
-        "ours": _fixed(MAIN_PYTHON, "-c", OURS + PEAK_REPORT),
-        "cli": _fixed(CLI, "--help"),
-    }
-    if ctx.peer is not None:
-        commands["official"] = _fixed(PEER_PYTHON, "-c", OFFICIAL + PEAK_REPORT)
+    commands = {"baseline": _fixed(MAIN_PYTHON, "-c", "pass" + PEAK_REPORT), "cli": _fixed(CLI, "--help")}
+    for resource in RESOURCES:
+        commands[f"ours {resource}"] = _fixed(
+            MAIN_PYTHON, "-c", _snippet("telnyx_conferencing", resource) + PEAK_REPORT
+        )
+        if ctx.peer is not None:
+            commands[f"official {resource}"] = _fixed(PEER_PYTHON, "-c", _snippet("telnyx", resource) + PEAK_REPORT)
     with tempfile.TemporaryDirectory(prefix="bench-cold-") as cwd:  # nothing importable beside the children
         results = command_rounds(commands, ctx.rounds(ROUNDS), Path(cwd))
-    note = ctx.peer_note
-    rows = []
-    for index, (label, unit, target) in enumerate((("wall", "s", TARGET_SECONDS), ("peak RSS", "MB", TARGET_MB))):
-        ours, base = results["ours"][index], results["baseline"][index]
-        official = results["official"][index] if "official" in results else None
-        rows.append(
-            Row(
-                name=f"cold start {label}: import + Telnyx() + .conferences.actions",
-                unit=unit,
-                ours=summary(ours),
-                floor=summary(base),
-                floor_label="python -c pass",
-                official=summary(official) if official else None,
-                official_note=note,
-                ratio=paired_ratio(ours, base),
-                official_ratio=paired_ratio(official, base) if official else None,
-                target=f"<= {target:g} {unit}",
-                met=summary(ours)["median"] <= target,
-            )
-        )
+    rows = [_row(results, resource, index, ctx.peer_note) for resource in RESOURCES for index in (0, 1)]
     cli, base = results["cli"][0], results["baseline"][0]
     rows.append(
         Row(
@@ -69,3 +55,32 @@ def run(ctx: Context) -> list[Row]:
         )
     )
     return rows
+
+
+def _row(results: dict[str, tuple[list[float], list[float]]], resource: str, index: int, peer_note: str | None) -> Row:
+    """Wall time (index 0, judged as a ratio to `python -c pass`) or peak RSS (index 1, judged in MB)."""
+    ours, base = results[f"ours {resource}"][index], results["baseline"][index]
+    official = results[f"official {resource}"][index] if f"official {resource}" in results else None
+    ratio = paired_ratio(ours, base)
+    if index == 0:
+        label, unit, target, met = (
+            "wall",
+            "s",
+            f"<= {TARGET_RATIO:.2f}x python -c pass",
+            ratio["median"] <= TARGET_RATIO,
+        )
+    else:
+        label, unit, target, met = "peak RSS", "MB", f"<= {TARGET_MB:g} MB", summary(ours)["median"] <= TARGET_MB
+    return Row(
+        name=f"cold start {label}: import + Telnyx() + .{resource}",
+        unit=unit,
+        ours=summary(ours),
+        floor=summary(base),
+        floor_label="python -c pass",
+        official=summary(official) if official else None,
+        official_note=peer_note,
+        ratio=ratio,
+        official_ratio=paired_ratio(official, base) if official else None,
+        target=target,
+        met=met,
+    )

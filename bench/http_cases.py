@@ -15,6 +15,8 @@ from urllib.parse import quote
 
 Runner = Callable[[int], float]
 WARMUP = 50
+ASYNC_MODES = frozenset({"async", "inprocess-async"})
+IN_PROCESS_MODES = frozenset({"inprocess", "inprocess-async"})
 
 
 def _sync_runner(call: Callable[[], Any]) -> Runner:
@@ -67,8 +69,9 @@ def _floor_calls(client: Any, is_async: bool, config: dict[str, Any]) -> dict[st
     }
 
 
-def _canned_http_client(config: dict[str, Any]) -> Any:
-    """An httpx.Client whose transport answers in-process with the spec's examples: no socket, no server."""
+def _canned_http_client(config: dict[str, Any], is_async: bool) -> Any:
+    """An httpx.Client (or AsyncClient) whose transport answers in-process with the spec's examples: no socket,
+    no server."""
     import httpx
 
     bodies = {"GET": config["responses"]["retrieve"].encode(), "POST": config["responses"]["join"].encode()}
@@ -78,13 +81,19 @@ def _canned_http_client(config: dict[str, Any]) -> Any:
         def handle_request(self, request: httpx.Request) -> httpx.Response:
             return httpx.Response(200, headers=headers, content=bodies[request.method])
 
+    class AsyncCannedTransport(httpx.AsyncBaseTransport):
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            return httpx.Response(200, headers=headers, content=bodies[request.method])
+
+    if is_async:
+        return httpx.AsyncClient(transport=AsyncCannedTransport())
     return httpx.Client(transport=CannedTransport())
 
 
 def _make_client(variant: str, mode: str, config: dict[str, Any]) -> Any:
-    """The client of `variant`; in `inprocess` mode every variant gets the same injected canned httpx.Client."""
-    api_key, base, is_async = config["api_key"], config["base_url"], mode == "async"
-    injected = {"http_client": _canned_http_client(config)} if mode == "inprocess" else {}
+    """The client of `variant`; in the in-process modes every variant gets the same injected canned httpx client."""
+    api_key, base, is_async = config["api_key"], config["base_url"], mode in ASYNC_MODES
+    injected = {"http_client": _canned_http_client(config, is_async)} if mode in IN_PROCESS_MODES else {}
     if variant == "floor":
         headers = {"Authorization": f"Bearer {api_key}", "Accept": "application/json"}
         if injected:
@@ -110,9 +119,10 @@ def _make_client(variant: str, mode: str, config: dict[str, Any]) -> Any:
 def build(op: str, mode: str, variant: str, config: dict[str, Any]) -> Runner:
     """A runner for `op` (retrieve or join), `mode` and `variant` (floor, ours, official).
 
-    `mode`: sync or async against the loopback server, or inprocess (sync, canned transport: CPU cost only).
+    `mode`: sync or async against the loopback server, or inprocess / inprocess-async (a canned transport: the
+    CPU cost only).
     """
-    is_async = mode == "async"
+    is_async = mode in ASYNC_MODES
     loop = asyncio.new_event_loop() if is_async else None
 
     async def create() -> Any:

@@ -59,7 +59,8 @@ def _hint(name: str, schema: Any, decls: list[TypedDictDecl]) -> str:
     if kind == "array":
         return f"SequenceNotStr[{_hint(name + 'Item', schema.get('items'), decls)}]"
     if kind == "string" and schema.get("format") in ("date-time", "date"):
-        return "str | datetime." + ("datetime" if schema["format"] == "date-time" else "date")
+        # quoted: a functional TypedDict evaluates its hints, and `datetime` is imported for the type checker only
+        return '"str | datetime.' + ("datetime" if schema["format"] == "date-time" else "date") + '"'
     return {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "object": "Mapping[str, Any]"}.get(
         str(kind), "Any"
     )

@@ -7,12 +7,9 @@ the methods that send and sleep, like httpx's `Client` and `AsyncClient`.
 
 from __future__ import annotations
 
-import logging
+import _thread
 import os
-import random
-import threading
 import time
-import uuid
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from functools import cache
 from types import TracebackType
@@ -28,8 +25,7 @@ from ._exceptions import (
     make_status_error,
     request_id_of,
 )
-from ._logs import logger, redact_headers, setup_logging
-from ._pagination import AsyncPaginator, SyncPage, make_page_request
+from ._logs import get_logger, info_enabled, redact_headers, setup_logging
 from ._params import to_json
 from ._qs import encode_query, extra_query_pairs
 from ._response import APIResponse, AsyncAPIResponse, parse_body
@@ -41,6 +37,8 @@ if TYPE_CHECKING:  # httpx loads with the first HTTP client, not with `import te
     import asyncio
 
     import httpx
+
+    from ._pagination import AsyncPaginator, SyncPage
 
 __all__ = [
     "BASE_URL_ENV",
@@ -100,6 +98,15 @@ def _retryable_errors() -> tuple[type[Exception], ...]:
 
 
 @cache
+def _transport_error() -> type[httpx.TransportError]:
+    """httpx's base of the failures with no response; looked up only when a send raises (an `except` clause's
+    expression is evaluated then), so the success path does not import httpx again on every call."""
+    import httpx
+
+    return httpx.TransportError
+
+
+@cache
 def _invalid_url() -> type[Exception]:
     import httpx
 
@@ -107,7 +114,7 @@ def _invalid_url() -> type[Exception]:
 
 
 _NO_OPTIONS: RequestOptions = {}
-_CLIENT_CREATION = threading.Lock()
+_CLIENT_CREATION = _thread.allocate_lock()  # `threading` itself is not needed for one lock
 
 ResponseMode = Literal["parse", "raw", "stream"]
 """What a call returns: the parsed model, an `APIResponse` with the body read, or one whose body is unread."""
@@ -161,6 +168,23 @@ class _RedactedHeaders(dict[str, str]):
         return repr(redact_headers(self))
 
 
+def _jitter() -> float:
+    """A float in [0, 1): `random` is imported by the first retry, not by `import telnyx_conferencing`."""
+    import random
+
+    return random.random()
+
+
+def new_command_id() -> str:
+    """A random (version 4) UUID, as `str(uuid.uuid4())` spells it, in half its time and without importing `uuid`
+    (which loads `platform`): one is made for every call-control action."""
+    raw = bytearray(os.urandom(16))
+    raw[6] = raw[6] & 0x0F | 0x40  # version 4
+    raw[8] = raw[8] & 0x3F | 0x80  # the RFC 4122 variant
+    text = raw.hex()
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+
+
 async def _asyncio_sleep(seconds: float) -> None:
     import asyncio  # imported when the async client first waits, not by `import telnyx_conferencing`
 
@@ -178,7 +202,7 @@ class BaseClient(Generic[_HttpClientT]):
 
     _sleep: Callable[[float], Any]
     """Waits between attempts; tests replace it with a recorder."""
-    _random: Callable[[], float] = staticmethod(random.random)
+    _random: Callable[[], float] = staticmethod(_jitter)
     """Returns a float in [0, 1) for jitter; tests replace it to make delays exact."""
 
     def __init__(
@@ -220,9 +244,10 @@ class BaseClient(Generic[_HttpClientT]):
             raise ValueError(f"max_retries must be 0 or more, got {max_retries}")
         check_timeout(timeout)
         self._api_key = api_key
-        self._base_url = check_base_url(
-            os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL if base_url is None else base_url
-        )
+        if base_url is None:
+            base_url = os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
+        # The default is known good: parsing it would import urllib.parse into every cold start.
+        self._base_url = DEFAULT_BASE_URL if base_url == DEFAULT_BASE_URL else check_base_url(base_url)
         self._timeout = timeout
         self._max_retries = max_retries
         self._default_headers = dict(default_headers or {})
@@ -394,25 +419,38 @@ class BaseClient(Generic[_HttpClientT]):
         url = self._base_url + path if path.startswith("/") else f"{self._base_url}/{path}"
         if self._default_query_pairs:
             params = [*self._default_query_pairs, *(params or ())]
-        if "extra_query" in options:
+        if options and "extra_query" in options:  # `options` is empty for most calls: no lookups then
             params = [*(params or ()), *extra_query_pairs(options["extra_query"])]
         if params:
             # Encoded here rather than by httpx, which would send `page%5Bnumber%5D` instead of `page[number]`.
             url = f"{url}?{encode_query(params)}"
         client = self._client
-        # A client the SDK made already sends the base headers; an injected one gets them per request.
-        headers: Mapping[str, str] | None = None if self._owns_client else self._base_headers
-        extra_headers = options.get("extra_headers")
-        if extra_headers:
-            headers = _merge_headers(dict(self._base_headers), extra_headers)
+        if options and "timeout" in options:
+            timeout = options["timeout"]
+        else:
+            timeout = self._request_timeout
+            if timeout is omit:  # an injected client: the SDK's default timeout, made once httpx is loaded
+                timeout = self._request_timeout = _default_timeout()
         # httpx adds `Content-Type: application/json` itself whenever json is not None.
         try:
-            timeout = options["timeout"] if "timeout" in options else self._request_timeout
-            if timeout is omit:
-                timeout = _default_timeout()
-            return client.build_request(method, url, headers=headers, timeout=timeout, **body_arguments(json))
+            if json is None or type(json) is dict:  # the usual bodies (Form and Multipart are dict subclasses)
+                request = client.build_request(method, url, timeout=timeout, json=json)
+            else:
+                request = client.build_request(method, url, timeout=timeout, **body_arguments(json))
         except _invalid_url() as exc:  # e.g. a filter so large the URL passes httpx's 65,536-character limit
             raise ValueError(f"Cannot build the request URL ({len(url)} characters): {exc}") from None
+        # A client the SDK made already sends the base headers; an injected one gets them on each request.
+        # Set on the built request, over the client's own: passing `headers=` to build_request costs a
+        # merge of every header on every call, several times what these few assignments do.
+        headers: Mapping[str, str] | None = None if self._owns_client else self._base_headers
+        extra_headers = options.get("extra_headers") if options else None
+        if extra_headers:
+            headers = _merge_headers(dict(headers or {}), extra_headers)
+        if headers:
+            request_headers = request.headers
+            for name, value in headers.items():
+                request_headers[name] = value  # case-insensitive: replaces any spelling of the name, once
+        return request
 
     def _retry_delay(
         self, retries_done: int, max_retries: int, slept: float, response: httpx.Response | None
@@ -463,6 +501,8 @@ class BaseClient(Generic[_HttpClientT]):
         The whole line goes through the same redaction as error messages: a server may echo the key
         into a header such as x-request-id.
         """
+        import logging
+
         import httpx
 
         elapsed_ms = (time.perf_counter() - started) * 1000
@@ -472,6 +512,7 @@ class BaseClient(Generic[_HttpClientT]):
         else:
             result, request_id = type(outcome).__name__, None
         line = f"{request.method} {request.url} -> {result} (attempt {attempt}, {elapsed_ms:.1f} ms, request id {request_id})"
+        logger = get_logger()
         if logger.isEnabledFor(logging.DEBUG):
             line += f" headers={redact_headers(request.headers)}"
         logger.info("%s", redact_for(line, request))
@@ -488,6 +529,8 @@ class BaseClient(Generic[_HttpClientT]):
         """The JSON body to send: arguments left as `omit` dropped, models and dates made JSON, `extra_body` merged,
         and, for an action that takes one, a `command_id` made once per call (every retry resends it, so
         Telnyx applies the action once) unless the caller gave one or `auto_command_id=False`."""
+        if json is None and not options:  # a GET, or an action without a body
+            return None
         if isinstance(json, (Form, Multipart)):  # a form keeps its type, and its files stay bytes
             fields = {**json, **(options.get("extra_body") or {})}
             return type(json)({k: v if is_file(v) else to_json(v) for k, v in fields.items() if v is not omit})
@@ -502,7 +545,7 @@ class BaseClient(Generic[_HttpClientT]):
             else:
                 raise TypeError("extra_body can only be merged into a JSON object or form body")
         if command_id and self._auto_command_id and isinstance(json, dict) and json.get("command_id") is None:
-            json["command_id"] = str(uuid.uuid4())
+            json["command_id"] = new_command_id()
         return json
 
     def __repr__(self) -> str:
@@ -574,6 +617,8 @@ class SyncAPIClient(BaseClient["httpx.Client"]):
         the response model (with `.data` and `.meta`) from the JSON; the per-call overrides apply to every page.
         In raw or streaming mode the result is an APIResponse whose `parse()` returns the page.
         """
+        from ._pagination import SyncPage, make_page_request  # list calls only: not in every cold start
+
         options = request_options(extra_headers, extra_query, extra_body, timeout)
         request = make_page_request(path, params, page_number, page_size, cast, options)
         if self._response_mode != "parse":
@@ -596,31 +641,30 @@ class SyncAPIClient(BaseClient["httpx.Client"]):
         stream: bool = False,
     ) -> httpx.Response:
         """The retry loop: returns a 2xx response (read, unless `stream`) or raises."""
-        import httpx
-
         options = options or _NO_OPTIONS
         request = self._build_request(method, path, params, json, options)
+        client = self._client
         max_retries = self._max_retries
         retries_done, slept = 0, 0.0
         while True:
-            logged = logger.isEnabledFor(logging.INFO)
+            logged = info_enabled()
             started = time.perf_counter() if logged else 0.0
             outcome: httpx.Response | httpx.TransportError
             try:
-                outcome = self._client.send(request, stream=stream)
+                outcome = client.send(request, stream=stream)
                 if stream and not outcome.is_success:
                     outcome.read()  # an error's body is always read: the APIStatusError carries it
-            except httpx.TransportError as exc:
+            except _transport_error() as exc:
                 outcome = exc
             if logged:
                 self._log_attempt(request, outcome, retries_done + 1, started)
-            if isinstance(outcome, httpx.Response):
-                if outcome.is_success:
-                    return outcome
+            if isinstance(outcome, Exception):
                 delay = self._failure_delay(request, outcome, retries_done, max_retries, slept, replay_safe)
-                outcome.close()
+            elif 200 <= outcome.status_code < 300:  # `is_success`, without its property and classmethod calls
+                return outcome
             else:
                 delay = self._failure_delay(request, outcome, retries_done, max_retries, slept, replay_safe)
+                outcome.close()
             self._sleep(delay)
             slept += delay
             retries_done += 1
@@ -715,6 +759,8 @@ class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
         """Like `SyncAPIClient.get_page`, but not a coroutine: returns an `AsyncPaginator` to `await` (first
         `AsyncPage`) or `async for` (every item). Nothing is sent until it is awaited or iterated.
         """
+        from ._pagination import AsyncPaginator, make_page_request
+
         options = request_options(extra_headers, extra_query, extra_body, timeout)
         return AsyncPaginator(self, make_page_request(path, params, page_number, page_size, cast, options))
 
@@ -740,32 +786,34 @@ class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
                 if self._http_client is None:
                     # importing httpx and loading certificates would block the loop
                     await _in_thread(lambda: self._client)
-        import httpx
-
         options = options or _NO_OPTIONS
         request = self._build_request(method, path, params, json, options)
+        client = self._client
         max_retries = self._max_retries
         retries_done, slept = 0, 0.0
         while True:
-            logged = logger.isEnabledFor(logging.INFO)
+            logged = info_enabled()
             started = time.perf_counter() if logged else 0.0
             outcome: httpx.Response | httpx.TransportError
             try:
-                async with admission:
-                    outcome = await self._client.send(request, stream=stream)
+                await admission.acquire()  # what `async with admission` does, without its two extra coroutines
+                try:
+                    outcome = await client.send(request, stream=stream)
+                finally:
+                    admission.release()
                 if stream and not outcome.is_success:
                     await outcome.aread()  # an error's body is always read: the APIStatusError carries it
-            except httpx.TransportError as exc:
+            except _transport_error() as exc:
                 outcome = exc
             if logged:
                 self._log_attempt(request, outcome, retries_done + 1, started)
-            if isinstance(outcome, httpx.Response):
-                if outcome.is_success:
-                    return outcome
+            if isinstance(outcome, Exception):
                 delay = self._failure_delay(request, outcome, retries_done, max_retries, slept, replay_safe)
-                await outcome.aclose()
+            elif 200 <= outcome.status_code < 300:  # `is_success`, without its property and classmethod calls
+                return outcome
             else:
                 delay = self._failure_delay(request, outcome, retries_done, max_retries, slept, replay_safe)
+                await outcome.aclose()
             await self._sleep(delay)
             slept += delay
             retries_done += 1
@@ -796,7 +844,7 @@ def cast_client(client: BaseClient[Any]) -> SyncAPIClient:
 
 def _as_page(raw: Any) -> SyncPage[Any]:
     """`typing.cast` to a page, for `get_page`, whose `cast` parameter shadows it."""
-    return cast(SyncPage[Any], raw)
+    return cast("SyncPage[Any]", raw)
 
 
 def _retryable(response: httpx.Response) -> bool:
@@ -848,8 +896,8 @@ def _seconds_until_date(text: str) -> float | None:
 
 
 def _log_retry(delay: float) -> None:
-    if logger.isEnabledFor(logging.INFO):
-        logger.info("retrying in %.2f s", delay)
+    if info_enabled():
+        get_logger().info("retrying in %.2f s", delay)
 
 
 def _connection_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:

@@ -7,7 +7,6 @@ classes says how it travels. Anything else is sent as JSON.
 
 from __future__ import annotations
 
-import json as _json
 from typing import IO, Any
 
 __all__ = ["Content", "Form", "Multipart", "body_arguments", "is_file"]
@@ -37,7 +36,9 @@ def _field(value: Any) -> str:
     """A form field's text: strings as they are, booleans as JSON spells them, structures as JSON."""
     if isinstance(value, str):
         return value
-    return _json.dumps(value, separators=(",", ":"))
+    import json  # form bodies are rare: json stays out of the cold start
+
+    return json.dumps(value, separators=(",", ":"))
 
 
 def is_file(value: Any) -> bool:

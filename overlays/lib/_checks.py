@@ -4,17 +4,18 @@ instead of as a network error (or an OverflowError) on the first request. The CL
 from __future__ import annotations
 
 import math
-import re
-import urllib.parse
 
 __all__ = ["check_base_url", "check_timeout"]
 
-_HOST = re.compile(r"[\w.\-~%:]+")  # names (IDN letters included), IPv4, and IPv6 once its brackets are gone
+_HOST = r"[\w.\-~%:]+"  # names (IDN letters included), IPv4, and IPv6 once its brackets are gone
 _EXAMPLE = "an absolute http(s) URL such as https://api.telnyx.com/v2"
 
 
 def check_base_url(value: object) -> str:
     """The base URL without its trailing slash; raises ValueError when it is not an absolute http(s) URL."""
+    import re
+    import urllib.parse  # once per client, and only for a URL of the caller's: not in the cold start
+
     text = str(value).strip()
     shown = text if len(text) <= 100 else text[:100] + "..."
     try:
@@ -25,7 +26,7 @@ def check_base_url(value: object) -> str:
         raise ValueError(f"Invalid base URL {shown!r} ({exc}): expected {_EXAMPLE}") from None
     if parts.scheme not in ("http", "https"):
         problem = "no http:// or https:// scheme"
-    elif not host or not _HOST.fullmatch(host):
+    elif not host or not re.fullmatch(_HOST, host):
         problem = "no valid host"
     elif not text.isprintable() or any(char.isspace() for char in text):
         problem = "spaces or control characters"

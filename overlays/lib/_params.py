@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ._exceptions import InvalidArgumentError
-from ._types import Omit
+from ._types import Omit, isoformat_of, omit
 
 
 def check_id(name: str, value: object) -> str:
@@ -50,13 +49,16 @@ def to_json(value: Any) -> Any:
     """Turn models, datetimes and containers given by the caller into JSON-ready values."""
     if isinstance(value, (str, int, float, bool)) or value is None:
         return value
+    if type(value) is dict:  # a facade's body, every call: no `to_dict` to look for
+        return {str(k): to_json(v) for k, v in value.items() if v is not omit}
     to_dict = getattr(value, "to_dict", None)
     if callable(to_dict):
         return to_dict()
-    if isinstance(value, (datetime.datetime, datetime.date)):
-        return value.isoformat()
+    iso = isoformat_of(value)
+    if iso is not None:
+        return iso
     if isinstance(value, Mapping):
-        return {str(k): to_json(v) for k, v in value.items() if not isinstance(v, Omit)}
+        return {str(k): to_json(v) for k, v in value.items() if v is not omit}  # `omit` is a singleton
     if isinstance(value, Iterable):
         return [to_json(v) for v in value]
     return value

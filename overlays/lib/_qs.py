@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import datetime
 import enum
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
-from urllib.parse import quote
 
-from ._types import Omit
+from ._types import Omit, isoformat_of, omit
 
-__all__ = ["build_query", "deep_object", "encode_query", "extra_query_pairs", "to_query_value"]
+__all__ = ["build_query", "deep_object", "encode_query", "encode_segment", "extra_query_pairs", "to_query_value"]
 
 
 def deep_object(name: str, value: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -33,10 +32,10 @@ def build_query(params: Mapping[str, Any], deep: frozenset[str] = frozenset()) -
     """
     pairs: list[tuple[str, str]] = []
     for name, value in params.items():
+        if value is None or value is omit:  # most parameters of most calls: checked first, inline
+            continue
         if name in deep:
             _flatten(name, value, pairs)
-            continue
-        if _is_missing(value):
             continue
         if isinstance(value, list | tuple):
             pairs.extend((name, to_query_value(item)) for item in value if not _is_missing(item))
@@ -57,28 +56,50 @@ def encode_query(pairs: Iterable[tuple[str, str]]) -> str:
     return "&".join(f"{_quote_key(key)}={_quote_value(value)}" for key, value in pairs)
 
 
+@lru_cache(maxsize=1024)
+def encode_segment(value: str) -> str:
+    """A path id percent-encoded as `urllib.parse.quote(value, safe="")` does it.
+
+    Every facade call encodes one, and ids repeat (a call leg or a conference gets action after action), so the
+    last thousand are remembered.
+    """
+    return _quote_value(value)
+
+
 # Most keys and values need no escaping; checking first is several times cheaper than quote() (per-call cost).
 _plain_key = re.compile(r"[A-Za-z0-9_.~\-\[\]]*").fullmatch
 _plain_value = re.compile(r"[A-Za-z0-9_.~\-]*").fullmatch
+_plain_but_colons = re.compile(r"[A-Za-z0-9_.~\-:]*").fullmatch
+"""Call control ids (`v3:...`): a colon is their one character to escape, and quote() would take ten times longer."""
 
 
 def _quote_key(key: str) -> str:
-    return key if _plain_key(key) else quote(key, safe="[]")
+    return key if _plain_key(key) else _quote(key, "[]")
 
 
 def _quote_value(value: str) -> str:
-    return value if _plain_value(value) else quote(value, safe="")
+    if _plain_value(value):
+        return value
+    if _plain_but_colons(value):
+        return value.replace(":", "%3A")
+    return _quote(value, "")
+
+
+def _quote(text: str, safe: str) -> str:
+    from urllib.parse import quote  # not in the cold start: most keys and values take the fast paths above
+
+    return quote(text, safe=safe)
 
 
 def to_query_value(value: object) -> str:
     """The wire text of one scalar: `true`/`false`, enum values, ISO dates, else `str()`."""
+    if isinstance(value, str):
+        return value
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, enum.Enum):
         return to_query_value(value.value)
-    if isinstance(value, datetime.date | datetime.time):  # datetime is a date subclass
-        return value.isoformat()
-    return str(value)
+    return isoformat_of(value, times=True) or str(value)
 
 
 def _flatten(key: str, value: object, pairs: list[tuple[str, str]]) -> None:

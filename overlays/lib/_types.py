@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, Protocol, SupportsIndex, TypeAlias, TypedDict, TypeVar, Union, overload
 
@@ -19,6 +20,7 @@ __all__ = [
     "RequestOptions",
     "SequenceNotStr",
     "Timeout",
+    "isoformat_of",
     "not_given",
     "omit",
 ]
@@ -87,6 +89,18 @@ class SequenceNotStr(Protocol[_T_co]):
     def index(self, value: Any, start: int = 0, stop: int = ..., /) -> int: ...
     def count(self, value: Any, /) -> int: ...
     def __reversed__(self) -> Iterator[_T_co]: ...
+
+
+def isoformat_of(value: object, *, times: bool = False) -> str | None:
+    """The ISO text of a date or datetime (with `times`, of a time too); None for any other value.
+
+    While `datetime` is not imported no value can be one, so `import telnyx_conferencing` need not import it.
+    """
+    datetime: Any = sys.modules.get("datetime")
+    if datetime is None:
+        return None
+    kinds = (datetime.date, datetime.time) if times else datetime.date  # a datetime is a date
+    return str(value.isoformat()) if isinstance(value, kinds) else None
 
 
 class RequestOptions(TypedDict, total=False):

@@ -1174,11 +1174,24 @@ def _literal_values(annotation: Any) -> set[str]:
     return values
 
 
+class _TypeCheckingNames(dict[str, Any]):
+    """The names facades import only under TYPE_CHECKING (pages, httpx, and the models, which load with the first
+    response they parse), resolved when an annotation asks for one."""
+
+    def __missing__(self, name: str) -> Any:
+        from telnyx_conferencing.lowlevel import models
+
+        try:
+            return getattr(models, name)
+        except AttributeError:
+            raise KeyError(name) from None
+
+
 def _split(method: Any) -> tuple[tuple[str, ...], set[str], dict[str, set[str]]]:
     import telnyx_conferencing._pagination as pagination
 
     # Return types name classes imported only under TYPE_CHECKING; parameters are what matter here.
-    hints = typing.get_type_hints(method, localns={**vars(pagination), "httpx": httpx})
+    hints = typing.get_type_hints(method, localns=_TypeCheckingNames({**vars(pagination), "httpx": httpx}))
     required: list[str] = []
     optional: set[str] = set()
     enums: dict[str, set[str]] = {}

@@ -147,25 +147,6 @@ def test_a_response_enum_value_newer_than_the_spec_is_kept() -> None:
     assert conference.to_dict()["data"]["status"] == "paused_by_future_feature"
 
 
-def test_building_a_client_does_not_import_the_http_stack_or_every_model() -> None:
-    import subprocess
-    import sys
-
-    probe = (
-        "import sys, telnyx_conferencing as t\n"
-        "c = t.Telnyx(api_key='x'); c.conferences.actions\n"
-        "heavy = [m for m in ('httpx', 'nacl', 'telnyx_conferencing.cli', 'telnyx_conferencing.webhooks') if m in sys.modules]\n"
-        "models = [m for m in sys.modules if m.startswith('telnyx_conferencing.lowlevel.models.')]\n"
-        "print(','.join(heavy), len(models))\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
-    ).stdout.split()
-    heavy, models_loaded = (out[0], out[1]) if len(out) == 2 else ("", out[0])
-    assert heavy == ""
-    assert int(models_loaded) < 40  # of about 180: only what the conferences resources return
-
-
 @pytest.mark.parametrize("body", [b"not json", b'{"data": {"name": "missing required fields"}}'])
 def test_a_malformed_success_response_is_a_clear_sdk_error(body: bytes) -> None:
     from telnyx_conferencing import APIResponseValidationError

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cached_property
-from typing import Any, Literal, TypedDict
-from urllib.parse import quote
+from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 from ..._params import check_enum, check_id, check_length, check_required
+from ..._qs import encode_segment
 from ..._resource import (
     AsyncAPIResource,
     SyncAPIResource,
@@ -17,15 +17,20 @@ from ..._resource import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
+from ..._response import ModelCast
 from ..._types import Body, Headers, Omit, Query, SequenceNotStr, Timeout, omit
-from ...lowlevel.models.call_control_command_response import CallControlCommandResponse
-from ...lowlevel.models.call_control_command_response_with_conversation_id import (
-    CallControlCommandResponseWithConversationID,
-)
-from ...lowlevel.models.call_control_command_response_with_conversation_relay_id import (
-    CallControlCommandResponseWithConversationRelayID,
-)
-from ...lowlevel.models.call_control_command_response_with_recording_id import CallControlCommandResponseWithRecordingID
+
+if TYPE_CHECKING:
+    from ...lowlevel.models.call_control_command_response import CallControlCommandResponse
+    from ...lowlevel.models.call_control_command_response_with_conversation_id import (
+        CallControlCommandResponseWithConversationID,
+    )
+    from ...lowlevel.models.call_control_command_response_with_conversation_relay_id import (
+        CallControlCommandResponseWithConversationRelayID,
+    )
+    from ...lowlevel.models.call_control_command_response_with_recording_id import (
+        CallControlCommandResponseWithRecordingID,
+    )
 
 __all__ = [
     "CallsActionsResource",
@@ -61,254 +66,379 @@ __all__ = [
     "CallsActionsTransferSoundModifications",
 ]
 
+_CALL_CONTROL_COMMAND_RESPONSE: ModelCast[CallControlCommandResponse] = ModelCast(
+    "telnyx_conferencing.lowlevel.models.call_control_command_response", "CallControlCommandResponse"
+)
+_CALL_CONTROL_COMMAND_RESPONSE_WITH_CONVERSATION_ID: ModelCast[CallControlCommandResponseWithConversationID] = (
+    ModelCast(
+        "telnyx_conferencing.lowlevel.models.call_control_command_response_with_conversation_id",
+        "CallControlCommandResponseWithConversationID",
+    )
+)
+_CALL_CONTROL_COMMAND_RESPONSE_WITH_CONVERSATION_RELAY_ID: ModelCast[
+    CallControlCommandResponseWithConversationRelayID
+] = ModelCast(
+    "telnyx_conferencing.lowlevel.models.call_control_command_response_with_conversation_relay_id",
+    "CallControlCommandResponseWithConversationRelayID",
+)
+_CALL_CONTROL_COMMAND_RESPONSE_WITH_RECORDING_ID: ModelCast[CallControlCommandResponseWithRecordingID] = ModelCast(
+    "telnyx_conferencing.lowlevel.models.call_control_command_response_with_recording_id",
+    "CallControlCommandResponseWithRecordingID",
+)
 
-class CallsActionsAnswerAssistantExternalLlm(TypedDict, total=False):
-    authentication_method: Literal["token", "certificate"]
-    base_url: str
-    certificate_ref: str
-    forward_metadata: bool
-    llm_api_key_ref: str
-    model: str
-    token_retrieval_url: str
+# The TypedDicts keep the functional form even where keys are identifiers: its hints are evaluated once,
+# where the class form's would be strings here (`from __future__ import annotations`) that typing compiles
+# one by one, a noticeable part of a cold start.
+# ruff: noqa: UP013
 
+CallsActionsAnswerAssistantExternalLlm = TypedDict(
+    "CallsActionsAnswerAssistantExternalLlm",
+    {
+        "authentication_method": Literal["token", "certificate"],
+        "base_url": str,
+        "certificate_ref": str,
+        "forward_metadata": bool,
+        "llm_api_key_ref": str,
+        "model": str,
+        "token_retrieval_url": str,
+    },
+    total=False,
+)
 
-class CallsActionsAnswerAssistantFallbackConfigExternalLlm(TypedDict, total=False):
-    authentication_method: Literal["token", "certificate"]
-    base_url: str
-    certificate_ref: str
-    forward_metadata: bool
-    llm_api_key_ref: str
-    model: str
-    token_retrieval_url: str
+CallsActionsAnswerAssistantFallbackConfigExternalLlm = TypedDict(
+    "CallsActionsAnswerAssistantFallbackConfigExternalLlm",
+    {
+        "authentication_method": Literal["token", "certificate"],
+        "base_url": str,
+        "certificate_ref": str,
+        "forward_metadata": bool,
+        "llm_api_key_ref": str,
+        "model": str,
+        "token_retrieval_url": str,
+    },
+    total=False,
+)
 
+CallsActionsAnswerAssistantFallbackConfig = TypedDict(
+    "CallsActionsAnswerAssistantFallbackConfig",
+    {
+        "external_llm": CallsActionsAnswerAssistantFallbackConfigExternalLlm,
+        "llm_api_key_ref": str,
+        "model": str,
+    },
+    total=False,
+)
 
-class CallsActionsAnswerAssistantFallbackConfig(TypedDict, total=False):
-    external_llm: CallsActionsAnswerAssistantFallbackConfigExternalLlm
-    llm_api_key_ref: str
-    model: str
+CallsActionsAnswerAssistant = TypedDict(
+    "CallsActionsAnswerAssistant",
+    {
+        "dynamic_variables": Mapping[str, Any],
+        "external_llm": CallsActionsAnswerAssistantExternalLlm,
+        "fallback_config": CallsActionsAnswerAssistantFallbackConfig,
+        "greeting": str,
+        "id": str,
+        "instructions": str,
+        "llm_api_key_ref": str,
+        "mcp_servers": SequenceNotStr[Mapping[str, Any]],
+        "model": str,
+        "name": str,
+        "observability_settings": Mapping[str, Any],
+        "openai_api_key_ref": str,
+        "tools": SequenceNotStr[Any],
+    },
+    total=False,
+)
 
+CallsActionsAnswerConversationRelayConfig = TypedDict(
+    "CallsActionsAnswerConversationRelayConfig",
+    {
+        "custom_parameters": Mapping[str, Any],
+        "dtmf_detection": bool,
+        "greeting": str,
+        "interruptible": Any,
+        "interruptible_greeting": Any,
+        "interruption_settings": Any,
+        "language": str,
+        "languages": SequenceNotStr[Any],
+        "provider": str,
+        "structured_provider": Any,
+        "transcription_engine": Literal[
+            "Google", "Telnyx", "Deepgram", "Azure", "xAI", "AssemblyAI", "Speechmatics", "Soniox", "A", "B"
+        ],
+        "transcription_engine_config": Any,
+        "tts_provider": str,
+        "url": str,
+        "voice": Any,
+        "voice_settings": Any,
+    },
+    total=False,
+)
 
-class CallsActionsAnswerAssistant(TypedDict, total=False):
-    dynamic_variables: Mapping[str, Any]
-    external_llm: CallsActionsAnswerAssistantExternalLlm
-    fallback_config: CallsActionsAnswerAssistantFallbackConfig
-    greeting: str
-    id: str
-    instructions: str
-    llm_api_key_ref: str
-    mcp_servers: SequenceNotStr[Mapping[str, Any]]
-    model: str
-    name: str
-    observability_settings: Mapping[str, Any]
-    openai_api_key_ref: str
-    tools: SequenceNotStr[Any]
+CallsActionsAnswerDeepfakeDetection = TypedDict(
+    "CallsActionsAnswerDeepfakeDetection",
+    {
+        "enabled": bool,
+        "rtp_timeout": int,
+        "timeout": int,
+    },
+    total=False,
+)
 
+CallsActionsAnswerSoundModifications = TypedDict(
+    "CallsActionsAnswerSoundModifications",
+    {
+        "octaves": float,
+        "pitch": float,
+        "semitone": float,
+        "track": str,
+    },
+    total=False,
+)
 
-class CallsActionsAnswerConversationRelayConfig(TypedDict, total=False):
-    custom_parameters: Mapping[str, Any]
-    dtmf_detection: bool
-    greeting: str
-    interruptible: Any
-    interruptible_greeting: Any
-    interruption_settings: Any
-    language: str
-    languages: SequenceNotStr[Any]
-    provider: str
-    structured_provider: Any
-    transcription_engine: Literal[
-        "Google", "Telnyx", "Deepgram", "Azure", "xAI", "AssemblyAI", "Speechmatics", "Soniox", "A", "B"
-    ]
-    transcription_engine_config: Any
-    tts_provider: str
-    url: str
-    voice: Any
-    voice_settings: Any
+CallsActionsAnswerTranscriptionConfig = TypedDict(
+    "CallsActionsAnswerTranscriptionConfig",
+    {
+        "client_state": str,
+        "command_id": str,
+        "transcription_engine": Literal[
+            "Google", "Telnyx", "Deepgram", "Azure", "xAI", "AssemblyAI", "Speechmatics", "Soniox", "Parakeet", "A", "B"
+        ],
+        "transcription_engine_config": Any,
+        "transcription_tracks": str,
+    },
+    total=False,
+)
 
+CallsActionsGatherUsingAiAssistant = TypedDict(
+    "CallsActionsGatherUsingAiAssistant",
+    {
+        "instructions": str,
+        "model": str,
+        "openai_api_key_ref": str,
+        "tools": SequenceNotStr[Any],
+    },
+    total=False,
+)
 
-class CallsActionsAnswerDeepfakeDetection(TypedDict, total=False):
-    enabled: bool
-    rtp_timeout: int
-    timeout: int
+CallsActionsGatherUsingAiInterruptionSettings = TypedDict(
+    "CallsActionsGatherUsingAiInterruptionSettings",
+    {
+        "enable": bool,
+    },
+    total=False,
+)
 
+CallsActionsGatherUsingAiTranscription = TypedDict(
+    "CallsActionsGatherUsingAiTranscription",
+    {
+        "language": str,
+        "model": Literal[
+            "deepgram/flux",
+            "flux",
+            "deepgram/nova-3",
+            "deepgram/nova-2",
+            "speechmatics/standard",
+            "speechmatics/enhanced",
+            "assemblyai/universal-streaming",
+            "xai/grok-stt",
+            "soniox/stt-rt-v4",
+            "nvidia/parakeet-v3",
+            "azure/fast",
+            "azure/realtime",
+            "google/latest_long",
+            "distil-whisper/distil-large-v2",
+            "openai/whisper-large-v3-turbo",
+        ],
+    },
+    total=False,
+)
 
-class CallsActionsAnswerSoundModifications(TypedDict, total=False):
-    octaves: float
-    pitch: float
-    semitone: float
-    track: str
+CallsActionsJoinAiAssistantParticipant = TypedDict(
+    "CallsActionsJoinAiAssistantParticipant",
+    {
+        "id": str,
+        "name": str,
+        "on_hangup": Literal["continue_conversation", "end_conversation"],
+        "role": Literal["user"],
+    },
+    total=False,
+)
 
+CallsActionsStartAiAssistantAssistantExternalLlm = TypedDict(
+    "CallsActionsStartAiAssistantAssistantExternalLlm",
+    {
+        "authentication_method": Literal["token", "certificate"],
+        "base_url": str,
+        "certificate_ref": str,
+        "forward_metadata": bool,
+        "llm_api_key_ref": str,
+        "model": str,
+        "token_retrieval_url": str,
+    },
+    total=False,
+)
 
-class CallsActionsAnswerTranscriptionConfig(TypedDict, total=False):
-    client_state: str
-    command_id: str
-    transcription_engine: Literal[
-        "Google", "Telnyx", "Deepgram", "Azure", "xAI", "AssemblyAI", "Speechmatics", "Soniox", "Parakeet", "A", "B"
-    ]
-    transcription_engine_config: Any
-    transcription_tracks: str
+CallsActionsStartAiAssistantAssistantFallbackConfigExternalLlm = TypedDict(
+    "CallsActionsStartAiAssistantAssistantFallbackConfigExternalLlm",
+    {
+        "authentication_method": Literal["token", "certificate"],
+        "base_url": str,
+        "certificate_ref": str,
+        "forward_metadata": bool,
+        "llm_api_key_ref": str,
+        "model": str,
+        "token_retrieval_url": str,
+    },
+    total=False,
+)
 
+CallsActionsStartAiAssistantAssistantFallbackConfig = TypedDict(
+    "CallsActionsStartAiAssistantAssistantFallbackConfig",
+    {
+        "external_llm": CallsActionsStartAiAssistantAssistantFallbackConfigExternalLlm,
+        "llm_api_key_ref": str,
+        "model": str,
+    },
+    total=False,
+)
 
-class CallsActionsGatherUsingAiAssistant(TypedDict, total=False):
-    instructions: str
-    model: str
-    openai_api_key_ref: str
-    tools: SequenceNotStr[Any]
+CallsActionsStartAiAssistantAssistant = TypedDict(
+    "CallsActionsStartAiAssistantAssistant",
+    {
+        "dynamic_variables": Mapping[str, Any],
+        "external_llm": CallsActionsStartAiAssistantAssistantExternalLlm,
+        "fallback_config": CallsActionsStartAiAssistantAssistantFallbackConfig,
+        "greeting": str,
+        "id": str,
+        "instructions": str,
+        "llm_api_key_ref": str,
+        "mcp_servers": SequenceNotStr[Mapping[str, Any]],
+        "model": str,
+        "name": str,
+        "observability_settings": Mapping[str, Any],
+        "openai_api_key_ref": str,
+        "tools": SequenceNotStr[Any],
+    },
+    total=False,
+)
 
+CallsActionsStartAiAssistantInterruptionSettings = TypedDict(
+    "CallsActionsStartAiAssistantInterruptionSettings",
+    {
+        "enable": bool,
+    },
+    total=False,
+)
 
-class CallsActionsGatherUsingAiInterruptionSettings(TypedDict, total=False):
-    enable: bool
+CallsActionsStartAiAssistantTranscription = TypedDict(
+    "CallsActionsStartAiAssistantTranscription",
+    {
+        "language": str,
+        "model": Literal[
+            "deepgram/flux",
+            "flux",
+            "deepgram/nova-3",
+            "deepgram/nova-2",
+            "speechmatics/standard",
+            "speechmatics/enhanced",
+            "assemblyai/universal-streaming",
+            "xai/grok-stt",
+            "soniox/stt-rt-v4",
+            "nvidia/parakeet-v3",
+            "azure/fast",
+            "azure/realtime",
+            "google/latest_long",
+            "distil-whisper/distil-large-v2",
+            "openai/whisper-large-v3-turbo",
+        ],
+    },
+    total=False,
+)
 
+CallsActionsStartConversationRelayAssistant = TypedDict(
+    "CallsActionsStartConversationRelayAssistant",
+    {
+        "dynamic_variables": Mapping[str, Any],
+    },
+    total=False,
+)
 
-class CallsActionsGatherUsingAiTranscription(TypedDict, total=False):
-    language: str
-    model: Literal[
-        "deepgram/flux",
-        "flux",
-        "deepgram/nova-3",
-        "deepgram/nova-2",
-        "speechmatics/standard",
-        "speechmatics/enhanced",
-        "assemblyai/universal-streaming",
-        "xai/grok-stt",
-        "soniox/stt-rt-v4",
-        "nvidia/parakeet-v3",
-        "azure/fast",
-        "azure/realtime",
-        "google/latest_long",
-        "distil-whisper/distil-large-v2",
-        "openai/whisper-large-v3-turbo",
-    ]
+CallsActionsStartConversationRelayConversationRelaySettings = TypedDict(
+    "CallsActionsStartConversationRelayConversationRelaySettings",
+    {
+        "dtmf_detection": bool,
+        "interruptible": Any,
+        "interruptible_greeting": Any,
+        "languages": SequenceNotStr[Any],
+        "url": str,
+    },
+    total=False,
+)
 
+CallsActionsStartConversationRelayInterruptionSettings = TypedDict(
+    "CallsActionsStartConversationRelayInterruptionSettings",
+    {
+        "enable": bool,
+        "interruptible": Any,
+        "interruptible_greeting": Any,
+        "welcome_greeting_interruptible": Any,
+    },
+    total=False,
+)
 
-class CallsActionsJoinAiAssistantParticipant(TypedDict, total=False):
-    id: str
-    name: str
-    on_hangup: Literal["continue_conversation", "end_conversation"]
-    role: Literal["user"]
+CallsActionsStartNoiseSuppressionNoiseSuppressionEngineConfig = TypedDict(
+    "CallsActionsStartNoiseSuppressionNoiseSuppressionEngineConfig",
+    {
+        "attenuation_limit": int,
+        "enhancement_level": float,
+        "family": Literal["sparrow", "quail"],
+        "mode": Literal["standard", "advanced"],
+        "model": Literal[
+            "krisp-viva-tel-v2.kef", "krisp-viva-tel-lite-v1.kef", "krisp-viva-pro-v1.kef", "krisp-viva-ss-v1.kef"
+        ],
+        "size": Literal["s", "l", "xs", "xxs", "vf_l", "vf_1_1_l"],
+        "suppression_level": float,
+        "voice_gain": float,
+    },
+    total=False,
+)
 
+CallsActionsStartStreamingDialogflowConfig = TypedDict(
+    "CallsActionsStartStreamingDialogflowConfig",
+    {
+        "analyze_sentiment": bool,
+        "partial_automated_agent_reply": bool,
+    },
+    total=False,
+)
 
-class CallsActionsStartAiAssistantAssistantExternalLlm(TypedDict, total=False):
-    authentication_method: Literal["token", "certificate"]
-    base_url: str
-    certificate_ref: str
-    forward_metadata: bool
-    llm_api_key_ref: str
-    model: str
-    token_retrieval_url: str
+CallsActionsTransferAnsweringMachineDetectionConfig = TypedDict(
+    "CallsActionsTransferAnsweringMachineDetectionConfig",
+    {
+        "after_greeting_silence_millis": int,
+        "between_words_silence_millis": int,
+        "greeting_duration_millis": int,
+        "greeting_silence_duration_millis": int,
+        "greeting_total_analysis_time_millis": int,
+        "initial_silence_millis": int,
+        "maximum_number_of_words": int,
+        "maximum_word_length_millis": int,
+        "silence_threshold": int,
+        "total_analysis_time_millis": int,
+    },
+    total=False,
+)
 
-
-class CallsActionsStartAiAssistantAssistantFallbackConfigExternalLlm(TypedDict, total=False):
-    authentication_method: Literal["token", "certificate"]
-    base_url: str
-    certificate_ref: str
-    forward_metadata: bool
-    llm_api_key_ref: str
-    model: str
-    token_retrieval_url: str
-
-
-class CallsActionsStartAiAssistantAssistantFallbackConfig(TypedDict, total=False):
-    external_llm: CallsActionsStartAiAssistantAssistantFallbackConfigExternalLlm
-    llm_api_key_ref: str
-    model: str
-
-
-class CallsActionsStartAiAssistantAssistant(TypedDict, total=False):
-    dynamic_variables: Mapping[str, Any]
-    external_llm: CallsActionsStartAiAssistantAssistantExternalLlm
-    fallback_config: CallsActionsStartAiAssistantAssistantFallbackConfig
-    greeting: str
-    id: str
-    instructions: str
-    llm_api_key_ref: str
-    mcp_servers: SequenceNotStr[Mapping[str, Any]]
-    model: str
-    name: str
-    observability_settings: Mapping[str, Any]
-    openai_api_key_ref: str
-    tools: SequenceNotStr[Any]
-
-
-class CallsActionsStartAiAssistantInterruptionSettings(TypedDict, total=False):
-    enable: bool
-
-
-class CallsActionsStartAiAssistantTranscription(TypedDict, total=False):
-    language: str
-    model: Literal[
-        "deepgram/flux",
-        "flux",
-        "deepgram/nova-3",
-        "deepgram/nova-2",
-        "speechmatics/standard",
-        "speechmatics/enhanced",
-        "assemblyai/universal-streaming",
-        "xai/grok-stt",
-        "soniox/stt-rt-v4",
-        "nvidia/parakeet-v3",
-        "azure/fast",
-        "azure/realtime",
-        "google/latest_long",
-        "distil-whisper/distil-large-v2",
-        "openai/whisper-large-v3-turbo",
-    ]
-
-
-class CallsActionsStartConversationRelayAssistant(TypedDict, total=False):
-    dynamic_variables: Mapping[str, Any]
-
-
-class CallsActionsStartConversationRelayConversationRelaySettings(TypedDict, total=False):
-    dtmf_detection: bool
-    interruptible: Any
-    interruptible_greeting: Any
-    languages: SequenceNotStr[Any]
-    url: str
-
-
-class CallsActionsStartConversationRelayInterruptionSettings(TypedDict, total=False):
-    enable: bool
-    interruptible: Any
-    interruptible_greeting: Any
-    welcome_greeting_interruptible: Any
-
-
-class CallsActionsStartNoiseSuppressionNoiseSuppressionEngineConfig(TypedDict, total=False):
-    attenuation_limit: int
-    enhancement_level: float
-    family: Literal["sparrow", "quail"]
-    mode: Literal["standard", "advanced"]
-    model: Literal[
-        "krisp-viva-tel-v2.kef", "krisp-viva-tel-lite-v1.kef", "krisp-viva-pro-v1.kef", "krisp-viva-ss-v1.kef"
-    ]
-    size: Literal["s", "l", "xs", "xxs", "vf_l", "vf_1_1_l"]
-    suppression_level: float
-    voice_gain: float
-
-
-class CallsActionsStartStreamingDialogflowConfig(TypedDict, total=False):
-    analyze_sentiment: bool
-    partial_automated_agent_reply: bool
-
-
-class CallsActionsTransferAnsweringMachineDetectionConfig(TypedDict, total=False):
-    after_greeting_silence_millis: int
-    between_words_silence_millis: int
-    greeting_duration_millis: int
-    greeting_silence_duration_millis: int
-    greeting_total_analysis_time_millis: int
-    initial_silence_millis: int
-    maximum_number_of_words: int
-    maximum_word_length_millis: int
-    silence_threshold: int
-    total_analysis_time_millis: int
-
-
-class CallsActionsTransferSoundModifications(TypedDict, total=False):
-    octaves: float
-    pitch: float
-    semitone: float
-    track: str
+CallsActionsTransferSoundModifications = TypedDict(
+    "CallsActionsTransferSoundModifications",
+    {
+        "octaves": float,
+        "pitch": float,
+        "semitone": float,
+        "track": str,
+    },
+    total=False,
+)
 
 
 class CallsActionsResource(SyncAPIResource):
@@ -354,13 +484,13 @@ class CallsActionsResource(SyncAPIResource):
         check_id("call_control_id", call_control_id)
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/ai_assistant_add_messages",
+            f"/calls/{encode_segment(call_control_id)}/actions/ai_assistant_add_messages",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
                 "messages": messages,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -472,7 +602,7 @@ class CallsActionsResource(SyncAPIResource):
         check_enum("webhook_urls_method", webhook_urls_method, ("POST", "GET"))
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/answer",
+            f"/calls/{encode_segment(call_control_id)}/actions/answer",
             json={
                 "assistant": assistant,
                 "billing_group_id": billing_group_id,
@@ -507,7 +637,7 @@ class CallsActionsResource(SyncAPIResource):
                 "webhook_urls": webhook_urls,
                 "webhook_urls_method": webhook_urls_method,
             },
-            cast=CallControlCommandResponseWithRecordingID.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE_WITH_RECORDING_ID,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -674,7 +804,7 @@ class CallsActionsResource(SyncAPIResource):
         )
         return self._client.request(
             "POST",
-            f"/calls/{quote(path_call_control_id, safe='')}/actions/bridge",
+            f"/calls/{encode_segment(path_call_control_id)}/actions/bridge",
             json={
                 "call_control_id": call_control_id,
                 "client_state": client_state,
@@ -697,7 +827,7 @@ class CallsActionsResource(SyncAPIResource):
                 "video_room_context": video_room_context,
                 "video_room_id": video_room_id,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -744,7 +874,7 @@ class CallsActionsResource(SyncAPIResource):
         check_length("queue_name", queue_name, 1, None)
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/enqueue",
+            f"/calls/{encode_segment(call_control_id)}/actions/enqueue",
             json={
                 "queue_name": queue_name,
                 "client_state": client_state,
@@ -753,7 +883,7 @@ class CallsActionsResource(SyncAPIResource):
                 "max_size": max_size,
                 "max_wait_time_secs": max_wait_time_secs,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -806,7 +936,7 @@ class CallsActionsResource(SyncAPIResource):
         check_length("gather_id", gather_id, 1, 40)
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/gather",
+            f"/calls/{encode_segment(call_control_id)}/actions/gather",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
@@ -819,7 +949,7 @@ class CallsActionsResource(SyncAPIResource):
                 "timeout_millis": timeout_millis,
                 "valid_digits": valid_digits,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -1051,7 +1181,7 @@ class CallsActionsResource(SyncAPIResource):
         )
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/gather_using_ai",
+            f"/calls/{encode_segment(call_control_id)}/actions/gather_using_ai",
             json={
                 "parameters": parameters,
                 "assistant": assistant,
@@ -1069,7 +1199,7 @@ class CallsActionsResource(SyncAPIResource):
                 "voice": voice,
                 "voice_settings": voice_settings,
             },
-            cast=CallControlCommandResponseWithConversationID.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE_WITH_CONVERSATION_ID,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -1127,7 +1257,7 @@ class CallsActionsResource(SyncAPIResource):
         check_id("call_control_id", call_control_id)
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/gather_using_audio",
+            f"/calls/{encode_segment(call_control_id)}/actions/gather_using_audio",
             json={
                 "audio_url": audio_url,
                 "client_state": client_state,
@@ -1143,7 +1273,7 @@ class CallsActionsResource(SyncAPIResource):
                 "timeout_millis": timeout_millis,
                 "valid_digits": valid_digits,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -1277,7 +1407,7 @@ class CallsActionsResource(SyncAPIResource):
         check_enum("service_level", service_level, ("basic", "premium"))
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/gather_using_speak",
+            f"/calls/{encode_segment(call_control_id)}/actions/gather_using_speak",
             json={
                 "payload": payload,
                 "voice": voice,
@@ -1296,7 +1426,7 @@ class CallsActionsResource(SyncAPIResource):
                 "valid_digits": valid_digits,
                 "voice_settings": voice_settings,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -1333,13 +1463,13 @@ class CallsActionsResource(SyncAPIResource):
         check_id("call_control_id", call_control_id)
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/hangup",
+            f"/calls/{encode_segment(call_control_id)}/actions/hangup",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
                 "custom_headers": custom_headers,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -1380,14 +1510,14 @@ class CallsActionsResource(SyncAPIResource):
         check_required("participant", participant)
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/ai_assistant_join",
+            f"/calls/{encode_segment(call_control_id)}/actions/ai_assistant_join",
             json={
                 "conversation_id": conversation_id,
                 "participant": participant,
                 "client_state": client_state,
                 "command_id": command_id,
             },
-            cast=CallControlCommandResponseWithConversationID.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE_WITH_CONVERSATION_ID,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -1423,12 +1553,12 @@ class CallsActionsResource(SyncAPIResource):
         check_id("call_control_id", call_control_id)
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/leave_queue",
+            f"/calls/{encode_segment(call_control_id)}/actions/leave_queue",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -1465,13 +1595,13 @@ class CallsActionsResource(SyncAPIResource):
         check_id("call_control_id", call_control_id)
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/record_pause",
+            f"/calls/{encode_segment(call_control_id)}/actions/record_pause",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
                 "recording_id": recording_id,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -1517,7 +1647,7 @@ class CallsActionsResource(SyncAPIResource):
         check_required("sip_address", sip_address)
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/refer",
+            f"/calls/{encode_segment(call_control_id)}/actions/refer",
             json={
                 "sip_address": sip_address,
                 "client_state": client_state,
@@ -1527,7 +1657,7 @@ class CallsActionsResource(SyncAPIResource):
                 "sip_auth_username": sip_auth_username,
                 "sip_headers": sip_headers,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -1566,13 +1696,13 @@ class CallsActionsResource(SyncAPIResource):
         check_enum("cause", cause, ("CALL_REJECTED", "USER_BUSY"))
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/reject",
+            f"/calls/{encode_segment(call_control_id)}/actions/reject",
             json={
                 "cause": cause,
                 "client_state": client_state,
                 "command_id": command_id,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -1609,13 +1739,13 @@ class CallsActionsResource(SyncAPIResource):
         check_id("call_control_id", call_control_id)
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/record_resume",
+            f"/calls/{encode_segment(call_control_id)}/actions/record_resume",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
                 "recording_id": recording_id,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -1655,14 +1785,14 @@ class CallsActionsResource(SyncAPIResource):
         check_required("digits", digits)
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/send_dtmf",
+            f"/calls/{encode_segment(call_control_id)}/actions/send_dtmf",
             json={
                 "digits": digits,
                 "client_state": client_state,
                 "command_id": command_id,
                 "duration_millis": duration_millis,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -1703,14 +1833,14 @@ class CallsActionsResource(SyncAPIResource):
         check_required("content_type", content_type)
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/send_sip_info",
+            f"/calls/{encode_segment(call_control_id)}/actions/send_sip_info",
             json={
                 "body": body,
                 "content_type": content_type,
                 "client_state": client_state,
                 "command_id": command_id,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -1834,7 +1964,7 @@ class CallsActionsResource(SyncAPIResource):
         check_enum("target_legs", target_legs, ("self", "opposite", "both"))
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/speak",
+            f"/calls/{encode_segment(call_control_id)}/actions/speak",
             json={
                 "payload": payload,
                 "voice": voice,
@@ -1848,7 +1978,7 @@ class CallsActionsResource(SyncAPIResource):
                 "target_legs": target_legs,
                 "voice_settings": voice_settings,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -1901,7 +2031,7 @@ class CallsActionsResource(SyncAPIResource):
         check_id("call_control_id", call_control_id)
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/ai_assistant_start",
+            f"/calls/{encode_segment(call_control_id)}/actions/ai_assistant_start",
             json={
                 "assistant": assistant,
                 "client_state": client_state,
@@ -1915,7 +2045,7 @@ class CallsActionsResource(SyncAPIResource):
                 "voice": voice,
                 "voice_settings": voice_settings,
             },
-            cast=CallControlCommandResponseWithConversationID.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE_WITH_CONVERSATION_ID,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -2003,7 +2133,7 @@ class CallsActionsResource(SyncAPIResource):
         )
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/conversation_relay_start",
+            f"/calls/{encode_segment(call_control_id)}/actions/conversation_relay_start",
             json={
                 "assistant": assistant,
                 "client_state": client_state,
@@ -2029,7 +2159,7 @@ class CallsActionsResource(SyncAPIResource):
                 "voice": voice,
                 "voice_settings": voice_settings,
             },
-            cast=CallControlCommandResponseWithConversationRelayID.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE_WITH_CONVERSATION_RELAY_ID,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -2071,7 +2201,7 @@ class CallsActionsResource(SyncAPIResource):
         check_enum("stream_type", stream_type, ("decrypted",))
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/fork_start",
+            f"/calls/{encode_segment(call_control_id)}/actions/fork_start",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
@@ -2079,7 +2209,7 @@ class CallsActionsResource(SyncAPIResource):
                 "stream_type": stream_type,
                 "tx": tx,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -2149,7 +2279,7 @@ class CallsActionsResource(SyncAPIResource):
         )
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/suppression_start",
+            f"/calls/{encode_segment(call_control_id)}/actions/suppression_start",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
@@ -2157,7 +2287,7 @@ class CallsActionsResource(SyncAPIResource):
                 "noise_suppression_engine": noise_suppression_engine,
                 "noise_suppression_engine_config": noise_suppression_engine_config,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -2211,7 +2341,7 @@ class CallsActionsResource(SyncAPIResource):
         check_enum("audio_type", audio_type, ("mp3", "wav"))
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/playback_start",
+            f"/calls/{encode_segment(call_control_id)}/actions/playback_start",
             json={
                 "audio_type": audio_type,
                 "audio_url": audio_url,
@@ -2225,7 +2355,7 @@ class CallsActionsResource(SyncAPIResource):
                 "stop": stop,
                 "target_legs": target_legs,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -2796,7 +2926,7 @@ class CallsActionsResource(SyncAPIResource):
         check_enum("trim", trim, ("trim-silence",))
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/record_start",
+            f"/calls/{encode_segment(call_control_id)}/actions/record_start",
             json={
                 "channels": channels,
                 "format": format,
@@ -2816,7 +2946,7 @@ class CallsActionsResource(SyncAPIResource):
                 "transcription_speaker_diarization": transcription_speaker_diarization,
                 "trim": trim,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -2863,7 +2993,7 @@ class CallsActionsResource(SyncAPIResource):
         check_enum("siprec_track", siprec_track, ("inbound_track", "outbound_track", "both_tracks"))
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/siprec_start",
+            f"/calls/{encode_segment(call_control_id)}/actions/siprec_start",
             json={
                 "client_state": client_state,
                 "connector_name": connector_name,
@@ -2873,7 +3003,7 @@ class CallsActionsResource(SyncAPIResource):
                 "sip_transport": sip_transport,
                 "siprec_track": siprec_track,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             replay_safe=False,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -2942,7 +3072,7 @@ class CallsActionsResource(SyncAPIResource):
         check_enum("stream_track", stream_track, ("inbound_track", "outbound_track", "both_tracks"))
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/streaming_start",
+            f"/calls/{encode_segment(call_control_id)}/actions/streaming_start",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
@@ -2958,7 +3088,7 @@ class CallsActionsResource(SyncAPIResource):
                 "stream_track": stream_track,
                 "stream_url": stream_url,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -3019,7 +3149,7 @@ class CallsActionsResource(SyncAPIResource):
         )
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/transcription_start",
+            f"/calls/{encode_segment(call_control_id)}/actions/transcription_start",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
@@ -3027,7 +3157,7 @@ class CallsActionsResource(SyncAPIResource):
                 "transcription_engine_config": transcription_engine_config,
                 "transcription_tracks": transcription_tracks,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -3062,12 +3192,12 @@ class CallsActionsResource(SyncAPIResource):
         check_id("call_control_id", call_control_id)
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/ai_assistant_stop",
+            f"/calls/{encode_segment(call_control_id)}/actions/ai_assistant_stop",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -3102,12 +3232,12 @@ class CallsActionsResource(SyncAPIResource):
         check_id("call_control_id", call_control_id)
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/conversation_relay_stop",
+            f"/calls/{encode_segment(call_control_id)}/actions/conversation_relay_stop",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -3145,13 +3275,13 @@ class CallsActionsResource(SyncAPIResource):
         check_enum("stream_type", stream_type, ("raw", "decrypted"))
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/fork_stop",
+            f"/calls/{encode_segment(call_control_id)}/actions/fork_stop",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
                 "stream_type": stream_type,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -3186,12 +3316,12 @@ class CallsActionsResource(SyncAPIResource):
         check_id("call_control_id", call_control_id)
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/gather_stop",
+            f"/calls/{encode_segment(call_control_id)}/actions/gather_stop",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -3226,12 +3356,12 @@ class CallsActionsResource(SyncAPIResource):
         check_id("call_control_id", call_control_id)
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/suppression_stop",
+            f"/calls/{encode_segment(call_control_id)}/actions/suppression_stop",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -3270,14 +3400,14 @@ class CallsActionsResource(SyncAPIResource):
         check_id("call_control_id", call_control_id)
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/playback_stop",
+            f"/calls/{encode_segment(call_control_id)}/actions/playback_stop",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
                 "overlay": overlay,
                 "stop": stop,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -3314,13 +3444,13 @@ class CallsActionsResource(SyncAPIResource):
         check_id("call_control_id", call_control_id)
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/record_stop",
+            f"/calls/{encode_segment(call_control_id)}/actions/record_stop",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
                 "recording_id": recording_id,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -3355,12 +3485,12 @@ class CallsActionsResource(SyncAPIResource):
         check_id("call_control_id", call_control_id)
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/siprec_stop",
+            f"/calls/{encode_segment(call_control_id)}/actions/siprec_stop",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -3397,13 +3527,13 @@ class CallsActionsResource(SyncAPIResource):
         check_id("call_control_id", call_control_id)
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/streaming_stop",
+            f"/calls/{encode_segment(call_control_id)}/actions/streaming_stop",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
                 "stream_id": stream_id,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -3438,12 +3568,12 @@ class CallsActionsResource(SyncAPIResource):
         check_id("call_control_id", call_control_id)
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/transcription_stop",
+            f"/calls/{encode_segment(call_control_id)}/actions/transcription_stop",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -3479,11 +3609,11 @@ class CallsActionsResource(SyncAPIResource):
         check_enum("role", role, ("barge", "whisper", "monitor"))
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/switch_supervisor_role",
+            f"/calls/{encode_segment(call_control_id)}/actions/switch_supervisor_role",
             json={
                 "role": role,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -3614,7 +3744,7 @@ class CallsActionsResource(SyncAPIResource):
         check_enum("webhook_urls_method", webhook_urls_method, ("POST", "GET"))
         return self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/transfer",
+            f"/calls/{encode_segment(call_control_id)}/actions/transfer",
             json={
                 "to": to,
                 "answering_machine_detection": answering_machine_detection,
@@ -3656,7 +3786,7 @@ class CallsActionsResource(SyncAPIResource):
                 "webhook_urls": webhook_urls,
                 "webhook_urls_method": webhook_urls_method,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -3690,11 +3820,11 @@ class CallsActionsResource(SyncAPIResource):
         check_required("client_state", client_state)
         return self._client.request(
             "PUT",
-            f"/calls/{quote(call_control_id, safe='')}/actions/client_state_update",
+            f"/calls/{encode_segment(call_control_id)}/actions/client_state_update",
             json={
                 "client_state": client_state,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -3841,13 +3971,13 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_id("call_control_id", call_control_id)
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/ai_assistant_add_messages",
+            f"/calls/{encode_segment(call_control_id)}/actions/ai_assistant_add_messages",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
                 "messages": messages,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -3959,7 +4089,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_enum("webhook_urls_method", webhook_urls_method, ("POST", "GET"))
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/answer",
+            f"/calls/{encode_segment(call_control_id)}/actions/answer",
             json={
                 "assistant": assistant,
                 "billing_group_id": billing_group_id,
@@ -3994,7 +4124,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
                 "webhook_urls": webhook_urls,
                 "webhook_urls_method": webhook_urls_method,
             },
-            cast=CallControlCommandResponseWithRecordingID.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE_WITH_RECORDING_ID,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -4161,7 +4291,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         )
         return await self._client.request(
             "POST",
-            f"/calls/{quote(path_call_control_id, safe='')}/actions/bridge",
+            f"/calls/{encode_segment(path_call_control_id)}/actions/bridge",
             json={
                 "call_control_id": call_control_id,
                 "client_state": client_state,
@@ -4184,7 +4314,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
                 "video_room_context": video_room_context,
                 "video_room_id": video_room_id,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -4231,7 +4361,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_length("queue_name", queue_name, 1, None)
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/enqueue",
+            f"/calls/{encode_segment(call_control_id)}/actions/enqueue",
             json={
                 "queue_name": queue_name,
                 "client_state": client_state,
@@ -4240,7 +4370,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
                 "max_size": max_size,
                 "max_wait_time_secs": max_wait_time_secs,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -4293,7 +4423,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_length("gather_id", gather_id, 1, 40)
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/gather",
+            f"/calls/{encode_segment(call_control_id)}/actions/gather",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
@@ -4306,7 +4436,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
                 "timeout_millis": timeout_millis,
                 "valid_digits": valid_digits,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -4538,7 +4668,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         )
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/gather_using_ai",
+            f"/calls/{encode_segment(call_control_id)}/actions/gather_using_ai",
             json={
                 "parameters": parameters,
                 "assistant": assistant,
@@ -4556,7 +4686,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
                 "voice": voice,
                 "voice_settings": voice_settings,
             },
-            cast=CallControlCommandResponseWithConversationID.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE_WITH_CONVERSATION_ID,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -4614,7 +4744,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_id("call_control_id", call_control_id)
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/gather_using_audio",
+            f"/calls/{encode_segment(call_control_id)}/actions/gather_using_audio",
             json={
                 "audio_url": audio_url,
                 "client_state": client_state,
@@ -4630,7 +4760,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
                 "timeout_millis": timeout_millis,
                 "valid_digits": valid_digits,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -4764,7 +4894,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_enum("service_level", service_level, ("basic", "premium"))
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/gather_using_speak",
+            f"/calls/{encode_segment(call_control_id)}/actions/gather_using_speak",
             json={
                 "payload": payload,
                 "voice": voice,
@@ -4783,7 +4913,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
                 "valid_digits": valid_digits,
                 "voice_settings": voice_settings,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -4820,13 +4950,13 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_id("call_control_id", call_control_id)
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/hangup",
+            f"/calls/{encode_segment(call_control_id)}/actions/hangup",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
                 "custom_headers": custom_headers,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -4867,14 +4997,14 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_required("participant", participant)
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/ai_assistant_join",
+            f"/calls/{encode_segment(call_control_id)}/actions/ai_assistant_join",
             json={
                 "conversation_id": conversation_id,
                 "participant": participant,
                 "client_state": client_state,
                 "command_id": command_id,
             },
-            cast=CallControlCommandResponseWithConversationID.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE_WITH_CONVERSATION_ID,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -4910,12 +5040,12 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_id("call_control_id", call_control_id)
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/leave_queue",
+            f"/calls/{encode_segment(call_control_id)}/actions/leave_queue",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -4952,13 +5082,13 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_id("call_control_id", call_control_id)
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/record_pause",
+            f"/calls/{encode_segment(call_control_id)}/actions/record_pause",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
                 "recording_id": recording_id,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -5004,7 +5134,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_required("sip_address", sip_address)
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/refer",
+            f"/calls/{encode_segment(call_control_id)}/actions/refer",
             json={
                 "sip_address": sip_address,
                 "client_state": client_state,
@@ -5014,7 +5144,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
                 "sip_auth_username": sip_auth_username,
                 "sip_headers": sip_headers,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -5053,13 +5183,13 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_enum("cause", cause, ("CALL_REJECTED", "USER_BUSY"))
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/reject",
+            f"/calls/{encode_segment(call_control_id)}/actions/reject",
             json={
                 "cause": cause,
                 "client_state": client_state,
                 "command_id": command_id,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -5096,13 +5226,13 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_id("call_control_id", call_control_id)
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/record_resume",
+            f"/calls/{encode_segment(call_control_id)}/actions/record_resume",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
                 "recording_id": recording_id,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -5142,14 +5272,14 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_required("digits", digits)
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/send_dtmf",
+            f"/calls/{encode_segment(call_control_id)}/actions/send_dtmf",
             json={
                 "digits": digits,
                 "client_state": client_state,
                 "command_id": command_id,
                 "duration_millis": duration_millis,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -5190,14 +5320,14 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_required("content_type", content_type)
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/send_sip_info",
+            f"/calls/{encode_segment(call_control_id)}/actions/send_sip_info",
             json={
                 "body": body,
                 "content_type": content_type,
                 "client_state": client_state,
                 "command_id": command_id,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -5321,7 +5451,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_enum("target_legs", target_legs, ("self", "opposite", "both"))
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/speak",
+            f"/calls/{encode_segment(call_control_id)}/actions/speak",
             json={
                 "payload": payload,
                 "voice": voice,
@@ -5335,7 +5465,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
                 "target_legs": target_legs,
                 "voice_settings": voice_settings,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -5388,7 +5518,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_id("call_control_id", call_control_id)
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/ai_assistant_start",
+            f"/calls/{encode_segment(call_control_id)}/actions/ai_assistant_start",
             json={
                 "assistant": assistant,
                 "client_state": client_state,
@@ -5402,7 +5532,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
                 "voice": voice,
                 "voice_settings": voice_settings,
             },
-            cast=CallControlCommandResponseWithConversationID.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE_WITH_CONVERSATION_ID,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -5490,7 +5620,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         )
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/conversation_relay_start",
+            f"/calls/{encode_segment(call_control_id)}/actions/conversation_relay_start",
             json={
                 "assistant": assistant,
                 "client_state": client_state,
@@ -5516,7 +5646,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
                 "voice": voice,
                 "voice_settings": voice_settings,
             },
-            cast=CallControlCommandResponseWithConversationRelayID.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE_WITH_CONVERSATION_RELAY_ID,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -5558,7 +5688,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_enum("stream_type", stream_type, ("decrypted",))
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/fork_start",
+            f"/calls/{encode_segment(call_control_id)}/actions/fork_start",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
@@ -5566,7 +5696,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
                 "stream_type": stream_type,
                 "tx": tx,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -5636,7 +5766,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         )
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/suppression_start",
+            f"/calls/{encode_segment(call_control_id)}/actions/suppression_start",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
@@ -5644,7 +5774,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
                 "noise_suppression_engine": noise_suppression_engine,
                 "noise_suppression_engine_config": noise_suppression_engine_config,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -5698,7 +5828,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_enum("audio_type", audio_type, ("mp3", "wav"))
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/playback_start",
+            f"/calls/{encode_segment(call_control_id)}/actions/playback_start",
             json={
                 "audio_type": audio_type,
                 "audio_url": audio_url,
@@ -5712,7 +5842,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
                 "stop": stop,
                 "target_legs": target_legs,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -6283,7 +6413,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_enum("trim", trim, ("trim-silence",))
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/record_start",
+            f"/calls/{encode_segment(call_control_id)}/actions/record_start",
             json={
                 "channels": channels,
                 "format": format,
@@ -6303,7 +6433,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
                 "transcription_speaker_diarization": transcription_speaker_diarization,
                 "trim": trim,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -6350,7 +6480,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_enum("siprec_track", siprec_track, ("inbound_track", "outbound_track", "both_tracks"))
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/siprec_start",
+            f"/calls/{encode_segment(call_control_id)}/actions/siprec_start",
             json={
                 "client_state": client_state,
                 "connector_name": connector_name,
@@ -6360,7 +6490,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
                 "sip_transport": sip_transport,
                 "siprec_track": siprec_track,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             replay_safe=False,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -6429,7 +6559,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_enum("stream_track", stream_track, ("inbound_track", "outbound_track", "both_tracks"))
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/streaming_start",
+            f"/calls/{encode_segment(call_control_id)}/actions/streaming_start",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
@@ -6445,7 +6575,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
                 "stream_track": stream_track,
                 "stream_url": stream_url,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -6506,7 +6636,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         )
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/transcription_start",
+            f"/calls/{encode_segment(call_control_id)}/actions/transcription_start",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
@@ -6514,7 +6644,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
                 "transcription_engine_config": transcription_engine_config,
                 "transcription_tracks": transcription_tracks,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -6549,12 +6679,12 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_id("call_control_id", call_control_id)
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/ai_assistant_stop",
+            f"/calls/{encode_segment(call_control_id)}/actions/ai_assistant_stop",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -6589,12 +6719,12 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_id("call_control_id", call_control_id)
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/conversation_relay_stop",
+            f"/calls/{encode_segment(call_control_id)}/actions/conversation_relay_stop",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -6632,13 +6762,13 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_enum("stream_type", stream_type, ("raw", "decrypted"))
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/fork_stop",
+            f"/calls/{encode_segment(call_control_id)}/actions/fork_stop",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
                 "stream_type": stream_type,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -6673,12 +6803,12 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_id("call_control_id", call_control_id)
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/gather_stop",
+            f"/calls/{encode_segment(call_control_id)}/actions/gather_stop",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -6713,12 +6843,12 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_id("call_control_id", call_control_id)
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/suppression_stop",
+            f"/calls/{encode_segment(call_control_id)}/actions/suppression_stop",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -6757,14 +6887,14 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_id("call_control_id", call_control_id)
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/playback_stop",
+            f"/calls/{encode_segment(call_control_id)}/actions/playback_stop",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
                 "overlay": overlay,
                 "stop": stop,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -6801,13 +6931,13 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_id("call_control_id", call_control_id)
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/record_stop",
+            f"/calls/{encode_segment(call_control_id)}/actions/record_stop",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
                 "recording_id": recording_id,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -6842,12 +6972,12 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_id("call_control_id", call_control_id)
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/siprec_stop",
+            f"/calls/{encode_segment(call_control_id)}/actions/siprec_stop",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -6884,13 +7014,13 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_id("call_control_id", call_control_id)
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/streaming_stop",
+            f"/calls/{encode_segment(call_control_id)}/actions/streaming_stop",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
                 "stream_id": stream_id,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -6925,12 +7055,12 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_id("call_control_id", call_control_id)
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/transcription_stop",
+            f"/calls/{encode_segment(call_control_id)}/actions/transcription_stop",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -6966,11 +7096,11 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_enum("role", role, ("barge", "whisper", "monitor"))
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/switch_supervisor_role",
+            f"/calls/{encode_segment(call_control_id)}/actions/switch_supervisor_role",
             json={
                 "role": role,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -7101,7 +7231,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_enum("webhook_urls_method", webhook_urls_method, ("POST", "GET"))
         return await self._client.request(
             "POST",
-            f"/calls/{quote(call_control_id, safe='')}/actions/transfer",
+            f"/calls/{encode_segment(call_control_id)}/actions/transfer",
             json={
                 "to": to,
                 "answering_machine_detection": answering_machine_detection,
@@ -7143,7 +7273,7 @@ class AsyncCallsActionsResource(AsyncAPIResource):
                 "webhook_urls": webhook_urls,
                 "webhook_urls_method": webhook_urls_method,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -7177,11 +7307,11 @@ class AsyncCallsActionsResource(AsyncAPIResource):
         check_required("client_state", client_state)
         return await self._client.request(
             "PUT",
-            f"/calls/{quote(call_control_id, safe='')}/actions/client_state_update",
+            f"/calls/{encode_segment(call_control_id)}/actions/client_state_update",
             json={
                 "client_state": client_state,
             },
-            cast=CallControlCommandResponse.from_dict,
+            cast=_CALL_CONTROL_COMMAND_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, TypedDict
-from urllib.parse import quote
 
 from ..._params import check_enum, check_id, check_length, check_required
+from ..._qs import encode_segment
 from ..._resource import (
     AsyncAPIResource,
     SyncAPIResource,
@@ -17,11 +17,14 @@ from ..._resource import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
+from ..._response import ModelCast
 from ..._types import Body, Headers, Omit, Query, SequenceNotStr, Timeout, omit
-from ...lowlevel.models.retrieve_call_status_response import RetrieveCallStatusResponse
-from ...lowlevel.models.retrieve_call_status_response_with_recording_id import RetrieveCallStatusResponseWithRecordingID
 
 if TYPE_CHECKING:
+    from ...lowlevel.models.retrieve_call_status_response import RetrieveCallStatusResponse
+    from ...lowlevel.models.retrieve_call_status_response_with_recording_id import (
+        RetrieveCallStatusResponseWithRecordingID,
+    )
     from .actions import (
         AsyncCallsActionsResource,
         AsyncCallsActionsResourceWithRawResponse,
@@ -51,126 +54,183 @@ __all__ = [
     "CallsDialTranscriptionConfig",
 ]
 
+_RETRIEVE_CALL_STATUS_RESPONSE: ModelCast[RetrieveCallStatusResponse] = ModelCast(
+    "telnyx_conferencing.lowlevel.models.retrieve_call_status_response", "RetrieveCallStatusResponse"
+)
+_RETRIEVE_CALL_STATUS_RESPONSE_WITH_RECORDING_ID: ModelCast[RetrieveCallStatusResponseWithRecordingID] = ModelCast(
+    "telnyx_conferencing.lowlevel.models.retrieve_call_status_response_with_recording_id",
+    "RetrieveCallStatusResponseWithRecordingID",
+)
 
-class CallsDialAnsweringMachineDetectionConfig(TypedDict, total=False):
-    after_greeting_silence_millis: int
-    between_words_silence_millis: int
-    greeting_duration_millis: int
-    greeting_silence_duration_millis: int
-    greeting_total_analysis_time_millis: int
-    initial_silence_millis: int
-    maximum_number_of_words: int
-    maximum_word_length_millis: int
-    silence_threshold: int
-    total_analysis_time_millis: int
+# The TypedDicts keep the functional form even where keys are identifiers: its hints are evaluated once,
+# where the class form's would be strings here (`from __future__ import annotations`) that typing compiles
+# one by one, a noticeable part of a cold start.
+# ruff: noqa: UP013
 
+CallsDialAnsweringMachineDetectionConfig = TypedDict(
+    "CallsDialAnsweringMachineDetectionConfig",
+    {
+        "after_greeting_silence_millis": int,
+        "between_words_silence_millis": int,
+        "greeting_duration_millis": int,
+        "greeting_silence_duration_millis": int,
+        "greeting_total_analysis_time_millis": int,
+        "initial_silence_millis": int,
+        "maximum_number_of_words": int,
+        "maximum_word_length_millis": int,
+        "silence_threshold": int,
+        "total_analysis_time_millis": int,
+    },
+    total=False,
+)
 
-class CallsDialAssistantExternalLlm(TypedDict, total=False):
-    authentication_method: Literal["token", "certificate"]
-    base_url: str
-    certificate_ref: str
-    forward_metadata: bool
-    llm_api_key_ref: str
-    model: str
-    token_retrieval_url: str
+CallsDialAssistantExternalLlm = TypedDict(
+    "CallsDialAssistantExternalLlm",
+    {
+        "authentication_method": Literal["token", "certificate"],
+        "base_url": str,
+        "certificate_ref": str,
+        "forward_metadata": bool,
+        "llm_api_key_ref": str,
+        "model": str,
+        "token_retrieval_url": str,
+    },
+    total=False,
+)
 
+CallsDialAssistantFallbackConfigExternalLlm = TypedDict(
+    "CallsDialAssistantFallbackConfigExternalLlm",
+    {
+        "authentication_method": Literal["token", "certificate"],
+        "base_url": str,
+        "certificate_ref": str,
+        "forward_metadata": bool,
+        "llm_api_key_ref": str,
+        "model": str,
+        "token_retrieval_url": str,
+    },
+    total=False,
+)
 
-class CallsDialAssistantFallbackConfigExternalLlm(TypedDict, total=False):
-    authentication_method: Literal["token", "certificate"]
-    base_url: str
-    certificate_ref: str
-    forward_metadata: bool
-    llm_api_key_ref: str
-    model: str
-    token_retrieval_url: str
+CallsDialAssistantFallbackConfig = TypedDict(
+    "CallsDialAssistantFallbackConfig",
+    {
+        "external_llm": CallsDialAssistantFallbackConfigExternalLlm,
+        "llm_api_key_ref": str,
+        "model": str,
+    },
+    total=False,
+)
 
+CallsDialAssistant = TypedDict(
+    "CallsDialAssistant",
+    {
+        "dynamic_variables": Mapping[str, Any],
+        "external_llm": CallsDialAssistantExternalLlm,
+        "fallback_config": CallsDialAssistantFallbackConfig,
+        "greeting": str,
+        "id": str,
+        "instructions": str,
+        "llm_api_key_ref": str,
+        "mcp_servers": SequenceNotStr[Mapping[str, Any]],
+        "model": str,
+        "name": str,
+        "observability_settings": Mapping[str, Any],
+        "openai_api_key_ref": str,
+        "tools": SequenceNotStr[Any],
+    },
+    total=False,
+)
 
-class CallsDialAssistantFallbackConfig(TypedDict, total=False):
-    external_llm: CallsDialAssistantFallbackConfigExternalLlm
-    llm_api_key_ref: str
-    model: str
+CallsDialConferenceConfig = TypedDict(
+    "CallsDialConferenceConfig",
+    {
+        "beep_enabled": Literal["always", "never", "on_enter", "on_exit"],
+        "conference_name": str,
+        "early_media": bool,
+        "end_conference_on_exit": bool,
+        "hold": bool,
+        "hold_audio_url": str,
+        "hold_media_name": str,
+        "id": str,
+        "mute": bool,
+        "soft_end_conference_on_exit": bool,
+        "start_conference_on_create": bool,
+        "start_conference_on_enter": bool,
+        "supervisor_role": Literal["barge", "monitor", "none", "whisper"],
+        "whisper_call_control_ids": SequenceNotStr[str],
+    },
+    total=False,
+)
 
+CallsDialConversationRelayConfig = TypedDict(
+    "CallsDialConversationRelayConfig",
+    {
+        "custom_parameters": Mapping[str, Any],
+        "dtmf_detection": bool,
+        "greeting": str,
+        "interruptible": Any,
+        "interruptible_greeting": Any,
+        "interruption_settings": Any,
+        "language": str,
+        "languages": SequenceNotStr[Any],
+        "provider": str,
+        "structured_provider": Any,
+        "transcription_engine": Literal[
+            "Google", "Telnyx", "Deepgram", "Azure", "xAI", "AssemblyAI", "Speechmatics", "Soniox", "A", "B"
+        ],
+        "transcription_engine_config": Any,
+        "tts_provider": str,
+        "url": str,
+        "voice": Any,
+        "voice_settings": Any,
+    },
+    total=False,
+)
 
-class CallsDialAssistant(TypedDict, total=False):
-    dynamic_variables: Mapping[str, Any]
-    external_llm: CallsDialAssistantExternalLlm
-    fallback_config: CallsDialAssistantFallbackConfig
-    greeting: str
-    id: str
-    instructions: str
-    llm_api_key_ref: str
-    mcp_servers: SequenceNotStr[Mapping[str, Any]]
-    model: str
-    name: str
-    observability_settings: Mapping[str, Any]
-    openai_api_key_ref: str
-    tools: SequenceNotStr[Any]
+CallsDialDeepfakeDetection = TypedDict(
+    "CallsDialDeepfakeDetection",
+    {
+        "enabled": bool,
+        "rtp_timeout": int,
+        "timeout": int,
+    },
+    total=False,
+)
 
+CallsDialDialogflowConfig = TypedDict(
+    "CallsDialDialogflowConfig",
+    {
+        "analyze_sentiment": bool,
+        "partial_automated_agent_reply": bool,
+    },
+    total=False,
+)
 
-class CallsDialConferenceConfig(TypedDict, total=False):
-    beep_enabled: Literal["always", "never", "on_enter", "on_exit"]
-    conference_name: str
-    early_media: bool
-    end_conference_on_exit: bool
-    hold: bool
-    hold_audio_url: str
-    hold_media_name: str
-    id: str
-    mute: bool
-    soft_end_conference_on_exit: bool
-    start_conference_on_create: bool
-    start_conference_on_enter: bool
-    supervisor_role: Literal["barge", "monitor", "none", "whisper"]
-    whisper_call_control_ids: SequenceNotStr[str]
+CallsDialSoundModifications = TypedDict(
+    "CallsDialSoundModifications",
+    {
+        "octaves": float,
+        "pitch": float,
+        "semitone": float,
+        "track": str,
+    },
+    total=False,
+)
 
-
-class CallsDialConversationRelayConfig(TypedDict, total=False):
-    custom_parameters: Mapping[str, Any]
-    dtmf_detection: bool
-    greeting: str
-    interruptible: Any
-    interruptible_greeting: Any
-    interruption_settings: Any
-    language: str
-    languages: SequenceNotStr[Any]
-    provider: str
-    structured_provider: Any
-    transcription_engine: Literal[
-        "Google", "Telnyx", "Deepgram", "Azure", "xAI", "AssemblyAI", "Speechmatics", "Soniox", "A", "B"
-    ]
-    transcription_engine_config: Any
-    tts_provider: str
-    url: str
-    voice: Any
-    voice_settings: Any
-
-
-class CallsDialDeepfakeDetection(TypedDict, total=False):
-    enabled: bool
-    rtp_timeout: int
-    timeout: int
-
-
-class CallsDialDialogflowConfig(TypedDict, total=False):
-    analyze_sentiment: bool
-    partial_automated_agent_reply: bool
-
-
-class CallsDialSoundModifications(TypedDict, total=False):
-    octaves: float
-    pitch: float
-    semitone: float
-    track: str
-
-
-class CallsDialTranscriptionConfig(TypedDict, total=False):
-    client_state: str
-    command_id: str
-    transcription_engine: Literal[
-        "Google", "Telnyx", "Deepgram", "Azure", "xAI", "AssemblyAI", "Speechmatics", "Soniox", "Parakeet", "A", "B"
-    ]
-    transcription_engine_config: Any
-    transcription_tracks: str
+CallsDialTranscriptionConfig = TypedDict(
+    "CallsDialTranscriptionConfig",
+    {
+        "client_state": str,
+        "command_id": str,
+        "transcription_engine": Literal[
+            "Google", "Telnyx", "Deepgram", "Azure", "xAI", "AssemblyAI", "Speechmatics", "Soniox", "Parakeet", "A", "B"
+        ],
+        "transcription_engine_config": Any,
+        "transcription_tracks": str,
+    },
+    total=False,
+)
 
 
 class CallsResource(SyncAPIResource):
@@ -441,7 +501,7 @@ class CallsResource(SyncAPIResource):
                 "webhook_urls": webhook_urls,
                 "webhook_urls_method": webhook_urls_method,
             },
-            cast=RetrieveCallStatusResponseWithRecordingID.from_dict,
+            cast=_RETRIEVE_CALL_STATUS_RESPONSE_WITH_RECORDING_ID,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -472,8 +532,8 @@ class CallsResource(SyncAPIResource):
         check_id("call_control_id", call_control_id)
         return self._client.request(
             "GET",
-            f"/calls/{quote(call_control_id, safe='')}",
-            cast=RetrieveCallStatusResponse.from_dict,
+            f"/calls/{encode_segment(call_control_id)}",
+            cast=_RETRIEVE_CALL_STATUS_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -781,7 +841,7 @@ class AsyncCallsResource(AsyncAPIResource):
                 "webhook_urls": webhook_urls,
                 "webhook_urls_method": webhook_urls_method,
             },
-            cast=RetrieveCallStatusResponseWithRecordingID.from_dict,
+            cast=_RETRIEVE_CALL_STATUS_RESPONSE_WITH_RECORDING_ID,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -812,8 +872,8 @@ class AsyncCallsResource(AsyncAPIResource):
         check_id("call_control_id", call_control_id)
         return await self._client.request(
             "GET",
-            f"/calls/{quote(call_control_id, safe='')}",
-            cast=RetrieveCallStatusResponse.from_dict,
+            f"/calls/{encode_segment(call_control_id)}",
+            cast=_RETRIEVE_CALL_STATUS_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,

@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any, Literal
-from urllib.parse import quote
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..._params import check_enum, check_id, check_length, check_required
+from ..._qs import encode_segment
 from ..._resource import (
     AsyncAPIResource,
     SyncAPIResource,
@@ -16,8 +16,11 @@ from ..._resource import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
+from ..._response import ModelCast
 from ..._types import Body, Headers, Omit, Query, SequenceNotStr, Timeout, omit
-from ...lowlevel.models.conference_command_response import ConferenceCommandResponse
+
+if TYPE_CHECKING:
+    from ...lowlevel.models.conference_command_response import ConferenceCommandResponse
 
 __all__ = [
     "ConferencesActionsResource",
@@ -27,6 +30,10 @@ __all__ = [
     "AsyncConferencesActionsResourceWithRawResponse",
     "AsyncConferencesActionsResourceWithStreamingResponse",
 ]
+
+_CONFERENCE_COMMAND_RESPONSE: ModelCast[ConferenceCommandResponse] = ModelCast(
+    "telnyx_conferencing.lowlevel.models.conference_command_response", "ConferenceCommandResponse"
+)
 
 
 class ConferencesActionsResource(SyncAPIResource):
@@ -69,11 +76,11 @@ class ConferencesActionsResource(SyncAPIResource):
         check_id("id", id)
         return self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/end",
+            f"/conferences/{encode_segment(id)}/actions/end",
             json={
                 "command_id": command_id,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -139,7 +146,7 @@ class ConferencesActionsResource(SyncAPIResource):
         check_length("gather_id", gather_id, None, 100)
         return self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/gather_using_audio",
+            f"/conferences/{encode_segment(id)}/actions/gather_using_audio",
             json={
                 "call_control_id": call_control_id,
                 "audio_url": audio_url,
@@ -158,7 +165,7 @@ class ConferencesActionsResource(SyncAPIResource):
                 "timeout_millis": timeout_millis,
                 "valid_digits": valid_digits,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             replay_safe=False,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -200,14 +207,14 @@ class ConferencesActionsResource(SyncAPIResource):
         check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/hold",
+            f"/conferences/{encode_segment(id)}/actions/hold",
             json={
                 "audio_url": audio_url,
                 "call_control_ids": call_control_ids,
                 "media_name": media_name,
                 "region": region,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -282,7 +289,7 @@ class ConferencesActionsResource(SyncAPIResource):
         check_enum("supervisor_role", supervisor_role, ("barge", "monitor", "none", "whisper"))
         return self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/join",
+            f"/conferences/{encode_segment(id)}/actions/join",
             json={
                 "call_control_id": call_control_id,
                 "beep_enabled": beep_enabled,
@@ -299,7 +306,7 @@ class ConferencesActionsResource(SyncAPIResource):
                 "supervisor_role": supervisor_role,
                 "whisper_call_control_ids": whisper_call_control_ids,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -344,14 +351,14 @@ class ConferencesActionsResource(SyncAPIResource):
         check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/leave",
+            f"/conferences/{encode_segment(id)}/actions/leave",
             json={
                 "call_control_id": call_control_id,
                 "beep_enabled": beep_enabled,
                 "command_id": command_id,
                 "region": region,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -388,12 +395,12 @@ class ConferencesActionsResource(SyncAPIResource):
         check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/mute",
+            f"/conferences/{encode_segment(id)}/actions/mute",
             json={
                 "call_control_ids": call_control_ids,
                 "region": region,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -437,7 +444,7 @@ class ConferencesActionsResource(SyncAPIResource):
         check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/play",
+            f"/conferences/{encode_segment(id)}/actions/play",
             json={
                 "audio_url": audio_url,
                 "call_control_ids": call_control_ids,
@@ -445,7 +452,7 @@ class ConferencesActionsResource(SyncAPIResource):
                 "media_name": media_name,
                 "region": region,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             replay_safe=False,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -485,13 +492,13 @@ class ConferencesActionsResource(SyncAPIResource):
         check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/record_pause",
+            f"/conferences/{encode_segment(id)}/actions/record_pause",
             json={
                 "command_id": command_id,
                 "recording_id": recording_id,
                 "region": region,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -531,13 +538,13 @@ class ConferencesActionsResource(SyncAPIResource):
         check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/record_resume",
+            f"/conferences/{encode_segment(id)}/actions/record_resume",
             json={
                 "command_id": command_id,
                 "recording_id": recording_id,
                 "region": region,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -594,7 +601,7 @@ class ConferencesActionsResource(SyncAPIResource):
         check_enum("trim", trim, ("trim-silence",))
         return self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/record_start",
+            f"/conferences/{encode_segment(id)}/actions/record_start",
             json={
                 "format": format,
                 "channels": channels,
@@ -604,7 +611,7 @@ class ConferencesActionsResource(SyncAPIResource):
                 "region": region,
                 "trim": trim,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -648,14 +655,14 @@ class ConferencesActionsResource(SyncAPIResource):
         check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/record_stop",
+            f"/conferences/{encode_segment(id)}/actions/record_stop",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
                 "recording_id": recording_id,
                 "region": region,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -695,14 +702,14 @@ class ConferencesActionsResource(SyncAPIResource):
         check_required("digits", digits)
         return self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/send_dtmf",
+            f"/conferences/{encode_segment(id)}/actions/send_dtmf",
             json={
                 "digits": digits,
                 "call_control_ids": call_control_ids,
                 "client_state": client_state,
                 "duration_millis": duration_millis,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             replay_safe=False,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -849,7 +856,7 @@ class ConferencesActionsResource(SyncAPIResource):
         check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/speak",
+            f"/conferences/{encode_segment(id)}/actions/speak",
             json={
                 "payload": payload,
                 "voice": voice,
@@ -860,7 +867,7 @@ class ConferencesActionsResource(SyncAPIResource):
                 "region": region,
                 "voice_settings": voice_settings,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -898,12 +905,12 @@ class ConferencesActionsResource(SyncAPIResource):
         check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/stop",
+            f"/conferences/{encode_segment(id)}/actions/stop",
             json={
                 "call_control_ids": call_control_ids,
                 "region": region,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -940,12 +947,12 @@ class ConferencesActionsResource(SyncAPIResource):
         check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/unhold",
+            f"/conferences/{encode_segment(id)}/actions/unhold",
             json={
                 "call_control_ids": call_control_ids,
                 "region": region,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -981,12 +988,12 @@ class ConferencesActionsResource(SyncAPIResource):
         check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/unmute",
+            f"/conferences/{encode_segment(id)}/actions/unmute",
             json={
                 "call_control_ids": call_control_ids,
                 "region": region,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -1033,7 +1040,7 @@ class ConferencesActionsResource(SyncAPIResource):
         check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/update",
+            f"/conferences/{encode_segment(id)}/actions/update",
             json={
                 "call_control_id": call_control_id,
                 "supervisor_role": supervisor_role,
@@ -1041,7 +1048,7 @@ class ConferencesActionsResource(SyncAPIResource):
                 "region": region,
                 "whisper_call_control_ids": whisper_call_control_ids,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -1140,11 +1147,11 @@ class AsyncConferencesActionsResource(AsyncAPIResource):
         check_id("id", id)
         return await self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/end",
+            f"/conferences/{encode_segment(id)}/actions/end",
             json={
                 "command_id": command_id,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -1210,7 +1217,7 @@ class AsyncConferencesActionsResource(AsyncAPIResource):
         check_length("gather_id", gather_id, None, 100)
         return await self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/gather_using_audio",
+            f"/conferences/{encode_segment(id)}/actions/gather_using_audio",
             json={
                 "call_control_id": call_control_id,
                 "audio_url": audio_url,
@@ -1229,7 +1236,7 @@ class AsyncConferencesActionsResource(AsyncAPIResource):
                 "timeout_millis": timeout_millis,
                 "valid_digits": valid_digits,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             replay_safe=False,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -1271,14 +1278,14 @@ class AsyncConferencesActionsResource(AsyncAPIResource):
         check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return await self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/hold",
+            f"/conferences/{encode_segment(id)}/actions/hold",
             json={
                 "audio_url": audio_url,
                 "call_control_ids": call_control_ids,
                 "media_name": media_name,
                 "region": region,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -1353,7 +1360,7 @@ class AsyncConferencesActionsResource(AsyncAPIResource):
         check_enum("supervisor_role", supervisor_role, ("barge", "monitor", "none", "whisper"))
         return await self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/join",
+            f"/conferences/{encode_segment(id)}/actions/join",
             json={
                 "call_control_id": call_control_id,
                 "beep_enabled": beep_enabled,
@@ -1370,7 +1377,7 @@ class AsyncConferencesActionsResource(AsyncAPIResource):
                 "supervisor_role": supervisor_role,
                 "whisper_call_control_ids": whisper_call_control_ids,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -1415,14 +1422,14 @@ class AsyncConferencesActionsResource(AsyncAPIResource):
         check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return await self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/leave",
+            f"/conferences/{encode_segment(id)}/actions/leave",
             json={
                 "call_control_id": call_control_id,
                 "beep_enabled": beep_enabled,
                 "command_id": command_id,
                 "region": region,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -1459,12 +1466,12 @@ class AsyncConferencesActionsResource(AsyncAPIResource):
         check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return await self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/mute",
+            f"/conferences/{encode_segment(id)}/actions/mute",
             json={
                 "call_control_ids": call_control_ids,
                 "region": region,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -1508,7 +1515,7 @@ class AsyncConferencesActionsResource(AsyncAPIResource):
         check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return await self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/play",
+            f"/conferences/{encode_segment(id)}/actions/play",
             json={
                 "audio_url": audio_url,
                 "call_control_ids": call_control_ids,
@@ -1516,7 +1523,7 @@ class AsyncConferencesActionsResource(AsyncAPIResource):
                 "media_name": media_name,
                 "region": region,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             replay_safe=False,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -1556,13 +1563,13 @@ class AsyncConferencesActionsResource(AsyncAPIResource):
         check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return await self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/record_pause",
+            f"/conferences/{encode_segment(id)}/actions/record_pause",
             json={
                 "command_id": command_id,
                 "recording_id": recording_id,
                 "region": region,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -1602,13 +1609,13 @@ class AsyncConferencesActionsResource(AsyncAPIResource):
         check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return await self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/record_resume",
+            f"/conferences/{encode_segment(id)}/actions/record_resume",
             json={
                 "command_id": command_id,
                 "recording_id": recording_id,
                 "region": region,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -1665,7 +1672,7 @@ class AsyncConferencesActionsResource(AsyncAPIResource):
         check_enum("trim", trim, ("trim-silence",))
         return await self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/record_start",
+            f"/conferences/{encode_segment(id)}/actions/record_start",
             json={
                 "format": format,
                 "channels": channels,
@@ -1675,7 +1682,7 @@ class AsyncConferencesActionsResource(AsyncAPIResource):
                 "region": region,
                 "trim": trim,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -1719,14 +1726,14 @@ class AsyncConferencesActionsResource(AsyncAPIResource):
         check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return await self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/record_stop",
+            f"/conferences/{encode_segment(id)}/actions/record_stop",
             json={
                 "client_state": client_state,
                 "command_id": command_id,
                 "recording_id": recording_id,
                 "region": region,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -1766,14 +1773,14 @@ class AsyncConferencesActionsResource(AsyncAPIResource):
         check_required("digits", digits)
         return await self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/send_dtmf",
+            f"/conferences/{encode_segment(id)}/actions/send_dtmf",
             json={
                 "digits": digits,
                 "call_control_ids": call_control_ids,
                 "client_state": client_state,
                 "duration_millis": duration_millis,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             replay_safe=False,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -1920,7 +1927,7 @@ class AsyncConferencesActionsResource(AsyncAPIResource):
         check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return await self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/speak",
+            f"/conferences/{encode_segment(id)}/actions/speak",
             json={
                 "payload": payload,
                 "voice": voice,
@@ -1931,7 +1938,7 @@ class AsyncConferencesActionsResource(AsyncAPIResource):
                 "region": region,
                 "voice_settings": voice_settings,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -1969,12 +1976,12 @@ class AsyncConferencesActionsResource(AsyncAPIResource):
         check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return await self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/stop",
+            f"/conferences/{encode_segment(id)}/actions/stop",
             json={
                 "call_control_ids": call_control_ids,
                 "region": region,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -2011,12 +2018,12 @@ class AsyncConferencesActionsResource(AsyncAPIResource):
         check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return await self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/unhold",
+            f"/conferences/{encode_segment(id)}/actions/unhold",
             json={
                 "call_control_ids": call_control_ids,
                 "region": region,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -2052,12 +2059,12 @@ class AsyncConferencesActionsResource(AsyncAPIResource):
         check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return await self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/unmute",
+            f"/conferences/{encode_segment(id)}/actions/unmute",
             json={
                 "call_control_ids": call_control_ids,
                 "region": region,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -2104,7 +2111,7 @@ class AsyncConferencesActionsResource(AsyncAPIResource):
         check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return await self._client.request(
             "POST",
-            f"/conferences/{quote(id, safe='')}/actions/update",
+            f"/conferences/{encode_segment(id)}/actions/update",
             json={
                 "call_control_id": call_control_id,
                 "supervisor_role": supervisor_role,
@@ -2112,7 +2119,7 @@ class AsyncConferencesActionsResource(AsyncAPIResource):
                 "region": region,
                 "whisper_call_control_ids": whisper_call_control_ids,
             },
-            cast=ConferenceCommandResponse.from_dict,
+            cast=_CONFERENCE_COMMAND_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,

@@ -3,13 +3,11 @@
 
 from __future__ import annotations
 
-import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, TypedDict
-from urllib.parse import quote
 
 from ..._params import check_enum, check_id, check_required
-from ..._qs import build_query
+from ..._qs import build_query, encode_segment
 from ..._resource import (
     AsyncAPIResource,
     SyncAPIResource,
@@ -18,16 +16,19 @@ from ..._resource import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
+from ..._response import ModelCast
 from ..._types import Body, Headers, Omit, Query, Timeout, omit
-from ...lowlevel.models.conference import Conference
-from ...lowlevel.models.conference_participant_resource import ConferenceParticipantResource
-from ...lowlevel.models.conference_response import ConferenceResponse
-from ...lowlevel.models.list_conferences_response import ListConferencesResponse
-from ...lowlevel.models.list_participants_response import ListParticipantsResponse
-from ...lowlevel.models.participant import Participant
 
 if TYPE_CHECKING:
+    import datetime
+
     from ..._pagination import AsyncPaginator, SyncPage
+    from ...lowlevel.models.conference import Conference
+    from ...lowlevel.models.conference_participant_resource import ConferenceParticipantResource
+    from ...lowlevel.models.conference_response import ConferenceResponse
+    from ...lowlevel.models.list_conferences_response import ListConferencesResponse
+    from ...lowlevel.models.list_participants_response import ListParticipantsResponse
+    from ...lowlevel.models.participant import Participant
     from .actions import (
         AsyncConferencesActionsResource,
         AsyncConferencesActionsResourceWithRawResponse,
@@ -50,18 +51,43 @@ __all__ = [
     "ConferencesListParticipantsFilter",
 ]
 
+_CONFERENCE_PARTICIPANT_RESOURCE: ModelCast[ConferenceParticipantResource] = ModelCast(
+    "telnyx_conferencing.lowlevel.models.conference_participant_resource", "ConferenceParticipantResource"
+)
+_CONFERENCE_RESPONSE: ModelCast[ConferenceResponse] = ModelCast(
+    "telnyx_conferencing.lowlevel.models.conference_response", "ConferenceResponse"
+)
+_LIST_CONFERENCES_RESPONSE: ModelCast[ListConferencesResponse] = ModelCast(
+    "telnyx_conferencing.lowlevel.models.list_conferences_response", "ListConferencesResponse"
+)
+_LIST_PARTICIPANTS_RESPONSE: ModelCast[ListParticipantsResponse] = ModelCast(
+    "telnyx_conferencing.lowlevel.models.list_participants_response", "ListParticipantsResponse"
+)
 
-class ConferencesListFilterApplicationName(TypedDict, total=False):
-    contains: str
+# The TypedDicts keep the functional form even where keys are identifiers: its hints are evaluated once,
+# where the class form's would be strings here (`from __future__ import annotations`) that typing compiles
+# one by one, a noticeable part of a cold start.
+# ruff: noqa: UP013
 
+ConferencesListFilterApplicationName = TypedDict(
+    "ConferencesListFilterApplicationName",
+    {
+        "contains": str,
+    },
+    total=False,
+)
 
-class ConferencesListFilterOccurredAt(TypedDict, total=False):
-    eq: str | datetime.datetime
-    gt: str | datetime.datetime
-    gte: str | datetime.datetime
-    lt: str | datetime.datetime
-    lte: str | datetime.datetime
-
+ConferencesListFilterOccurredAt = TypedDict(
+    "ConferencesListFilterOccurredAt",
+    {
+        "eq": "str | datetime.datetime",
+        "gt": "str | datetime.datetime",
+        "gte": "str | datetime.datetime",
+        "lt": "str | datetime.datetime",
+        "lte": "str | datetime.datetime",
+    },
+    total=False,
+)
 
 ConferencesListFilter = TypedDict(
     "ConferencesListFilter",
@@ -83,11 +109,15 @@ ConferencesListFilter = TypedDict(
     total=False,
 )
 
-
-class ConferencesListParticipantsFilter(TypedDict, total=False):
-    muted: bool
-    on_hold: bool
-    whispering: bool
+ConferencesListParticipantsFilter = TypedDict(
+    "ConferencesListParticipantsFilter",
+    {
+        "muted": bool,
+        "on_hold": bool,
+        "whispering": bool,
+    },
+    total=False,
+)
 
 
 class ConferencesResource(SyncAPIResource):
@@ -185,7 +215,7 @@ class ConferencesResource(SyncAPIResource):
                 "region": region,
                 "start_conference_on_create": start_conference_on_create,
             },
-            cast=ConferenceResponse.from_dict,
+            cast=_CONFERENCE_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -252,7 +282,7 @@ class ConferencesResource(SyncAPIResource):
             ),
             page_number=page_number,
             page_size=page_size,
-            cast=ListConferencesResponse.from_dict,
+            cast=_LIST_CONFERENCES_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -297,7 +327,7 @@ class ConferencesResource(SyncAPIResource):
         check_id("conference_id", conference_id)
         check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.get_page(
-            f"/conferences/{quote(conference_id, safe='')}/participants",
+            f"/conferences/{encode_segment(conference_id)}/participants",
             params=build_query(
                 {
                     "filter": filter,
@@ -317,7 +347,7 @@ class ConferencesResource(SyncAPIResource):
             ),
             page_number=page_number,
             page_size=page_size,
-            cast=ListParticipantsResponse.from_dict,
+            cast=_LIST_PARTICIPANTS_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -350,13 +380,13 @@ class ConferencesResource(SyncAPIResource):
         check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.request(
             "GET",
-            f"/conferences/{quote(id, safe='')}",
+            f"/conferences/{encode_segment(id)}",
             params=build_query(
                 {
                     "region": region,
                 },
             ),
-            cast=ConferenceResponse.from_dict,
+            cast=_CONFERENCE_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -389,8 +419,8 @@ class ConferencesResource(SyncAPIResource):
         check_id("id", id)
         return self._client.request(
             "GET",
-            f"/conferences/{quote(id, safe='')}/participants/{quote(participant_id, safe='')}",
-            cast=ConferenceParticipantResource.from_dict,
+            f"/conferences/{encode_segment(id)}/participants/{encode_segment(participant_id)}",
+            cast=_CONFERENCE_PARTICIPANT_RESOURCE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -431,13 +461,13 @@ class ConferencesResource(SyncAPIResource):
         check_enum("beep_enabled", beep_enabled, ("always", "never", "on_enter", "on_exit"))
         return self._client.request(
             "PATCH",
-            f"/conferences/{quote(id, safe='')}/participants/{quote(participant_id, safe='')}",
+            f"/conferences/{encode_segment(id)}/participants/{encode_segment(participant_id)}",
             json={
                 "beep_enabled": beep_enabled,
                 "end_conference_on_exit": end_conference_on_exit,
                 "soft_end_conference_on_exit": soft_end_conference_on_exit,
             },
-            cast=ConferenceParticipantResource.from_dict,
+            cast=_CONFERENCE_PARTICIPANT_RESOURCE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -580,7 +610,7 @@ class AsyncConferencesResource(AsyncAPIResource):
                 "region": region,
                 "start_conference_on_create": start_conference_on_create,
             },
-            cast=ConferenceResponse.from_dict,
+            cast=_CONFERENCE_RESPONSE,
             command_id=True,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -647,7 +677,7 @@ class AsyncConferencesResource(AsyncAPIResource):
             ),
             page_number=page_number,
             page_size=page_size,
-            cast=ListConferencesResponse.from_dict,
+            cast=_LIST_CONFERENCES_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -692,7 +722,7 @@ class AsyncConferencesResource(AsyncAPIResource):
         check_id("conference_id", conference_id)
         check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return self._client.get_page(
-            f"/conferences/{quote(conference_id, safe='')}/participants",
+            f"/conferences/{encode_segment(conference_id)}/participants",
             params=build_query(
                 {
                     "filter": filter,
@@ -712,7 +742,7 @@ class AsyncConferencesResource(AsyncAPIResource):
             ),
             page_number=page_number,
             page_size=page_size,
-            cast=ListParticipantsResponse.from_dict,
+            cast=_LIST_PARTICIPANTS_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -745,13 +775,13 @@ class AsyncConferencesResource(AsyncAPIResource):
         check_enum("region", region, ("Australia", "Europe", "Middle East", "US"))
         return await self._client.request(
             "GET",
-            f"/conferences/{quote(id, safe='')}",
+            f"/conferences/{encode_segment(id)}",
             params=build_query(
                 {
                     "region": region,
                 },
             ),
-            cast=ConferenceResponse.from_dict,
+            cast=_CONFERENCE_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -784,8 +814,8 @@ class AsyncConferencesResource(AsyncAPIResource):
         check_id("id", id)
         return await self._client.request(
             "GET",
-            f"/conferences/{quote(id, safe='')}/participants/{quote(participant_id, safe='')}",
-            cast=ConferenceParticipantResource.from_dict,
+            f"/conferences/{encode_segment(id)}/participants/{encode_segment(participant_id)}",
+            cast=_CONFERENCE_PARTICIPANT_RESOURCE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -826,13 +856,13 @@ class AsyncConferencesResource(AsyncAPIResource):
         check_enum("beep_enabled", beep_enabled, ("always", "never", "on_enter", "on_exit"))
         return await self._client.request(
             "PATCH",
-            f"/conferences/{quote(id, safe='')}/participants/{quote(participant_id, safe='')}",
+            f"/conferences/{encode_segment(id)}/participants/{encode_segment(participant_id)}",
             json={
                 "beep_enabled": beep_enabled,
                 "end_conference_on_exit": end_conference_on_exit,
                 "soft_end_conference_on_exit": soft_end_conference_on_exit,
             },
-            cast=ConferenceParticipantResource.from_dict,
+            cast=_CONFERENCE_PARTICIPANT_RESOURCE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from functools import cached_property
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 from ..._params import check_id
-from ..._qs import build_query
+from ..._qs import build_query, encode_segment
 from ..._resource import (
     AsyncAPIResource,
     SyncAPIResource,
@@ -17,14 +16,14 @@ from ..._resource import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from ..._response import empty_body
+from ..._response import ModelCast, empty_body
 from ..._types import Body, Headers, Omit, Query, Timeout, omit
-from ...lowlevel.models.list_queue_calls_response import ListQueueCallsResponse
-from ...lowlevel.models.queue_call import QueueCall
-from ...lowlevel.models.queue_call_response import QueueCallResponse
 
 if TYPE_CHECKING:
     from ..._pagination import AsyncPaginator, SyncPage
+    from ...lowlevel.models.list_queue_calls_response import ListQueueCallsResponse
+    from ...lowlevel.models.queue_call import QueueCall
+    from ...lowlevel.models.queue_call_response import QueueCallResponse
 
 __all__ = [
     "QueuesCallsResource",
@@ -34,6 +33,13 @@ __all__ = [
     "AsyncQueuesCallsResourceWithRawResponse",
     "AsyncQueuesCallsResourceWithStreamingResponse",
 ]
+
+_LIST_QUEUE_CALLS_RESPONSE: ModelCast[ListQueueCallsResponse] = ModelCast(
+    "telnyx_conferencing.lowlevel.models.list_queue_calls_response", "ListQueueCallsResponse"
+)
+_QUEUE_CALL_RESPONSE: ModelCast[QueueCallResponse] = ModelCast(
+    "telnyx_conferencing.lowlevel.models.queue_call_response", "QueueCallResponse"
+)
 
 
 class QueuesCallsResource(SyncAPIResource):
@@ -82,7 +88,7 @@ class QueuesCallsResource(SyncAPIResource):
         """
         check_id("queue_name", queue_name)
         return self._client.get_page(
-            f"/queues/{quote(queue_name, safe='')}/calls",
+            f"/queues/{encode_segment(queue_name)}/calls",
             params=build_query(
                 {
                     "page": {
@@ -99,7 +105,7 @@ class QueuesCallsResource(SyncAPIResource):
             ),
             page_number=page_number,
             page_size=page_size,
-            cast=ListQueueCallsResponse.from_dict,
+            cast=_LIST_QUEUE_CALLS_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -132,7 +138,7 @@ class QueuesCallsResource(SyncAPIResource):
         check_id("queue_name", queue_name)
         return self._client.request(
             "DELETE",
-            f"/queues/{quote(queue_name, safe='')}/calls/{quote(call_control_id, safe='')}",
+            f"/queues/{encode_segment(queue_name)}/calls/{encode_segment(call_control_id)}",
             cast=empty_body,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -166,8 +172,8 @@ class QueuesCallsResource(SyncAPIResource):
         check_id("queue_name", queue_name)
         return self._client.request(
             "GET",
-            f"/queues/{quote(queue_name, safe='')}/calls/{quote(call_control_id, safe='')}",
-            cast=QueueCallResponse.from_dict,
+            f"/queues/{encode_segment(queue_name)}/calls/{encode_segment(call_control_id)}",
+            cast=_QUEUE_CALL_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -202,7 +208,7 @@ class QueuesCallsResource(SyncAPIResource):
         check_id("queue_name", queue_name)
         return self._client.request(
             "PATCH",
-            f"/queues/{quote(queue_name, safe='')}/calls/{quote(call_control_id, safe='')}",
+            f"/queues/{encode_segment(queue_name)}/calls/{encode_segment(call_control_id)}",
             json={
                 "keep_after_hangup": keep_after_hangup,
             },
@@ -284,7 +290,7 @@ class AsyncQueuesCallsResource(AsyncAPIResource):
         """
         check_id("queue_name", queue_name)
         return self._client.get_page(
-            f"/queues/{quote(queue_name, safe='')}/calls",
+            f"/queues/{encode_segment(queue_name)}/calls",
             params=build_query(
                 {
                     "page": {
@@ -301,7 +307,7 @@ class AsyncQueuesCallsResource(AsyncAPIResource):
             ),
             page_number=page_number,
             page_size=page_size,
-            cast=ListQueueCallsResponse.from_dict,
+            cast=_LIST_QUEUE_CALLS_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -334,7 +340,7 @@ class AsyncQueuesCallsResource(AsyncAPIResource):
         check_id("queue_name", queue_name)
         return await self._client.request(
             "DELETE",
-            f"/queues/{quote(queue_name, safe='')}/calls/{quote(call_control_id, safe='')}",
+            f"/queues/{encode_segment(queue_name)}/calls/{encode_segment(call_control_id)}",
             cast=empty_body,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -368,8 +374,8 @@ class AsyncQueuesCallsResource(AsyncAPIResource):
         check_id("queue_name", queue_name)
         return await self._client.request(
             "GET",
-            f"/queues/{quote(queue_name, safe='')}/calls/{quote(call_control_id, safe='')}",
-            cast=QueueCallResponse.from_dict,
+            f"/queues/{encode_segment(queue_name)}/calls/{encode_segment(call_control_id)}",
+            cast=_QUEUE_CALL_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -404,7 +410,7 @@ class AsyncQueuesCallsResource(AsyncAPIResource):
         check_id("queue_name", queue_name)
         return await self._client.request(
             "PATCH",
-            f"/queues/{quote(queue_name, safe='')}/calls/{quote(call_control_id, safe='')}",
+            f"/queues/{encode_segment(queue_name)}/calls/{encode_segment(call_control_id)}",
             json={
                 "keep_after_hangup": keep_after_hangup,
             },

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from functools import cached_property
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 from ..._params import check_id, check_length, check_required
-from ..._qs import build_query
+from ..._qs import build_query, encode_segment
 from ..._resource import (
     AsyncAPIResource,
     SyncAPIResource,
@@ -17,12 +16,12 @@ from ..._resource import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from ..._response import empty_body
+from ..._response import ModelCast, empty_body
 from ..._types import Body, Headers, Omit, Query, Timeout, omit
-from ...lowlevel.models.list_queues_response import ListQueuesResponse
-from ...lowlevel.models.queue_response import QueueResponse
 
 if TYPE_CHECKING:
+    from ...lowlevel.models.list_queues_response import ListQueuesResponse
+    from ...lowlevel.models.queue_response import QueueResponse
     from .calls import (
         AsyncQueuesCallsResource,
         AsyncQueuesCallsResourceWithRawResponse,
@@ -40,6 +39,13 @@ __all__ = [
     "AsyncQueuesResourceWithRawResponse",
     "AsyncQueuesResourceWithStreamingResponse",
 ]
+
+_LIST_QUEUES_RESPONSE: ModelCast[ListQueuesResponse] = ModelCast(
+    "telnyx_conferencing.lowlevel.models.list_queues_response", "ListQueuesResponse"
+)
+_QUEUE_RESPONSE: ModelCast[QueueResponse] = ModelCast(
+    "telnyx_conferencing.lowlevel.models.queue_response", "QueueResponse"
+)
 
 
 class QueuesResource(SyncAPIResource):
@@ -93,7 +99,7 @@ class QueuesResource(SyncAPIResource):
                 "queue_name": queue_name,
                 "max_size": max_size,
             },
-            cast=QueueResponse.from_dict,
+            cast=_QUEUE_RESPONSE,
             replay_safe=False,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -124,7 +130,7 @@ class QueuesResource(SyncAPIResource):
         check_id("queue_name", queue_name)
         return self._client.request(
             "DELETE",
-            f"/queues/{quote(queue_name, safe='')}",
+            f"/queues/{encode_segment(queue_name)}",
             cast=empty_body,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -163,7 +169,7 @@ class QueuesResource(SyncAPIResource):
                     "page[size]": pagesize,
                 },
             ),
-            cast=ListQueuesResponse.from_dict,
+            cast=_LIST_QUEUES_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -193,8 +199,8 @@ class QueuesResource(SyncAPIResource):
         check_id("queue_name", queue_name)
         return self._client.request(
             "GET",
-            f"/queues/{quote(queue_name, safe='')}",
-            cast=QueueResponse.from_dict,
+            f"/queues/{encode_segment(queue_name)}",
+            cast=_QUEUE_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -227,11 +233,11 @@ class QueuesResource(SyncAPIResource):
         check_required("max_size", max_size)
         return self._client.request(
             "POST",
-            f"/queues/{quote(queue_name, safe='')}",
+            f"/queues/{encode_segment(queue_name)}",
             json={
                 "max_size": max_size,
             },
-            cast=QueueResponse.from_dict,
+            cast=_QUEUE_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -328,7 +334,7 @@ class AsyncQueuesResource(AsyncAPIResource):
                 "queue_name": queue_name,
                 "max_size": max_size,
             },
-            cast=QueueResponse.from_dict,
+            cast=_QUEUE_RESPONSE,
             replay_safe=False,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -359,7 +365,7 @@ class AsyncQueuesResource(AsyncAPIResource):
         check_id("queue_name", queue_name)
         return await self._client.request(
             "DELETE",
-            f"/queues/{quote(queue_name, safe='')}",
+            f"/queues/{encode_segment(queue_name)}",
             cast=empty_body,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -398,7 +404,7 @@ class AsyncQueuesResource(AsyncAPIResource):
                     "page[size]": pagesize,
                 },
             ),
-            cast=ListQueuesResponse.from_dict,
+            cast=_LIST_QUEUES_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -428,8 +434,8 @@ class AsyncQueuesResource(AsyncAPIResource):
         check_id("queue_name", queue_name)
         return await self._client.request(
             "GET",
-            f"/queues/{quote(queue_name, safe='')}",
-            cast=QueueResponse.from_dict,
+            f"/queues/{encode_segment(queue_name)}",
+            cast=_QUEUE_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -462,11 +468,11 @@ class AsyncQueuesResource(AsyncAPIResource):
         check_required("max_size", max_size)
         return await self._client.request(
             "POST",
-            f"/queues/{quote(queue_name, safe='')}",
+            f"/queues/{encode_segment(queue_name)}",
             json={
                 "max_size": max_size,
             },
-            cast=QueueResponse.from_dict,
+            cast=_QUEUE_RESPONSE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
