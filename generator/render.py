@@ -68,25 +68,6 @@ def object_types(resource: Resource) -> list[TypedDictDecl]:
     return decls
 
 
-def model_casts(resource: Resource) -> list[tuple[str, str, str]]:
-    """(variable, module, class) of each model the resource's methods parse a response into: the module-level
-    `ModelCast` constants of its file, so that no model is imported before its first response."""
-    parsed = {op.response_model for op in resource.operations if op.response_model}
-    return [(_cast_variable(module), module, model) for module, model in resource.model_imports if model in parsed]
-
-
-def cast_expression(op: Operation, resource: Resource) -> str:
-    """The `cast=` of a facade call: the resource's `ModelCast` of the response model, else the plan's cast."""
-    for variable, _, model in model_casts(resource):
-        if model == op.response_model:
-            return variable
-    return op.response.cast
-
-
-def _cast_variable(module: str) -> str:
-    return f"_{module.upper()}"
-
-
 def docstring_text(text: str) -> str:
     """Make spec prose safe inside a triple-quoted docstring (a closing quote of its own is escaped too)."""
     escaped = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"').strip()
@@ -141,8 +122,6 @@ def environment(templates: Path) -> jinja2.Environment:
     env.filters["pascalcase"] = pascal_case
     env.filters["facade_hint"] = facade_hint
     env.filters["object_types"] = object_types
-    env.filters["model_casts"] = model_casts
-    env.filters["cast_expression"] = cast_expression
     env.globals["header"] = HEADER
     return env
 

@@ -226,6 +226,19 @@ class Resource:
     model_imports: tuple[tuple[str, str], ...] = ()  # (module under lowlevel.models, class), sorted
 
     @property
+    def model_casts(self) -> tuple[tuple[str, str, str], ...]:
+        """(constant, module, class) of each model a method parses its response into: the resource module's
+        ``ModelCast`` constants, so that no model is imported before its first response (a page's item model
+        is parsed by its list response, never cast directly)."""
+        parsed = {op.response_model for op in self.operations if op.response_model}
+        return tuple((f"_{module.upper()}", module, model) for module, model in self.model_imports if model in parsed)
+
+    def cast_of(self, op: Operation) -> str:
+        """The ``cast=`` of ``op``'s facade call: its response model's constant, else its response kind's cast."""
+        constant = next((c for c, _, model in self.model_casts if model == op.response_model), None)
+        return constant or op.response.cast
+
+    @property
     def attr(self) -> str:
         return self.attr_path.rsplit(".", 1)[-1]
 

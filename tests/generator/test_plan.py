@@ -14,7 +14,7 @@ from generator.errors import BuildError
 from generator.load import load_spec
 from generator.normalize import normalize
 from generator.plan import Operation, Plan, build_plan
-from generator.render import arg_name, cast_expression, docstring_text, model_casts, path_expression
+from generator.render import arg_name, docstring_text, path_expression
 from generator.select import select_surface
 from tests.conftest import SPEC
 
@@ -91,12 +91,12 @@ def test_an_engine_warning_fails_the_build_naming_what_would_be_dropped() -> Non
 def test_a_response_model_is_parsed_through_its_resource_module_cast_constant() -> None:
     """Models load with the first response (`ModelCast`), so a facade names a module constant, not the class."""
     conferences = next(r for r in plan().resources if r.attr_path == "conferences")
-    casts = model_casts(conferences)
+    casts = conferences.model_casts
     assert ("_CONFERENCE_RESPONSE", "conference_response", "ConferenceResponse") in casts
     assert "Conference" not in {model for _, _, model in casts}  # a page's item model is never a cast
-    assert cast_expression(op("RetrieveConference"), conferences) == "_CONFERENCE_RESPONSE"
+    assert conferences.cast_of(op("RetrieveConference")) == "_CONFERENCE_RESPONSE"
     queues = next(r for r in plan().resources if r.attr_path == "queues")
-    assert cast_expression(op("DeleteQueue"), queues) == "empty_body"
+    assert queues.cast_of(op("DeleteQueue")) == "empty_body"
 
 
 def test_path_expression_quotes_every_id() -> None:
