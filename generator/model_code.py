@@ -12,6 +12,7 @@ which optional fields were null so that ``to_dict`` sends exactly what it was gi
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from .engine import text, value_kind
@@ -41,25 +42,35 @@ def _variants(prop: Any) -> list[Any]:
     return [p for p in prop.inner_properties if value_kind(p) != "none"]
 
 
+@dataclass(frozen=True)
+class _Conversion:
+    """How a scalar kind travels: the expressions (``{}`` is the value) that read it from JSON and write it back."""
+
+    parse: str
+    dump: str
+
+
+# Kinds that are not listed (strings, numbers, booleans, enums, any) are kept as JSON has them.
+_SCALARS = {
+    "datetime": _Conversion("parse_datetime({})", "isoformat({})"),  # written as Telnyx spells it: `Z`, milliseconds
+    "date": _Conversion("parse_date({})", "{}.isoformat()"),
+    "uuid": _Conversion("UUID({})", "str({})"),
+}
+
+
 def parse(prop: Any, source: str, name: str = "", depth: int = 0) -> str:
     """An expression turning the JSON value `source` (known not to be null) into the field's Python value.
 
     `name` names the union helpers (``_parse_<name>``) a union inside this field uses.
     """
     kind = value_kind(prop)
-    if kind == "datetime":
-        return f"parse_datetime({source})"
-    if kind == "date":
-        return f"parse_date({source})"
-    if kind == "uuid":
-        return f"UUID({source})"
+    if kind in _SCALARS:
+        return _SCALARS[kind].parse.format(source)
     if kind == "object":
         return f"_models.{prop.class_info.name}.from_dict({source})"
     if kind == "array":
-        item = f"x{depth}"
-        inner = parse(prop.inner_property, item, f"{name}_item", depth + 1)
-        return source if inner == item else f"[{inner} for {item} in {source}]"
-    if kind == "union" and any(converts(v) for v in _variants(prop)):
+        return _each(source, depth, parse(prop.inner_property, f"x{depth}", f"{name}_item", depth + 1))
+    if kind == "union" and _union_converts(prop):
         return f"_parse_{name}({source})"
     return source
 
@@ -67,21 +78,25 @@ def parse(prop: Any, source: str, name: str = "", depth: int = 0) -> str:
 def dump(prop: Any, source: str, depth: int = 0) -> str:
     """An expression turning the field's Python value `source` (not None) into JSON."""
     kind = value_kind(prop)
-    if kind == "datetime":
-        return f"isoformat({source})"  # as Telnyx spells it: `Z`, milliseconds
-    if kind == "date":
-        return f"{source}.isoformat()"
-    if kind == "uuid":
-        return f"str({source})"
+    if kind in _SCALARS:
+        return _SCALARS[kind].dump.format(source)
     if kind == "object":
         return f"{source}.to_dict()"
     if kind == "array":
-        item = f"x{depth}"
-        inner = dump(prop.inner_property, item, depth + 1)
-        return source if inner == item else f"[{inner} for {item} in {source}]"
-    if kind == "union" and any(converts(v) for v in _variants(prop)):
+        return _each(source, depth, dump(prop.inner_property, f"x{depth}", depth + 1))
+    if kind == "union" and _union_converts(prop):
         return f"json_value({source})"  # whichever variant it holds
     return source
+
+
+def _each(source: str, depth: int, inner: str) -> str:
+    """A list of `source` with `inner` applied to each item (named ``x<depth>``); `source` itself when nothing is."""
+    item = f"x{depth}"
+    return source if inner == item else f"[{inner} for {item} in {source}]"
+
+
+def _union_converts(prop: Any) -> bool:
+    return any(converts(v) for v in _variants(prop))
 
 
 def converts(prop: Any) -> bool:
@@ -128,7 +143,7 @@ def union_helpers(model: Any) -> list[str]:
         kind = value_kind(prop)
         if kind == "array":
             visit(prop.inner_property, f"{name}_item")
-        elif kind == "union" and any(converts(v) for v in _variants(prop)):
+        elif kind == "union" and _union_converts(prop):
             found.append(_union_parser(prop, name))
             for index, variant in enumerate(_variants(prop)):
                 visit(variant, f"{name}_{index}")
