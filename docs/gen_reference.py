@@ -58,12 +58,14 @@ def directive(target: str, **options: object) -> str:
 
 def resources(owner: object, prefix: str = "") -> Iterator[tuple[str, type]]:
     """(dotted path, resource class) for every sub-resource property, depth first, from the client down."""
-    for name, member in vars(type(owner)).items():
-        if isinstance(member, functools.cached_property):
-            resource = getattr(owner, name)  # built on first access, like in an app
-            if type(resource).__name__.endswith("Resource"):
-                yield f"{prefix}{name}", type(resource)
-                yield from resources(resource, f"{prefix}{name}.")
+    names = [name for name, member in vars(type(owner)).items() if isinstance(member, functools.cached_property)]
+    if isinstance(owner, _client.Telnyx):
+        names[:0] = _client._RESOURCES  # the client's resources are a table, not properties (see _client.py)
+    for name in names:
+        resource = getattr(owner, name)  # built on first access, like in an app
+        if type(resource).__name__.endswith("Resource"):
+            yield f"{prefix}{name}", type(resource)
+            yield from resources(resource, f"{prefix}{name}.")
 
 
 def async_twin(resource: type) -> type:
