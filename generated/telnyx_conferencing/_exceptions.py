@@ -23,7 +23,7 @@ TelnyxError
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._secrets import redact_for
 
@@ -96,56 +96,18 @@ class APITimeoutError(APIConnectionError):
         super().__init__(message, request=request)
 
 
-class ErrorDetail:
+class ErrorDetail(NamedTuple):
     """One entry of the Telnyx `errors` array (immutable, compared by value).
 
-    Written out rather than a frozen dataclass: `dataclasses` (with `inspect`) would load with every
+    A NamedTuple rather than a frozen dataclass: `dataclasses` (with `inspect`) would load with every
     `import telnyx_conferencing`, for one class of an error path.
     """
 
-    __slots__ = ("code", "detail", "meta", "source", "title")
-    _FIELDS = ("code", "title", "detail", "source", "meta")
-
-    code: str | None
-    title: str | None
-    detail: str | None
-    source: dict[str, Any] | None
-    meta: dict[str, Any] | None
-
-    def __init__(
-        self,
-        code: str | None = None,
-        title: str | None = None,
-        detail: str | None = None,
-        source: dict[str, Any] | None = None,
-        meta: dict[str, Any] | None = None,
-    ) -> None:
-        for name, value in zip(self._FIELDS, (code, title, detail, source, meta), strict=True):
-            object.__setattr__(self, name, value)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}: ErrorDetail is immutable")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}: ErrorDetail is immutable")
-
-    def _values(self) -> tuple[object, ...]:
-        return tuple(getattr(self, name) for name in self._FIELDS)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not ErrorDetail:
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._FIELDS)
-        return f"ErrorDetail({fields})"
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (ErrorDetail, self._values())
+    code: str | None = None
+    title: str | None = None
+    detail: str | None = None
+    source: dict[str, Any] | None = None
+    meta: dict[str, Any] | None = None
 
     @classmethod
     def from_json(cls, raw: object) -> ErrorDetail | None:

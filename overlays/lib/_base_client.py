@@ -175,13 +175,11 @@ def _jitter() -> float:
 
 
 def new_command_id() -> str:
-    """A random (version 4) UUID, as `str(uuid.uuid4())` spells it, in half its time and without importing `uuid`
-    (which loads `platform`): one is made for every call-control action."""
-    raw = bytearray(os.urandom(16))
-    raw[6] = raw[6] & 0x0F | 0x40  # version 4
-    raw[8] = raw[8] & 0x3F | 0x80  # the RFC 4122 variant
-    text = raw.hex()
-    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+    """A random (version 4) UUID for a call-control action; `uuid` is imported by the first action, not by
+    `import telnyx_conferencing` (it loads `platform`)."""
+    import uuid
+
+    return str(uuid.uuid4())
 
 
 async def _asyncio_sleep(seconds: float) -> None:
