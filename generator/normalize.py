@@ -20,16 +20,21 @@ from .spec import HTTP_METHODS, resolve_pointer
 Rule = Callable[[dict[str, Any]], list[str]]
 
 
-def _walk(node: Any, path: str = "#") -> Iterator[tuple[str, dict[str, Any]]]:
-    """Yield every mapping in the document with a JSON-pointer-like location."""
-    stack: list[tuple[str, Any]] = [(path, node)]
+def _walk(node: Any, path: str = "#", skip: frozenset[str] = frozenset()) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Yield every mapping in the document with a JSON-pointer-like location.
+
+    The values of keys in `skip` are not entered, except where the key is a property's name (the children of
+    ``properties``)."""
+    stack: list[tuple[str, Any, bool]] = [(path, node, False)]
     while stack:
-        where, item = stack.pop()
+        where, item, names = stack.pop()
         if isinstance(item, dict):
             yield where, item
-            stack.extend((f"{where}/{key}", value) for key, value in reversed(list(item.items())))
+            for key, value in reversed(list(item.items())):
+                if names or key not in skip:
+                    stack.append((f"{where}/{key}", value, key == "properties" and not names))
         elif isinstance(item, list):
-            stack.extend((f"{where}/{index}", value) for index, value in reversed(list(enumerate(item))))
+            stack.extend((f"{where}/{index}", value, False) for index, value in reversed(list(enumerate(item))))
 
 
 def _is_schema_with(node: dict[str, Any], key: str) -> bool:
@@ -306,20 +311,6 @@ def _temporal_format(value: object) -> str | None:
     return None
 
 
-def _schemas(node: Any, path: str = "#") -> Iterator[tuple[str, dict[str, Any]]]:
-    """Every mapping of the document except those inside example values, defaults, enums and consts."""
-    stack: list[tuple[str, Any, bool]] = [(path, node, False)]
-    while stack:
-        where, item, in_properties = stack.pop()
-        if isinstance(item, dict):
-            yield where, item
-            for key, value in reversed(list(item.items())):
-                if in_properties or key not in _NOT_SCHEMAS:
-                    stack.append((f"{where}/{key}", value, key == "properties" and not in_properties))
-        elif isinstance(item, list):
-            stack.extend((f"{where}/{index}", value, False) for index, value in reversed(list(enumerate(item))))
-
-
 def infer_temporal_formats(doc: dict[str, Any]) -> list[str]:
     """Give ``format: date-time`` (or ``date``) to a string schema without a format whose examples are all
     RFC 3339 date-times (or full-dates), so the field is a ``datetime`` (``date``) in every model.
@@ -332,7 +323,7 @@ def infer_temporal_formats(doc: dict[str, Any]) -> list[str]:
     argument typed ``datetime`` still accepts the string it took before.
     """
     changes = []
-    for where, node in _schemas(doc):
+    for where, node in _walk(doc, skip=_NOT_SCHEMAS):  # not inside example values, defaults, enums, consts
         types = node.get("type")
         if "format" in node or not (types == "string" or (isinstance(types, list) and "string" in types)):
             continue
