@@ -113,6 +113,48 @@ def _invalid_url() -> type[Exception]:
     return httpx.InvalidURL
 
 
+@cache
+def _request_type() -> type[httpx.Request]:
+    import httpx
+
+    return httpx.Request
+
+
+@cache
+def _httpx_build_request() -> Callable[..., httpx.Request]:
+    """httpx's own `build_request` (the same function on Client and AsyncClient), to tell a subclass that
+    replaces it."""
+    import httpx
+
+    return httpx.Client.build_request
+
+
+@cache
+def _timeout_type() -> type[httpx.Timeout]:
+    import httpx
+
+    return httpx.Timeout
+
+
+def _timeout_extension(client: httpx.Client | httpx.AsyncClient, timeout: Any) -> dict[str, float | None]:
+    """The request's `timeout` extension, as build_request makes it: the client's own, or `timeout`."""
+    chosen = client.timeout if timeout is _use_client_default() else _timeout_type()(timeout)
+    return chosen.as_dict()
+
+
+def _under_client_params(
+    client_pairs: Sequence[tuple[str, str]], pairs: Sequence[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """The client's query pairs, but those a call's pair names again, then the call's (httpx's merge order)."""
+    names = {name for name, _ in pairs}
+    return [*(pair for pair in client_pairs if pair[0] not in names), *pairs]
+
+
+def _set_headers(target: httpx.Headers, headers: Mapping[str, str]) -> None:
+    for name, value in headers.items():
+        target[name] = value  # case-insensitive: replaces any spelling of the name, once
+
+
 _NO_OPTIONS: RequestOptions = {}
 _CLIENT_CREATION = _thread.allocate_lock()  # `threading` itself is not needed for one lock
 
@@ -267,6 +309,7 @@ class BaseClient(Generic[_HttpClientT]):
         self._closed = False
         self._lender: BaseClient[_HttpClientT] | None = None  # the client whose pool a copy() shares
         self._mode_copies: dict[ResponseMode, Self] = {}
+        self._headers_cache: tuple[list[tuple[bytes, bytes]], httpx.Headers] | None = None
 
     @property
     def _client(self) -> _HttpClientT:
@@ -419,36 +462,57 @@ class BaseClient(Generic[_HttpClientT]):
             params = [*self._default_query_pairs, *(params or ())]
         if options and "extra_query" in options:  # `options` is empty for most calls: no lookups then
             params = [*(params or ()), *extra_query_pairs(options["extra_query"])]
-        if params:
-            # Encoded here rather than by httpx, which would send `page%5Bnumber%5D` instead of `page[number]`.
-            url = f"{url}?{encode_query(params)}"
         client = self._client
+        client_params = client.params
+        if client_params:
+            # An injected client's own query params, under the call's: httpx would instead replace the URL's
+            # whole query with them.
+            params = _under_client_params(client_params.multi_items(), params or ())
+        # Encoded here rather than by httpx, which would send `page%5Bnumber%5D` instead of `page[number]`.
+        full_url = f"{url}?{encode_query(params)}" if params else url
         if options and "timeout" in options:
             timeout = options["timeout"]
         else:
             timeout = self._request_timeout
             if timeout is omit:  # an injected client: the SDK's default timeout, made once httpx is loaded
                 timeout = self._request_timeout = _default_timeout()
-        # httpx adds `Content-Type: application/json` itself whenever json is not None.
+        body = {"json": json} if json is None or type(json) is dict else body_arguments(json)
         try:
-            if json is None or type(json) is dict:  # the usual bodies (Form and Multipart are dict subclasses)
-                request = client.build_request(method, url, timeout=timeout, json=json)
-            else:
-                request = client.build_request(method, url, timeout=timeout, **body_arguments(json))
+            if type(client).build_request is _httpx_build_request():
+                # What httpx's build_request makes, without merging the client's headers into the SDK's again on
+                # every call: the merged set is remade only when the client's headers change.
+                request = _request_type()(
+                    method,
+                    full_url,
+                    headers=self._merged_headers(client),
+                    cookies=client.cookies,
+                    extensions={"timeout": _timeout_extension(client, timeout)},
+                    **body,
+                )
+            else:  # a build_request of its own; with client params, it too would replace a query in the URL
+                target, query = (url, tuple(params or ())) if client_params else (full_url, None)
+                request = client.build_request(method, target, params=query, timeout=timeout, **body)
+                if not self._owns_client:
+                    _set_headers(request.headers, self._base_headers)
         except _invalid_url() as exc:  # e.g. a filter so large the URL passes httpx's 65,536-character limit
-            raise ValueError(f"Cannot build the request URL ({len(url)} characters): {exc}") from None
-        # A client the SDK made already sends the base headers; an injected one gets them on each request.
-        # Set on the built request, over the client's own: passing `headers=` to build_request costs a
-        # merge of every header on every call, several times what these few assignments do.
-        headers: Mapping[str, str] | None = None if self._owns_client else self._base_headers
+            raise ValueError(f"Cannot build the request URL ({len(full_url)} characters): {exc}") from None
         extra_headers = options.get("extra_headers") if options else None
         if extra_headers:
-            headers = _merge_headers(dict(headers or {}), extra_headers)
-        if headers:
-            request_headers = request.headers
-            for name, value in headers.items():
-                request_headers[name] = value  # case-insensitive: replaces any spelling of the name, once
+            _set_headers(request.headers, _merge_headers({}, extra_headers))
         return request
+
+    def _merged_headers(self, client: _HttpClientT) -> httpx.Headers:
+        """The client's headers with the SDK's over them (a client the SDK made has them already), remade only
+        when the client's headers change: an injected client's owner may change them at any time."""
+        current = client.headers.raw
+        cached = self._headers_cache
+        if cached is not None and cached[0] == current:
+            return cached[1]
+        merged = type(client.headers)(client.headers)
+        if not self._owns_client:
+            _set_headers(merged, self._base_headers)
+        self._headers_cache = (current, merged)
+        return merged
 
     def _retry_delay(
         self, retries_done: int, max_retries: int, slept: float, response: httpx.Response | None
