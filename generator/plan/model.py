@@ -227,16 +227,25 @@ class Resource:
 
     @property
     def model_casts(self) -> tuple[tuple[str, str, str], ...]:
-        """(constant, module, class) of each model a method parses its response into: the resource module's
-        ``ModelCast`` constants, so that no model is imported before its first response (a page's item model
-        is parsed by its list response, never cast directly)."""
-        parsed = {op.response_model for op in self.operations if op.response_model}
+        """(constant, module, class) of each model a method parses its response into, or a page's items into
+        (iteration builds them one by one): the resource module's ``ModelCast`` constants, so that no model is
+        imported before its first response."""
+        parsed = {m for op in self.operations for m in (op.response_model, op.paging and op.paging.item_model) if m}
         return tuple((f"_{module.upper()}", module, model) for module, model in self.model_imports if model in parsed)
 
     def cast_of(self, op: Operation) -> str:
         """The ``cast=`` of ``op``'s facade call: its response model's constant, else its response kind's cast."""
-        constant = next((c for c, _, model in self.model_casts if model == op.response_model), None)
-        return constant or op.response.cast
+        return self._constant_of(op.response_model) or op.response.cast
+
+    def item_cast_of(self, op: Operation) -> str:
+        """The ``item_cast=`` of a list operation's facade call: its page item model's constant."""
+        constant = self._constant_of(op.paging.item_model if op.paging else None)
+        if constant is None:
+            raise ValueError(f"{op.operation_id} pages but its item model is not among {self.class_name}'s imports")
+        return constant
+
+    def _constant_of(self, model_name: str | None) -> str | None:
+        return next((c for c, _, model in self.model_casts if model_name and model == model_name), None)
 
     @property
     def attr(self) -> str:

@@ -668,6 +668,7 @@ class SyncAPIClient(BaseClient["httpx.Client"]):
         page_number: int | Omit | None = None,
         page_size: int | Omit | None = None,
         cast: Callable[[Any], Any],
+        item_cast: Callable[[Any], Any] | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -675,13 +676,14 @@ class SyncAPIClient(BaseClient["httpx.Client"]):
     ) -> SyncPage[Any]:
         """GET one page of a list endpoint: `params` are the call's query pairs without the paging ones,
         `page_number`/`page_size` become `page[number]`/`page[size]` (left out when None or omit), and `cast` builds
-        the response model (with `.data` and `.meta`) from the JSON; the per-call overrides apply to every page.
+        the response model (with `.data` and `.meta`) from the JSON; `item_cast`, one item of `data` (iterating
+        then builds the items of the pages it fetches one at a time). The per-call overrides apply to every page.
         In raw or streaming mode the result is an APIResponse whose `parse()` returns the page.
         """
         from ._pagination import SyncPage, make_page_request  # list calls only: not in every cold start
 
         options = request_options(extra_headers, extra_query, extra_body, timeout)
-        request = make_page_request(path, params, page_number, page_size, cast, options)
+        request = make_page_request(path, params, page_number, page_size, cast, options, item_cast)
         if self._response_mode != "parse":
             stream = self._response_mode == "stream"
             response = self._send("GET", path, params=request.query(), json=None, options=options, stream=stream)
@@ -812,6 +814,7 @@ class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
         page_number: int | Omit | None = None,
         page_size: int | Omit | None = None,
         cast: Callable[[Any], Any],
+        item_cast: Callable[[Any], Any] | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -823,7 +826,7 @@ class AsyncAPIClient(BaseClient["httpx.AsyncClient"]):
         from ._pagination import AsyncPaginator, make_page_request
 
         options = request_options(extra_headers, extra_query, extra_body, timeout)
-        return AsyncPaginator(self, make_page_request(path, params, page_number, page_size, cast, options))
+        return AsyncPaginator(self, make_page_request(path, params, page_number, page_size, cast, options, item_cast))
 
     def get_api_list(self, *args: Any, **kwargs: Any) -> AsyncPaginator[Any]:
         """The official SDK's name for `get_page`."""

@@ -1,6 +1,7 @@
 """Pages of Telnyx list responses (`{"data": [...], "meta": {...}}`) and lazy iteration across them.
 
-Iteration fetches lazily and lets go of the pages it has passed, so memory stays flat however many pages.
+Iteration fetches lazily and lets go of the pages it has passed, so memory stays flat however many pages; the
+pages it fetches itself build each item from the JSON as it is yielded (see `_items_from`).
 """
 
 from __future__ import annotations
@@ -9,11 +10,14 @@ import dataclasses
 from collections.abc import AsyncIterator, Callable, Generator, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
+from ._exceptions import APIResponseValidationError
 from ._qs import deep_object
 from ._response import AsyncAPIResponse, parse_body
 from ._types import Omit, RequestOptions
 
 if TYPE_CHECKING:
+    import httpx
+
     from ._base_client import AsyncAPIClient, SyncAPIClient
 
 __all__ = [
@@ -45,12 +49,20 @@ class PageRequest:
     page_number: int | None
     page_size: int | None
     options: RequestOptions | None
+    item_cast: Callable[[Any], Any] | None = None
+    """Builds one item of `data` from its JSON; None: pages reached by iteration are built whole, by `cast`."""
 
     def query(self) -> list[tuple[str, str]]:
         return [*self.params, *deep_object("page", {"number": self.page_number, "size": self.page_size})]
 
     def next(self, page_number: int) -> PageRequest:
         return dataclasses.replace(self, page_number=page_number)
+
+    @property
+    def page_cast(self) -> Callable[[Any], Any]:
+        """What parses a page that iteration fetched: the JSON checked (its items built later, one by one), or the
+        whole response model when the item model is not known."""
+        return self.cast if self.item_cast is None else _list_body
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -64,6 +76,7 @@ class PageMeta:
 
     @classmethod
     def of(cls, meta: object) -> PageMeta | None:
+        """From the response model's `meta`, or from the JSON object of a page whose model was not built."""
         if meta is None:
             return None
         return cls(
@@ -95,9 +108,9 @@ class _BasePage(Generic[_T]):
     def __init__(self, request: PageRequest, model: Any) -> None:
         self._request = request
         self.response = model
-        data = getattr(model, "data", None)
+        data = _member(model, "data")
         self.data = data if isinstance(data, list) else []
-        self.meta = PageMeta.of(getattr(model, "meta", None))
+        self.meta = PageMeta.of(_member(model, "meta"))
 
     @property
     def page_number(self) -> int:
@@ -162,8 +175,9 @@ class SyncPage(_BasePage[_T]):
             page = page.get_next_page()
 
     def __iter__(self) -> Iterator[_T]:
-        for page in self.iter_pages():
-            yield from page.data
+        yield from self.data
+        if self.has_next_page():
+            yield from _following_items(self._client, self._next_request())
 
 
 class AsyncPage(_BasePage[_T]):
@@ -194,8 +208,10 @@ class AsyncPage(_BasePage[_T]):
             page = await page.get_next_page()
 
     async def __aiter__(self) -> AsyncIterator[_T]:
-        async for page in self.iter_pages():
-            for item in page.data:
+        for item in self.data:
+            yield item
+        if self.has_next_page():
+            async for item in _afollowing_items(self._client, self._next_request()):
                 yield item
 
 
@@ -227,9 +243,62 @@ class AsyncPaginator(Generic[_T]):
         return self._first_page().__await__()
 
     async def __aiter__(self) -> AsyncIterator[_T]:
-        page: AsyncPage[_T] = await AsyncPage.fetch(self._client, self._request)
-        async for item in page:
+        async for item in _afollowing_items(self._client, self._request):
             yield item
+
+
+def _following_items(client: SyncAPIClient, request: PageRequest) -> Iterator[Any]:
+    """The items of the page `request` asks for and of every page after it, fetched as the iteration reaches them."""
+    while True:
+        response = client._send("GET", request.path, params=request.query(), json=None, options=request.options)
+        page: _BasePage[Any] = _BasePage(request, parse_body(response, request.page_cast))
+        yield from _items_from(page, response)
+        if not page.has_next_page():
+            return
+        request = page._next_request()
+        del page  # the passed page goes before the next one is decoded
+
+
+async def _afollowing_items(client: AsyncAPIClient, request: PageRequest) -> AsyncIterator[Any]:
+    """`_following_items` for the async client."""
+    while True:
+        response = await client._send("GET", request.path, params=request.query(), json=None, options=request.options)
+        page: _BasePage[Any] = _BasePage(request, parse_body(response, request.page_cast))
+        for item in _items_from(page, response):
+            yield item
+        if not page.has_next_page():
+            return
+        request = page._next_request()
+        del page
+
+
+def _items_from(page: _BasePage[Any], response: httpx.Response) -> Iterator[Any]:
+    """The items of a page that iteration fetched: built one by one from the JSON as they are yielded when the item
+    model is known, so each model lives only as long as the loop body holds it. A page of built models would keep
+    250 of them alive through the garbage collector's passes, which then moves them to older generations and scans
+    them again and again (a third of the time of a long iteration)."""
+    item_cast = page._request.item_cast
+    if item_cast is None:
+        yield from page.data
+        return
+    for raw in page.data:
+        try:
+            item = item_cast(raw)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise APIResponseValidationError(response, exc) from exc
+        yield item
+
+
+def _list_body(body: Any) -> dict[str, Any]:
+    """The decoded JSON of a list response whose items are built one by one: it must hold a `data` list."""
+    if not isinstance(body, dict) or not isinstance(body.get("data"), list):
+        raise TypeError(f"a list response must be an object with a `data` list, got {type(body).__name__}")
+    return body
+
+
+def _member(model: Any, name: str) -> Any:
+    """`model.name` of a response model, or `model[name]` of a page's JSON object."""
+    return model.get(name) if isinstance(model, dict) else getattr(model, name, None)
 
 
 def make_page_request(
@@ -239,6 +308,7 @@ def make_page_request(
     page_size: int | Omit | None,
     cast: Callable[[Any], Any],
     options: RequestOptions | None,
+    item_cast: Callable[[Any], Any] | None = None,
 ) -> PageRequest:
     """Validate the paging arguments of a list call and bundle them (omit means not given, like None)."""
     page_number = None if isinstance(page_number, Omit) else page_number
@@ -247,12 +317,12 @@ def make_page_request(
         raise ValueError(f"page_number starts at 1, got {page_number}")
     if page_size is not None and page_size < 1:
         raise ValueError(f"page_size must be at least 1, got {page_size}")
-    return PageRequest(path, tuple(params), cast, page_number, page_size, options)
+    return PageRequest(path, tuple(params), cast, page_number, page_size, options, item_cast)
 
 
 def _meta_int(meta: object, name: str, *, allow_zero: bool = False) -> int | None:
     # Anything that is not a positive int (a missing field, a negative or zero page number) is unknown.
-    value = getattr(meta, name, None)
+    value = _member(meta, name)
     if isinstance(value, int) and not isinstance(value, bool) and (value > 0 or (allow_zero and value == 0)):
         return value
     return None

@@ -93,8 +93,11 @@ def test_a_response_model_is_parsed_through_its_resource_module_cast_constant() 
     conferences = next(r for r in plan().resources if r.attr_path == "conferences")
     casts = conferences.model_casts
     assert ("_CONFERENCE_RESPONSE", "conference_response", "ConferenceResponse") in casts
-    assert "Conference" not in {model for _, _, model in casts}  # a page's item model is never a cast
     assert conferences.cast_of(op("RetrieveConference")) == "_CONFERENCE_RESPONSE"
+    # A list call names its response's constant and its items' (iteration builds them one at a time).
+    assert ("_CONFERENCE", "conference", "Conference") in casts
+    assert conferences.cast_of(op("ListConferences")) == "_LIST_CONFERENCES_RESPONSE"
+    assert conferences.item_cast_of(op("ListConferences")) == "_CONFERENCE"
     queues = next(r for r in plan().resources if r.attr_path == "queues")
     assert queues.cast_of(op("DeleteQueue")) == "empty_body"
 

@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from telnyx_conferencing._base_client import AsyncAPIClient, SyncAPIClient
+from telnyx_conferencing._exceptions import APIResponseValidationError
 from telnyx_conferencing._pagination import AsyncPage, AsyncPaginator, SyncPage
 from telnyx_conferencing._response import APIResponse, AsyncAPIResponse
 
@@ -218,3 +219,119 @@ async def test_async_memory_stays_flat_over_400_pages() -> None:
         count += 1
     assert count == PAGES * SIZE
     assert live.peak <= 3  # the first page, the current one and the one being fetched
+
+
+@attrs.define
+class Item:
+    """A page item model with the generated models' `from_dict`, counting the instances alive."""
+
+    id: str
+    alive: Any = attrs.field(default=None, eq=False, repr=False)
+
+    @classmethod
+    def counting(cls, live: LiveModels) -> Callable[[Mapping[str, Any]], Item]:
+        def from_dict(body: Mapping[str, Any]) -> Item:
+            item = cls(id=body["id"])
+            live.alive += 1
+            live.peak = max(live.peak, live.alive)
+            weakref.finalize(item, live._died)
+            return item
+
+        return from_dict
+
+
+def _item_list(live: LiveModels) -> Callable[[Mapping[str, Any]], ListResponse]:
+    build = Item.counting(live)
+    return lambda body: ListResponse(data=[build(item) for item in body["data"]], meta=Meta(**body["meta"]))
+
+
+ITEMS = [{"id": f"c{n}"} for n in range(7)]
+
+
+def test_iteration_builds_the_items_of_the_pages_it_fetches_one_at_a_time() -> None:
+    live = LiveModels()
+    client = sync_client(paged_api(ITEMS * 100))
+    page = client.get_page("/x", page_size=50, cast=_item_list(live), item_cast=Item.counting(live))
+    assert live.alive == 50  # the page handed back is built whole: its data is a list of models
+    ids = [item.id for item in page]
+    assert ids == [item["id"] for item in ITEMS * 100]
+    assert live.peak <= 52  # the first page's 50 and the item in hand: never a second page of models
+
+
+async def test_async_iteration_builds_every_item_one_at_a_time() -> None:
+    live = LiveModels()
+    client = async_client(paged_api(ITEMS * 100))
+    paginator = client.get_page("/x", page_size=50, cast=_item_list(live), item_cast=Item.counting(live))
+    ids = [item.id async for item in paginator]
+    assert ids == [item["id"] for item in ITEMS * 100]
+    assert live.peak <= 2  # no page is built whole when the iteration fetches them all
+
+    live = LiveModels()
+    page = await client.get_page("/x", page_size=50, cast=_item_list(live), item_cast=Item.counting(live))
+    assert len([item.id async for item in page]) == 700 and live.peak <= 52
+
+
+@pytest.mark.parametrize("flavour", ["sync", "async"])
+async def test_a_malformed_item_on_a_later_page_raises_validation_error_after_the_good_ones(flavour: str) -> None:
+    items = [{"id": "a"}, {"id": "b"}, {"id": "c"}, {"no_id": "d"}, {"id": "e"}]
+    handler = paged_api(items)
+    live = LiveModels()
+    kwargs: dict[str, Any] = {"page_size": 2, "cast": _item_list(live), "item_cast": Item.counting(live)}
+    seen: list[str] = []
+    with pytest.raises(APIResponseValidationError) as info:
+        if flavour == "sync":
+            seen.extend(item.id for item in sync_client(handler).get_page("/x", **kwargs))
+        else:
+            async for item in async_client(handler).get_page("/x", **kwargs):
+                seen.append(item.id)
+    assert seen == ["a", "b", "c"]
+    assert info.value.response.request.url.params["page[number]"] == "2"
+    assert isinstance(info.value.__cause__, KeyError)
+
+
+@pytest.mark.parametrize("body", [{"meta": {"page_number": 2}}, {"data": {"id": "x"}}, ["not", "an", "object"]])
+def test_a_later_page_without_a_data_list_raises_validation_error(body: Any) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.params.get("page[number]") == "2":
+            return httpx.Response(200, json=body)
+        return httpx.Response(200, json={"data": [{"id": "a"}], "meta": {"page_number": 1, "total_pages": 2}})
+
+    live = LiveModels()
+    page = sync_client(handler).get_page("/x", cast=_item_list(live), item_cast=Item.counting(live))
+    iterator = iter(page)
+    assert next(iterator).id == "a"
+    with pytest.raises(APIResponseValidationError, match="data"):
+        next(iterator)
+
+
+@pytest.mark.parametrize("flavour", ["sync", "async"])
+async def test_iterating_a_facade_list_yields_typed_models_from_every_page(flavour: str) -> None:
+    from datetime import datetime
+
+    from telnyx_conferencing import AsyncTelnyx, Telnyx
+    from telnyx_conferencing.lowlevel.models.participant import Participant
+
+    participant = {
+        "id": "p1",
+        "call_control_id": "v3:a",
+        "call_leg_id": "l1",
+        "conference": {"id": "c1", "name": "room"},
+        "created_at": "2026-12-01T10:00:00Z",
+        "end_conference_on_exit": False,
+        "muted": False,
+        "on_hold": False,
+        "soft_end_conference_on_exit": False,
+        "status": "joined",
+        "updated_at": "2026-12-01T10:00:00Z",
+        "whisper_call_control_ids": [],
+        "record_type": "participant",
+    }
+    handler = paged_api([participant] * 5)
+    if flavour == "sync":
+        client = Telnyx(api_key="KEY", http_client=httpx.Client(transport=httpx.MockTransport(handler)))
+        items = list(client.conferences.list_participants("c1", page_size=2))
+    else:
+        async_telnyx = AsyncTelnyx(api_key="KEY", http_client=httpx.AsyncClient(transport=httpx.MockTransport(handler)))
+        items = [item async for item in async_telnyx.conferences.list_participants("c1", page_size=2)]
+    assert len(items) == 5 and all(type(item) is Participant for item in items)
+    assert all(isinstance(item.created_at, datetime) for item in items)

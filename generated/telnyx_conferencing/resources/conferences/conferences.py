@@ -51,6 +51,7 @@ __all__ = [
     "ConferencesListParticipantsFilter",
 ]
 
+_CONFERENCE: ModelCast[Conference] = ModelCast("telnyx_conferencing.lowlevel.models.conference", "Conference")
 _CONFERENCE_PARTICIPANT_RESOURCE: ModelCast[ConferenceParticipantResource] = ModelCast(
     "telnyx_conferencing.lowlevel.models.conference_participant_resource", "ConferenceParticipantResource"
 )
@@ -63,6 +64,7 @@ _LIST_CONFERENCES_RESPONSE: ModelCast[ListConferencesResponse] = ModelCast(
 _LIST_PARTICIPANTS_RESPONSE: ModelCast[ListParticipantsResponse] = ModelCast(
     "telnyx_conferencing.lowlevel.models.list_participants_response", "ListParticipantsResponse"
 )
+_PARTICIPANT: ModelCast[Participant] = ModelCast("telnyx_conferencing.lowlevel.models.participant", "Participant")
 
 # The TypedDicts keep the functional form even where keys are identifiers: its hints are evaluated once,
 # where the class form's would be strings here (`from __future__ import annotations`) that typing compiles
@@ -283,6 +285,7 @@ class ConferencesResource(SyncAPIResource):
             page_number=page_number,
             page_size=page_size,
             cast=_LIST_CONFERENCES_RESPONSE,
+            item_cast=_CONFERENCE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -348,6 +351,7 @@ class ConferencesResource(SyncAPIResource):
             page_number=page_number,
             page_size=page_size,
             cast=_LIST_PARTICIPANTS_RESPONSE,
+            item_cast=_PARTICIPANT,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -678,6 +682,7 @@ class AsyncConferencesResource(AsyncAPIResource):
             page_number=page_number,
             page_size=page_size,
             cast=_LIST_CONFERENCES_RESPONSE,
+            item_cast=_CONFERENCE,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -743,6 +748,7 @@ class AsyncConferencesResource(AsyncAPIResource):
             page_number=page_number,
             page_size=page_size,
             cast=_LIST_PARTICIPANTS_RESPONSE,
+            item_cast=_PARTICIPANT,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,

@@ -37,6 +37,7 @@ __all__ = [
 _LIST_QUEUE_CALLS_RESPONSE: ModelCast[ListQueueCallsResponse] = ModelCast(
     "telnyx_conferencing.lowlevel.models.list_queue_calls_response", "ListQueueCallsResponse"
 )
+_QUEUE_CALL: ModelCast[QueueCall] = ModelCast("telnyx_conferencing.lowlevel.models.queue_call", "QueueCall")
 _QUEUE_CALL_RESPONSE: ModelCast[QueueCallResponse] = ModelCast(
     "telnyx_conferencing.lowlevel.models.queue_call_response", "QueueCallResponse"
 )
@@ -106,6 +107,7 @@ class QueuesCallsResource(SyncAPIResource):
             page_number=page_number,
             page_size=page_size,
             cast=_LIST_QUEUE_CALLS_RESPONSE,
+            item_cast=_QUEUE_CALL,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -308,6 +310,7 @@ class AsyncQueuesCallsResource(AsyncAPIResource):
             page_number=page_number,
             page_size=page_size,
             cast=_LIST_QUEUE_CALLS_RESPONSE,
+            item_cast=_QUEUE_CALL,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
