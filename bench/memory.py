@@ -13,7 +13,7 @@ from .procs import MAIN_PYTHON, PEER_PYTHON, ROOT, child_env, pin
 from .report import Row
 from .stats import paired_ratio, rotations, summary
 
-ROUNDS = 2
+ROUNDS = 6  # two rotations of the three variants: one run per variant swings by 20% on a shared host
 TARGET_GROWTH_MB = 5.0
 TARGET_TIME_RATIO = 1.30  # typed models (from_dict, datetimes parsed) at most 30% over decoding the JSON
 

@@ -1,7 +1,7 @@
 """Pages of Telnyx list responses (`{"data": [...], "meta": {...}}`) and lazy iteration across them.
 
 Iteration fetches lazily and lets go of the pages it has passed, so memory stays flat however many pages; the
-pages it fetches itself build each item from the JSON as it is yielded (see `_items_from`).
+pages it fetches itself build each item from the JSON as it is yielded (see `_items`).
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ from ._response import AsyncAPIResponse, parse_body
 from ._types import Omit, RequestOptions
 
 if TYPE_CHECKING:
-    import httpx
-
     from ._base_client import AsyncAPIClient, SyncAPIClient
 
 __all__ = [
@@ -175,9 +173,7 @@ class SyncPage(_BasePage[_T]):
             page = page.get_next_page()
 
     def __iter__(self) -> Iterator[_T]:
-        yield from self.data
-        if self.has_next_page():
-            yield from _following_items(self._client, self._next_request())
+        return _items(self._client, self.data, self._next_request() if self.has_next_page() else None)
 
 
 class AsyncPage(_BasePage[_T]):
@@ -207,12 +203,8 @@ class AsyncPage(_BasePage[_T]):
                 return
             page = await page.get_next_page()
 
-    async def __aiter__(self) -> AsyncIterator[_T]:
-        for item in self.data:
-            yield item
-        if self.has_next_page():
-            async for item in _afollowing_items(self._client, self._next_request()):
-                yield item
+    def __aiter__(self) -> AsyncIterator[_T]:
+        return _async_items(self._client, self.data, self._next_request() if self.has_next_page() else None)
 
 
 class AsyncPaginator(Generic[_T]):
@@ -242,51 +234,61 @@ class AsyncPaginator(Generic[_T]):
     def __await__(self) -> Generator[Any, None, AsyncPage[_T]]:
         return self._first_page().__await__()
 
-    async def __aiter__(self) -> AsyncIterator[_T]:
-        async for item in _afollowing_items(self._client, self._request):
-            yield item
+    def __aiter__(self) -> AsyncIterator[_T]:
+        return _async_items(self._client, [], self._request)
 
 
-def _following_items(client: SyncAPIClient, request: PageRequest) -> Iterator[Any]:
-    """The items of the page `request` asks for and of every page after it, fetched as the iteration reaches them."""
-    while True:
+# The two iterations below are one loop each, not generators stacked on generators: every level would cost each
+# item another resumption.
+
+
+def _items(client: SyncAPIClient, first: list[Any], request: PageRequest | None) -> Iterator[Any]:
+    """`first` (a page's built items), then the items of the page `request` asks for and of every page after it,
+    fetched as the iteration reaches them.
+
+    Items of the pages fetched here are built one by one from the JSON as they are yielded, when the item model is
+    known: each model then lives only as long as the loop body holds it. A page of built models would stay alive
+    through the garbage collector's passes, which then move them to older generations and scan them again and
+    again (a third of the time of a long iteration).
+    """
+    yield from first
+    while request is not None:
         response = client._send("GET", request.path, params=request.query(), json=None, options=request.options)
         page: _BasePage[Any] = _BasePage(request, parse_body(response, request.page_cast))
-        yield from _items_from(page, response)
-        if not page.has_next_page():
-            return
-        request = page._next_request()
+        item_cast = request.item_cast
+        if item_cast is None:
+            yield from page.data
+        else:
+            for raw in page.data:
+                try:
+                    item = item_cast(raw)
+                except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                    raise APIResponseValidationError(response, exc) from exc
+                yield item
+        request = page._next_request() if page.has_next_page() else None
         del page  # the passed page goes before the next one is decoded
 
 
-async def _afollowing_items(client: AsyncAPIClient, request: PageRequest) -> AsyncIterator[Any]:
-    """`_following_items` for the async client."""
-    while True:
+async def _async_items(client: AsyncAPIClient, first: list[Any], request: PageRequest | None) -> AsyncIterator[Any]:
+    """`_items` for the async client."""
+    for item in first:
+        yield item
+    while request is not None:
         response = await client._send("GET", request.path, params=request.query(), json=None, options=request.options)
         page: _BasePage[Any] = _BasePage(request, parse_body(response, request.page_cast))
-        for item in _items_from(page, response):
-            yield item
-        if not page.has_next_page():
-            return
-        request = page._next_request()
+        item_cast = request.item_cast
+        if item_cast is None:
+            for item in page.data:
+                yield item
+        else:
+            for raw in page.data:
+                try:
+                    item = item_cast(raw)
+                except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                    raise APIResponseValidationError(response, exc) from exc
+                yield item
+        request = page._next_request() if page.has_next_page() else None
         del page
-
-
-def _items_from(page: _BasePage[Any], response: httpx.Response) -> Iterator[Any]:
-    """The items of a page that iteration fetched: built one by one from the JSON as they are yielded when the item
-    model is known, so each model lives only as long as the loop body holds it. A page of built models would keep
-    250 of them alive through the garbage collector's passes, which then moves them to older generations and scans
-    them again and again (a third of the time of a long iteration)."""
-    item_cast = page._request.item_cast
-    if item_cast is None:
-        yield from page.data
-        return
-    for raw in page.data:
-        try:
-            item = item_cast(raw)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise APIResponseValidationError(response, exc) from exc
-        yield item
 
 
 def _list_body(body: Any) -> dict[str, Any]:
