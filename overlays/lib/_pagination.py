@@ -1,7 +1,7 @@
 """Pages of Telnyx list responses (`{"data": [...], "meta": {...}}`) and lazy iteration across them.
 
 Iteration fetches lazily and lets go of the pages it has passed, so memory stays flat however many pages; the
-pages it fetches itself build each item from the JSON as it is yielded (see `_items`).
+pages it fetches itself build each item from the JSON as it is yielded (see `_fetched`).
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from ._response import AsyncAPIResponse, parse_body
 from ._types import Omit, RequestOptions
 
 if TYPE_CHECKING:
+    import httpx
+
     from ._base_client import AsyncAPIClient, SyncAPIClient
 
 __all__ = [
@@ -244,29 +246,15 @@ class AsyncPaginator(Generic[_T]):
 
 def _items(client: SyncAPIClient, first: list[Any], request: PageRequest | None) -> Iterator[Any]:
     """`first` (a page's built items), then the items of the page `request` asks for and of every page after it,
-    fetched as the iteration reaches them.
-
-    Items of the pages fetched here are built one by one from the JSON as they are yielded, when the item model is
-    known: each model then lives only as long as the loop body holds it. A page of built models would stay alive
-    through the garbage collector's passes, which then move them to older generations and scan them again and
-    again (a third of the time of a long iteration).
-    """
+    fetched as the iteration reaches them (see `_fetched`)."""
     yield from first
     while request is not None:
         response = client._send("GET", request.path, params=request.query(), json=None, options=request.options)
-        page: _BasePage[Any] = _BasePage(request, parse_body(response, request.page_cast))
-        item_cast = request.item_cast
-        if item_cast is None:
-            yield from page.data
-        else:
-            for raw in page.data:
-                try:
-                    item = item_cast(raw)
-                except (KeyError, TypeError, ValueError, AttributeError) as exc:
-                    raise APIResponseValidationError(response, exc) from exc
-                yield item
-        request = page._next_request() if page.has_next_page() else None
-        del page  # the passed page goes before the next one is decoded
+        request, items = _fetched(request, response)
+        try:
+            yield from items
+        except _MALFORMED as exc:
+            raise APIResponseValidationError(response, exc) from exc
 
 
 async def _async_items(client: AsyncAPIClient, first: list[Any], request: PageRequest | None) -> AsyncIterator[Any]:
@@ -275,20 +263,30 @@ async def _async_items(client: AsyncAPIClient, first: list[Any], request: PageRe
         yield item
     while request is not None:
         response = await client._send("GET", request.path, params=request.query(), json=None, options=request.options)
-        page: _BasePage[Any] = _BasePage(request, parse_body(response, request.page_cast))
-        item_cast = request.item_cast
-        if item_cast is None:
-            for item in page.data:
+        request, items = _fetched(request, response)
+        try:
+            for item in items:
                 yield item
-        else:
-            for raw in page.data:
-                try:
-                    item = item_cast(raw)
-                except (KeyError, TypeError, ValueError, AttributeError) as exc:
-                    raise APIResponseValidationError(response, exc) from exc
-                yield item
-        request = page._next_request() if page.has_next_page() else None
-        del page
+        except _MALFORMED as exc:
+            raise APIResponseValidationError(response, exc) from exc
+
+
+_MALFORMED = (KeyError, TypeError, ValueError, AttributeError)
+"""What a model's `from_dict` raises on JSON of the wrong shape (as `parse_body` catches)."""
+
+
+def _fetched(request: PageRequest, response: httpx.Response) -> tuple[PageRequest | None, Iterator[Any]]:
+    """The request of the page after the one `response` answered (None after the last), and that page's items.
+
+    The items are built one by one from the JSON as they are drawn, when the item model is known: each model then
+    lives only as long as the loop body holds it, and the page's JSON goes once the last is drawn. A page of built
+    models would stay alive through the garbage collector's passes, which then move them to older generations and
+    scan them again and again (a third of the time of a long iteration).
+    """
+    page: _BasePage[Any] = _BasePage(request, parse_body(response, request.page_cast))
+    following = page._next_request() if page.has_next_page() else None
+    item_cast = request.item_cast
+    return following, iter(page.data) if item_cast is None else map(item_cast, page.data)
 
 
 def _list_body(body: Any) -> dict[str, Any]:
