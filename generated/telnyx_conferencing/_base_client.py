@@ -203,6 +203,14 @@ def _merge_headers(base: dict[str, str], extra: Mapping[str, str]) -> dict[str, 
     return base
 
 
+class _RawHeaders(list[tuple[bytes, bytes]]):
+    """A copy of an httpx client's raw headers (Authorization among them, on a client the SDK made), compared
+    with the client's current ones; its repr shows none of them."""
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} raw headers>"
+
+
 class _RedactedHeaders(dict[str, str]):
     """The precomputed request headers (they include Authorization), with a repr that hides credentials."""
 
@@ -309,7 +317,7 @@ class BaseClient(Generic[_HttpClientT]):
         self._closed = False
         self._lender: BaseClient[_HttpClientT] | None = None  # the client whose pool a copy() shares
         self._mode_copies: dict[ResponseMode, Self] = {}
-        self._headers_cache: tuple[list[tuple[bytes, bytes]], httpx.Headers] | None = None
+        self._headers_cache: tuple[_RawHeaders, httpx.Headers] | None = None
 
     @property
     def _client(self) -> _HttpClientT:
@@ -511,7 +519,7 @@ class BaseClient(Generic[_HttpClientT]):
         merged = type(client.headers)(client.headers)
         if not self._owns_client:
             _set_headers(merged, self._base_headers)
-        self._headers_cache = (current, merged)
+        self._headers_cache = (_RawHeaders(current), merged)
         return merged
 
     def _retry_delay(

@@ -127,3 +127,18 @@ def test_telnyx_log_info_prints_one_redacted_line_per_attempt_to_stderr() -> Non
     lines = done.stderr.splitlines()
     assert len(lines) == 1 and " INFO telnyx_conferencing] GET " in lines[0], lines
     assert "request id <redacted>" in lines[0] and not leaks(done.stderr)
+
+
+@pytest.mark.parametrize("owned", [True, False], ids=["sdk-client", "injected-client"])
+def test_what_a_client_keeps_after_a_call_shows_no_key_in_its_repr(owned: bool) -> None:
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, json={"data": {}}))
+    if owned:
+        client = Telnyx(api_key=LONG_KEY)
+        client._make_http_client = lambda: httpx.Client(  # type: ignore[method-assign]
+            transport=transport, headers=client._base_headers
+        )
+    else:
+        client = Telnyx(api_key=LONG_KEY, http_client=httpx.Client(transport=transport))
+    client.request("GET", "/conferences", cast=lambda body: body)
+    state = {name: value for name, value in vars(client).items() if name != "_http_client"}  # httpx's own
+    assert state["_headers_cache"] is not None and not leaks(repr(state))
