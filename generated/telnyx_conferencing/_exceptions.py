@@ -76,7 +76,7 @@ class APIError(TelnyxError):
         # with it redacted, and is rebuilt without calling __init__ (whose arguments differ per subclass).
         state = dict(vars(self))
         for name, value in state.items():
-            state[name] = _redacted_copy(value)
+            state[name] = redacted_copy(value)
         return (_rebuild, (type(self), self.args, state))
 
 
@@ -303,7 +303,7 @@ def _rebuild(cls: type[APIError], args: tuple[Any, ...], state: dict[str, Any]) 
     return error
 
 
-def _redacted_copy(value: Any) -> Any:
+def redacted_copy(value: Any) -> Any:
     """A request or response with credential headers redacted (for pickling); other values unchanged."""
     import httpx
 
@@ -327,7 +327,7 @@ def _redacted_copy(value: Any) -> Any:
             value.status_code,
             headers=value.headers.multi_items(),
             content=body,
-            request=None if request is None else _redacted_copy(request),
+            request=None if request is None else redacted_copy(request),
         )
     return value
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     import httpx
 
-from ._exceptions import APIResponseValidationError, request_id_of
+from ._exceptions import APIResponseValidationError, redacted_copy, request_id_of
 
 __all__ = [
     "APIResponse",
@@ -88,6 +88,10 @@ class _BaseAPIResponse(Generic[_T]):
         if self._parsed is _UNPARSED:
             self._parsed = parse_body(self.http_response, self._cast)
         return self._parsed
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The request carries the Authorization header: a pickle gets a copy of the exchange with it redacted.
+        return (type(self), (redacted_copy(self.http_response), self._cast))
 
     def __repr__(self) -> str:
         request = self.http_response.request

@@ -12,7 +12,7 @@ import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from functools import cache
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, Literal, NoReturn, Self, TypeVar, cast
 
 from ._bodies import Form, Multipart, body_arguments, is_file
 from ._checks import check_base_url, check_timeout
@@ -616,6 +616,14 @@ class BaseClient(Generic[_HttpClientT]):
         if command_id and self._auto_command_id and isinstance(json, dict) and json.get("command_id") is None:
             json["command_id"] = new_command_id()
         return json
+
+    def __reduce__(self) -> NoReturn:
+        # A client made but not used yet would otherwise pickle, Authorization header and all (httpx's own
+        # client refuses once it exists); copy.copy goes through here too, and client.copy() is the copy.
+        raise TypeError(
+            f"cannot pickle {type(self).__name__!r} object: it holds the API key; make a client where it is "
+            "needed, or use client.copy() for a copy"
+        )
 
     def __repr__(self) -> str:
         # getattr: a traceback that captures locals may repr a client whose __init__ raised half-way.

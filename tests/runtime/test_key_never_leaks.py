@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
 import pickle
@@ -13,7 +14,7 @@ from typing import Any
 import httpx
 import pytest
 
-from telnyx_conferencing import Telnyx
+from telnyx_conferencing import AsyncTelnyx, Telnyx
 from telnyx_conferencing._exceptions import APIConnectionError, APIStatusError, NotFoundError
 from telnyx_conferencing._secrets import MIN_SHOWN_PREFIX, Secret, redact
 
@@ -142,3 +143,38 @@ def test_what_a_client_keeps_after_a_call_shows_no_key_in_its_repr(owned: bool) 
     client.request("GET", "/conferences", cast=lambda body: body)
     state = {name: value for name, value in vars(client).items() if name != "_http_client"}  # httpx's own
     assert state["_headers_cache"] is not None and not leaks(repr(state))
+
+
+@pytest.mark.parametrize("make", [Telnyx, AsyncTelnyx], ids=["sync", "async"])
+@pytest.mark.parametrize("copier", [pickle.dumps, copy.copy, copy.deepcopy], ids=["pickle", "copy", "deepcopy"])
+def test_a_client_refuses_to_be_pickled_or_copied_by_copy_naming_client_copy(make: Any, copier: Any) -> None:
+    client = make(api_key=LONG_KEY)  # not used yet: no httpx client inside to refuse for it
+    with pytest.raises(
+        TypeError, match=r"cannot pickle '(Async)?Telnyx' object: it holds the API key.*client\.copy\(\)"
+    ):
+        copier(client)
+    if copier is not copy.copy:  # a shallow copy of a resource shares the client, no more
+        with pytest.raises(TypeError, match="cannot pickle"):
+            copier(client.conferences)  # a resource holds its client
+    assert client.copy()._api_key == client._api_key
+
+
+async def test_a_pickled_raw_response_holds_no_key_and_still_parses() -> None:
+    conference = {
+        "id": "c1",
+        "name": "room",
+        "record_type": "conference",
+        "created_at": "2026-12-01T10:00:00Z",
+        "expires_at": "2026-12-01T11:00:00Z",
+    }
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, json={"data": conference}))
+    sync_raw = client_answering(transport.handle_request).with_raw_response.conferences.retrieve("c1")
+    async_client = AsyncTelnyx(api_key=LONG_KEY, http_client=httpx.AsyncClient(transport=transport))
+    async_raw = await async_client.with_raw_response.conferences.retrieve("c1")
+    for raw in (sync_raw, async_raw):
+        data = pickle.dumps(raw)
+        assert not leaks(data.decode("latin-1"))
+        copy_ = pickle.loads(data)
+        assert type(copy_) is type(raw) and copy_.status_code == 200 and copy_.url == raw.url
+        assert copy_.http_request.headers["authorization"] == "Bearer <redacted>"
+    assert pickle.loads(pickle.dumps(sync_raw)).parse().data.name == "room"
