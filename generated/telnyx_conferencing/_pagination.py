@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from ._exceptions import APIResponseValidationError
 from ._qs import deep_object
-from ._response import AsyncAPIResponse, parse_body
+from ._response import MALFORMED_BODY_ERRORS, AsyncAPIResponse, parse_body
 from ._types import Omit, RequestOptions
 
 if TYPE_CHECKING:
@@ -254,7 +254,7 @@ def _items(client: SyncAPIClient, first: list[Any], request: PageRequest | None)
         request, items = _fetched(request, response)
         try:
             yield from items
-        except _MALFORMED as exc:
+        except MALFORMED_BODY_ERRORS as exc:
             raise APIResponseValidationError(response, exc) from exc
 
 
@@ -268,12 +268,8 @@ async def _async_items(client: AsyncAPIClient, first: list[Any], request: PageRe
         try:
             for item in items:
                 yield item
-        except _MALFORMED as exc:
+        except MALFORMED_BODY_ERRORS as exc:
             raise APIResponseValidationError(response, exc) from exc
-
-
-_MALFORMED = (KeyError, TypeError, ValueError, AttributeError)
-"""What a model's `from_dict` raises on JSON of the wrong shape (as `parse_body` catches)."""
 
 
 def _fetched(request: PageRequest, response: httpx.Response) -> tuple[PageRequest | None, Iterator[Any]]:

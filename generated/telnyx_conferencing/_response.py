@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 from ._exceptions import APIResponseValidationError, redacted_copy, request_id_of
 
 __all__ = [
+    "MALFORMED_BODY_ERRORS",
     "APIResponse",
     "AsyncAPIResponse",
     "AsyncResponseContextManager",
@@ -262,6 +263,10 @@ class ModelCast(Generic[_T]):
         return f"ModelCast({self._module}.{self._name})"
 
 
+MALFORMED_BODY_ERRORS = (KeyError, TypeError, ValueError, AttributeError)
+"""What a model's `from_dict` raises on JSON of the wrong shape: each becomes `APIResponseValidationError`."""
+
+
 def parse_body(response: httpx.Response, cast: Callable[[Any], _T]) -> _T:
     """`cast` applied to the decoded body; a body of the wrong shape becomes `APIResponseValidationError`."""
     content = response.content
@@ -273,5 +278,5 @@ def parse_body(response: httpx.Response, cast: Callable[[Any], _T]) -> _T:
         raise APIResponseValidationError(response, exc) from exc
     try:
         return cast(body)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except MALFORMED_BODY_ERRORS as exc:
         raise APIResponseValidationError(response, exc) from exc

@@ -245,7 +245,9 @@ class Resource:
         return constant
 
     def _constant_of(self, model_name: str | None) -> str | None:
-        return next((c for c, _, model in self.model_casts if model_name and model == model_name), None)
+        if model_name is None:
+            return None
+        return next((c for c, _, model in self.model_casts if model == model_name), None)
 
     @property
     def attr(self) -> str:
